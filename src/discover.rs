@@ -1,0 +1,382 @@
+//! Finding the source files to lint.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    Ts,
+    Tsx,
+    /// `.js .jsx .mjs .cjs`; parsed with JSX on because `.js` files routinely contain JSX.
+    Js,
+    /// `.d.ts .d.mts .d.cts`
+    Dts,
+    Vue,
+    Svelte,
+    Rust,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourcePath {
+    pub path: PathBuf,
+    pub kind: FileKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiscoverError {
+    /// A path given on the command line does not exist.
+    Missing(PathBuf),
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+impl fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DiscoverError::Missing(p) => write!(f, "{}: no such file or directory", p.display()),
+            DiscoverError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for DiscoverError {}
+
+/// Build output and dependency directories: linting them is slow and reports
+/// bugs the user cannot fix. Listed explicitly because not all are hidden.
+const SKIPPED_DIRS: &[&str] = &[
+    "node_modules",
+    ".git",
+    "dist",
+    "build",
+    "out",
+    ".next",
+    ".nuxt",
+    ".svelte-kit",
+    "coverage",
+    "target",
+    "vendor",
+    "bower_components",
+];
+
+/// Classifies a file by name; `None` for files we never lint.
+fn classify(path: &Path) -> Option<FileKind> {
+    let ext = path.extension()?.to_str()?;
+    // Lossy so that a non-UTF-8 stem does not hide an otherwise valid file.
+    let stem = path.file_stem()?.to_string_lossy();
+    let kind = match ext {
+        "ts" | "mts" | "cts" if stem.ends_with(".d") => FileKind::Dts,
+        "ts" | "mts" | "cts" => FileKind::Ts,
+        "tsx" => FileKind::Tsx,
+        // Minified and bundled output is generated code, not wiring the user wrote.
+        "js" | "mjs" if stem.ends_with(".min") => return None,
+        "js" if stem.ends_with(".bundle") => return None,
+        "js" | "jsx" | "mjs" | "cjs" => FileKind::Js,
+        "vue" => FileKind::Vue,
+        "svelte" => FileKind::Svelte,
+        "rs" => FileKind::Rust,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Walks `paths` and returns every lintable file, sorted and deduplicated.
+///
+/// With `respect_ignores == false` ignore files, hidden-ness and the built-in
+/// directory list are all disabled (only `.git` is still skipped), so that
+/// e.g. pnpm's `node_modules/.pnpm` store is reachable for stress tests.
+pub fn discover(
+    paths: &[PathBuf],
+    respect_ignores: bool,
+) -> Result<Vec<SourcePath>, DiscoverError> {
+    let mut out = Vec::new();
+    for root in paths {
+        let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => DiscoverError::Missing(root.clone()),
+            _ => io_error(root, &e.to_string()),
+        })?;
+        if !meta.is_dir() {
+            // An explicitly named file wins over ignore rules, as in ripgrep/ruff.
+            if let Some(kind) = classify(root) {
+                out.push(SourcePath {
+                    path: clean(root),
+                    kind,
+                });
+            }
+            continue;
+        }
+        walk(root, respect_ignores, &mut out)?;
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(
+    root: &Path,
+    respect_ignores: bool,
+    out: &mut Vec<SourcePath>,
+) -> Result<(), DiscoverError> {
+    let mut builder = WalkBuilder::new(root);
+    builder
+        // Never following directory links rules out cycles and escapes from the root.
+        .follow_links(false)
+        .require_git(false)
+        .hidden(respect_ignores)
+        .ignore(respect_ignores)
+        .git_ignore(respect_ignores)
+        .git_exclude(respect_ignores)
+        .parents(respect_ignores)
+        // The user's global excludes file would make output differ between machines.
+        .git_global(false)
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            let name = entry.file_name();
+            if !is_dir {
+                return true;
+            }
+            if respect_ignores {
+                !SKIPPED_DIRS.iter().any(|d| name == *d)
+            } else {
+                name != ".git"
+            }
+        });
+    for entry in builder.build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => match err.io_error() {
+                Some(io) => {
+                    return Err(io_error(error_path(&err).unwrap_or(root), &io.to_string()));
+                }
+                // A malformed ignore file should not stop the lint; it only loses that rule.
+                None => continue,
+            },
+        };
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        let is_file = file_type.is_file()
+            // A symlinked file is fine to read: it cannot cause a walk loop.
+            || (file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
+        if !is_file {
+            continue;
+        }
+        if let Some(kind) = classify(entry.path()) {
+            out.push(SourcePath {
+                path: clean(entry.path()),
+                kind,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+fn io_error(path: &Path, message: &str) -> DiscoverError {
+    DiscoverError::Io {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    }
+}
+
+/// Strips a leading `./` so that `.` and `src` yield identical, dedupable paths.
+fn clean(path: &Path) -> PathBuf {
+    path.strip_prefix(".").unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn touch(root: &Path, rel: &str) {
+        let p = root.join(rel);
+        if let Some(parent) = p.parent() {
+            fs::create_dir_all(parent).unwrap();
+        }
+        fs::write(p, "").unwrap();
+    }
+
+    fn rels(root: &Path, files: &[SourcePath]) -> Vec<String> {
+        files
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn classifies_extensions() {
+        let k = |s: &str| classify(Path::new(s));
+        assert_eq!(k("a.ts"), Some(FileKind::Ts));
+        assert_eq!(k("a.mts"), Some(FileKind::Ts));
+        assert_eq!(k("a.cts"), Some(FileKind::Ts));
+        assert_eq!(k("a.tsx"), Some(FileKind::Tsx));
+        assert_eq!(k("a.d.ts"), Some(FileKind::Dts));
+        assert_eq!(k("a.d.mts"), Some(FileKind::Dts));
+        assert_eq!(k("a.d.cts"), Some(FileKind::Dts));
+        for js in ["a.js", "a.jsx", "a.mjs", "a.cjs"] {
+            assert_eq!(k(js), Some(FileKind::Js), "{js}");
+        }
+        assert_eq!(k("a.vue"), Some(FileKind::Vue));
+        assert_eq!(k("a.svelte"), Some(FileKind::Svelte));
+        assert_eq!(k("a.rs"), Some(FileKind::Rust));
+        for skipped in [
+            "a.min.js",
+            "a.min.mjs",
+            "a.bundle.js",
+            "a.json",
+            "a.css",
+            "Makefile",
+            ".ts",
+        ] {
+            assert_eq!(k(skipped), None, "{skipped}");
+        }
+    }
+
+    #[test]
+    fn walks_respecting_ignores_and_skip_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "src/b.ts",
+            "src/a.tsx",
+            "src/ignored.ts",
+            "src/excluded.ts",
+            "src/dotignored.ts",
+            "src/x.min.js",
+            "src/readme.md",
+            "node_modules/pkg/index.js",
+            "dist/out.js",
+            "build/out.js",
+            "out/out.js",
+            "coverage/c.js",
+            "target/t.rs",
+            "vendor/v.js",
+            "bower_components/b.js",
+            ".next/n.js",
+            ".nuxt/n.js",
+            ".svelte-kit/s.js",
+            ".git/hooks/h.js",
+            ".hidden/h.ts",
+            "lib/main.rs",
+            "web/App.vue",
+            "web/Comp.svelte",
+        ] {
+            touch(root, f);
+        }
+        fs::write(root.join(".gitignore"), "ignored.ts\n").unwrap();
+        fs::write(root.join(".ignore"), "dotignored.ts\n").unwrap();
+        fs::create_dir_all(root.join(".git/info")).unwrap();
+        fs::write(root.join(".git/info/exclude"), "excluded.ts\n").unwrap();
+
+        let got = discover(&[root.to_path_buf()], true).unwrap();
+        assert_eq!(
+            rels(root, &got),
+            [
+                "lib/main.rs",
+                "src/a.tsx",
+                "src/b.ts",
+                "web/App.vue",
+                "web/Comp.svelte"
+            ]
+        );
+
+        let all = discover(&[root.to_path_buf()], false).unwrap();
+        let all = rels(root, &all);
+        assert!(all.contains(&"node_modules/pkg/index.js".to_string()));
+        assert!(all.contains(&"src/ignored.ts".to_string()));
+        assert!(all.contains(&".next/n.js".to_string()));
+        assert!(!all.iter().any(|p| p.starts_with(".git/")));
+        assert!(!all.iter().any(|p| p.ends_with(".min.js")));
+    }
+
+    #[test]
+    fn explicit_file_overrides_ignores() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(root, "dist/gen.ts");
+        touch(root, "notes.txt");
+        fs::write(root.join(".gitignore"), "dist\n").unwrap();
+        let file = root.join("dist/gen.ts");
+        let got = discover(&[file.clone(), root.join("notes.txt")], true).unwrap();
+        assert_eq!(
+            got,
+            [SourcePath {
+                path: file,
+                kind: FileKind::Ts
+            }]
+        );
+    }
+
+    #[test]
+    fn explicit_skipped_dir_is_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        touch(dir.path(), "build/a.js");
+        let got = discover(&[dir.path().join("build")], true).unwrap();
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn missing_path_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope");
+        assert_eq!(
+            discover(std::slice::from_ref(&missing), true),
+            Err(DiscoverError::Missing(missing))
+        );
+    }
+
+    #[test]
+    fn overlapping_inputs_are_deduplicated_and_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(root, "src/z.ts");
+        touch(root, "src/a.ts");
+        let got = discover(
+            &[root.join("src"), root.to_path_buf(), root.join("src/z.ts")],
+            true,
+        )
+        .unwrap();
+        assert_eq!(rels(root, &got), ["src/a.ts", "src/z.ts"]);
+    }
+
+    #[test]
+    fn leading_dot_slash_is_stripped() {
+        assert_eq!(clean(Path::new("./src/a.ts")), PathBuf::from("src/a.ts"));
+        assert_eq!(clean(Path::new("src/a.ts")), PathBuf::from("src/a.ts"));
+        assert_eq!(clean(Path::new("../a.ts")), PathBuf::from("../a.ts"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_do_not_escape_or_loop() {
+        let outside = tempfile::tempdir().unwrap();
+        touch(outside.path(), "secret.ts");
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(root, "src/real.ts");
+        std::os::unix::fs::symlink(outside.path(), root.join("escape")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("src/loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("src/real.ts"), root.join("src/alias.ts")).unwrap();
+        let got = discover(&[root.to_path_buf()], true).unwrap();
+        assert_eq!(rels(root, &got), ["src/alias.ts", "src/real.ts"]);
+    }
+}

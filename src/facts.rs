@@ -1,0 +1,314 @@
+//! Language-neutral facts about one source file.
+//!
+//! A front-end turns a file into [`FileFacts`] and drops its AST. Everything that
+//! needs another file to be understood (an imported constant, a socket exported from
+//! a module, a function called with a socket) is kept as an unresolved reference and
+//! resolved by `graph.rs`, so extraction stays per-file and parallel.
+
+/// A byte range `[start, end)` in one file, as read from disk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+}
+
+/// Index of a function in [`FileFacts::functions`].
+pub type FuncId = u32;
+
+/// A string-ish value known at analysis time, possibly defined in another file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Str(String),
+    /// An object literal, `as const` object or string enum: member name → value.
+    Object(Vec<(String, Value)>),
+    /// A binding imported from `specifier`; `path` are the member accesses applied to it.
+    /// `name` is an export name, `default`, or `*` for a namespace import.
+    Import {
+        specifier: String,
+        name: String,
+        path: Vec<String>,
+    },
+    /// String concatenation or a template literal with holes.
+    Concat(Vec<Value>),
+    /// Unknown at runtime with a known fallback (`env.URL ?? "http://localhost:3000"`):
+    /// not an event name, but good enough to tell a URL's namespace.
+    Fallback(Box<Value>),
+    Unknown,
+}
+
+impl Value {
+    /// Member access `value.key`, kept lazy for imports.
+    pub fn member(&self, key: &str) -> Value {
+        match self {
+            Value::Object(fields) => fields
+                .iter()
+                .find(|(name, _)| name == key)
+                .map_or(Value::Unknown, |(_, v)| v.clone()),
+            Value::Import {
+                specifier,
+                name,
+                path,
+            } => {
+                let mut path = path.clone();
+                path.push(key.to_owned());
+                Value::Import {
+                    specifier: specifier.clone(),
+                    name: name.clone(),
+                    path,
+                }
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Value::Unknown)
+    }
+}
+
+/// Which end of a connection a piece of code runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Client,
+    Server,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Client => Side::Server,
+            Side::Server => Side::Client,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Client => "client",
+            Side::Server => "server",
+        }
+    }
+}
+
+/// A namespace as written in code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NsExpr {
+    /// A namespace name (`io.of("/admin")`, `manager.socket("/admin")`).
+    Name(Value),
+    /// A client URL whose path is the namespace (`io("http://host/admin")`).
+    Url(Value),
+    /// A regular expression or function namespace: matches any client namespace.
+    Dynamic,
+}
+
+/// Where a socket value comes from, before cross-file resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// `io(url, opts)` / `connect(url)` from socket.io-client.
+    ClientFactory { ns: NsExpr, ack_timeout: bool },
+    /// `new Manager(url)` from socket.io-client.
+    Manager,
+    /// `new Server(...)` / `require("socket.io")(...)`, or an out-of-process emitter.
+    Server,
+    /// A value annotated with a socket.io type (`socket: Socket`), when nothing better is known.
+    Typed(TypedSocket),
+    /// A binding imported from another module.
+    Import {
+        specifier: String,
+        name: String,
+        path: Vec<String>,
+    },
+    /// The value a function returns (`getSocket()`, `useSocket()`).
+    Returned(Callee),
+    /// A parameter of a function in this file, filled by the callers of that function.
+    Param {
+        func: FuncId,
+        index: u32,
+        typed: Option<TypedSocket>,
+    },
+    /// A receiver that only looks like a socket (`this.$socket`, `client`): kept with low
+    /// confidence so it can suppress findings but never cause one.
+    Guess,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypedSocket {
+    ClientSocket,
+    Server,
+    Namespace,
+    ServerSocket,
+}
+
+/// One step applied to a socket value, in source order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `io.of(ns)`.
+    Of(NsExpr),
+    /// `io.sockets`: the main namespace.
+    Sockets,
+    /// `socket.nsp`: the namespace of a server socket.
+    Nsp,
+    /// The socket passed to `nsp.on("connection", socket => ...)`.
+    Connection,
+    /// `manager.socket(ns)`.
+    ManagerSocket(NsExpr),
+    /// `socket.io`: the client's Manager, whose events are not socket events.
+    ManagerOf,
+    /// `to`, `in`, `except`: a room selection.
+    Rooms,
+    /// `socket.broadcast`.
+    Broadcast,
+    /// `timeout(ms)`.
+    Timeout,
+    /// `volatile`, `compress`, `local`: no effect on wiring.
+    Flag,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SocketRef {
+    pub origin: Origin,
+    pub ops: Vec<Op>,
+}
+
+/// A function being called, as far as this file can tell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Callee {
+    Local(FuncId),
+    Import {
+        specifier: String,
+        name: String,
+        path: Vec<String>,
+    },
+    /// A method or function known only by name (`this.$root.getSocket()`).
+    Named(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmitMethod {
+    Emit,
+    EmitWithAck,
+    /// `send` / `write`: emits `"message"`.
+    Send,
+}
+
+#[derive(Clone, Debug)]
+pub struct Emit {
+    /// The whole call expression.
+    pub span: Span,
+    /// The event-name argument (or the method name for `send`).
+    pub name_span: Span,
+    pub receiver: SocketRef,
+    pub name: Value,
+    /// The name is written as a string literal at the call (a rename fix can edit it).
+    pub name_is_literal: bool,
+    pub method: EmitMethod,
+    /// Payload arguments (ack callback excluded); `None` when a spread hides the count.
+    pub args: Option<u32>,
+    /// A trailing function argument is the ack callback.
+    pub ack_callback: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListenMethod {
+    On,
+    Once,
+    /// `onAny` / `prependAny`: receives every event.
+    Any,
+}
+
+#[derive(Clone, Debug)]
+pub struct Handler {
+    pub span: Span,
+    pub name_span: Span,
+    pub receiver: SocketRef,
+    /// `Value::Unknown` for catch-alls.
+    pub name: Value,
+    pub name_is_literal: bool,
+    pub method: ListenMethod,
+    /// Declared parameters of the listener function, when it is visible.
+    pub params: Option<Params>,
+    /// A catch-all whose body only logs: it receives events but handles none.
+    pub logging_only: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Params {
+    pub count: u32,
+    pub rest: bool,
+}
+
+/// A place where a client opens a connection to a namespace (`io(url)`, `manager.socket(ns)`).
+#[derive(Clone, Debug)]
+pub struct Connect {
+    pub span: Span,
+    pub socket: SocketRef,
+}
+
+/// A place where the server selects a namespace (`io.of("/admin")`).
+#[derive(Clone, Debug)]
+pub struct NamespaceUse {
+    pub span: Span,
+    pub namespace: SocketRef,
+}
+
+/// A call of a function with socket arguments: `register(io, socket)`.
+#[derive(Clone, Debug)]
+pub struct SocketCall {
+    pub callee: Callee,
+    pub args: Vec<(u32, SocketRef)>,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExportValue {
+    Value(Value),
+    Socket(SocketRef),
+    Function(FuncId),
+    /// `export { a as b } from "./x"`.
+    Reexport {
+        specifier: String,
+        name: String,
+    },
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Function {
+    pub name: Option<String>,
+    /// What the function returns when that is a socket.
+    pub returns: Option<SocketRef>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ParseError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// Everything wirelint needs to know about one file.
+#[derive(Clone, Debug, Default)]
+pub struct FileFacts {
+    /// The side this file's imports put it on, if any.
+    pub side: Option<Side>,
+    /// The file imports socket.io or socket.io-client.
+    pub uses_socketio: bool,
+    pub emits: Vec<Emit>,
+    pub handlers: Vec<Handler>,
+    pub connects: Vec<Connect>,
+    pub namespaces: Vec<NamespaceUse>,
+    pub calls: Vec<SocketCall>,
+    pub functions: Vec<Function>,
+    pub exports: Vec<(String, ExportValue)>,
+    /// `export * from "x"`.
+    pub star_exports: Vec<String>,
+    /// Every import specifier, for deciding the side through the module graph.
+    pub imports: Vec<String>,
+    pub parse_error: Option<ParseError>,
+    /// For a file that did not parse: every string literal found by a lexical scan, so a
+    /// name it may use keeps cross-file findings quiet.
+    pub loose_strings: Vec<String>,
+}

@@ -1,0 +1,851 @@
+//! Linking: resolve names and sockets across files and build the event graph.
+//!
+//! Runs on one thread after extraction. Every cross-file reference in the facts (an
+//! imported constant, a socket exported by a module, a function called with a socket)
+//! is resolved here, so rules see only concrete sites.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::facts::{
+    Callee, EmitMethod, ExportValue, FileFacts, FuncId, ListenMethod, NsExpr, Op, Origin, Params,
+    Side, SocketRef, Span, TypedSocket, Value,
+};
+use crate::resolve::Resolver;
+
+pub type FileId = usize;
+
+/// A namespace after resolution.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Ns {
+    Static(String),
+    /// Unknown, or a dynamic (regex/function) server namespace: matches any.
+    Any,
+}
+
+impl Ns {
+    pub fn matches(&self, other: &Ns) -> bool {
+        match (self, other) {
+            (Ns::Static(a), Ns::Static(b)) => a == b,
+            _ => true,
+        }
+    }
+
+    /// ` in namespace "/x"` for messages; nothing when the namespace is unknown.
+    pub fn clause(&self) -> String {
+        match self {
+            Ns::Static(name) => format!(" in namespace \"{name}\""),
+            Ns::Any => String::new(),
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            Ns::Static(name) => name,
+            Ns::Any => "*",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Event {
+    Name(String),
+    /// Not resolvable statically: may be any event.
+    Dynamic,
+}
+
+impl Event {
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Event::Name(name) => Some(name),
+            Event::Dynamic => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Kind {
+    ClientSocket,
+    Manager,
+    Server,
+    Namespace,
+    ServerSocket,
+    /// Looks like a socket; its side is the file's.
+    Guess,
+}
+
+/// A socket-like value after resolution.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct SocketValue {
+    kind: Kind,
+    ns: Ns,
+    timeout: bool,
+    /// `socket.broadcast` / `socket.to(room)`: everyone but the sender.
+    excludes_sender: bool,
+    rooms: bool,
+}
+
+impl SocketValue {
+    fn new(kind: Kind, ns: Ns) -> SocketValue {
+        SocketValue {
+            kind,
+            ns,
+            timeout: false,
+            excludes_sender: false,
+            rooms: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct EmitSite {
+    pub file: FileId,
+    /// The call from its start to the end of the event name: `socket.emit("x"`.
+    pub span: Span,
+    pub name_span: Span,
+    pub name_is_literal: bool,
+    pub side: Side,
+    pub ns: Ns,
+    pub event: Event,
+    pub method: EmitMethod,
+    pub args: Option<u32>,
+    /// The emitter waits for an ack (callback or `emitWithAck`).
+    pub ack: bool,
+    pub timeout: bool,
+    /// A server emit to many clients (`io.emit`, `to(room)`, `broadcast`).
+    pub broadcast: bool,
+    pub excludes_sender: bool,
+    /// False for receivers that only look like sockets: such sites keep findings quiet
+    /// but never cause one.
+    pub confident: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct HandlerSite {
+    pub file: FileId,
+    pub span: Span,
+    pub name_span: Span,
+    pub name_is_literal: bool,
+    pub side: Side,
+    pub ns: Ns,
+    pub event: Event,
+    pub method: ListenMethod,
+    pub params: Option<Params>,
+    pub logging_only: bool,
+    pub confident: bool,
+}
+
+impl HandlerSite {
+    /// Receives every event (a dynamic name or a catch-all that does more than log).
+    pub fn is_wildcard(&self) -> bool {
+        match self.method {
+            ListenMethod::Any => !self.logging_only,
+            _ => self.event == Event::Dynamic,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ConnectSite {
+    pub file: FileId,
+    pub span: Span,
+    pub ns: Ns,
+}
+
+#[derive(Clone, Debug)]
+pub struct NamespaceSite {
+    pub file: FileId,
+    pub span: Span,
+    pub ns: Ns,
+}
+
+/// One file as the rest of the pipeline sees it.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: std::path::PathBuf,
+    pub facts: FileFacts,
+    /// Kept only for files that diagnostics can point into (they have sites or did not
+    /// parse); the rest are dropped after extraction.
+    pub text: Option<std::sync::Arc<str>>,
+}
+
+#[derive(Debug, Default)]
+pub struct EventGraph {
+    pub emits: Vec<EmitSite>,
+    pub handlers: Vec<HandlerSite>,
+    pub connects: Vec<ConnectSite>,
+    pub namespaces: Vec<NamespaceSite>,
+    /// Which sides have any socket code in the project.
+    pub client_present: bool,
+    pub server_present: bool,
+    /// Strings found in files that did not parse: names they may use.
+    pub unparsed_strings: HashSet<String>,
+}
+
+impl EventGraph {
+    /// Handlers that receive this emit by name.
+    pub fn receivers<'g>(&'g self, emit: &'g EmitSite) -> impl Iterator<Item = &'g HandlerSite> {
+        self.handlers.iter().filter(move |h| {
+            h.side == emit.side.other()
+                && h.ns.matches(&emit.ns)
+                && emit.event.name().is_some()
+                && h.event == emit.event
+        })
+    }
+
+    /// Emits that reach this handler by name.
+    pub fn senders<'g>(&'g self, handler: &'g HandlerSite) -> impl Iterator<Item = &'g EmitSite> {
+        self.emits.iter().filter(move |e| {
+            e.side == handler.side.other()
+                && e.ns.matches(&handler.ns)
+                && handler.event.name().is_some()
+                && e.event == handler.event
+        })
+    }
+
+    /// Whether anything could receive `event` on `side` in `ns`: a handler by name, a
+    /// wildcard, a low-confidence receiver, or a file that did not parse.
+    pub fn may_be_handled(&self, side: Side, ns: &Ns, event: &str) -> bool {
+        self.unparsed_strings.contains(event)
+            || self.handlers.iter().any(|h| {
+                h.side == side
+                    && h.ns.matches(ns)
+                    && (h.is_wildcard() || h.event.name() == Some(event))
+            })
+    }
+
+    /// Whether anything could send `event` from `side` in `ns`.
+    pub fn may_be_emitted(&self, side: Side, ns: &Ns, event: &str) -> bool {
+        self.unparsed_strings.contains(event)
+            || self.emits.iter().any(|e| {
+                e.side == side
+                    && e.ns.matches(ns)
+                    && (e.event == Event::Dynamic || e.event.name() == Some(event))
+            })
+    }
+
+    /// Whether the server side serves namespace `ns` (so its absence of handlers means
+    /// something).
+    pub fn server_serves(&self, ns: &Ns) -> bool {
+        match ns {
+            Ns::Any => self.server_present,
+            Ns::Static(name) => {
+                (name == "/" && self.server_present)
+                    || self.namespaces.iter().any(|n| n.ns.matches(ns))
+            }
+        }
+    }
+
+    /// Whether some client connects to `ns`.
+    pub fn client_connects(&self, ns: &Ns) -> bool {
+        self.connects.iter().any(|c| c.ns.matches(ns))
+    }
+}
+
+/// Links the facts of all files into the event graph.
+pub fn link(files: &[SourceFile], resolver: &Resolver) -> EventGraph {
+    Linker::new(files, resolver).build()
+}
+
+struct Linker<'a> {
+    files: &'a [SourceFile],
+    resolver: &'a Resolver,
+    /// Sockets passed to each function parameter: (file, function, index).
+    params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
+    /// Functions by name that return a socket, for `this.$root.getSocket()`.
+    getters: HashMap<String, Vec<(FileId, FuncId)>>,
+    sides: Vec<Option<Side>>,
+}
+
+/// Deep enough for real re-export chains, small enough to stop cycles quickly.
+const MAX_DEPTH: u32 = 24;
+
+impl<'a> Linker<'a> {
+    fn new(files: &'a [SourceFile], resolver: &'a Resolver) -> Linker<'a> {
+        let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::new();
+        for (file, source) in files.iter().enumerate() {
+            for (id, function) in source.facts.functions.iter().enumerate() {
+                if let (Some(name), Some(_)) = (&function.name, &function.returns) {
+                    getters
+                        .entry(name.clone())
+                        .or_default()
+                        .push((file, id as FuncId));
+                }
+            }
+        }
+        Linker {
+            files,
+            resolver,
+            params: HashMap::new(),
+            getters,
+            sides: Vec::new(),
+        }
+    }
+
+    fn build(mut self) -> EventGraph {
+        self.sides = self.file_sides();
+        self.propagate_params();
+        let mut graph = EventGraph::default();
+        for (file, source) in self.files.iter().enumerate() {
+            let facts = &source.facts;
+            graph
+                .unparsed_strings
+                .extend(facts.loose_strings.iter().cloned());
+            for emit in &facts.emits {
+                let event = self.event(file, &emit.name);
+                for value in self.socket(file, &emit.receiver, 0) {
+                    let Some((side, confident)) = self.side_of(file, &value) else {
+                        continue;
+                    };
+                    let broadcast = side == Side::Server
+                        && (value.kind != Kind::ServerSocket || value.excludes_sender);
+                    graph.emits.push(EmitSite {
+                        file,
+                        span: Span::new(emit.span.start, emit.name_span.end.max(emit.span.start)),
+                        name_span: emit.name_span,
+                        name_is_literal: emit.name_is_literal,
+                        side,
+                        ns: value.ns.clone(),
+                        event: event.clone(),
+                        method: emit.method,
+                        args: emit.args,
+                        ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
+                        timeout: value.timeout,
+                        broadcast,
+                        excludes_sender: value.excludes_sender,
+                        confident,
+                    });
+                }
+            }
+            for handler in &facts.handlers {
+                let event = match handler.method {
+                    ListenMethod::Any => Event::Dynamic,
+                    _ => self.event(file, &handler.name),
+                };
+                for value in self.socket(file, &handler.receiver, 0) {
+                    // `io.on(...)` / `nsp.on(...)` listen for connections and for
+                    // server-side emits of other nodes, not for client events.
+                    if !matches!(
+                        value.kind,
+                        Kind::ClientSocket | Kind::ServerSocket | Kind::Guess
+                    ) {
+                        continue;
+                    }
+                    let Some((side, confident)) = self.side_of(file, &value) else {
+                        continue;
+                    };
+                    graph.handlers.push(HandlerSite {
+                        file,
+                        span: Span::new(
+                            handler.span.start,
+                            handler.name_span.end.max(handler.span.start),
+                        ),
+                        name_span: handler.name_span,
+                        name_is_literal: handler.name_is_literal,
+                        side,
+                        ns: value.ns.clone(),
+                        event: event.clone(),
+                        method: handler.method,
+                        params: handler.params.clone(),
+                        logging_only: handler.logging_only,
+                        confident,
+                    });
+                }
+            }
+            for connect in &facts.connects {
+                for value in self.socket(file, &connect.socket, 0) {
+                    if value.kind == Kind::ClientSocket {
+                        graph.connects.push(ConnectSite {
+                            file,
+                            span: connect.span,
+                            ns: value.ns,
+                        });
+                    }
+                }
+            }
+            for namespace in &facts.namespaces {
+                for value in self.socket(file, &namespace.namespace, 0) {
+                    if value.kind == Kind::Namespace {
+                        graph.namespaces.push(NamespaceSite {
+                            file,
+                            span: namespace.span,
+                            ns: value.ns,
+                        });
+                    }
+                }
+            }
+        }
+        graph.client_present = !graph.connects.is_empty()
+            || graph
+                .emits
+                .iter()
+                .any(|e| e.confident && e.side == Side::Client)
+            || graph
+                .handlers
+                .iter()
+                .any(|h| h.confident && h.side == Side::Client);
+        graph.server_present = !graph.namespaces.is_empty()
+            || graph
+                .emits
+                .iter()
+                .any(|e| e.confident && e.side == Side::Server)
+            || graph
+                .handlers
+                .iter()
+                .any(|h| h.confident && h.side == Side::Server);
+        let key = |file: FileId, span: Span| (self.files[file].path.clone(), span);
+        graph
+            .emits
+            .sort_by_key(|e| (key(e.file, e.span), e.ns.clone()));
+        graph
+            .handlers
+            .sort_by_key(|h| (key(h.file, h.span), h.ns.clone()));
+        graph
+            .connects
+            .sort_by_key(|c| (key(c.file, c.span), c.ns.clone()));
+        graph
+            .namespaces
+            .sort_by_key(|n| (key(n.file, n.span), n.ns.clone()));
+        graph
+    }
+
+    /// The side a resolved value puts a site on, and whether it is certain.
+    fn side_of(&self, file: FileId, value: &SocketValue) -> Option<(Side, bool)> {
+        match value.kind {
+            Kind::ClientSocket => Some((Side::Client, true)),
+            Kind::Server | Kind::Namespace | Kind::ServerSocket => Some((Side::Server, true)),
+            Kind::Guess => self.sides[file].map(|side| (side, false)),
+            Kind::Manager => None,
+        }
+    }
+
+    /// A file's side from its imports, then from the files it imports.
+    fn file_sides(&self) -> Vec<Option<Side>> {
+        let mut sides: Vec<Option<Side>> = self.files.iter().map(|f| f.facts.side).collect();
+        let imports: Vec<Vec<FileId>> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(file, source)| {
+                source
+                    .facts
+                    .imports
+                    .iter()
+                    .filter_map(|spec| self.resolver.resolve(file, spec))
+                    .collect()
+            })
+            .collect();
+        loop {
+            let mut changed = false;
+            for file in 0..sides.len() {
+                if sides[file].is_some() {
+                    continue;
+                }
+                let mut found = imports[file].iter().filter_map(|&i| sides[i]);
+                if let Some(side) = found.next()
+                    && found.all(|other| other == side)
+                {
+                    sides[file] = Some(side);
+                    changed = true;
+                }
+            }
+            if !changed {
+                return sides;
+            }
+        }
+    }
+
+    /// Fills function parameters from the calls that pass sockets, until nothing changes.
+    fn propagate_params(&mut self) {
+        for _round in 0..8 {
+            let mut changed = false;
+            for (file, source) in self.files.iter().enumerate() {
+                for call in &source.facts.calls {
+                    let targets = self.callees(file, &call.callee);
+                    if targets.is_empty() {
+                        continue;
+                    }
+                    for (index, arg) in &call.args {
+                        let values = self.socket(file, arg, 0);
+                        for &(target_file, func) in &targets {
+                            let slot = self.params.entry((target_file, func, *index)).or_default();
+                            for value in &values {
+                                changed |= slot.insert(value.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    fn callees(&self, file: FileId, callee: &Callee) -> Vec<(FileId, FuncId)> {
+        match callee {
+            Callee::Local(id) => vec![(file, *id)],
+            Callee::Import {
+                specifier,
+                name,
+                path,
+            } => match self.import(file, specifier, name, path, 0) {
+                Some((target, ExportValue::Function(id))) => vec![(target, *id)],
+                _ => Vec::new(),
+            },
+            Callee::Named(name) => {
+                // Only functions that take a socket matter; any project function of that
+                // name is a candidate.
+                let mut found = Vec::new();
+                for (file, source) in self.files.iter().enumerate() {
+                    for (id, function) in source.facts.functions.iter().enumerate() {
+                        if function.name.as_deref() == Some(name) {
+                            found.push((file, id as FuncId));
+                        }
+                    }
+                }
+                if found.len() > 4 { Vec::new() } else { found }
+            }
+        }
+    }
+
+    // ----- imports ------------------------------------------------------------------
+
+    /// Follows an import to the export it names, through re-exports and `export *`.
+    fn import(
+        &self,
+        file: FileId,
+        specifier: &str,
+        name: &str,
+        path: &[String],
+        depth: u32,
+    ) -> Option<(FileId, &'a ExportValue)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let target = self.resolver.resolve(file, specifier)?;
+        let (name, rest) = match name {
+            "*" => (path.first()?.as_str(), &path[path.len().min(1)..]),
+            _ => (name, path),
+        };
+        let found = self.export(target, name, depth + 1).or_else(|| {
+            // CommonJS: `require("./x").a` reads export `a` when there is no default.
+            if name == "default" {
+                self.export(target, path.first()?, depth + 1)
+            } else {
+                None
+            }
+        })?;
+        // A member path on a function or socket export is not followed.
+        let _ = rest;
+        Some(found)
+    }
+
+    fn export(&self, file: FileId, name: &str, depth: u32) -> Option<(FileId, &'a ExportValue)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let facts = &self.files[file].facts;
+        if let Some((_, value)) = facts.exports.iter().rev().find(|(n, _)| n == name) {
+            return match value {
+                ExportValue::Reexport {
+                    specifier,
+                    name: inner,
+                } => {
+                    if inner == "*" {
+                        // `export * as ns from`: the namespace itself is not a single value.
+                        return None;
+                    }
+                    self.import(file, specifier, inner, &[], depth + 1)
+                }
+                value => Some((file, value)),
+            };
+        }
+        if name == "default" {
+            return None;
+        }
+        facts.star_exports.iter().find_map(|specifier| {
+            let target = self.resolver.resolve(file, specifier)?;
+            self.export(target, name, depth + 1)
+        })
+    }
+
+    // ----- values -------------------------------------------------------------------
+
+    fn event(&self, file: FileId, name: &Value) -> Event {
+        match self.string(file, name, 0) {
+            Some(name) => Event::Name(name),
+            None => Event::Dynamic,
+        }
+    }
+
+    fn string(&self, file: FileId, value: &Value, depth: u32) -> Option<String> {
+        match self.value(file, value, depth) {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Resolves imports inside a value; the result holds no `Import`.
+    fn value(&self, file: FileId, value: &Value, depth: u32) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::Unknown;
+        }
+        match value {
+            Value::Str(_) | Value::Unknown => value.clone(),
+            Value::Fallback(inner) => match self.value(file, inner, depth + 1) {
+                Value::Unknown => Value::Unknown,
+                inner => Value::Fallback(Box::new(inner)),
+            },
+            Value::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), self.value(file, v, depth + 1)))
+                    .collect(),
+            ),
+            Value::Concat(parts) => {
+                let mut out = String::new();
+                for part in parts {
+                    match self.value(file, part, depth + 1) {
+                        Value::Str(s) => out.push_str(&s),
+                        _ => return Value::Unknown,
+                    }
+                }
+                Value::Str(out)
+            }
+            Value::Import {
+                specifier,
+                name,
+                path,
+            } => {
+                let (name, path) = match name.as_str() {
+                    "*" => match path.split_first() {
+                        Some((first, rest)) => (first.as_str(), rest),
+                        None => return Value::Unknown,
+                    },
+                    name => (name, &path[..]),
+                };
+                let target = self.resolver.resolve(file, specifier);
+                let found = target.and_then(|target| {
+                    self.export(target, name, depth + 1)
+                        .map(|found| (found, path))
+                        .or_else(|| {
+                            // CommonJS `require("./events").MESSAGE`.
+                            let (first, rest) = path.split_first()?;
+                            (name == "default")
+                                .then(|| self.export(target, first, depth + 1))
+                                .flatten()
+                                .map(|found| (found, rest))
+                        })
+                });
+                let Some(((target, ExportValue::Value(inner)), path)) = found else {
+                    return Value::Unknown;
+                };
+                let mut resolved = self.value(target, inner, depth + 1);
+                for key in path {
+                    resolved = resolved.member(key);
+                }
+                resolved
+            }
+        }
+    }
+
+    fn namespace(&self, file: FileId, ns: &NsExpr) -> Ns {
+        match ns {
+            NsExpr::Dynamic => Ns::Any,
+            NsExpr::Name(value) => match self.string(file, value, 0) {
+                Some(name) if name.starts_with('/') => Ns::Static(name),
+                Some(name) => Ns::Static(format!("/{name}")),
+                None => Ns::Any,
+            },
+            NsExpr::Url(value) => match self.value(file, value, 0) {
+                Value::Str(url) => Ns::Static(namespace_of_url(&url)),
+                Value::Fallback(inner) => match *inner {
+                    Value::Str(url) => Ns::Static(namespace_of_url(&url)),
+                    _ => Ns::Any,
+                },
+                _ => self.url_tail(file, value),
+            },
+        }
+    }
+
+    /// `${API_URL}/admin`: the origin is unknown but the path is not.
+    fn url_tail(&self, file: FileId, value: &Value) -> Ns {
+        let Value::Concat(parts) = value else {
+            return Ns::Any;
+        };
+        let Some((first, rest)) = parts.split_first() else {
+            return Ns::Any;
+        };
+        if self.string(file, first, 0).is_some() {
+            return Ns::Any;
+        }
+        let tail = self.value(file, &Value::Concat(rest.to_vec()), 0);
+        match tail {
+            Value::Str(tail) if tail.starts_with('/') => Ns::Static(namespace_of_url(&tail)),
+            Value::Str(tail) if tail.is_empty() => Ns::Static("/".to_owned()),
+            _ => Ns::Any,
+        }
+    }
+
+    // ----- sockets ------------------------------------------------------------------
+
+    fn socket(&self, file: FileId, socket: &SocketRef, depth: u32) -> Vec<SocketValue> {
+        if depth > MAX_DEPTH {
+            return Vec::new();
+        }
+        let roots: Vec<SocketValue> = match &socket.origin {
+            Origin::ClientFactory { ns, ack_timeout } => {
+                let mut value = SocketValue::new(Kind::ClientSocket, self.namespace(file, ns));
+                value.timeout = *ack_timeout;
+                vec![value]
+            }
+            Origin::Manager => vec![SocketValue::new(Kind::Manager, Ns::Any)],
+            Origin::Server => vec![SocketValue::new(Kind::Server, Ns::Static("/".to_owned()))],
+            Origin::Typed(typed) => vec![typed_value(*typed)],
+            Origin::Guess => vec![SocketValue::new(Kind::Guess, Ns::Any)],
+            Origin::Import {
+                specifier,
+                name,
+                path,
+            } => match self.import(file, specifier, name, path, depth) {
+                Some((target, ExportValue::Socket(inner))) => self.socket(target, inner, depth + 1),
+                _ => Vec::new(),
+            },
+            Origin::Returned(callee) => self
+                .returned(file, callee)
+                .into_iter()
+                .flat_map(|(target, inner)| self.socket(target, inner, depth + 1))
+                .collect(),
+            Origin::Param { func, index, typed } => match self.params.get(&(file, *func, *index)) {
+                Some(values) if !values.is_empty() => values.iter().cloned().collect(),
+                _ => typed.map(typed_value).into_iter().collect(),
+            },
+        };
+        let mut out: Vec<SocketValue> = roots
+            .into_iter()
+            .filter_map(|value| {
+                socket
+                    .ops
+                    .iter()
+                    .try_fold(value, |value, op| self.apply(file, value, op))
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn returned(&self, file: FileId, callee: &Callee) -> Vec<(FileId, &'a SocketRef)> {
+        let returns = |file: FileId, id: FuncId| {
+            self.files[file]
+                .facts
+                .functions
+                .get(id as usize)
+                .and_then(|f| f.returns.as_ref())
+                .map(|r| (file, r))
+        };
+        match callee {
+            Callee::Local(id) => returns(file, *id).into_iter().collect(),
+            Callee::Import { .. } => self
+                .callees(file, callee)
+                .into_iter()
+                .filter_map(|(f, id)| returns(f, id))
+                .collect(),
+            Callee::Named(name) => self
+                .getters
+                .get(name)
+                .into_iter()
+                .flatten()
+                .filter_map(|&(f, id)| returns(f, id))
+                .collect(),
+        }
+    }
+
+    fn apply(&self, file: FileId, mut value: SocketValue, op: &Op) -> Option<SocketValue> {
+        use Kind::*;
+        match (op, value.kind) {
+            (_, Guess) => {}
+            (Op::Of(ns), Server) => {
+                value.kind = Namespace;
+                value.ns = self.namespace(file, ns);
+            }
+            (Op::Sockets, Server) => {
+                value.kind = Namespace;
+                value.ns = Ns::Static("/".to_owned());
+            }
+            (Op::Nsp, ServerSocket) => value.kind = Namespace,
+            (Op::Connection, Server | Namespace) => value.kind = ServerSocket,
+            (Op::ManagerSocket(ns), Manager) => {
+                value.kind = ClientSocket;
+                value.ns = self.namespace(file, ns);
+            }
+            (Op::ManagerOf, ClientSocket) => value.kind = Manager,
+            (Op::Rooms, ServerSocket) | (Op::Broadcast, ServerSocket) => {
+                value.excludes_sender = true;
+                value.rooms |= *op == Op::Rooms;
+            }
+            (Op::Rooms, Server | Namespace) => value.rooms = true,
+            (Op::Timeout, ClientSocket | Server | Namespace | ServerSocket) => value.timeout = true,
+            (Op::Flag, _) => {}
+            _ => return None,
+        }
+        Some(value)
+    }
+}
+
+fn typed_value(typed: TypedSocket) -> SocketValue {
+    let kind = match typed {
+        TypedSocket::ClientSocket => Kind::ClientSocket,
+        TypedSocket::Server => Kind::Server,
+        TypedSocket::Namespace => Kind::Namespace,
+        TypedSocket::ServerSocket => Kind::ServerSocket,
+    };
+    let ns = if kind == Kind::Server {
+        Ns::Static("/".to_owned())
+    } else {
+        Ns::Any
+    };
+    SocketValue::new(kind, ns)
+}
+
+/// The namespace a socket.io-client URL connects to: its path, `/` when it has none.
+pub fn namespace_of_url(url: &str) -> String {
+    let rest = match url.find("://") {
+        Some(i) => &url[i + 3..],
+        None if url.starts_with("//") => &url[2..],
+        None if url.starts_with('/') => return clean_path(url),
+        // `localhost:3000/admin`: the client prepends the page's protocol.
+        None => url,
+    };
+    match rest.find('/') {
+        Some(i) => clean_path(&rest[i..]),
+        None => "/".to_owned(),
+    }
+}
+
+fn clean_path(path: &str) -> String {
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let path = &path[..end];
+    if path.is_empty() {
+        "/".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::namespace_of_url;
+
+    #[test]
+    fn url_namespaces() {
+        assert_eq!(namespace_of_url(""), "/");
+        assert_eq!(namespace_of_url("http://localhost:3000"), "/");
+        assert_eq!(namespace_of_url("http://localhost:3000/"), "/");
+        assert_eq!(namespace_of_url("https://h.example/admin"), "/admin");
+        assert_eq!(namespace_of_url("https://h.example/admin?x=1"), "/admin");
+        assert_eq!(namespace_of_url("/admin"), "/admin");
+        assert_eq!(namespace_of_url("//h.example/chat"), "/chat");
+        assert_eq!(namespace_of_url("localhost:3000/admin"), "/admin");
+    }
+}

@@ -1,0 +1,1361 @@
+//! The walk over one TS/JS module: scopes, bindings, exports and socket sites.
+//!
+//! The walk keeps a lexical scope chain so that `socket` in one function is not mistaken
+//! for an unrelated `socket` elsewhere. What a name is bound to is a [`Binding`]; the
+//! evaluation of expressions against bindings lives in `sockets.rs` and `names.rs`.
+
+use std::collections::HashMap;
+
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+use super::parse::to_span;
+use crate::facts::{
+    self, Callee as FnCallee, Connect, EmitMethod, ExportValue, FileFacts, FuncId, Function,
+    Handler, ListenMethod, NamespaceUse, Op, Origin, Params, Side, SocketCall, SocketRef,
+    TypedSocket, Value,
+};
+
+#[derive(Clone, Debug)]
+pub(super) enum Binding {
+    Value(Value),
+    Socket(SocketRef),
+    Func(FuncId),
+    Import {
+        specifier: String,
+        name: String,
+    },
+    /// `let socket;` assigned somewhere else: see `Extractor::assigned`.
+    Unknown,
+}
+
+pub(super) struct Extractor {
+    pub(super) facts: FileFacts,
+    pub(super) len: u32,
+    scopes: Vec<HashMap<String, Binding>>,
+    func_stack: Vec<FuncId>,
+    /// `this.x` sockets of the classes being walked, innermost last.
+    classes: Vec<HashMap<String, SocketRef>>,
+    func_ids: HashMap<u32, FuncId>,
+    /// Socket values for the parameters of a callback about to be walked, by its start.
+    param_hints: HashMap<u32, Vec<(u32, SocketRef)>>,
+    /// The name the next function expression gets (`const onMessage = () => ...`).
+    pending_name: Option<String>,
+    /// `x = io(...)` assignments anywhere in the file, for `let x;` declared apart.
+    pub(super) assigned: HashMap<String, SocketRef>,
+    /// A `.d.ts` file: read for constants, never for sites.
+    declarations_only: bool,
+}
+
+pub(super) const CLIENT_PKG: &str = "socket.io-client";
+pub(super) const SERVER_PKG: &str = "socket.io";
+
+impl Extractor {
+    pub(super) fn new(len: u32, declarations_only: bool) -> Extractor {
+        Extractor {
+            facts: FileFacts::default(),
+            len,
+            scopes: vec![HashMap::new()],
+            func_stack: Vec::new(),
+            classes: Vec::new(),
+            func_ids: HashMap::new(),
+            param_hints: HashMap::new(),
+            pending_name: None,
+            assigned: HashMap::new(),
+            declarations_only,
+        }
+    }
+
+    pub(super) fn span(&self, span: swc_common::Span) -> facts::Span {
+        to_span(span, self.len)
+    }
+
+    pub(super) fn lookup(&self, name: &str) -> Option<&Binding> {
+        self.scopes.iter().rev().find_map(|scope| scope.get(name))
+    }
+
+    fn bind(&mut self, name: &str, binding: Binding) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.to_owned(), binding);
+        }
+    }
+
+    pub(super) fn this_field(&self, name: &str) -> Option<&SocketRef> {
+        self.classes.last().and_then(|fields| fields.get(name))
+    }
+
+    /// The id of the function starting at `lo`, created on first sight so that hoisted
+    /// references and the later walk agree.
+    fn func_id(&mut self, lo: u32, name: Option<String>) -> FuncId {
+        if let Some(&id) = self.func_ids.get(&lo) {
+            if let (Some(name), Some(function)) = (name, self.facts.functions.get_mut(id as usize))
+            {
+                function.name.get_or_insert(name);
+            }
+            return id;
+        }
+        let id = self.facts.functions.len() as FuncId;
+        self.facts.functions.push(Function {
+            name,
+            returns: None,
+        });
+        self.func_ids.insert(lo, id);
+        id
+    }
+
+    // ----- module level -----------------------------------------------------------
+
+    pub(super) fn run(&mut self, program: &Program) {
+        self.prescan_assignments(program);
+        match program {
+            Program::Module(module) => {
+                for item in &module.body {
+                    self.hoist_module_item(item);
+                }
+                module.visit_with(self);
+            }
+            Program::Script(script) => {
+                self.hoist_stmts(&script.body);
+                script.visit_with(self);
+            }
+        }
+    }
+
+    fn prescan_assignments(&mut self, program: &Program) {
+        struct Assignments<'a>(&'a mut Extractor);
+        impl Visit for Assignments<'_> {
+            fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+                if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left
+                    && let Some(origin) = self.0.creation(&assign.right)
+                {
+                    self.0.assigned.insert(
+                        ident.id.sym.to_string(),
+                        SocketRef {
+                            origin,
+                            ops: Vec::new(),
+                        },
+                    );
+                }
+                assign.visit_children_with(self);
+            }
+        }
+        // Imports first, so that `io(...)` in the assignments can be recognised.
+        if let Program::Module(module) = program {
+            for item in &module.body {
+                if let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item {
+                    self.bind_import(import);
+                }
+            }
+        }
+        self.hoist_requires(program);
+        program.visit_with(&mut Assignments(self));
+    }
+
+    /// `const x = require("socket.io-client")` at the top of a CommonJS file.
+    fn hoist_requires(&mut self, program: &Program) {
+        let stmts: Vec<&Stmt> = match program {
+            Program::Module(module) => module
+                .body
+                .iter()
+                .filter_map(|item| item.as_stmt())
+                .collect(),
+            Program::Script(script) => script.body.iter().collect(),
+        };
+        for stmt in stmts {
+            if let Stmt::Decl(Decl::Var(var)) = stmt {
+                for decl in &var.decls {
+                    if let Some(init) = &decl.init
+                        && let Some(specifier) = require_specifier(init)
+                    {
+                        self.bind_required(&decl.name, &specifier);
+                    }
+                }
+            }
+        }
+    }
+
+    fn hoist_module_item(&mut self, item: &ModuleItem) {
+        match item {
+            ModuleItem::Stmt(stmt) => self.hoist_stmt(stmt, true),
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(export)) => {
+                self.hoist_decl(&export.decl, true)
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(export)) => {
+                if let DefaultDecl::Fn(function) = &export.decl {
+                    let name = function.ident.as_ref().map(|id| id.sym.to_string());
+                    let id = self.func_id(function.function.span.lo.0, name.clone());
+                    if let Some(name) = name {
+                        self.bind(&name, Binding::Func(id));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn hoist_stmts(&mut self, stmts: &[Stmt]) {
+        for stmt in stmts {
+            self.hoist_stmt(stmt, false);
+        }
+    }
+
+    /// Function declarations are visible in their whole block; top-level constants are
+    /// evaluated up front too, since functions above them use them when they run.
+    fn hoist_stmt(&mut self, stmt: &Stmt, top_level: bool) {
+        if let Stmt::Decl(decl) = stmt {
+            self.hoist_decl(decl, top_level);
+        }
+    }
+
+    fn hoist_decl(&mut self, decl: &Decl, top_level: bool) {
+        match decl {
+            Decl::Fn(function) => {
+                let name = function.ident.sym.to_string();
+                let id = self.func_id(function.function.span.lo.0, Some(name.clone()));
+                self.bind(&name, Binding::Func(id));
+            }
+            Decl::Var(var) if top_level => {
+                for declarator in &var.decls {
+                    self.bind_declarator(declarator);
+                }
+            }
+            Decl::TsEnum(decl) => {
+                let value = self.enum_value(decl);
+                self.bind(&decl.id.sym, Binding::Value(value));
+            }
+            _ => {}
+        }
+    }
+
+    fn bind_import(&mut self, import: &ImportDecl) {
+        let specifier = import.src.value.to_string_lossy().into_owned();
+        self.facts.imports.push(specifier.clone());
+        if let Some(side) = package_side(&specifier) {
+            self.facts.uses_socketio = true;
+            // A type-only import still says which side the file is written for.
+            self.facts.side.get_or_insert(side);
+        }
+        for spec in &import.specifiers {
+            let (local, name) = match spec {
+                ImportSpecifier::Named(named) => (
+                    named.local.sym.to_string(),
+                    named
+                        .imported
+                        .as_ref()
+                        .map_or_else(|| named.local.sym.to_string(), export_name),
+                ),
+                ImportSpecifier::Default(default) => {
+                    (default.local.sym.to_string(), "default".to_owned())
+                }
+                ImportSpecifier::Namespace(ns) => (ns.local.sym.to_string(), "*".to_owned()),
+            };
+            self.bind(
+                &local,
+                Binding::Import {
+                    specifier: specifier.clone(),
+                    name,
+                },
+            );
+        }
+    }
+
+    fn bind_required(&mut self, pat: &Pat, specifier: &str) {
+        if !self.facts.imports.iter().any(|s| s == specifier) {
+            self.facts.imports.push(specifier.to_owned());
+        }
+        if let Some(side) = package_side(specifier) {
+            self.facts.uses_socketio = true;
+            self.facts.side.get_or_insert(side);
+        }
+        match pat {
+            Pat::Ident(ident) => self.bind(
+                &ident.id.sym,
+                Binding::Import {
+                    specifier: specifier.to_owned(),
+                    name: "default".to_owned(),
+                },
+            ),
+            Pat::Object(object) => {
+                for prop in &object.props {
+                    let (key, local) = match prop {
+                        ObjectPatProp::Assign(assign) => {
+                            (assign.key.sym.to_string(), assign.key.sym.to_string())
+                        }
+                        ObjectPatProp::KeyValue(kv) => match (prop_name(&kv.key), &*kv.value) {
+                            (Some(key), Pat::Ident(local)) => (key, local.id.sym.to_string()),
+                            _ => continue,
+                        },
+                        ObjectPatProp::Rest(_) => continue,
+                    };
+                    self.bind(
+                        &local,
+                        Binding::Import {
+                            specifier: specifier.to_owned(),
+                            name: key,
+                        },
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn enum_value(&mut self, decl: &TsEnumDecl) -> Value {
+        let mut fields = Vec::new();
+        for member in &decl.members {
+            let key = match &member.id {
+                TsEnumMemberId::Ident(ident) => ident.sym.to_string(),
+                TsEnumMemberId::Str(s) => s.value.to_string_lossy().into_owned(),
+            };
+            let value = member
+                .init
+                .as_deref()
+                .map_or(Value::Unknown, |init| self.value(init));
+            fields.push((key, value));
+        }
+        Value::Object(fields)
+    }
+
+    /// Binds the names a `const`/`let` declarator introduces.
+    fn bind_declarator(&mut self, declarator: &VarDeclarator) {
+        let Some(init) = declarator.init.as_deref() else {
+            if let Pat::Ident(ident) = &declarator.name {
+                let binding = typed_origin(ident.type_ann.as_deref(), self).map_or(
+                    Binding::Unknown,
+                    |origin| {
+                        Binding::Socket(SocketRef {
+                            origin,
+                            ops: Vec::new(),
+                        })
+                    },
+                );
+                self.bind(&ident.id.sym, binding);
+            }
+            return;
+        };
+        if let Some(specifier) = require_specifier(init) {
+            self.bind_required(&declarator.name, &specifier);
+            return;
+        }
+        match &declarator.name {
+            Pat::Ident(ident) => {
+                let binding = self.binding_of(init, ident.type_ann.as_deref());
+                self.bind(&ident.id.sym, binding);
+            }
+            Pat::Object(object) => {
+                // `const { a, b: c } = EVENTS`
+                let base = self.value(init);
+                for prop in &object.props {
+                    match prop {
+                        ObjectPatProp::Assign(assign) => {
+                            let value = base.member(&assign.key.sym);
+                            self.bind(&assign.key.sym, Binding::Value(value));
+                        }
+                        ObjectPatProp::KeyValue(kv) => {
+                            if let (Some(key), Pat::Ident(local)) = (prop_name(&kv.key), &*kv.value)
+                            {
+                                self.bind(&local.id.sym, Binding::Value(base.member(&key)));
+                            }
+                        }
+                        ObjectPatProp::Rest(_) => {}
+                    }
+                }
+            }
+            pat => self.bind_unknown(pat),
+        }
+    }
+
+    fn binding_of(&mut self, init: &Expr, type_ann: Option<&TsTypeAnn>) -> Binding {
+        let init = unwrap_expr(init);
+        match init {
+            Expr::Arrow(arrow) => {
+                return Binding::Func(self.func_id(arrow.span.lo.0, None));
+            }
+            Expr::Fn(function) => {
+                return Binding::Func(self.func_id(function.function.span.lo.0, None));
+            }
+            _ => {}
+        }
+        if let Some(socket) = self.socket(init) {
+            return Binding::Socket(socket);
+        }
+        if let Some(origin) = typed_origin(type_ann, self) {
+            return Binding::Socket(SocketRef {
+                origin,
+                ops: Vec::new(),
+            });
+        }
+        if let Expr::Ident(ident) = init
+            && let Some(binding) = self.lookup(&ident.sym)
+        {
+            return binding.clone();
+        }
+        let value = self.value(init);
+        if value.is_known() {
+            Binding::Value(value)
+        } else {
+            Binding::Unknown
+        }
+    }
+
+    fn bind_unknown(&mut self, pat: &Pat) {
+        let mut names = Vec::new();
+        pat_names(pat, &mut names);
+        for name in names {
+            self.bind(&name, Binding::Unknown);
+        }
+    }
+
+    // ----- functions ----------------------------------------------------------------
+
+    fn enter_function(&mut self, lo: u32, params: &[&Pat]) -> FuncId {
+        let name = self.pending_name.take();
+        let id = self.func_id(lo, name);
+        let hints = self.param_hints.remove(&lo).unwrap_or_default();
+        let mut scope = HashMap::new();
+        for (index, pat) in params.iter().enumerate() {
+            let index = index as u32;
+            let pat = match pat {
+                Pat::Assign(assign) => &*assign.left,
+                pat => pat,
+            };
+            if let Pat::Ident(ident) = pat {
+                let binding = match hints.iter().find(|(i, _)| *i == index) {
+                    Some((_, socket)) => Binding::Socket(socket.clone()),
+                    None => Binding::Socket(SocketRef {
+                        origin: Origin::Param {
+                            func: id,
+                            index,
+                            typed: typed_socket(ident.type_ann.as_deref(), self),
+                        },
+                        ops: Vec::new(),
+                    }),
+                };
+                scope.insert(ident.id.sym.to_string(), binding);
+            } else {
+                let mut names = Vec::new();
+                pat_names(pat, &mut names);
+                for name in names {
+                    scope.insert(name, Binding::Unknown);
+                }
+            }
+        }
+        self.scopes.push(scope);
+        self.func_stack.push(id);
+        id
+    }
+
+    fn leave_function(&mut self) {
+        self.scopes.pop();
+        self.func_stack.pop();
+    }
+
+    fn set_returns(&mut self, socket: SocketRef) {
+        if let Some(&id) = self.func_stack.last()
+            && let Some(function) = self.facts.functions.get_mut(id as usize)
+        {
+            function.returns.get_or_insert(socket);
+        }
+    }
+
+    // ----- calls --------------------------------------------------------------------
+
+    fn on_call(&mut self, call: &CallExpr) {
+        let Callee::Expr(callee) = &call.callee else {
+            return;
+        };
+        let callee = unwrap_expr(callee);
+        if let Expr::Member(member) = callee
+            && let MemberProp::Ident(method) = &member.prop
+        {
+            let method = &*method.sym;
+            if let Some(receiver) = self.socket(&member.obj) {
+                self.on_socket_method(call, receiver, method, member);
+                return;
+            }
+        }
+        // A client connection opened here.
+        if let Some(origin @ Origin::ClientFactory { .. }) = self.creation_of_call(call) {
+            if !self.declarations_only {
+                self.facts.connects.push(Connect {
+                    span: self.span(call.span),
+                    socket: SocketRef {
+                        origin,
+                        ops: Vec::new(),
+                    },
+                });
+            }
+            return;
+        }
+        self.record_socket_call(call);
+    }
+
+    /// `register(io, socket)`: remember which arguments are sockets, so the callee's
+    /// parameters can be filled across functions and files.
+    fn record_socket_call(&mut self, call: &CallExpr) {
+        let Callee::Expr(callee) = &call.callee else {
+            return;
+        };
+        let args: Vec<(u32, SocketRef)> = call
+            .args
+            .iter()
+            .enumerate()
+            .filter(|(_, arg)| arg.spread.is_none())
+            .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s)))
+            .collect();
+        if args.is_empty() {
+            return;
+        }
+        if let Some(callee) = self.callee(callee) {
+            self.facts.calls.push(SocketCall { callee, args });
+        }
+    }
+
+    pub(super) fn callee(&self, callee: &Expr) -> Option<FnCallee> {
+        match unwrap_expr(callee) {
+            Expr::Ident(ident) => match self.lookup(&ident.sym)? {
+                Binding::Func(id) => Some(FnCallee::Local(*id)),
+                Binding::Import { specifier, name } => Some(FnCallee::Import {
+                    specifier: specifier.clone(),
+                    name: name.clone(),
+                    path: Vec::new(),
+                }),
+                _ => None,
+            },
+            Expr::Member(member) => {
+                let MemberProp::Ident(prop) = &member.prop else {
+                    return None;
+                };
+                if let Expr::Ident(obj) = unwrap_expr(&member.obj)
+                    && let Some(Binding::Import { specifier, name }) = self.lookup(&obj.sym)
+                {
+                    return Some(FnCallee::Import {
+                        specifier: specifier.clone(),
+                        name: name.clone(),
+                        path: vec![prop.sym.to_string()],
+                    });
+                }
+                Some(FnCallee::Named(prop.sym.to_string()))
+            }
+            _ => None,
+        }
+    }
+
+    fn on_socket_method(
+        &mut self,
+        call: &CallExpr,
+        receiver: SocketRef,
+        method: &str,
+        member: &MemberExpr,
+    ) {
+        match method {
+            "emit" | "emitWithAck" | "send" | "write" => {
+                self.on_emit(call, receiver, method, member)
+            }
+            "on"
+            | "once"
+            | "addListener"
+            | "prependListener"
+            | "prependOnceListener"
+            | "addEventListener" => self.on_listen(call, receiver, ListenMethod::On),
+            "onAny" | "prependAny" => self.on_listen(call, receiver, ListenMethod::Any),
+            "of" => {
+                // `io.of("/x", socket => ...)` also registers a connection listener.
+                let namespace = self.socket_of_call(call);
+                if let Some(namespace) = namespace {
+                    if !self.declarations_only {
+                        self.facts.namespaces.push(NamespaceUse {
+                            span: self.span(call.span),
+                            namespace: namespace.clone(),
+                        });
+                    }
+                    if let Some(listener) = call.args.get(1) {
+                        self.hint_listener(&listener.expr, namespace, 0);
+                    }
+                }
+            }
+            "socket" => {
+                if let Some(socket) = self.socket_of_call(call)
+                    && !self.declarations_only
+                {
+                    self.facts.connects.push(Connect {
+                        span: self.span(call.span),
+                        socket,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_emit(&mut self, call: &CallExpr, receiver: SocketRef, method: &str, member: &MemberExpr) {
+        if self.declarations_only {
+            return;
+        }
+        let (method, name, name_span, payload) = match method {
+            "send" | "write" => (
+                EmitMethod::Send,
+                Value::Str("message".to_owned()),
+                self.span(member.prop.span()),
+                &call.args[..],
+            ),
+            _ => {
+                let Some(first) = call.args.first() else {
+                    return;
+                };
+                let method = if method == "emit" {
+                    EmitMethod::Emit
+                } else {
+                    EmitMethod::EmitWithAck
+                };
+                (
+                    method,
+                    self.value(&first.expr),
+                    self.span(first.expr.span()),
+                    &call.args[1..],
+                )
+            }
+        };
+        let ack_callback = method != EmitMethod::EmitWithAck
+            && payload
+                .last()
+                .is_some_and(|arg| arg.spread.is_none() && self.is_function(&arg.expr));
+        let args = if payload.iter().any(|arg| arg.spread.is_some()) {
+            None
+        } else {
+            Some(payload.len() as u32 - u32::from(ack_callback))
+        };
+        let name_is_literal = method != EmitMethod::Send
+            && call
+                .args
+                .first()
+                .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_))));
+        self.facts.emits.push(facts::Emit {
+            span: self.span(call.span),
+            name_span,
+            receiver,
+            name,
+            name_is_literal,
+            method,
+            args,
+            ack_callback,
+        });
+    }
+
+    fn on_listen(&mut self, call: &CallExpr, receiver: SocketRef, method: ListenMethod) {
+        let (name, name_span, listener) = match method {
+            ListenMethod::Any => (
+                Value::Unknown,
+                self.span(call.span),
+                call.args.first().map(|arg| &*arg.expr),
+            ),
+            _ => {
+                let Some(first) = call.args.first() else {
+                    return;
+                };
+                (
+                    self.value(&first.expr),
+                    self.span(first.expr.span()),
+                    call.args.get(1).map(|arg| &*arg.expr),
+                )
+            }
+        };
+        // A connection listener: its parameter is a socket of that namespace.
+        if let (Value::Str(event), Some(listener)) = (&name, listener)
+            && (event == "connection" || event == "connect")
+        {
+            let mut socket = receiver.clone();
+            socket.ops.push(Op::Connection);
+            self.hint_listener(listener, socket, 0);
+        }
+        if self.declarations_only {
+            return;
+        }
+        let params = listener.and_then(|listener| self.params_of(listener));
+        let logging_only = method == ListenMethod::Any && listener.is_some_and(only_logs);
+        let name_is_literal = method != ListenMethod::Any
+            && call
+                .args
+                .first()
+                .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_))));
+        self.facts.handlers.push(Handler {
+            span: self.span(call.span),
+            name_span,
+            receiver,
+            name,
+            name_is_literal,
+            method,
+            params,
+            logging_only,
+        });
+    }
+
+    /// Gives the parameter `index` of a listener the socket `socket`: directly for an
+    /// inline function, as a call for a named one.
+    fn hint_listener(&mut self, listener: &Expr, socket: SocketRef, index: u32) {
+        match unwrap_expr(listener) {
+            Expr::Arrow(arrow) => {
+                self.param_hints
+                    .entry(arrow.span.lo.0)
+                    .or_default()
+                    .push((index, socket));
+            }
+            Expr::Fn(function) => {
+                self.param_hints
+                    .entry(function.function.span.lo.0)
+                    .or_default()
+                    .push((index, socket));
+            }
+            other => {
+                if let Some(callee) = self.callee(other) {
+                    self.facts.calls.push(SocketCall {
+                        callee,
+                        args: vec![(index, socket)],
+                    });
+                }
+            }
+        }
+    }
+
+    fn params_of(&self, listener: &Expr) -> Option<Params> {
+        let pats: Vec<&Pat> = match unwrap_expr(listener) {
+            Expr::Arrow(arrow) => arrow.params.iter().collect(),
+            Expr::Fn(function) => function.function.params.iter().map(|p| &p.pat).collect(),
+            _ => return None,
+        };
+        let rest = pats.last().is_some_and(|pat| matches!(pat, Pat::Rest(_)));
+        Some(Params {
+            count: pats.len() as u32 - u32::from(rest),
+            rest,
+        })
+    }
+
+    fn is_function(&self, expr: &Expr) -> bool {
+        match unwrap_expr(expr) {
+            Expr::Arrow(_) | Expr::Fn(_) => true,
+            Expr::Ident(ident) => matches!(self.lookup(&ident.sym), Some(Binding::Func(_))),
+            _ => false,
+        }
+    }
+
+    // ----- exports ------------------------------------------------------------------
+
+    fn export(&mut self, name: String, value: ExportValue) {
+        self.facts.exports.push((name, value));
+    }
+
+    /// What an exported local name stands for.
+    fn export_binding(&self, local: &str) -> Option<ExportValue> {
+        Some(match self.lookup(local)? {
+            Binding::Value(value) => ExportValue::Value(value.clone()),
+            Binding::Socket(socket) => ExportValue::Socket(socket.clone()),
+            Binding::Func(id) => ExportValue::Function(*id),
+            Binding::Import { specifier, name } => ExportValue::Reexport {
+                specifier: specifier.clone(),
+                name: name.clone(),
+            },
+            Binding::Unknown => ExportValue::Socket(self.assigned.get(local)?.clone()),
+        })
+    }
+
+    fn export_expr(&mut self, name: String, expr: &Expr) {
+        let expr = unwrap_expr(expr);
+        let value = match expr {
+            Expr::Arrow(arrow) => Some(ExportValue::Function(self.func_id(arrow.span.lo.0, None))),
+            Expr::Fn(function) => Some(ExportValue::Function(
+                self.func_id(function.function.span.lo.0, None),
+            )),
+            Expr::Ident(ident) => self.export_binding(&ident.sym),
+            _ => match self.socket(expr) {
+                Some(socket) => Some(ExportValue::Socket(socket)),
+                None => {
+                    let value = self.value(expr);
+                    value.is_known().then_some(ExportValue::Value(value))
+                }
+            },
+        };
+        if let Some(value) = value {
+            self.export(name, value);
+        }
+    }
+
+    /// `module.exports = { a, b: c }` exports each property by name.
+    fn export_object(&mut self, object: &ObjectLit) {
+        for prop in &object.props {
+            let PropOrSpread::Prop(prop) = prop else {
+                continue;
+            };
+            match &**prop {
+                Prop::Shorthand(ident) => {
+                    if let Some(value) = self.export_binding(&ident.sym) {
+                        self.export(ident.sym.to_string(), value);
+                    }
+                }
+                Prop::KeyValue(kv) => {
+                    if let Some(key) = prop_name(&kv.key) {
+                        self.export_expr(key, &kv.value);
+                    }
+                }
+                Prop::Method(method) => {
+                    if let Some(key) = prop_name(&method.key) {
+                        let id = self.func_id(method.function.span.lo.0, Some(key.clone()));
+                        self.export(key, ExportValue::Function(id));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn on_assign(&mut self, assign: &AssignExpr) {
+        let AssignTarget::Simple(target) = &assign.left else {
+            return;
+        };
+        match target {
+            SimpleAssignTarget::Member(member) => {
+                let Some(prop) = member_prop_name(&member.prop) else {
+                    return;
+                };
+                let obj = unwrap_expr(&member.obj);
+                // module.exports = ..., module.exports.x = ..., exports.x = ...
+                if is_module_exports(obj) || matches!(obj, Expr::Ident(id) if &*id.sym == "exports")
+                {
+                    self.export_expr(prop, &assign.right);
+                    return;
+                }
+                if let Expr::Ident(module) = obj
+                    && &*module.sym == "module"
+                    && prop == "exports"
+                {
+                    match unwrap_expr(&assign.right) {
+                        Expr::Object(object) => self.export_object(object),
+                        right => self.export_expr("default".to_owned(), right),
+                    }
+                    return;
+                }
+                if matches!(obj, Expr::This(_))
+                    && let Some(socket) = self.socket(&assign.right)
+                    && let Some(fields) = self.classes.last_mut()
+                {
+                    fields.insert(prop, socket);
+                }
+            }
+            SimpleAssignTarget::Ident(ident) => {
+                if let Some(socket) = self.socket(&assign.right) {
+                    self.assigned.insert(ident.id.sym.to_string(), socket);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn prescan_class(&mut self, class: &Class) -> HashMap<String, SocketRef> {
+        let mut fields = HashMap::new();
+        for member in &class.body {
+            match member {
+                ClassMember::ClassProp(prop) => {
+                    let Some(name) = prop_name(&prop.key) else {
+                        continue;
+                    };
+                    let socket = prop
+                        .value
+                        .as_deref()
+                        .and_then(|value| self.socket(value))
+                        .or_else(|| {
+                            typed_origin(prop.type_ann.as_deref(), self).map(|origin| SocketRef {
+                                origin,
+                                ops: Vec::new(),
+                            })
+                        });
+                    if let Some(socket) = socket {
+                        fields.insert(name, socket);
+                    }
+                }
+                ClassMember::Constructor(constructor) => {
+                    for param in &constructor.params {
+                        if let ParamOrTsParamProp::TsParamProp(prop) = param
+                            && let TsParamPropParam::Ident(ident) = &prop.param
+                            && let Some(origin) = typed_origin(ident.type_ann.as_deref(), self)
+                        {
+                            fields.insert(
+                                ident.id.sym.to_string(),
+                                SocketRef {
+                                    origin,
+                                    ops: Vec::new(),
+                                },
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // `this.socket = io(url)` in any method.
+        struct ThisAssignments<'a> {
+            extractor: &'a Extractor,
+            fields: &'a mut HashMap<String, SocketRef>,
+        }
+        impl Visit for ThisAssignments<'_> {
+            fn visit_class(&mut self, _: &Class) {}
+            fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+                if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
+                    && let (Expr::This(_), Some(name)) =
+                        (unwrap_expr(&member.obj), member_prop_name(&member.prop))
+                    && let Some(socket) = self.extractor.socket(&assign.right)
+                {
+                    self.fields.entry(name).or_insert(socket);
+                }
+                assign.visit_children_with(self);
+            }
+        }
+        for member in &class.body {
+            member.visit_children_with(&mut ThisAssignments {
+                extractor: self,
+                fields: &mut fields,
+            });
+        }
+        fields
+    }
+}
+
+impl Visit for Extractor {
+    fn visit_module_decl(&mut self, decl: &ModuleDecl) {
+        match decl {
+            ModuleDecl::Import(_) => return,
+            ModuleDecl::ExportNamed(named) => {
+                let from = named
+                    .src
+                    .as_ref()
+                    .map(|src| src.value.to_string_lossy().into_owned());
+                if let Some(from) = &from {
+                    self.facts.imports.push(from.clone());
+                }
+                for spec in &named.specifiers {
+                    match spec {
+                        ExportSpecifier::Named(named_spec) => {
+                            let orig = export_name(&named_spec.orig);
+                            let exported = named_spec
+                                .exported
+                                .as_ref()
+                                .map_or_else(|| orig.clone(), export_name);
+                            let value = match &from {
+                                Some(specifier) => Some(ExportValue::Reexport {
+                                    specifier: specifier.clone(),
+                                    name: orig,
+                                }),
+                                None => self.export_binding(&orig),
+                            };
+                            if let Some(value) = value {
+                                self.export(exported, value);
+                            }
+                        }
+                        ExportSpecifier::Namespace(ns) => {
+                            if let Some(specifier) = &from {
+                                self.export(
+                                    export_name(&ns.name),
+                                    ExportValue::Reexport {
+                                        specifier: specifier.clone(),
+                                        name: "*".to_owned(),
+                                    },
+                                );
+                            }
+                        }
+                        ExportSpecifier::Default(default) => {
+                            if let Some(specifier) = &from {
+                                self.export(
+                                    default.exported.sym.to_string(),
+                                    ExportValue::Reexport {
+                                        specifier: specifier.clone(),
+                                        name: "default".to_owned(),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            ModuleDecl::ExportAll(all) => {
+                let specifier = all.src.value.to_string_lossy().into_owned();
+                self.facts.imports.push(specifier.clone());
+                self.facts.star_exports.push(specifier);
+            }
+            ModuleDecl::ExportDefaultExpr(export) => {
+                self.export_expr("default".to_owned(), &export.expr);
+            }
+            ModuleDecl::ExportDefaultDecl(export) => {
+                if let DefaultDecl::Fn(function) = &export.decl {
+                    let id = self.func_id(function.function.span.lo.0, None);
+                    self.export("default".to_owned(), ExportValue::Function(id));
+                }
+            }
+            ModuleDecl::TsExportAssignment(export) => {
+                self.export_expr("default".to_owned(), &export.expr);
+            }
+            _ => {}
+        }
+        decl.visit_children_with(self);
+        // Exported declarations are bound by now.
+        if let ModuleDecl::ExportDecl(export) = decl {
+            let mut names = Vec::new();
+            match &export.decl {
+                Decl::Fn(function) => names.push(function.ident.sym.to_string()),
+                Decl::Var(var) => {
+                    for declarator in &var.decls {
+                        pat_names(&declarator.name, &mut names);
+                    }
+                }
+                Decl::TsEnum(decl) => names.push(decl.id.sym.to_string()),
+                Decl::Class(class) => names.push(class.ident.sym.to_string()),
+                _ => {}
+            }
+            for name in names {
+                if let Some(value) = self.export_binding(&name) {
+                    self.export(name, value);
+                }
+            }
+        }
+    }
+
+    fn visit_block_stmt(&mut self, block: &BlockStmt) {
+        self.scopes.push(HashMap::new());
+        self.hoist_stmts(&block.stmts);
+        block.visit_children_with(self);
+        self.scopes.pop();
+    }
+
+    fn visit_function_body(&mut self, body: &FunctionBody) {
+        self.hoist_stmts(&body.stmts);
+        body.visit_children_with(self);
+    }
+
+    fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
+        if let (Pat::Ident(ident), Some(init)) = (&declarator.name, &declarator.init)
+            && matches!(unwrap_expr(init), Expr::Arrow(_) | Expr::Fn(_))
+        {
+            self.pending_name = Some(ident.id.sym.to_string());
+        }
+        declarator.init.visit_with(self);
+        self.pending_name = None;
+        self.bind_declarator(declarator);
+    }
+
+    fn visit_ts_enum_decl(&mut self, decl: &TsEnumDecl) {
+        let value = self.enum_value(decl);
+        self.bind(&decl.id.sym, Binding::Value(value));
+    }
+
+    fn visit_fn_decl(&mut self, decl: &FnDecl) {
+        self.pending_name = Some(decl.ident.sym.to_string());
+        decl.function.visit_with(self);
+    }
+
+    fn visit_function(&mut self, function: &swc_ecma_ast::Function) {
+        let params: Vec<&Pat> = function.params.iter().map(|p| &p.pat).collect();
+        self.enter_function(function.span.lo.0, &params);
+        function.body.visit_with(self);
+        self.leave_function();
+    }
+
+    fn visit_constructor(&mut self, constructor: &Constructor) {
+        self.scopes.push(HashMap::new());
+        for param in &constructor.params {
+            if let ParamOrTsParamProp::Param(param) = param {
+                let mut names = Vec::new();
+                pat_names(&param.pat, &mut names);
+                for name in names {
+                    self.bind(&name, Binding::Unknown);
+                }
+            }
+        }
+        constructor.body.visit_with(self);
+        self.scopes.pop();
+    }
+
+    fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
+        let params: Vec<&Pat> = arrow.params.iter().collect();
+        self.enter_function(arrow.span.lo.0, &params);
+        match &*arrow.body {
+            ArrowFunctionBody::FunctionBody(body) => body.visit_with(self),
+            ArrowFunctionBody::Expr(expr) => {
+                if let Some(socket) = self.socket(expr) {
+                    self.set_returns(socket);
+                }
+                expr.visit_with(self);
+            }
+        }
+        self.leave_function();
+    }
+
+    fn visit_method_prop(&mut self, method: &MethodProp) {
+        self.pending_name = prop_name(&method.key);
+        method.function.visit_with(self);
+    }
+
+    fn visit_class_method(&mut self, method: &ClassMethod) {
+        self.pending_name = prop_name_key(&method.key);
+        method.function.visit_with(self);
+    }
+
+    fn visit_key_value_prop(&mut self, kv: &KeyValueProp) {
+        if matches!(unwrap_expr(&kv.value), Expr::Arrow(_) | Expr::Fn(_)) {
+            self.pending_name = prop_name(&kv.key);
+        }
+        kv.value.visit_with(self);
+        self.pending_name = None;
+    }
+
+    fn visit_class(&mut self, class: &Class) {
+        let fields = self.prescan_class(class);
+        self.classes.push(fields);
+        class.visit_children_with(self);
+        self.classes.pop();
+    }
+
+    fn visit_return_stmt(&mut self, ret: &ReturnStmt) {
+        if let Some(arg) = &ret.arg
+            && let Some(socket) = self.socket(arg)
+        {
+            self.set_returns(socket);
+        }
+        ret.visit_children_with(self);
+    }
+
+    fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+        self.on_assign(assign);
+        assign.visit_children_with(self);
+    }
+
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        self.on_call(call);
+        call.visit_children_with(self);
+    }
+
+    /// `socket?.emit(...)` is an optional call, not a `CallExpr`.
+    fn visit_opt_chain_expr(&mut self, chain: &OptChainExpr) {
+        if let OptChainBase::Call(opt) = &*chain.base
+            && matches!(
+                unwrap_expr(&opt.callee),
+                Expr::Member(_) | Expr::OptChain(_)
+            )
+        {
+            let call = CallExpr {
+                span: opt.span,
+                ctxt: opt.ctxt,
+                callee: Callee::Expr(Box::new(member_of(&opt.callee))),
+                args: opt.args.clone(),
+                type_args: None,
+            };
+            self.on_call(&call);
+        }
+        chain.visit_children_with(self);
+    }
+
+    // Types hold no runtime wiring.
+    fn visit_ts_type(&mut self, _: &TsType) {}
+}
+
+// ----- small syntax helpers ---------------------------------------------------------
+
+use swc_common::Spanned;
+
+/// Looks through parentheses, type assertions and `await`.
+pub(super) fn unwrap_expr(mut expr: &Expr) -> &Expr {
+    loop {
+        expr = match expr {
+            Expr::Paren(paren) => &paren.expr,
+            Expr::TsAs(e) => &e.expr,
+            Expr::TsNonNull(e) => &e.expr,
+            Expr::TsSatisfies(e) => &e.expr,
+            Expr::TsTypeAssertion(e) => &e.expr,
+            Expr::TsConstAssertion(e) => &e.expr,
+            Expr::TsInstantiation(e) => &e.expr,
+            Expr::Await(e) => &e.arg,
+            _ => return expr,
+        }
+    }
+}
+
+pub(super) fn require_specifier(expr: &Expr) -> Option<String> {
+    let Expr::Call(call) = unwrap_expr(expr) else {
+        return None;
+    };
+    let Callee::Expr(callee) = &call.callee else {
+        return None;
+    };
+    let Expr::Ident(ident) = &**callee else {
+        return None;
+    };
+    if &*ident.sym != "require" || call.args.len() != 1 {
+        return None;
+    }
+    match &*call.args[0].expr {
+        Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
+        _ => None,
+    }
+}
+
+/// `socket?.emit` as a plain member expression.
+fn member_of(callee: &Expr) -> Expr {
+    match unwrap_expr(callee) {
+        Expr::OptChain(chain) => match &*chain.base {
+            OptChainBase::Member(member) => Expr::Member(member.clone()),
+            OptChainBase::Call(_) => callee.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+fn is_module_exports(expr: &Expr) -> bool {
+    matches!(expr, Expr::Member(member)
+        if matches!(&*member.obj, Expr::Ident(id) if &*id.sym == "module")
+            && member.prop.is_ident_with("exports"))
+}
+
+pub(super) fn package_side(specifier: &str) -> Option<Side> {
+    let package = specifier.split('/').next().unwrap_or(specifier);
+    let scoped = specifier
+        .splitn(3, '/')
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("/");
+    if specifier == CLIENT_PKG || specifier.starts_with("socket.io-client/") {
+        Some(Side::Client)
+    } else if package == SERVER_PKG
+        || matches!(
+            scoped.as_str(),
+            "@socket.io/redis-emitter"
+                | "@socket.io/postgres-emitter"
+                | "@socket.io/redis-streams-emitter"
+        )
+    {
+        Some(Side::Server)
+    } else {
+        None
+    }
+}
+
+pub(super) fn export_name(name: &ModuleExportName) -> String {
+    match name {
+        ModuleExportName::Ident(ident) => ident.sym.to_string(),
+        ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
+    }
+}
+
+pub(super) fn prop_name(name: &PropName) -> Option<String> {
+    match name {
+        PropName::Ident(ident) => Some(ident.sym.to_string()),
+        PropName::Str(s) => Some(s.value.to_string_lossy().into_owned()),
+        PropName::Num(n) => Some(n.value.to_string()),
+        _ => None,
+    }
+}
+
+fn prop_name_key(key: &PropName) -> Option<String> {
+    prop_name(key)
+}
+
+pub(super) fn member_prop_name(prop: &MemberProp) -> Option<String> {
+    match prop {
+        MemberProp::Ident(ident) => Some(ident.sym.to_string()),
+        MemberProp::Computed(computed) => match &*computed.expr {
+            Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
+            _ => None,
+        },
+        MemberProp::PrivateName(_) => None,
+    }
+}
+
+fn pat_names(pat: &Pat, out: &mut Vec<String>) {
+    match pat {
+        Pat::Ident(ident) => out.push(ident.id.sym.to_string()),
+        Pat::Array(array) => {
+            for elem in array.elems.iter().flatten() {
+                pat_names(elem, out);
+            }
+        }
+        Pat::Rest(rest) => pat_names(&rest.arg, out),
+        Pat::Object(object) => {
+            for prop in &object.props {
+                match prop {
+                    ObjectPatProp::KeyValue(kv) => pat_names(&kv.value, out),
+                    ObjectPatProp::Assign(assign) => out.push(assign.key.sym.to_string()),
+                    ObjectPatProp::Rest(rest) => pat_names(&rest.arg, out),
+                }
+            }
+        }
+        Pat::Assign(assign) => pat_names(&assign.left, out),
+        Pat::Invalid(_) | Pat::Expr(_) => {}
+    }
+}
+
+/// The socket.io type a TS annotation names, judged by where the type was imported from.
+fn typed_socket(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<TypedSocket> {
+    fn from_type(ty: &TsType, extractor: &Extractor) -> Option<TypedSocket> {
+        match ty {
+            TsType::TsTypeRef(reference) => {
+                let TsEntityName::Ident(ident) = &reference.type_name else {
+                    return None;
+                };
+                let Some(Binding::Import { specifier, name }) = extractor.lookup(&ident.sym) else {
+                    return None;
+                };
+                match (package_side(specifier)?, name.as_str()) {
+                    (Side::Client, "Socket") => Some(TypedSocket::ClientSocket),
+                    (Side::Server, "Socket") => Some(TypedSocket::ServerSocket),
+                    (Side::Server, "Server") => Some(TypedSocket::Server),
+                    (Side::Server, "Namespace") => Some(TypedSocket::Namespace),
+                    _ => None,
+                }
+            }
+            // `Socket | null`
+            TsType::TsUnionOrIntersectionType(TsUnionOrIntersectionType::TsUnionType(union)) => {
+                union.types.iter().find_map(|ty| from_type(ty, extractor))
+            }
+            TsType::TsParenthesizedType(paren) => from_type(&paren.type_ann, extractor),
+            _ => None,
+        }
+    }
+    from_type(&type_ann?.type_ann, extractor)
+}
+
+fn typed_origin(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<Origin> {
+    typed_socket(type_ann, extractor).map(Origin::Typed)
+}
+
+/// A catch-all listener whose body only logs (`socket.onAny((e) => console.log(e))`).
+fn only_logs(listener: &Expr) -> bool {
+    let body_stmts: Vec<&Stmt> = match unwrap_expr(listener) {
+        Expr::Arrow(arrow) => match &*arrow.body {
+            ArrowFunctionBody::FunctionBody(body) => body.stmts.iter().collect(),
+            ArrowFunctionBody::Expr(expr) => return is_log_call(expr),
+        },
+        Expr::Fn(function) => match &function.function.body {
+            Some(block) => block.stmts.iter().collect(),
+            None => return false,
+        },
+        _ => return false,
+    };
+    body_stmts.iter().all(|stmt| match stmt {
+        Stmt::Expr(expr) => is_log_call(&expr.expr),
+        _ => false,
+    })
+}
+
+fn is_log_call(expr: &Expr) -> bool {
+    let Expr::Call(call) = unwrap_expr(expr) else {
+        return false;
+    };
+    let Callee::Expr(callee) = &call.callee else {
+        return false;
+    };
+    match unwrap_expr(callee) {
+        Expr::Member(member) => {
+            matches!(&*member.obj, Expr::Ident(obj) if matches!(&*obj.sym, "console" | "logger" | "log"))
+        }
+        Expr::Ident(ident) => {
+            let name = ident.sym.to_ascii_lowercase();
+            name.contains("log") || name.contains("debug")
+        }
+        _ => false,
+    }
+}

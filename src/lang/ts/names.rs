@@ -1,0 +1,111 @@
+//! Event names and other string constants: literals, templates, `const` bindings,
+//! `as const` objects, string enums and imported constants (left for linking).
+
+use swc_ecma_ast::*;
+
+use super::extract::{Binding, Extractor, member_prop_name, prop_name, unwrap_expr};
+use crate::facts::Value;
+
+impl Extractor {
+    pub(super) fn value(&self, expr: &Expr) -> Value {
+        match unwrap_expr(expr) {
+            Expr::Lit(Lit::Str(s)) => Value::Str(s.value.to_string_lossy().into_owned()),
+            Expr::Lit(Lit::Num(n)) => Value::Str(n.value.to_string()),
+            Expr::Tpl(tpl) => self.template(tpl),
+            Expr::Bin(bin) if bin.op == BinaryOp::Add => {
+                let mut parts = Vec::new();
+                for side in [&bin.left, &bin.right] {
+                    match self.value(side) {
+                        Value::Concat(inner) => parts.extend(inner),
+                        value => parts.push(value),
+                    }
+                }
+                Value::Concat(parts)
+            }
+            Expr::Ident(ident) => match self.lookup(&ident.sym) {
+                Some(Binding::Value(value)) => value.clone(),
+                Some(Binding::Import { specifier, name }) => Value::Import {
+                    specifier: specifier.clone(),
+                    name: name.clone(),
+                    path: Vec::new(),
+                },
+                _ => Value::Unknown,
+            },
+            Expr::Member(member) => match member_prop_name(&member.prop) {
+                Some(key) => self.value(&member.obj).member(&key),
+                None => match &member.prop {
+                    MemberProp::Computed(computed) => match self.value(&computed.expr) {
+                        Value::Str(key) => self.value(&member.obj).member(&key),
+                        _ => Value::Unknown,
+                    },
+                    _ => Value::Unknown,
+                },
+            },
+            Expr::Object(object) => self.object(object),
+            Expr::Bin(bin)
+                if matches!(bin.op, BinaryOp::LogicalOr | BinaryOp::NullishCoalescing) =>
+            {
+                match (self.value(&bin.left), self.value(&bin.right)) {
+                    (Value::Unknown, Value::Unknown) => Value::Unknown,
+                    (Value::Unknown | Value::Fallback(_), right) => {
+                        Value::Fallback(Box::new(right))
+                    }
+                    (left, _) => left,
+                }
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    fn template(&self, tpl: &Tpl) -> Value {
+        let mut parts = Vec::with_capacity(tpl.quasis.len() + tpl.exprs.len());
+        for (i, quasi) in tpl.quasis.iter().enumerate() {
+            let text = quasi.cooked.as_ref().map_or_else(
+                || quasi.raw.to_string(),
+                |c| c.to_string_lossy().into_owned(),
+            );
+            if !text.is_empty() {
+                parts.push(Value::Str(text));
+            }
+            if let Some(hole) = tpl.exprs.get(i) {
+                parts.push(self.value(hole));
+            }
+        }
+        match parts.len() {
+            0 => Value::Str(String::new()),
+            1 if matches!(parts[0], Value::Str(_)) => parts.remove(0),
+            _ => Value::Concat(parts),
+        }
+    }
+
+    fn object(&self, object: &ObjectLit) -> Value {
+        let mut fields = Vec::new();
+        for prop in &object.props {
+            let PropOrSpread::Prop(prop) = prop else {
+                continue;
+            };
+            match &**prop {
+                Prop::KeyValue(kv) => {
+                    if let Some(key) = prop_name(&kv.key) {
+                        let value = self.value(&kv.value);
+                        if value.is_known() {
+                            fields.push((key, value));
+                        }
+                    }
+                }
+                Prop::Shorthand(ident) => {
+                    let value = self.value(&Expr::Ident(ident.clone()));
+                    if value.is_known() {
+                        fields.push((ident.sym.to_string(), value));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if fields.is_empty() {
+            Value::Unknown
+        } else {
+            Value::Object(fields)
+        }
+    }
+}

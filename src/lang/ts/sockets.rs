@@ -1,0 +1,306 @@
+//! Which expressions are Socket.IO sockets, servers, namespaces or broadcast operators.
+//!
+//! Precision lives here: `x.emit(...)` is socket traffic only when `x` evaluates to a
+//! [`SocketRef`]. Node's EventEmitter, streams, DOM targets and event buses evaluate to
+//! nothing and produce no sites.
+
+use swc_ecma_ast::*;
+
+use super::extract::{
+    Binding, CLIENT_PKG, Extractor, SERVER_PKG, member_prop_name, package_side, prop_name,
+    require_specifier, unwrap_expr,
+};
+use crate::facts::{Callee as FnCallee, NsExpr, Op, Origin, Side, SocketRef, Value};
+
+impl Extractor {
+    /// The socket an expression evaluates to, if any.
+    pub(super) fn socket(&self, expr: &Expr) -> Option<SocketRef> {
+        let expr = unwrap_expr(expr);
+        if let Expr::New(_) = expr {
+            return self.creation(expr).map(root);
+        }
+        match expr {
+            Expr::Ident(ident) => self.socket_named(&ident.sym),
+            Expr::Member(member) => self.socket_member(&member.obj, &member.prop),
+            Expr::OptChain(chain) => match &*chain.base {
+                OptChainBase::Member(member) => self.socket_member(&member.obj, &member.prop),
+                OptChainBase::Call(_) => None,
+            },
+            Expr::Call(call) => self.socket_of_call(call),
+            Expr::Cond(cond) => self.socket(&cond.cons).or_else(|| self.socket(&cond.alt)),
+            Expr::Bin(bin)
+                if matches!(bin.op, BinaryOp::LogicalOr | BinaryOp::NullishCoalescing) =>
+            {
+                self.socket(&bin.left).or_else(|| self.socket(&bin.right))
+            }
+            Expr::Bin(bin) if bin.op == BinaryOp::LogicalAnd => self.socket(&bin.right),
+            Expr::Seq(seq) => seq.exprs.last().and_then(|last| self.socket(last)),
+            Expr::Assign(assign) => self.socket(&assign.right),
+            _ => None,
+        }
+    }
+
+    fn socket_named(&self, name: &str) -> Option<SocketRef> {
+        match self.lookup(name) {
+            Some(Binding::Socket(socket)) => Some(socket.clone()),
+            Some(Binding::Import { specifier, name }) => {
+                // The socket.io packages export functions and classes, not sockets.
+                if package_side(specifier).is_some() {
+                    return None;
+                }
+                Some(root(Origin::Import {
+                    specifier: specifier.clone(),
+                    name: name.clone(),
+                    path: Vec::new(),
+                }))
+            }
+            Some(Binding::Unknown) | None => self
+                .assigned
+                .get(name)
+                .cloned()
+                .or_else(|| self.guess(name)),
+            Some(Binding::Func(_) | Binding::Value(_)) => None,
+        }
+    }
+
+    /// A receiver named like a socket in a file written against socket.io.
+    fn guess(&self, name: &str) -> Option<SocketRef> {
+        let lower = name.trim_start_matches('$').to_ascii_lowercase();
+        let looks_like = matches!(lower.as_str(), "socket" | "io" | "sock" | "client")
+            || lower.ends_with("socket");
+        (self.facts.uses_socketio && looks_like).then(|| root(Origin::Guess))
+    }
+
+    fn socket_member(&self, obj: &Expr, prop: &MemberProp) -> Option<SocketRef> {
+        let name = member_prop_name(prop)?;
+        let obj = unwrap_expr(obj);
+        if matches!(obj, Expr::This(_)) {
+            return self
+                .this_field(&name)
+                .cloned()
+                .or_else(|| self.guess(&name));
+        }
+        let op = match name.as_str() {
+            "broadcast" => Some(Op::Broadcast),
+            "local" | "volatile" => Some(Op::Flag),
+            "sockets" => Some(Op::Sockets),
+            "nsp" => Some(Op::Nsp),
+            "io" => Some(Op::ManagerOf),
+            _ => None,
+        };
+        let base = self.socket(obj);
+        match (base, op) {
+            (Some(base), Some(op)) => Some(with(base, op)),
+            // `api.socket` where `api` is an imported module namespace.
+            (
+                Some(SocketRef {
+                    origin:
+                        Origin::Import {
+                            specifier,
+                            name: import,
+                            mut path,
+                        },
+                    ops,
+                }),
+                None,
+            ) if ops.is_empty() => {
+                path.push(name);
+                Some(SocketRef {
+                    origin: Origin::Import {
+                        specifier,
+                        name: import,
+                        path,
+                    },
+                    ops,
+                })
+            }
+            (Some(_), None) => None,
+            (None, _) => {
+                if let Expr::Ident(ident) = obj {
+                    if let Some(Binding::Import {
+                        specifier,
+                        name: import,
+                    }) = self.lookup(&ident.sym)
+                        && package_side(specifier).is_none()
+                    {
+                        return Some(root(Origin::Import {
+                            specifier: specifier.clone(),
+                            name: import.clone(),
+                            path: vec![name],
+                        }));
+                    }
+                    // A value we know and is not a socket: no guessing.
+                    if self.lookup(&ident.sym).is_some() {
+                        return None;
+                    }
+                }
+                self.guess(&name)
+            }
+        }
+    }
+
+    pub(super) fn socket_of_call(&self, call: &CallExpr) -> Option<SocketRef> {
+        if let Some(origin) = self.creation_of_call(call) {
+            return Some(root(origin));
+        }
+        let Callee::Expr(callee) = &call.callee else {
+            return None;
+        };
+        let callee = unwrap_expr(callee);
+        if let Expr::Member(member) = callee
+            && let Some(method) = member_prop_name(&member.prop)
+        {
+            let op = match method.as_str() {
+                "to" | "in" | "except" => Some(Op::Rooms),
+                "timeout" => Some(Op::Timeout),
+                "compress" => Some(Op::Flag),
+                "of" => Some(Op::Of(self.namespace_arg(call))),
+                "socket" => Some(Op::ManagerSocket(self.namespace_arg(call))),
+                _ => None,
+            };
+            if let Some(op) = op
+                && let Some(base) = self.socket(&member.obj)
+            {
+                return Some(with(base, op));
+            }
+        }
+        // React: `createContext(socket)` and `useContext(SocketContext)` pass the socket through.
+        if let Expr::Ident(ident) = callee
+            && matches!(
+                &*ident.sym,
+                "useContext" | "createContext" | "inject" | "ref" | "shallowRef"
+            )
+        {
+            return call.args.first().and_then(|arg| self.socket(&arg.expr));
+        }
+        let returned = match self.callee(callee)? {
+            FnCallee::Import { specifier, .. } if package_side(&specifier).is_some() => {
+                return None;
+            }
+            callee => callee,
+        };
+        Some(root(Origin::Returned(returned)))
+    }
+
+    /// `io(url)`, `new Server()`, `new Manager(url)`: a socket value created here.
+    pub(super) fn creation(&self, expr: &Expr) -> Option<Origin> {
+        match unwrap_expr(expr) {
+            Expr::Call(call) => self.creation_of_call(call),
+            Expr::New(new) => {
+                let (specifier, name) = self.imported(&new.callee)?;
+                match (package_side(&specifier)?, name.as_str()) {
+                    (Side::Client, "Manager") => Some(Origin::Manager),
+                    (Side::Server, "Server" | "default" | "Emitter") => Some(Origin::Server),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn creation_of_call(&self, call: &CallExpr) -> Option<Origin> {
+        let Callee::Expr(callee) = &call.callee else {
+            return None;
+        };
+        let (specifier, name) = self.imported(callee)?;
+        match (package_side(&specifier)?, name.as_str()) {
+            (Side::Client, "io" | "connect" | "default" | "lookup") => {
+                Some(self.client_factory(call))
+            }
+            // `require("socket.io")(httpServer)`: the CommonJS export is a factory.
+            (Side::Server, "default") if specifier == SERVER_PKG => Some(Origin::Server),
+            _ => None,
+        }
+    }
+
+    /// The (package, export) a callee refers to: `io`, `sio.connect`, `require("x")`,
+    /// or the browser global `io`.
+    fn imported(&self, callee: &Expr) -> Option<(String, String)> {
+        match unwrap_expr(callee) {
+            Expr::Ident(ident) => match self.lookup(&ident.sym) {
+                Some(Binding::Import { specifier, name }) => {
+                    Some((specifier.clone(), name.clone()))
+                }
+                // `<script src="/socket.io/socket.io.js">` defines a global `io`.
+                None if &*ident.sym == "io" && !self.assigned.contains_key("io") => {
+                    Some((CLIENT_PKG.to_owned(), "io".to_owned()))
+                }
+                _ => None,
+            },
+            Expr::Member(member) => {
+                let prop = member_prop_name(&member.prop)?;
+                match unwrap_expr(&member.obj) {
+                    Expr::Ident(obj) => match self.lookup(&obj.sym) {
+                        Some(Binding::Import { specifier, name })
+                            if name == "*" || name == "default" =>
+                        {
+                            Some((specifier.clone(), prop))
+                        }
+                        None if &*obj.sym == "io" => Some((CLIENT_PKG.to_owned(), prop)),
+                        _ => None,
+                    },
+                    obj => {
+                        let specifier = require_specifier(obj)?;
+                        Some((specifier, prop))
+                    }
+                }
+            }
+            expr => {
+                let specifier = require_specifier(expr)?;
+                Some((specifier, "default".to_owned()))
+            }
+        }
+    }
+
+    fn client_factory(&self, call: &CallExpr) -> Origin {
+        let first = call.args.first().map(|arg| unwrap_expr(&arg.expr));
+        let (url, options) = match first {
+            None => (Value::Str(String::new()), None),
+            Some(Expr::Object(options)) => (Value::Str(String::new()), Some(options)),
+            Some(url) => {
+                let options = call
+                    .args
+                    .get(1)
+                    .and_then(|arg| match unwrap_expr(&arg.expr) {
+                        Expr::Object(options) => Some(options),
+                        _ => None,
+                    });
+                (self.value(url), options)
+            }
+        };
+        let ack_timeout = options.is_some_and(|options| {
+            options.props.iter().any(|prop| match prop {
+                PropOrSpread::Prop(prop) => match &**prop {
+                    Prop::KeyValue(kv) => prop_name(&kv.key).as_deref() == Some("ackTimeout"),
+                    Prop::Shorthand(ident) => &*ident.sym == "ackTimeout",
+                    _ => false,
+                },
+                PropOrSpread::Spread(_) => false,
+            })
+        });
+        Origin::ClientFactory {
+            ns: NsExpr::Url(url),
+            ack_timeout,
+        }
+    }
+
+    fn namespace_arg(&self, call: &CallExpr) -> NsExpr {
+        match call.args.first().map(|arg| unwrap_expr(&arg.expr)) {
+            None => NsExpr::Name(Value::Str("/".to_owned())),
+            Some(Expr::Lit(Lit::Regex(_)) | Expr::Arrow(_) | Expr::Fn(_)) => NsExpr::Dynamic,
+            Some(expr) => NsExpr::Name(self.value(expr)),
+        }
+    }
+}
+
+fn root(origin: Origin) -> SocketRef {
+    SocketRef {
+        origin,
+        ops: Vec::new(),
+    }
+}
+
+fn with(mut socket: SocketRef, op: Op) -> SocketRef {
+    socket.ops.push(op);
+    socket
+}

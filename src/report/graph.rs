@@ -1,0 +1,211 @@
+//! `wirelint graph`: the event graph as JSON, Graphviz dot or Mermaid.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::Positions;
+use crate::Analysis;
+use crate::facts::{Params, Side};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    Json,
+    Dot,
+    Mermaid,
+}
+
+#[derive(Serialize)]
+struct Graph {
+    version: u32,
+    events: Vec<EventNode>,
+}
+
+#[derive(Serialize)]
+struct EventNode {
+    event: String,
+    namespace: String,
+    emits: Vec<EmitNode>,
+    handlers: Vec<HandlerNode>,
+}
+
+#[derive(Serialize)]
+struct EmitNode {
+    side: Side,
+    file: String,
+    line: u32,
+    column: u32,
+    ack: bool,
+    timeout: bool,
+    broadcast: bool,
+    args: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct HandlerNode {
+    side: Side,
+    file: String,
+    line: u32,
+    column: u32,
+    /// How the handler answers an ack: `none` (takes no ack), `all-paths`, `some-paths`
+    /// or `unknown`. Until the flow analysis lands a declared ack parameter is `unknown`.
+    ack: &'static str,
+    args: Option<u32>,
+}
+
+fn build(analysis: &Analysis) -> Graph {
+    let mut positions = Positions::new(analysis);
+    let mut events: BTreeMap<(String, String), EventNode> = BTreeMap::new();
+    let graph = &analysis.graph;
+    for emit in &graph.emits {
+        let Some(name) = emit.event.name() else {
+            continue;
+        };
+        let range = positions.range(emit.file, emit.span);
+        node(&mut events, emit.ns.label(), name)
+            .emits
+            .push(EmitNode {
+                side: emit.side,
+                file: positions.path(emit.file),
+                line: range.line,
+                column: range.column,
+                ack: emit.ack,
+                timeout: emit.timeout,
+                broadcast: emit.broadcast,
+                args: emit.args,
+            });
+    }
+    for handler in &graph.handlers {
+        let Some(name) = handler.event.name() else {
+            continue;
+        };
+        let range = positions.range(handler.file, handler.span);
+        node(&mut events, handler.ns.label(), name)
+            .handlers
+            .push(HandlerNode {
+                side: handler.side,
+                file: positions.path(handler.file),
+                line: range.line,
+                column: range.column,
+                ack: ack_shape(handler.params.as_ref()),
+                args: handler.params.as_ref().map(|p| p.count),
+            });
+    }
+    Graph {
+        version: 1,
+        events: events.into_values().collect(),
+    }
+}
+
+fn ack_shape(params: Option<&Params>) -> &'static str {
+    match params {
+        Some(Params {
+            count: 0,
+            rest: false,
+        }) => "none",
+        _ => "unknown",
+    }
+}
+
+fn node<'m>(
+    events: &'m mut BTreeMap<(String, String), EventNode>,
+    ns: &str,
+    name: &str,
+) -> &'m mut EventNode {
+    events
+        .entry((ns.to_owned(), name.to_owned()))
+        .or_insert_with(|| EventNode {
+            event: name.to_owned(),
+            namespace: ns.to_owned(),
+            emits: Vec::new(),
+            handlers: Vec::new(),
+        })
+}
+
+pub fn render(analysis: &Analysis, format: GraphFormat) -> String {
+    let graph = build(analysis);
+    match format {
+        GraphFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&graph).unwrap_or_else(|_| "{}".to_owned());
+            text.push('\n');
+            text
+        }
+        GraphFormat::Dot => dot(&graph),
+        GraphFormat::Mermaid => mermaid(&graph),
+    }
+}
+
+fn dot(graph: &Graph) -> String {
+    let mut out = String::from(
+        "digraph wirelint {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n",
+    );
+    for (i, event) in graph.events.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  e{i} [shape=ellipse, label=\"{} {}\"];",
+            escape(&event.namespace),
+            escape(&event.event)
+        );
+        for emit in &event.emits {
+            let _ = writeln!(
+                out,
+                "  \"{}:{}\" -> e{i} [label=\"{} emit{}\"];",
+                escape(&emit.file),
+                emit.line,
+                emit.side.as_str(),
+                if emit.ack { " + ack" } else { "" }
+            );
+        }
+        for handler in &event.handlers {
+            let _ = writeln!(
+                out,
+                "  e{i} -> \"{}:{}\" [label=\"{} handler\"];",
+                escape(&handler.file),
+                handler.line,
+                handler.side.as_str()
+            );
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn mermaid(graph: &Graph) -> String {
+    let mut out = String::from("flowchart LR\n");
+    for (i, event) in graph.events.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  e{i}([\"{} {}\"])",
+            mermaid_text(&event.namespace),
+            mermaid_text(&event.event)
+        );
+        for (j, emit) in event.emits.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  e{i}s{j}[\"{}:{}\"] -->|{} emit| e{i}",
+                mermaid_text(&emit.file),
+                emit.line,
+                emit.side.as_str()
+            );
+        }
+        for (j, handler) in event.handlers.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  e{i} -->|{} handler| e{i}h{j}[\"{}:{}\"]",
+                handler.side.as_str(),
+                mermaid_text(&handler.file),
+                handler.line
+            );
+        }
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn mermaid_text(text: &str) -> String {
+    text.replace('"', "#quot;")
+}

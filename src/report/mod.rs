@@ -1,0 +1,80 @@
+//! Renderers of the diagnostic list. Each format is one file.
+
+pub mod compact;
+pub mod graph;
+pub mod human;
+pub mod json;
+
+use std::collections::HashMap;
+
+use crate::Analysis;
+use crate::facts::Span;
+use crate::graph::FileId;
+use crate::source::LineIndex;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Compact,
+}
+
+/// Lines and columns for spans, with one line index per file built on demand.
+pub struct Positions<'a> {
+    analysis: &'a Analysis,
+    indexes: HashMap<FileId, LineIndex>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(analysis: &'a Analysis) -> Positions<'a> {
+        Positions {
+            analysis,
+            indexes: HashMap::new(),
+        }
+    }
+
+    pub fn range(&mut self, file: FileId, span: Span) -> Range {
+        let Some(text) = self.analysis.files[file].text.as_deref() else {
+            return Range {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 1,
+            };
+        };
+        let index = self
+            .indexes
+            .entry(file)
+            .or_insert_with(|| LineIndex::new(text));
+        let (line, column) = index.position(text, span.start);
+        let (end_line, end_column) = index.position(text, span.end);
+        Range {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    pub fn path(&self, file: FileId) -> String {
+        display_path(&self.analysis.files[file].path)
+    }
+}
+
+/// `/`-separated on every platform, as the JSON spec asks.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
+}

@@ -1,0 +1,32 @@
+use super::{Context, FixAvailability, RESERVED_EVENTS, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "reserved-event",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "user code emits a reserved event name, which Socket.IO refuses at runtime",
+    doc: include_str!("../../rules/reserved-event.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for emit in &cx.graph.emits {
+        let Some(name) = emit.event.name() else {
+            continue;
+        };
+        if !emit.confident || !RESERVED_EVENTS.contains(&name) {
+            continue;
+        }
+        let message = format!(
+            "\"{name}\" is a reserved event name: this emit throws `Error('\"{name}\" is a reserved event name')` at runtime and nothing is sent"
+        );
+        out.push(
+            Diagnostic::new(&RULE, emit.file, emit.span, message)
+                .event(&emit.ns, name)
+                .help(format!(
+                    "give the event an application name, e.g. \"app:{name}\", on both ends"
+                )),
+        );
+    }
+}

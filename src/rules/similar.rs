@@ -1,0 +1,81 @@
+//! "Did you mean": the one name that a misspelt event most likely meant.
+
+use strsim::normalized_damerau_levenshtein;
+
+/// How close a name must be when it is an orphan (handled but never emitted, or the
+/// reverse): a typo pair is two orphans, so a loose match is still telling.
+const ORPHAN_THRESHOLD: f64 = 0.4;
+/// How close a name must be when it is already wired to something else.
+const WIRED_THRESHOLD: f64 = 0.75;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Closest<'a> {
+    One(&'a str),
+    /// Equally close candidates: no rename is offered.
+    Several(Vec<&'a str>),
+    None,
+}
+
+/// Picks the closest candidate, looking at orphans first.
+pub fn closest<'a>(name: &str, orphans: &[&'a str], wired: &[&'a str]) -> Closest<'a> {
+    match best(name, orphans, ORPHAN_THRESHOLD) {
+        Closest::None => best(name, wired, WIRED_THRESHOLD),
+        found => found,
+    }
+}
+
+fn best<'a>(name: &str, candidates: &[&'a str], threshold: f64) -> Closest<'a> {
+    let mut scored: Vec<(f64, &'a str)> = candidates
+        .iter()
+        .filter(|c| **c != name)
+        .map(|c| (normalized_damerau_levenshtein(name, c), *c))
+        .filter(|(score, _)| *score >= threshold)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    match scored.as_slice() {
+        [] => Closest::None,
+        [(_, only)] => Closest::One(only),
+        [(first, a), (second, _), ..] if first - second > 0.05 => Closest::One(a),
+        [(first, _), ..] => Closest::Several(
+            scored
+                .iter()
+                .filter(|(score, _)| first - score <= 0.05)
+                .map(|(_, c)| *c)
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orphans_win_over_closer_wired_names() {
+        assert_eq!(
+            closest(
+                "message:new",
+                &["message:create"],
+                &["message:delete", "typing"]
+            ),
+            Closest::One("message:create")
+        );
+    }
+
+    #[test]
+    fn far_names_are_not_suggested() {
+        assert_eq!(
+            closest("typing", &["conversation:join"], &[]),
+            Closest::None
+        );
+    }
+
+    #[test]
+    fn ties_offer_no_single_name() {
+        assert_eq!(
+            closest("room:jon", &["room:join", "room:joi"], &[]),
+            Closest::Several(vec!["room:join", "room:joi"])
+        );
+    }
+}

@@ -1,0 +1,161 @@
+use super::similar::{Closest, closest};
+use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::facts::Side;
+use crate::graph::{EmitSite, EventGraph};
+
+pub const RULE: Rule = Rule {
+    id: "unmatched-emit",
+    severity: Severity::Error,
+    fix: FixAvailability::Sometimes,
+    summary: "an event is emitted but nothing on the other side of the wire listens for it",
+    doc: include_str!("../../rules/unmatched-emit.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for emit in &graph.emits {
+        let Some(name) = emit.event.name() else {
+            continue;
+        };
+        if !emit.confident || BUILTIN_EVENTS.contains(&name) || RESERVED_EVENTS.contains(&name) {
+            continue;
+        }
+        let receiving = emit.side.other();
+        if !receiver_present(graph, emit) || graph.may_be_handled(receiving, &emit.ns, name) {
+            continue;
+        }
+        out.push(diagnostic(cx, emit, name));
+    }
+}
+
+/// Only judge a namespace whose receiving side is in the project at all: a client-only
+/// repository says nothing about the server's handlers.
+fn receiver_present(graph: &EventGraph, emit: &EmitSite) -> bool {
+    match emit.side.other() {
+        Side::Server => graph.server_serves(&emit.ns),
+        Side::Client => graph.client_connects(&emit.ns),
+    }
+}
+
+fn diagnostic(cx: &Context, emit: &EmitSite, name: &str) -> Diagnostic {
+    let graph = cx.graph;
+    let receiving = emit.side.other();
+    let (whom, nobody, listener) = match receiving {
+        Side::Server => ("the server", "no server handler", "the server listens"),
+        Side::Client => ("clients", "no client", "clients listen"),
+    };
+    let consequence = if emit.ack {
+        "the packet is dropped and the ack never comes, so the caller waits forever"
+    } else {
+        "the packet is dropped without an error on either side"
+    };
+    let message = format!(
+        "\"{name}\" is emitted to {whom} but {nobody} listens for it{}: {consequence}",
+        emit.ns.clause()
+    );
+    let mut diagnostic =
+        Diagnostic::new(&RULE, emit.file, emit.span, message).event(&emit.ns, name);
+
+    // Names the other side handles, split by whether anything already sends them.
+    let mut orphans = Vec::new();
+    let mut wired = Vec::new();
+    for handler in graph
+        .handlers
+        .iter()
+        .filter(|h| h.side == receiving && h.confident && h.ns.matches(&emit.ns))
+    {
+        let Some(handled) = handler.event.name() else {
+            continue;
+        };
+        if BUILTIN_EVENTS.contains(&handled) {
+            continue;
+        }
+        if graph.may_be_emitted(emit.side, &handler.ns, handled) {
+            wired.push(handled);
+        } else {
+            orphans.push(handled);
+        }
+    }
+    // The right name in the wrong namespace.
+    let elsewhere: Vec<_> = graph
+        .handlers
+        .iter()
+        .filter(|h| h.side == receiving && h.confident && h.event.name() == Some(name))
+        .collect();
+    if let Some(first) = elsewhere.first() {
+        for handler in &elsewhere {
+            diagnostic = diagnostic.label(
+                handler.file,
+                handler.span,
+                format!(
+                    "{listener} for \"{name}\" in namespace \"{}\" here",
+                    handler.ns.label()
+                ),
+            );
+        }
+        return diagnostic.help(format!(
+            "emit it on a socket connected to namespace \"{}\", e.g. `io(\"<url>{}\")`",
+            first.ns.label(),
+            first.ns.label()
+        ));
+    }
+    match closest(name, &orphans, &wired) {
+        Closest::One(candidate) => {
+            for handler in graph
+                .handlers
+                .iter()
+                .filter(|h| h.side == receiving && h.event.name() == Some(candidate))
+            {
+                diagnostic = diagnostic.label(
+                    handler.file,
+                    handler.span,
+                    format!("did you mean \"{candidate}\"? {listener} for it here"),
+                );
+            }
+            diagnostic = diagnostic
+                .help(format!(
+                    "did you mean \"{candidate}\"? use the same name on both ends of the wire"
+                ))
+                .fix(rename(cx, emit, candidate));
+        }
+        Closest::Several(candidates) => {
+            let list = candidates
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            diagnostic = diagnostic.help(format!("did you mean {list}?"));
+        }
+        Closest::None => {
+            diagnostic = diagnostic.help(format!(
+                "register a handler with `socket.on(\"{name}\", ...)` on the receiving side, or remove this emit"
+            ));
+        }
+    }
+    diagnostic
+}
+
+/// Renames the string literal at the emit, keeping its quote style.
+fn rename(cx: &Context, emit: &EmitSite, candidate: &str) -> Option<Fix> {
+    if !emit.name_is_literal {
+        return None;
+    }
+    let quote = cx.files[emit.file]
+        .text
+        .as_deref()
+        .and_then(|text| text.get(emit.name_span.start as usize..))
+        .and_then(|rest| rest.chars().next())
+        .filter(|c| matches!(c, '"' | '\'' | '`'))
+        .unwrap_or('"');
+    Some(Fix {
+        applicability: Applicability::Suggestion,
+        description: format!("rename the event to \"{candidate}\""),
+        edits: vec![Edit {
+            file: emit.file,
+            span: emit.name_span,
+            replacement: format!("{quote}{candidate}{quote}"),
+        }],
+    })
+}

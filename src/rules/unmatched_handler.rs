@@ -1,0 +1,103 @@
+use super::similar::{Closest, closest};
+use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::{ListenMethod, Side};
+use crate::graph::{EventGraph, HandlerSite};
+
+pub const RULE: Rule = Rule {
+    id: "unmatched-handler",
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    summary: "a handler is registered for an event that nothing emits towards it",
+    doc: include_str!("../../rules/unmatched-handler.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for handler in &graph.handlers {
+        let Some(name) = handler.event.name() else {
+            continue;
+        };
+        if !handler.confident
+            || handler.method == ListenMethod::Any
+            || BUILTIN_EVENTS.contains(&name)
+        {
+            continue;
+        }
+        let sending = handler.side.other();
+        if !sender_present(graph, handler) || graph.may_be_emitted(sending, &handler.ns, name) {
+            continue;
+        }
+        out.push(diagnostic(graph, handler, name));
+    }
+}
+
+fn sender_present(graph: &EventGraph, handler: &HandlerSite) -> bool {
+    match handler.side.other() {
+        Side::Client => graph.client_connects(&handler.ns),
+        Side::Server => graph.server_serves(&handler.ns),
+    }
+}
+
+fn diagnostic(graph: &EventGraph, handler: &HandlerSite, name: &str) -> Diagnostic {
+    let sending = handler.side.other();
+    let (who, senders) = match handler.side {
+        Side::Server => ("the server", "no client emits it"),
+        Side::Client => ("the client", "the server never emits it"),
+    };
+    let message = format!(
+        "{who} listens for \"{name}\" but {senders}{}: this handler never runs",
+        handler.ns.clause()
+    );
+    let mut diagnostic =
+        Diagnostic::new(&RULE, handler.file, handler.span, message).event(&handler.ns, name);
+    let mut orphans = Vec::new();
+    let mut wired = Vec::new();
+    for emit in graph
+        .emits
+        .iter()
+        .filter(|e| e.side == sending && e.confident && e.ns.matches(&handler.ns))
+    {
+        let Some(emitted) = emit.event.name() else {
+            continue;
+        };
+        if graph.may_be_handled(handler.side, &emit.ns, emitted) {
+            wired.push(emitted);
+        } else {
+            orphans.push(emitted);
+        }
+    }
+    match closest(name, &orphans, &wired) {
+        Closest::One(candidate) => {
+            for emit in graph
+                .emits
+                .iter()
+                .filter(|e| e.side == sending && e.event.name() == Some(candidate))
+            {
+                diagnostic = diagnostic.label(
+                    emit.file,
+                    emit.span,
+                    format!("did you mean \"{candidate}\"? it is emitted here"),
+                );
+            }
+            diagnostic = diagnostic.help(format!(
+                "did you mean \"{candidate}\"? use the same name on both ends of the wire"
+            ));
+        }
+        Closest::Several(candidates) => {
+            let list = candidates
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            diagnostic = diagnostic.help(format!("did you mean {list}?"));
+        }
+        Closest::None => {
+            diagnostic = diagnostic.help(
+                "remove the handler, or emit the event from the other side; if a client outside this repository sends it, suppress with `// wirelint-ignore-next-line unmatched-handler -- <reason>`",
+            );
+        }
+    }
+    diagnostic
+}

@@ -1,0 +1,5 @@
+// fires: Ev.Join is "room:joni" (typo); the server handles "room:join"
+export enum Ev {
+  Join = "room:joni",
+  Joined = "room:joined",
+}

@@ -1,0 +1,4 @@
+import { io } from "socket.io-client";
+
+export const socket = io("http://localhost:3000");
+export const adminSocket = io("http://localhost:3000/admin");

@@ -1,0 +1,2 @@
+export * from "./chat";
+export { STATUS as PRESENCE_STATUS } from "./presence";

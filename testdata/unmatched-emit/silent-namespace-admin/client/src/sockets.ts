@@ -1,0 +1,5 @@
+// silent: the admin socket connects to namespace "/admin" (URL path), the main one to "/"
+import { io } from "socket.io-client";
+
+export const socket = io("http://localhost:3000");
+export const adminSocket = io("http://localhost:3000/admin");

@@ -1,0 +1,14 @@
+import { io } from "socket.io-client";
+import { CHAT_MESSAGE, CHAT_SEND, PRESENCE_STATUS } from "../../shared";
+
+const socket = io("http://localhost:3000");
+
+export function send(text: string): void {
+  socket.emit(CHAT_SEND, text);
+}
+
+export function setStatus(status: "online" | "away"): void {
+  socket.emit(PRESENCE_STATUS, status);
+}
+
+socket.on(CHAT_MESSAGE, (text: string) => console.log(text));

@@ -1,0 +1,2 @@
+export const CHAT_SEND = "chat:send";
+export const CHAT_MESSAGE = "chat:message";

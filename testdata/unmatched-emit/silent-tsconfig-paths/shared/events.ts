@@ -1,0 +1,2 @@
+export const TASK_ASSIGN = "task:assign";
+export const TASK_ASSIGNED = "task:assigned";

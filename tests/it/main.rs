@@ -1,0 +1,5 @@
+//! One integration-test binary (every extra binary re-links swc).
+
+mod cli;
+mod fixtures;
+mod rule_docs;
