@@ -132,6 +132,13 @@ pub enum Origin {
         index: u32,
         typed: Option<TypedSocket>,
     },
+    /// `server.io` on a value this file cannot see into: the project's class field of
+    /// that name, when exactly one class holds a socket there. `guess` keeps it as a
+    /// low-confidence receiver when no such field exists.
+    Field { name: String, guess: bool },
+    /// The first alternative that resolves to anything, for member accesses on values
+    /// known only by name (`UptimeKumaServer.getInstance().io`).
+    FirstOf(Vec<SocketRef>),
     /// A receiver that only looks like a socket (`this.$socket`, `client`): kept with low
     /// confidence so it can suppress findings but never cause one.
     Guess,
@@ -303,6 +310,8 @@ pub struct FileFacts {
     pub calls: Vec<SocketCall>,
     pub functions: Vec<Function>,
     pub exports: Vec<(String, ExportValue)>,
+    /// Class fields holding sockets (`this.io = new Server()`), by field name.
+    pub socket_fields: Vec<(String, SocketRef)>,
     /// `export * from "x"`.
     pub star_exports: Vec<String>,
     /// Every import specifier, for deciding the side through the module graph.

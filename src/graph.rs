@@ -4,6 +4,7 @@
 //! imported constant, a socket exported by a module, a function called with a socket)
 //! is resolved here, so rules see only concrete sites.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::facts::{
@@ -253,7 +254,16 @@ struct Linker<'a> {
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
     getters: HashMap<String, Vec<(FileId, FuncId)>>,
+    /// Every named function and method, by name.
+    functions_by_name: HashMap<String, Vec<(FileId, FuncId)>>,
+    /// Class fields holding sockets, by name: (file, index in `socket_fields`).
+    fields: HashMap<String, Vec<(FileId, usize)>>,
     sides: Vec<Option<Side>>,
+    /// Some file imports socket.io or socket.io-client.
+    uses_socketio: bool,
+    /// Resolved socket references, keyed by the reference's address in the facts
+    /// (stable while linking). Cleared whenever parameter values change.
+    memo: RefCell<HashMap<(FileId, usize), Vec<SocketValue>>>,
 }
 
 /// Deep enough for real re-export chains, small enough to stop cycles quickly.
@@ -262,14 +272,23 @@ const MAX_DEPTH: u32 = 24;
 impl<'a> Linker<'a> {
     fn new(files: &'a [SourceFile], resolver: &'a Resolver) -> Linker<'a> {
         let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::new();
+        let mut functions_by_name: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::new();
         for (file, source) in files.iter().enumerate() {
             for (id, function) in source.facts.functions.iter().enumerate() {
-                if let (Some(name), Some(_)) = (&function.name, &function.returns) {
-                    getters
-                        .entry(name.clone())
-                        .or_default()
-                        .push((file, id as FuncId));
+                let Some(name) = &function.name else {
+                    continue;
+                };
+                let at = (file, id as FuncId);
+                functions_by_name.entry(name.clone()).or_default().push(at);
+                if function.returns.is_some() {
+                    getters.entry(name.clone()).or_default().push(at);
                 }
+            }
+        }
+        let mut fields: HashMap<String, Vec<(FileId, usize)>> = HashMap::new();
+        for (file, source) in files.iter().enumerate() {
+            for (index, (name, _)) in source.facts.socket_fields.iter().enumerate() {
+                fields.entry(name.clone()).or_default().push((file, index));
             }
         }
         Linker {
@@ -277,7 +296,11 @@ impl<'a> Linker<'a> {
             resolver,
             params: HashMap::new(),
             getters,
+            functions_by_name,
+            fields,
             sides: Vec::new(),
+            uses_socketio: files.iter().any(|f| f.facts.uses_socketio),
+            memo: RefCell::new(HashMap::new()),
         }
     }
 
@@ -293,27 +316,29 @@ impl<'a> Linker<'a> {
             for emit in &facts.emits {
                 let event = self.event(file, &emit.name);
                 for value in self.socket(file, &emit.receiver, 0) {
-                    let Some((side, confident)) = self.side_of(file, &value) else {
-                        continue;
-                    };
-                    let broadcast = side == Side::Server
-                        && (value.kind != Kind::ServerSocket || value.excludes_sender);
-                    graph.emits.push(EmitSite {
-                        file,
-                        span: Span::new(emit.span.start, emit.name_span.end.max(emit.span.start)),
-                        name_span: emit.name_span,
-                        name_is_literal: emit.name_is_literal,
-                        side,
-                        ns: value.ns.clone(),
-                        event: event.clone(),
-                        method: emit.method,
-                        args: emit.args,
-                        ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
-                        timeout: value.timeout,
-                        broadcast,
-                        excludes_sender: value.excludes_sender,
-                        confident,
-                    });
+                    for (side, confident) in self.sides_of(file, &value) {
+                        let broadcast = side == Side::Server
+                            && (value.kind != Kind::ServerSocket || value.excludes_sender);
+                        graph.emits.push(EmitSite {
+                            file,
+                            span: Span::new(
+                                emit.span.start,
+                                emit.name_span.end.max(emit.span.start),
+                            ),
+                            name_span: emit.name_span,
+                            name_is_literal: emit.name_is_literal,
+                            side,
+                            ns: value.ns.clone(),
+                            event: event.clone(),
+                            method: emit.method,
+                            args: emit.args,
+                            ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
+                            timeout: value.timeout,
+                            broadcast,
+                            excludes_sender: value.excludes_sender,
+                            confident,
+                        });
+                    }
                 }
             }
             for handler in &facts.handlers {
@@ -330,25 +355,24 @@ impl<'a> Linker<'a> {
                     ) {
                         continue;
                     }
-                    let Some((side, confident)) = self.side_of(file, &value) else {
-                        continue;
-                    };
-                    graph.handlers.push(HandlerSite {
-                        file,
-                        span: Span::new(
-                            handler.span.start,
-                            handler.name_span.end.max(handler.span.start),
-                        ),
-                        name_span: handler.name_span,
-                        name_is_literal: handler.name_is_literal,
-                        side,
-                        ns: value.ns.clone(),
-                        event: event.clone(),
-                        method: handler.method,
-                        params: handler.params.clone(),
-                        logging_only: handler.logging_only,
-                        confident,
-                    });
+                    for (side, confident) in self.sides_of(file, &value) {
+                        graph.handlers.push(HandlerSite {
+                            file,
+                            span: Span::new(
+                                handler.span.start,
+                                handler.name_span.end.max(handler.span.start),
+                            ),
+                            name_span: handler.name_span,
+                            name_is_literal: handler.name_is_literal,
+                            side,
+                            ns: value.ns.clone(),
+                            event: event.clone(),
+                            method: handler.method,
+                            params: handler.params.clone(),
+                            logging_only: handler.logging_only,
+                            confident,
+                        });
+                    }
                 }
             }
             for connect in &facts.connects {
@@ -408,13 +432,17 @@ impl<'a> Linker<'a> {
         graph
     }
 
-    /// The side a resolved value puts a site on, and whether it is certain.
-    fn side_of(&self, file: FileId, value: &SocketValue) -> Option<(Side, bool)> {
+    /// The sides a resolved value puts a site on, and whether that is certain. A guessed
+    /// socket in a file of unknown side may be either end.
+    fn sides_of(&self, file: FileId, value: &SocketValue) -> Vec<(Side, bool)> {
         match value.kind {
-            Kind::ClientSocket => Some((Side::Client, true)),
-            Kind::Server | Kind::Namespace | Kind::ServerSocket => Some((Side::Server, true)),
-            Kind::Guess => self.sides[file].map(|side| (side, false)),
-            Kind::Manager => None,
+            Kind::ClientSocket => vec![(Side::Client, true)],
+            Kind::Server | Kind::Namespace | Kind::ServerSocket => vec![(Side::Server, true)],
+            Kind::Guess => match self.sides[file] {
+                Some(side) => vec![(side, false)],
+                None => vec![(Side::Client, false), (Side::Server, false)],
+            },
+            Kind::Manager => Vec::new(),
         }
     }
 
@@ -457,6 +485,7 @@ impl<'a> Linker<'a> {
     /// Fills function parameters from the calls that pass sockets, until nothing changes.
     fn propagate_params(&mut self) {
         for _round in 0..8 {
+            self.memo.borrow_mut().clear();
             let mut changed = false;
             for (file, source) in self.files.iter().enumerate() {
                 for call in &source.facts.calls {
@@ -479,6 +508,7 @@ impl<'a> Linker<'a> {
                 break;
             }
         }
+        self.memo.borrow_mut().clear();
     }
 
     fn callees(&self, file: FileId, callee: &Callee) -> Vec<(FileId, FuncId)> {
@@ -490,21 +520,23 @@ impl<'a> Linker<'a> {
                 path,
             } => match self.import(file, specifier, name, path, 0) {
                 Some((target, ExportValue::Function(id))) => vec![(target, *id)],
-                _ => Vec::new(),
+                // `StatusPage.sendList(io, socket)`: a static method of an imported
+                // class, found by its name.
+                _ => match path.last() {
+                    Some(method) => self.named_functions(method),
+                    None => Vec::new(),
+                },
             },
-            Callee::Named(name) => {
-                // Only functions that take a socket matter; any project function of that
-                // name is a candidate.
-                let mut found = Vec::new();
-                for (file, source) in self.files.iter().enumerate() {
-                    for (id, function) in source.facts.functions.iter().enumerate() {
-                        if function.name.as_deref() == Some(name) {
-                            found.push((file, id as FuncId));
-                        }
-                    }
-                }
-                if found.len() > 4 { Vec::new() } else { found }
-            }
+            Callee::Named(name) => self.named_functions(name),
+        }
+    }
+
+    /// Project functions and methods called `name`; too many namesakes mean none is
+    /// trusted.
+    fn named_functions(&self, name: &str) -> Vec<(FileId, FuncId)> {
+        match self.functions_by_name.get(name) {
+            Some(found) if found.len() <= 4 => found.clone(),
+            _ => Vec::new(),
         }
     }
 
@@ -689,10 +721,24 @@ impl<'a> Linker<'a> {
 
     // ----- sockets ------------------------------------------------------------------
 
+    /// What a socket reference resolves to. Memoised per reference: getters that return
+    /// getters would otherwise make this exponential, and a reference met again while
+    /// it is being resolved (a cycle) resolves to nothing.
     fn socket(&self, file: FileId, socket: &SocketRef, depth: u32) -> Vec<SocketValue> {
         if depth > MAX_DEPTH {
             return Vec::new();
         }
+        let key = (file, socket as *const SocketRef as usize);
+        if let Some(known) = self.memo.borrow().get(&key) {
+            return known.clone();
+        }
+        self.memo.borrow_mut().insert(key, Vec::new());
+        let values = self.resolve_socket(file, socket, depth);
+        self.memo.borrow_mut().insert(key, values.clone());
+        values
+    }
+
+    fn resolve_socket(&self, file: FileId, socket: &SocketRef, depth: u32) -> Vec<SocketValue> {
         let roots: Vec<SocketValue> = match &socket.origin {
             Origin::ClientFactory { ns, ack_timeout } => {
                 let mut value = SocketValue::new(Kind::ClientSocket, self.namespace(file, ns));
@@ -702,7 +748,20 @@ impl<'a> Linker<'a> {
             Origin::Manager => vec![SocketValue::new(Kind::Manager, Ns::Any)],
             Origin::Server => vec![SocketValue::new(Kind::Server, Ns::Static("/".to_owned()))],
             Origin::Typed(typed) => vec![typed_value(*typed)],
-            Origin::Guess => vec![SocketValue::new(Kind::Guess, Ns::Any)],
+            Origin::Guess => self.guess(),
+            Origin::Field { name, guess } => {
+                let found = self.field(file, name, depth);
+                if found.is_empty() && *guess {
+                    self.guess()
+                } else {
+                    found
+                }
+            }
+            Origin::FirstOf(alternatives) => alternatives
+                .iter()
+                .map(|alternative| self.socket(file, alternative, depth + 1))
+                .find(|values| !values.is_empty())
+                .unwrap_or_default(),
             Origin::Import {
                 specifier,
                 name,
@@ -733,6 +792,35 @@ impl<'a> Linker<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// A receiver that only looks like a socket counts only in a socket.io project.
+    fn guess(&self) -> Vec<SocketValue> {
+        if self.uses_socketio {
+            vec![SocketValue::new(Kind::Guess, Ns::Any)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The socket a class field of this name holds somewhere in the project, when that
+    /// is unambiguous and on the side of the file that reads it.
+    fn field(&self, file: FileId, name: &str, depth: u32) -> Vec<SocketValue> {
+        let Some(holders) = self.fields.get(name) else {
+            return Vec::new();
+        };
+        let mut found: Vec<SocketValue> = Vec::new();
+        for &(holder, index) in holders {
+            let side = self.sides[holder];
+            if side.is_some() && self.sides[file].is_some() && side != self.sides[file] {
+                continue;
+            }
+            let (_, socket) = &self.files[holder].facts.socket_fields[index];
+            found.extend(self.socket(holder, socket, depth + 1));
+        }
+        found.sort();
+        found.dedup();
+        if found.len() == 1 { found } else { Vec::new() }
     }
 
     fn returned(&self, file: FileId, callee: &Callee) -> Vec<(FileId, &'a SocketRef)> {

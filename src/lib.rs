@@ -35,6 +35,11 @@ pub struct Analysis {
 pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
     let discovered = discover::discover(paths, true)?;
     let files = extract_all(&discovered);
+    if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
+        for file in &files {
+            eprintln!("{}: {:#?}", file.path.display(), file.facts);
+        }
+    }
     let resolver =
         resolve::Resolver::new(&files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
     let graph = graph::link(&files, &resolver);
@@ -51,7 +56,9 @@ pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
             &b.message,
         ))
     });
-    diagnostics.dedup();
+    // A site reached through several sockets (one helper used for two namespaces) is
+    // still one place to fix: report it once per rule.
+    diagnostics.dedup_by(|b, a| a.rule == b.rule && a.file == b.file && a.span == b.span);
     Ok(Analysis {
         files,
         graph,

@@ -376,25 +376,27 @@ impl Extractor {
             }
             _ => {}
         }
-        if let Some(socket) = self.socket(init) {
-            return Binding::Socket(socket);
-        }
-        if let Some(origin) = typed_origin(type_ann, self) {
-            return Binding::Socket(SocketRef {
-                origin,
-                ops: Vec::new(),
-            });
-        }
         if let Expr::Ident(ident) = init
             && let Some(binding) = self.lookup(&ident.sym)
         {
             return binding.clone();
         }
+        // A known string beats a guess: `const URL = env.URL ?? "http://..."`.
         let value = self.value(init);
         if value.is_known() {
-            Binding::Value(value)
-        } else {
-            Binding::Unknown
+            return Binding::Value(value);
+        }
+        let typed = typed_origin(type_ann, self).map(|origin| SocketRef {
+            origin,
+            ops: Vec::new(),
+        });
+        match (self.socket(init), typed) {
+            (Some(socket), Some(typed)) if is_speculative(&socket) => Binding::Socket(SocketRef {
+                origin: Origin::FirstOf(vec![socket, typed]),
+                ops: Vec::new(),
+            }),
+            (Some(socket), _) | (None, Some(socket)) => Binding::Socket(socket),
+            (None, None) => Binding::Unknown,
         }
     }
 
@@ -469,8 +471,9 @@ impl Extractor {
             && let MemberProp::Ident(method) = &member.prop
         {
             let method = &*method.sym;
-            if let Some(receiver) = self.socket(&member.obj) {
-                self.on_socket_method(call, receiver, method, member);
+            if let Some(receiver) = self.socket(&member.obj)
+                && self.on_socket_method(call, receiver, method, member)
+            {
                 return;
             }
         }
@@ -547,7 +550,7 @@ impl Extractor {
         receiver: SocketRef,
         method: &str,
         member: &MemberExpr,
-    ) {
+    ) -> bool {
         match method {
             "emit" | "emitWithAck" | "send" | "write" => {
                 self.on_emit(call, receiver, method, member)
@@ -584,8 +587,9 @@ impl Extractor {
                     });
                 }
             }
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     fn on_emit(&mut self, call: &CallExpr, receiver: SocketRef, method: &str, member: &MemberExpr) {
@@ -1108,7 +1112,11 @@ impl Visit for Extractor {
         let fields = self.prescan_class(class);
         self.classes.push(fields);
         class.visit_children_with(self);
-        self.classes.pop();
+        if let Some(fields) = self.classes.pop() {
+            let mut fields: Vec<_> = fields.into_iter().collect();
+            fields.sort_by(|a, b| a.0.cmp(&b.0));
+            self.facts.socket_fields.extend(fields);
+        }
     }
 
     fn visit_return_stmt(&mut self, ret: &ReturnStmt) {
@@ -1157,6 +1165,17 @@ impl Visit for Extractor {
 // ----- small syntax helpers ---------------------------------------------------------
 
 use swc_common::Spanned;
+
+/// A socket known only by a name resolved project-wide, which may turn out to be none.
+fn is_speculative(socket: &SocketRef) -> bool {
+    matches!(
+        socket.origin,
+        Origin::Field { .. }
+            | Origin::Guess
+            | Origin::Returned(FnCallee::Named(_))
+            | Origin::FirstOf(_)
+    )
+}
 
 /// Looks through parentheses, type assertions and `await`.
 pub(super) fn unwrap_expr(mut expr: &Expr) -> &Expr {

@@ -63,12 +63,13 @@ impl Extractor {
         }
     }
 
-    /// A receiver named like a socket in a file written against socket.io.
+    /// A receiver named like a socket: kept with low confidence (it is dropped when
+    /// linking unless the project uses socket.io).
     fn guess(&self, name: &str) -> Option<SocketRef> {
         let lower = name.trim_start_matches('$').to_ascii_lowercase();
         let looks_like = matches!(lower.as_str(), "socket" | "io" | "sock" | "client")
             || lower.ends_with("socket");
-        (self.facts.uses_socketio && looks_like).then(|| root(Origin::Guess))
+        looks_like.then(|| root(Origin::Guess))
     }
 
     fn socket_member(&self, obj: &Expr, prop: &MemberProp) -> Option<SocketRef> {
@@ -90,7 +91,23 @@ impl Extractor {
         };
         let base = self.socket(obj);
         match (base, op) {
-            (Some(base), Some(op)) => Some(with(base, op)),
+            (Some(base), Some(op)) => {
+                // A base resolved elsewhere may turn out not to be a socket at all;
+                // then `x.io` is better read as a field holding one.
+                let by_name = !matches!(
+                    base.origin,
+                    Origin::ClientFactory { .. }
+                        | Origin::Manager
+                        | Origin::Server
+                        | Origin::Typed(_)
+                );
+                let derived = with(base, op);
+                Some(if by_name {
+                    root(Origin::FirstOf(vec![derived, self.field(&name)]))
+                } else {
+                    derived
+                })
+            }
             // `api.socket` where `api` is an imported module namespace.
             (
                 Some(SocketRef {
@@ -114,29 +131,33 @@ impl Extractor {
                     ops,
                 })
             }
-            (Some(_), None) => None,
+            (Some(_), None) => Some(self.field(&name)),
             (None, _) => {
-                if let Expr::Ident(ident) = obj {
-                    if let Some(Binding::Import {
+                if let Expr::Ident(ident) = obj
+                    && let Some(Binding::Import {
                         specifier,
                         name: import,
                     }) = self.lookup(&ident.sym)
-                        && package_side(specifier).is_none()
-                    {
-                        return Some(root(Origin::Import {
-                            specifier: specifier.clone(),
-                            name: import.clone(),
-                            path: vec![name],
-                        }));
-                    }
-                    // A value we know and is not a socket: no guessing.
-                    if self.lookup(&ident.sym).is_some() {
-                        return None;
-                    }
+                    && package_side(specifier).is_none()
+                {
+                    return Some(root(Origin::Import {
+                        specifier: specifier.clone(),
+                        name: import.clone(),
+                        path: vec![name],
+                    }));
                 }
-                self.guess(&name)
+                Some(self.field(&name))
             }
         }
+    }
+
+    /// `server.io` where `server` is opaque here: resolved against the project's class
+    /// fields when linking.
+    fn field(&self, name: &str) -> SocketRef {
+        root(Origin::Field {
+            name: name.to_owned(),
+            guess: self.guess(name).is_some(),
+        })
     }
 
     pub(super) fn socket_of_call(&self, call: &CallExpr) -> Option<SocketRef> {
@@ -153,7 +174,9 @@ impl Extractor {
             let op = match method.as_str() {
                 "to" | "in" | "except" => Some(Op::Rooms),
                 "timeout" => Some(Op::Timeout),
-                "compress" => Some(Op::Flag),
+                // Methods that return the socket or server they are called on.
+                "compress" | "listen" | "attach" | "use" | "connect" | "open" | "on" | "once"
+                | "off" | "onAny" | "offAny" => Some(Op::Flag),
                 "of" => Some(Op::Of(self.namespace_arg(call))),
                 "socket" => Some(Op::ManagerSocket(self.namespace_arg(call))),
                 _ => None,
