@@ -24,9 +24,15 @@ fn cases() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// The diagnostics and the event graph: a silent case is only meaningful when its sites
+/// were found, so the graph is part of the snapshot.
 fn check(case: &Path) -> (wirelint::Analysis, String) {
     let analysis = wirelint::analyze(&[case.to_path_buf()]).expect("case is analysable");
-    let text = wirelint::report::compact::render(&analysis);
+    let text = format!(
+        "{}\n{}",
+        wirelint::report::compact::render(&analysis),
+        wirelint::report::graph::render(&analysis, wirelint::report::graph::GraphFormat::Mermaid)
+    );
     (analysis, text)
 }
 

@@ -320,6 +320,11 @@ impl Extractor {
     fn bind_declarator(&mut self, declarator: &VarDeclarator) {
         let Some(init) = declarator.init.as_deref() else {
             if let Pat::Ident(ident) = &declarator.name {
+                // `let socket: Socket;` assigned `io(url)` later: the assignment knows more.
+                if self.assigned.contains_key(&*ident.id.sym) {
+                    self.bind(&ident.id.sym, Binding::Unknown);
+                    return;
+                }
                 let binding = typed_origin(ident.type_ann.as_deref(), self).map_or(
                     Binding::Unknown,
                     |origin| {
