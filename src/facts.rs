@@ -219,6 +219,9 @@ pub struct Emit {
     pub args: Option<u32>,
     /// A trailing function argument is the ack callback.
     pub ack_callback: bool,
+    /// The caller waits for the ack: `await x.emitWithAck(...)`, or a promise resolved
+    /// only in the ack callback.
+    pub awaited: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,6 +245,63 @@ pub struct Handler {
     pub params: Option<Params>,
     /// A catch-all whose body only logs: it receives events but handles none.
     pub logging_only: bool,
+    /// The listener's ack parameter and how it is called, when it has one.
+    pub ack: Option<Ack>,
+    /// Registered inside a connection listener after this `await`.
+    pub after_await: Option<Span>,
+    /// Where the registration runs, when that makes it run again and again.
+    pub context: Option<ListenContext>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Ack {
+    /// Index of the ack among the declared parameters.
+    pub index: u32,
+    pub param_span: Span,
+    pub name: String,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListenContext {
+    /// Inside a React `useEffect`; `cleanup` says whether it returns a cleanup that
+    /// removes listeners.
+    Effect { cleanup: bool, span: Span },
+    /// Inside the listener of another event on a socket (`connect` included).
+    Listener { event: Value, span: Span },
+}
+
+/// `io.use(...)`, `nsp.use(...)`, `socket.use(...)`.
+#[derive(Clone, Debug)]
+pub struct Middleware {
+    pub span: Span,
+    pub receiver: SocketRef,
+    /// How `next` is called; `None` when the function is not visible.
+    pub next: Option<Summary>,
+    pub next_name: String,
+}
+
+/// `off(...)`, `removeListener(...)`, `removeAllListeners(...)`.
+#[derive(Clone, Debug)]
+pub struct Removal {
+    pub span: Span,
+    pub receiver: SocketRef,
+    /// `Value::Unknown` with `all_events` for `off()` / `removeAllListeners()`.
+    pub name: Value,
+    pub all_events: bool,
+    /// The listener to remove was passed.
+    pub has_listener: bool,
+    /// `removeAllListeners(...)`, which never throws.
+    pub remove_all: bool,
+    /// A local function of that name is in scope: the fix can pass it.
+    pub listener_in_scope: Option<String>,
+}
+
+/// `new Promise((resolve, reject) => ...)` with a path that settles nothing.
+#[derive(Clone, Debug)]
+pub struct PendingPromise {
+    pub span: Span,
+    pub summary: Summary,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,6 +350,56 @@ pub struct Function {
     pub returns: Option<SocketRef>,
 }
 
+/// Whether a function calls one of its parameters (an ack, `next`, `resolve`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Calls {
+    /// On every path.
+    All,
+    /// On some paths: see `Summary::missing`.
+    Some,
+    /// On no path.
+    Never,
+    /// The parameter escapes (stored, returned, captured): no verdict.
+    #[default]
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MissingKind {
+    /// A `return` before the call.
+    Return,
+    /// A `throw` outside a `try` that handles it.
+    Throw,
+    /// An `await` (or a promise without a rejection handler) whose rejection leaves.
+    Reject,
+    /// The end of the body.
+    End,
+    /// Handed to a helper that itself misses some paths.
+    Delegated,
+}
+
+/// A path that leaves a function without calling the parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub span: Span,
+    pub kind: MissingKind,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub calls: Calls,
+    pub missing: Vec<Missing>,
+    /// Where the parameter is called (or handed on).
+    pub call_spans: Vec<Span>,
+    /// Called as a function somewhere in the body (not only handed on): what tells an
+    /// ack parameter from a payload that is passed along.
+    pub direct: bool,
+    /// A `typeof cb === "function"` guard or `cb?.()`: calling it is safe without an ack.
+    pub guarded: bool,
+    /// Stored, returned or captured: the analysis cannot tell.
+    pub escapes: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct ParseError {
     pub span: Span,
@@ -306,6 +416,9 @@ pub struct FileFacts {
     pub emits: Vec<Emit>,
     pub handlers: Vec<Handler>,
     pub connects: Vec<Connect>,
+    pub middlewares: Vec<Middleware>,
+    pub removals: Vec<Removal>,
+    pub promises: Vec<PendingPromise>,
     pub namespaces: Vec<NamespaceUse>,
     pub calls: Vec<SocketCall>,
     pub functions: Vec<Function>,

@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::facts::{
-    Callee, EmitMethod, ExportValue, FileFacts, FuncId, ListenMethod, NsExpr, Op, Origin, Params,
-    Side, SocketRef, Span, TypedSocket, Value,
+    Ack, Callee, EmitMethod, ExportValue, FileFacts, FuncId, ListenContext, ListenMethod, NsExpr,
+    Op, Origin, Params, Side, SocketRef, Span, Summary, TypedSocket, Value,
 };
 use crate::resolve::Resolver;
 
@@ -115,6 +115,8 @@ pub struct EmitSite {
     /// A server emit to many clients (`io.emit`, `to(room)`, `broadcast`).
     pub broadcast: bool,
     pub excludes_sender: bool,
+    /// The caller waits on the ack (`await emitWithAck`, a promise resolved in the ack).
+    pub awaited: bool,
     /// False for receivers that only look like sockets: such sites keep findings quiet
     /// but never cause one.
     pub confident: bool,
@@ -132,7 +134,61 @@ pub struct HandlerSite {
     pub method: ListenMethod,
     pub params: Option<Params>,
     pub logging_only: bool,
+    pub ack: Option<Ack>,
+    pub after_await: Option<Span>,
+    pub context: Option<Context>,
     pub confident: bool,
+}
+
+/// Where a listener registration runs (see `facts::ListenContext`), resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Context {
+    Effect { cleanup: bool, span: Span },
+    Listener { event: Event, span: Span },
+}
+
+impl HandlerSite {
+    /// Payload parameters the listener declares before its ack.
+    pub fn payload_params(&self) -> Option<u32> {
+        let params = self.params.as_ref()?;
+        if params.rest {
+            return None;
+        }
+        Some(match &self.ack {
+            Some(ack) => ack.index,
+            None => params.count,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct MiddlewareSite {
+    pub file: FileId,
+    pub span: Span,
+    pub ns: Ns,
+    /// `socket.use`: runs for every incoming packet, not once per connection.
+    pub per_packet: bool,
+    pub next: Option<Summary>,
+    pub next_name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct RemovalSite {
+    pub file: FileId,
+    pub span: Span,
+    pub side: Side,
+    pub ns: Ns,
+    /// `None` for `off()` / `removeAllListeners()` without an event.
+    pub event: Option<Event>,
+    pub has_listener: bool,
+    pub remove_all: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct PromiseSite {
+    pub file: FileId,
+    pub span: Span,
+    pub summary: Summary,
 }
 
 impl HandlerSite {
@@ -175,6 +231,9 @@ pub struct EventGraph {
     pub handlers: Vec<HandlerSite>,
     pub connects: Vec<ConnectSite>,
     pub namespaces: Vec<NamespaceSite>,
+    pub middlewares: Vec<MiddlewareSite>,
+    pub removals: Vec<RemovalSite>,
+    pub promises: Vec<PromiseSite>,
     /// Which sides have any socket code in the project.
     pub client_present: bool,
     pub server_present: bool,
@@ -336,6 +395,7 @@ impl<'a> Linker<'a> {
                             timeout: value.timeout,
                             broadcast,
                             excludes_sender: value.excludes_sender,
+                            awaited: emit.awaited,
                             confident,
                         });
                     }
@@ -370,10 +430,55 @@ impl<'a> Linker<'a> {
                             method: handler.method,
                             params: handler.params.clone(),
                             logging_only: handler.logging_only,
+                            ack: handler.ack.clone(),
+                            after_await: handler.after_await,
+                            context: self.context(file, handler.context.as_ref()),
                             confident,
                         });
                     }
                 }
+            }
+            for middleware in &facts.middlewares {
+                for value in self.socket(file, &middleware.receiver, 0) {
+                    let per_packet = match value.kind {
+                        Kind::ServerSocket => true,
+                        Kind::Server | Kind::Namespace => false,
+                        _ => continue,
+                    };
+                    graph.middlewares.push(MiddlewareSite {
+                        file,
+                        span: middleware.span,
+                        ns: value.ns.clone(),
+                        per_packet,
+                        next: middleware.next.clone(),
+                        next_name: middleware.next_name.clone(),
+                    });
+                }
+            }
+            for removal in &facts.removals {
+                for value in self.socket(file, &removal.receiver, 0) {
+                    let side = match value.kind {
+                        Kind::ClientSocket => Side::Client,
+                        Kind::ServerSocket => Side::Server,
+                        _ => continue,
+                    };
+                    graph.removals.push(RemovalSite {
+                        file,
+                        span: removal.span,
+                        side,
+                        ns: value.ns.clone(),
+                        event: (!removal.all_events).then(|| self.event(file, &removal.name)),
+                        has_listener: removal.has_listener,
+                        remove_all: removal.remove_all,
+                    });
+                }
+            }
+            for promise in &facts.promises {
+                graph.promises.push(PromiseSite {
+                    file,
+                    span: promise.span,
+                    summary: promise.summary.clone(),
+                });
             }
             for connect in &facts.connects {
                 for value in self.socket(file, &connect.socket, 0) {
@@ -430,6 +535,19 @@ impl<'a> Linker<'a> {
             .namespaces
             .sort_by_key(|n| (key(n.file, n.span), n.ns.clone()));
         graph
+    }
+
+    fn context(&self, file: FileId, context: Option<&ListenContext>) -> Option<Context> {
+        Some(match context? {
+            ListenContext::Effect { cleanup, span } => Context::Effect {
+                cleanup: *cleanup,
+                span: *span,
+            },
+            ListenContext::Listener { event, span } => Context::Listener {
+                event: self.event(file, event),
+                span: *span,
+            },
+        })
     }
 
     /// The sides a resolved value puts a site on, and whether that is certain. A guessed

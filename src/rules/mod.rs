@@ -1,7 +1,18 @@
 //! The rule registry. A rule is one file: its id, default severity, fix availability,
 //! documentation page and one pure `check` function over the event graph.
 
+mod ack_missing;
+mod ack_not_on_all_paths;
+mod ack_unexpected;
+mod arity_mismatch;
+mod await_never_resolves;
+mod broadcast_ack_without_timeout;
+mod broadcast_excludes_sender;
 mod dynamic_event_name;
+mod listener_after_await;
+mod listener_leak;
+mod listener_removed_globally;
+mod middleware_blocks;
 mod namespace_mismatch;
 mod parse_error;
 mod reserved_event;
@@ -10,7 +21,8 @@ mod unmatched_emit;
 mod unmatched_handler;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::{EventGraph, SourceFile};
+use crate::facts::{MissingKind, Span};
+use crate::graph::{EventGraph, FileId, SourceFile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FixAvailability {
@@ -22,6 +34,36 @@ pub enum FixAvailability {
 pub struct Context<'a> {
     pub graph: &'a EventGraph,
     pub files: &'a [SourceFile],
+}
+
+impl Context<'_> {
+    /// `web/src/store/chat.ts:31`, for messages that name the other end of the wire.
+    pub fn location(&self, file: FileId, span: Span) -> String {
+        let source = &self.files[file];
+        let path = crate::report::display_path(&source.path);
+        match source.text.as_deref() {
+            Some(text) => {
+                let (line, _) = crate::source::LineIndex::new(text).position(text, span.start);
+                format!("{path}:{line}")
+            }
+            None => path,
+        }
+    }
+}
+
+/// What a path that misses the call does, for labels.
+pub fn missing_label(kind: MissingKind, name: &str) -> String {
+    match kind {
+        MissingKind::Return => format!("returns here without calling `{name}`"),
+        MissingKind::Throw => format!("throws here before calling `{name}`"),
+        MissingKind::Reject => {
+            format!("if this rejects, the function leaves without calling `{name}`")
+        }
+        MissingKind::End => format!("this path reaches the end without calling `{name}`"),
+        MissingKind::Delegated => {
+            format!("`{name}` is handed to a helper that does not call it on every path")
+        }
+    }
 }
 
 pub struct Rule {
@@ -43,7 +85,18 @@ impl std::fmt::Debug for Rule {
 
 /// Every rule, sorted by id.
 pub const RULES: &[&Rule] = &[
+    &ack_missing::RULE,
+    &ack_not_on_all_paths::RULE,
+    &ack_unexpected::RULE,
+    &arity_mismatch::RULE,
+    &await_never_resolves::RULE,
+    &broadcast_ack_without_timeout::RULE,
+    &broadcast_excludes_sender::RULE,
     &dynamic_event_name::RULE,
+    &listener_after_await::RULE,
+    &listener_leak::RULE,
+    &listener_removed_globally::RULE,
+    &middleware_blocks::RULE,
     &namespace_mismatch::RULE,
     &parse_error::RULE,
     &reserved_event::RULE,

@@ -9,12 +9,23 @@ use std::collections::HashMap;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
+use super::flow::{self, LocalFn, LocalFns};
 use super::parse::to_span;
 use crate::facts::{
-    self, Callee as FnCallee, Connect, EmitMethod, ExportValue, FileFacts, FuncId, Function,
-    Handler, ListenMethod, NamespaceUse, Op, Origin, Params, Side, SocketCall, SocketRef,
-    TypedSocket, Value,
+    self, Ack, Callee as FnCallee, Calls, Connect, EmitMethod, ExportValue, FileFacts, FuncId,
+    Function, Handler, ListenContext, ListenMethod, Middleware, NamespaceUse, Op, Origin, Params,
+    PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
 };
+
+/// A function being walked.
+struct Frame {
+    id: FuncId,
+    /// The first `await` directly in this function.
+    first_await: Option<facts::Span>,
+    /// The parameter that is the connected socket, in a connection listener.
+    connection_param: Option<String>,
+    context: Option<ListenContext>,
+}
 
 #[derive(Clone, Debug)]
 pub(super) enum Binding {
@@ -29,11 +40,20 @@ pub(super) enum Binding {
     Unknown,
 }
 
-pub(super) struct Extractor {
+pub(super) struct Extractor<'a> {
     pub(super) facts: FileFacts,
     pub(super) len: u32,
     scopes: Vec<HashMap<String, Binding>>,
-    func_stack: Vec<FuncId>,
+    /// The functions being walked, innermost last.
+    frames: Vec<Frame>,
+    /// Top-level functions of the file, for looking into `helper(callback)`.
+    locals: LocalFns<'a>,
+    /// Calls that are directly awaited, by start offset.
+    awaited: std::collections::HashSet<u32>,
+    /// What the function starting at an offset is the listener of.
+    contexts: HashMap<u32, ListenContext>,
+    /// `resolve`/`reject` names of the promise executors being walked.
+    resolvers: Vec<Vec<String>>,
     /// `this.x` sockets of the classes being walked, innermost last.
     classes: Vec<HashMap<String, SocketRef>>,
     func_ids: HashMap<u32, FuncId>,
@@ -50,13 +70,17 @@ pub(super) struct Extractor {
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
 pub(super) const SERVER_PKG: &str = "socket.io";
 
-impl Extractor {
-    pub(super) fn new(len: u32, declarations_only: bool) -> Extractor {
+impl<'a> Extractor<'a> {
+    pub(super) fn new(len: u32, declarations_only: bool) -> Extractor<'a> {
         Extractor {
             facts: FileFacts::default(),
             len,
             scopes: vec![HashMap::new()],
-            func_stack: Vec::new(),
+            frames: Vec::new(),
+            locals: HashMap::new(),
+            awaited: std::collections::HashSet::new(),
+            contexts: HashMap::new(),
+            resolvers: Vec::new(),
             classes: Vec::new(),
             func_ids: HashMap::new(),
             param_hints: HashMap::new(),
@@ -105,7 +129,8 @@ impl Extractor {
 
     // ----- module level -----------------------------------------------------------
 
-    pub(super) fn run(&mut self, program: &Program) {
+    pub(super) fn run(&mut self, program: &'a Program) {
+        self.collect_locals(program);
         self.prescan_assignments(program);
         match program {
             Program::Module(module) => {
@@ -121,9 +146,61 @@ impl Extractor {
         }
     }
 
+    /// Top-level functions by name, for the all-paths analysis to look into.
+    fn collect_locals(&mut self, program: &'a Program) {
+        let stmts: Vec<&'a Stmt> = match program {
+            Program::Module(module) => module
+                .body
+                .iter()
+                .filter_map(|item| match item {
+                    ModuleItem::Stmt(stmt) => Some(stmt),
+                    _ => None,
+                })
+                .collect(),
+            Program::Script(script) => script.body.iter().collect(),
+        };
+        let exported = match program {
+            Program::Module(module) => module
+                .body
+                .iter()
+                .filter_map(|item| match item {
+                    ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(export)) => Some(&export.decl),
+                    _ => None,
+                })
+                .collect(),
+            Program::Script(_) => Vec::new(),
+        };
+        let decls = stmts
+            .into_iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::Decl(decl) => Some(decl),
+                _ => None,
+            })
+            .chain(exported);
+        for decl in decls {
+            match decl {
+                Decl::Fn(function) => {
+                    if let Some(local) = LocalFn::of_function(&function.function, self.len) {
+                        self.locals.insert(function.ident.sym.to_string(), local);
+                    }
+                }
+                Decl::Var(var) => {
+                    for declarator in &var.decls {
+                        if let (Pat::Ident(name), Some(init)) = (&declarator.name, &declarator.init)
+                            && let Some(local) = LocalFn::of_expr(init, self.len)
+                        {
+                            self.locals.insert(name.id.sym.to_string(), local);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn prescan_assignments(&mut self, program: &Program) {
-        struct Assignments<'a>(&'a mut Extractor);
-        impl Visit for Assignments<'_> {
+        struct Assignments<'e, 'a>(&'e mut Extractor<'a>);
+        impl Visit for Assignments<'_, '_> {
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left
                     && let Some(origin) = self.0.creation(&assign.right)
@@ -447,18 +524,30 @@ impl Extractor {
                 }
             }
         }
+        let connection_param = hints
+            .iter()
+            .find(|(i, socket)| *i == 0 && socket.ops.last() == Some(&Op::Connection))
+            .and_then(|_| match params.first() {
+                Some(Pat::Ident(ident)) => Some(ident.id.sym.to_string()),
+                _ => None,
+            });
         self.scopes.push(scope);
-        self.func_stack.push(id);
+        self.frames.push(Frame {
+            id,
+            first_await: None,
+            connection_param,
+            context: self.contexts.remove(&lo),
+        });
         id
     }
 
     fn leave_function(&mut self) {
         self.scopes.pop();
-        self.func_stack.pop();
+        self.frames.pop();
     }
 
     fn set_returns(&mut self, socket: SocketRef) {
-        if let Some(&id) = self.func_stack.last()
+        if let Some(id) = self.frames.last().map(|frame| frame.id)
             && let Some(function) = self.facts.functions.get_mut(id as usize)
         {
             function.returns.get_or_insert(socket);
@@ -472,6 +561,19 @@ impl Extractor {
             return;
         };
         let callee = unwrap_expr(callee);
+        if is_effect_hook(callee)
+            && let Some(effect) = call.args.first()
+            && let Some(lo) = function_start(&effect.expr)
+        {
+            let cleanup = effect_cleans_up(&effect.expr);
+            self.contexts.insert(
+                lo,
+                ListenContext::Effect {
+                    cleanup,
+                    span: self.span(callee.span()),
+                },
+            );
+        }
         if let Expr::Member(member) = callee
             && let MemberProp::Ident(method) = &member.prop
         {
@@ -560,13 +662,16 @@ impl Extractor {
             "emit" | "emitWithAck" | "send" | "write" => {
                 self.on_emit(call, receiver, method, member)
             }
-            "on"
-            | "once"
-            | "addListener"
-            | "prependListener"
-            | "prependOnceListener"
-            | "addEventListener" => self.on_listen(call, receiver, ListenMethod::On),
+            "on" | "addListener" | "prependListener" | "addEventListener" => {
+                self.on_listen(call, receiver, ListenMethod::On)
+            }
+            "once" | "prependOnceListener" => self.on_listen(call, receiver, ListenMethod::Once),
             "onAny" | "prependAny" => self.on_listen(call, receiver, ListenMethod::Any),
+            "use" => self.on_middleware(call, receiver),
+            "off" | "removeListener" | "removeEventListener" => {
+                self.on_removal(call, receiver, false)
+            }
+            "removeAllListeners" => self.on_removal(call, receiver, true),
             "of" => {
                 // `io.of("/x", socket => ...)` also registers a connection listener.
                 let namespace = self.socket_of_call(call);
@@ -639,12 +744,18 @@ impl Extractor {
                 .args
                 .first()
                 .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_))));
+        let awaited = self.awaited.contains(&call.span.lo.0)
+            || (ack_callback
+                && payload
+                    .last()
+                    .is_some_and(|ack| self.resolves_promise(&ack.expr)));
         self.facts.emits.push(facts::Emit {
             span: self.span(call.span),
             name_span,
             receiver,
             name,
             name_is_literal,
+            awaited,
             method,
             args,
             ack_callback,
@@ -670,9 +781,9 @@ impl Extractor {
             }
         };
         // A connection listener: its parameter is a socket of that namespace.
-        if let (Value::Str(event), Some(listener)) = (&name, listener)
-            && (event == "connection" || event == "connect")
-        {
+        let connection =
+            matches!(&name, Value::Str(event) if event == "connection" || event == "connect");
+        if let (true, Some(listener)) = (connection, listener) {
             let mut socket = receiver.clone();
             socket.ops.push(Op::Connection);
             self.hint_listener(listener, socket, 0);
@@ -680,6 +791,33 @@ impl Extractor {
         if self.declarations_only {
             return;
         }
+        let frame = self.frames.last();
+        let after_await = frame.and_then(|frame| {
+            let receiver_name = match call_receiver(call) {
+                Some(Expr::Ident(ident)) => Some(ident.sym.to_string()),
+                _ => None,
+            };
+            frame
+                .first_await
+                .filter(|_| receiver_name.is_some() && frame.connection_param == receiver_name)
+        });
+        let context = frame.and_then(|frame| frame.context.clone());
+        // Registrations inside this listener run each time the event arrives; a
+        // connection listener runs once per socket, which is what it is for.
+        if let Some(listener) = listener
+            && method != ListenMethod::Any
+            && let Some(lo) = function_start(listener)
+            && (!connection || matches!(&name, Value::Str(e) if e == "connect"))
+        {
+            self.contexts.insert(
+                lo,
+                ListenContext::Listener {
+                    event: name.clone(),
+                    span: name_span,
+                },
+            );
+        }
+        let ack = listener.and_then(|listener| self.listener_ack(listener));
         let params = listener.and_then(|listener| self.params_of(listener));
         let logging_only = method == ListenMethod::Any && listener.is_some_and(only_logs);
         let name_is_literal = method != ListenMethod::Any
@@ -696,7 +834,115 @@ impl Extractor {
             method,
             params,
             logging_only,
+            ack,
+            after_await,
+            context,
         });
+    }
+
+    fn listener_ack(&self, listener: &Expr) -> Option<Ack> {
+        let local;
+        let function = match unwrap_expr(listener) {
+            Expr::Ident(ident) => self.locals.get(&*ident.sym)?,
+            expr => {
+                local = LocalFn::of_expr(expr, self.len)?;
+                &local
+            }
+        };
+        let index = function.params.len().checked_sub(1)?;
+        let (name, span, rest) = match function.params[index] {
+            Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
+            Pat::Assign(assign) => match &*assign.left {
+                Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
+                _ => return None,
+            },
+            Pat::Rest(rest) => match &*rest.arg {
+                Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, true),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let summary = flow::summarize(
+            &function.params,
+            index,
+            function.body,
+            &self.locals,
+            self.len,
+        )?;
+        // A payload handed on (`io.emit("x", data)`) is not an ack: the parameter must be
+        // called, or at least be named like one.
+        let named = !rest && is_ack_name(&name);
+        if !(summary.direct || summary.guarded || named) {
+            return None;
+        }
+        Some(Ack {
+            index: index as u32,
+            param_span: self.span(span),
+            name,
+            summary,
+        })
+    }
+
+    fn on_middleware(&mut self, call: &CallExpr, receiver: SocketRef) {
+        if self.declarations_only {
+            return;
+        }
+        let Some(listener) = call.args.first() else {
+            return;
+        };
+        let local;
+        let function = match unwrap_expr(&listener.expr) {
+            Expr::Ident(ident) => self.locals.get(&*ident.sym),
+            expr => {
+                local = LocalFn::of_expr(expr, self.len);
+                local.as_ref()
+            }
+        };
+        let next_name = function
+            .and_then(|f| match f.params.get(1) {
+                Some(Pat::Ident(ident)) => Some(ident.id.sym.to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "next".to_owned());
+        let next =
+            function.and_then(|f| flow::summarize(&f.params, 1, f.body, &self.locals, self.len));
+        self.facts.middlewares.push(Middleware {
+            span: self.span(call.span),
+            receiver,
+            next,
+            next_name,
+        });
+    }
+
+    fn on_removal(&mut self, call: &CallExpr, receiver: SocketRef, remove_all: bool) {
+        if self.declarations_only {
+            return;
+        }
+        let (name, all_events) = match call.args.first() {
+            Some(first) => (self.value(&first.expr), false),
+            None => (Value::Unknown, true),
+        };
+        self.facts.removals.push(Removal {
+            span: self.span(call.span),
+            receiver,
+            name,
+            all_events,
+            has_listener: call.args.len() >= 2,
+            remove_all,
+            listener_in_scope: None,
+        });
+    }
+
+    /// Whether an ack callback settles the promise whose executor is being walked.
+    fn resolves_promise(&self, ack: &Expr) -> bool {
+        let Some(names) = self.resolvers.last() else {
+            return false;
+        };
+        match unwrap_expr(ack) {
+            Expr::Ident(ident) => names.iter().any(|n| n == &*ident.sym),
+            ack @ (Expr::Arrow(_) | Expr::Fn(_)) => mentions_any(ack, names),
+            _ => false,
+        }
     }
 
     /// Gives the parameter `index` of a listener the socket `socket`: directly for an
@@ -900,11 +1146,11 @@ impl Extractor {
             }
         }
         // `this.socket = io(url)` in any method.
-        struct ThisAssignments<'a> {
-            extractor: &'a Extractor,
-            fields: &'a mut HashMap<String, SocketRef>,
+        struct ThisAssignments<'e, 'a> {
+            extractor: &'e Extractor<'a>,
+            fields: &'e mut HashMap<String, SocketRef>,
         }
-        impl Visit for ThisAssignments<'_> {
+        impl Visit for ThisAssignments<'_, '_> {
             fn visit_class(&mut self, _: &Class) {}
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
@@ -927,7 +1173,7 @@ impl Extractor {
     }
 }
 
-impl Visit for Extractor {
+impl Visit for Extractor<'_> {
     fn visit_module_decl(&mut self, decl: &ModuleDecl) {
         match decl {
             ModuleDecl::Import(_) => return,
@@ -1143,6 +1389,58 @@ impl Visit for Extractor {
         call.visit_children_with(self);
     }
 
+    fn visit_await_expr(&mut self, await_expr: &AwaitExpr) {
+        if let Expr::Call(call) = unwrap_expr(&await_expr.arg) {
+            self.awaited.insert(call.span.lo.0);
+        }
+        let span = self.span(await_expr.span);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.first_await.get_or_insert(span);
+        }
+        await_expr.visit_children_with(self);
+    }
+
+    fn visit_new_expr(&mut self, new: &NewExpr) {
+        let executor = match (&*new.callee, new.args.as_deref()) {
+            (Expr::Ident(ident), Some([executor, ..])) if &*ident.sym == "Promise" => {
+                LocalFn::of_expr(&executor.expr, self.len)
+            }
+            _ => None,
+        };
+        let Some(executor) = executor else {
+            new.visit_children_with(self);
+            return;
+        };
+        let indexes: Vec<usize> = (0..executor.params.len().min(2)).collect();
+        if !self.declarations_only
+            && let Some(summary) = flow::summarize_any(
+                &executor.params,
+                &indexes,
+                executor.body,
+                &self.locals,
+                self.len,
+            )
+            && matches!(summary.calls, Calls::Some | Calls::Never)
+            && !indexes.is_empty()
+        {
+            self.facts.promises.push(PendingPromise {
+                span: self.span(new.span),
+                summary,
+            });
+        }
+        let names = executor
+            .params
+            .iter()
+            .filter_map(|p| match p {
+                Pat::Ident(ident) => Some(ident.id.sym.to_string()),
+                _ => None,
+            })
+            .collect();
+        self.resolvers.push(names);
+        new.visit_children_with(self);
+        self.resolvers.pop();
+    }
+
     /// `socket?.emit(...)` is an optional call, not a `CallExpr`.
     fn visit_opt_chain_expr(&mut self, chain: &OptChainExpr) {
         if let OptChainBase::Call(opt) = &*chain.base
@@ -1170,6 +1468,109 @@ impl Visit for Extractor {
 // ----- small syntax helpers ---------------------------------------------------------
 
 use swc_common::Spanned;
+
+/// The object a method is called on: `socket` in `socket.on(...)`.
+fn call_receiver(call: &CallExpr) -> Option<&Expr> {
+    let Callee::Expr(callee) = &call.callee else {
+        return None;
+    };
+    match unwrap_expr(callee) {
+        Expr::Member(member) => Some(unwrap_expr(&member.obj)),
+        _ => None,
+    }
+}
+
+/// The start offset of an inline function, the key its walk looks contexts up by.
+fn function_start(expr: &Expr) -> Option<u32> {
+    match unwrap_expr(expr) {
+        Expr::Arrow(arrow) => Some(arrow.span.lo.0),
+        Expr::Fn(function) => Some(function.function.span.lo.0),
+        _ => None,
+    }
+}
+
+/// Names that say a last parameter is an ack even when the body never calls it.
+fn is_ack_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("callback")
+        || lower.contains("ack")
+        || matches!(
+            lower.as_str(),
+            "cb" | "done" | "fn" | "respond" | "reply" | "res" | "resolve"
+        )
+}
+
+fn is_effect_hook(callee: &Expr) -> bool {
+    let name = match callee {
+        Expr::Ident(ident) => ident.sym.to_string(),
+        Expr::Member(member) => member_prop_name(&member.prop).unwrap_or_default(),
+        _ => return false,
+    };
+    matches!(name.as_str(), "useEffect" | "useLayoutEffect")
+}
+
+/// An effect that returns a cleanup which removes listeners (or closes the socket).
+fn effect_cleans_up(effect: &Expr) -> bool {
+    let stmts = match unwrap_expr(effect) {
+        Expr::Arrow(arrow) => match &*arrow.body {
+            ArrowFunctionBody::FunctionBody(block) => &block.stmts,
+            ArrowFunctionBody::Expr(_) => return false,
+        },
+        Expr::Fn(function) => match &function.function.body {
+            Some(block) => &block.stmts,
+            None => return false,
+        },
+        _ => return false,
+    };
+    stmts.iter().any(|stmt| match stmt {
+        Stmt::Return(ret) => match ret.arg.as_deref().map(unwrap_expr) {
+            // A named cleanup function: trust it.
+            Some(Expr::Ident(_)) => true,
+            Some(cleanup @ (Expr::Arrow(_) | Expr::Fn(_))) => removes_listeners(cleanup),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
+fn removes_listeners(cleanup: &Expr) -> bool {
+    struct Finder(bool);
+    impl Visit for Finder {
+        fn visit_member_prop(&mut self, prop: &MemberProp) {
+            if let MemberProp::Ident(ident) = prop
+                && matches!(
+                    &*ident.sym,
+                    "off"
+                        | "removeListener"
+                        | "removeAllListeners"
+                        | "removeEventListener"
+                        | "disconnect"
+                        | "close"
+                        | "offAny"
+                )
+            {
+                self.0 = true;
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    cleanup.visit_with(&mut finder);
+    finder.0
+}
+
+fn mentions_any(expr: &Expr, names: &[String]) -> bool {
+    struct Finder<'n>(&'n [String], bool);
+    impl Visit for Finder<'_> {
+        fn visit_ident(&mut self, ident: &Ident) {
+            if self.0.iter().any(|n| n == &*ident.sym) {
+                self.1 = true;
+            }
+        }
+    }
+    let mut finder = Finder(names, false);
+    expr.visit_with(&mut finder);
+    finder.1
+}
 
 /// A socket known only by a name resolved project-wide, which may turn out to be none.
 fn is_speculative(socket: &SocketRef) -> bool {

@@ -1,6 +1,7 @@
 //! The TypeScript/JavaScript front-end (swc).
 
 mod extract;
+mod flow;
 mod names;
 pub mod parse;
 pub mod sfc;

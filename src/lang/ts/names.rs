@@ -6,7 +6,7 @@ use swc_ecma_ast::*;
 use super::extract::{Binding, Extractor, member_prop_name, prop_name, unwrap_expr};
 use crate::facts::Value;
 
-impl Extractor {
+impl Extractor<'_> {
     pub(super) fn value(&self, expr: &Expr) -> Value {
         match unwrap_expr(expr) {
             Expr::Lit(Lit::Str(s)) => Value::Str(s.value.to_string_lossy().into_owned()),

@@ -12,7 +12,7 @@ use super::extract::{
 };
 use crate::facts::{Callee as FnCallee, NsExpr, Op, Origin, Side, SocketRef, Value};
 
-impl Extractor {
+impl Extractor<'_> {
     /// The socket an expression evaluates to, if any.
     pub(super) fn socket(&self, expr: &Expr) -> Option<SocketRef> {
         let expr = unwrap_expr(expr);

@@ -1,0 +1,1001 @@
+//! All-paths analysis: does every path through a function call one of its parameters
+//! (an ack callback, a middleware's `next`, a promise's `resolve`/`reject`)?
+//!
+//! The analysis walks statements in order with one bit of state, "the target has been
+//! called on every path that reaches here", and collects the places where a path leaves
+//! the function without the call: a `return`, a `throw`, an `await` whose rejection
+//! escapes, a promise chain without a rejection handler, or the end of the body.
+
+use std::collections::{HashMap, HashSet};
+
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+use super::extract::{member_prop_name, unwrap_expr};
+use super::parse::to_span;
+use crate::facts::{Calls, Missing, MissingKind, Span, Summary};
+
+/// A function body the analysis can look into when a target is handed to it.
+#[derive(Clone)]
+pub(super) struct LocalFn<'a> {
+    pub params: Vec<&'a Pat>,
+    pub body: Body<'a>,
+}
+
+impl<'a> LocalFn<'a> {
+    /// The parameters and body of a function or arrow expression.
+    pub fn of_expr(expr: &'a Expr, len: u32) -> Option<LocalFn<'a>> {
+        match unwrap_expr(expr) {
+            Expr::Arrow(arrow) => Some(LocalFn {
+                params: arrow.params.iter().collect(),
+                body: match &*arrow.body {
+                    ArrowFunctionBody::FunctionBody(block) => {
+                        Body::Block(&block.stmts, to_span(block.span, len).end)
+                    }
+                    ArrowFunctionBody::Expr(expr) => Body::Expr(expr),
+                },
+            }),
+            Expr::Fn(function) => LocalFn::of_function(&function.function, len),
+            _ => None,
+        }
+    }
+
+    pub fn of_function(function: &'a Function, len: u32) -> Option<LocalFn<'a>> {
+        let block = function.body.as_ref()?;
+        Some(LocalFn {
+            params: function.params.iter().map(|p| &p.pat).collect(),
+            body: Body::Block(&block.stmts, to_span(block.span, len).end),
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum Body<'a> {
+    Block(&'a [Stmt], u32),
+    Expr(&'a Expr),
+}
+
+pub(super) type LocalFns<'a> = HashMap<String, LocalFn<'a>>;
+
+/// How deep `helper(callback)` is followed into local functions.
+const MAX_LOOK_THROUGH: u32 = 3;
+
+/// Summarises the calls of the parameter at `index` of a function.
+pub(super) fn summarize(
+    params: &[&Pat],
+    index: usize,
+    body: Body<'_>,
+    locals: &LocalFns<'_>,
+    len: u32,
+) -> Option<Summary> {
+    summarize_depth(params, &[index], body, locals, len, 0)
+}
+
+/// Summarises the calls of any of several parameters (`resolve` or `reject`).
+pub(super) fn summarize_any(
+    params: &[&Pat],
+    indexes: &[usize],
+    body: Body<'_>,
+    locals: &LocalFns<'_>,
+    len: u32,
+) -> Option<Summary> {
+    summarize_depth(params, indexes, body, locals, len, 0)
+}
+
+fn summarize_depth(
+    params: &[&Pat],
+    indexes: &[usize],
+    body: Body<'_>,
+    locals: &LocalFns<'_>,
+    len: u32,
+    depth: u32,
+) -> Option<Summary> {
+    let mut targets = HashSet::new();
+    let mut rest = None;
+    for &index in indexes {
+        match params.get(index)? {
+            Pat::Ident(ident) => {
+                targets.insert(ident.id.sym.to_string());
+            }
+            Pat::Assign(assign) => {
+                if let Pat::Ident(ident) = &*assign.left {
+                    targets.insert(ident.id.sym.to_string());
+                }
+            }
+            Pat::Rest(rest_pat) => {
+                if let Pat::Ident(ident) = &*rest_pat.arg {
+                    rest = Some(ident.id.sym.to_string());
+                }
+            }
+            _ => return None,
+        }
+    }
+    let flow = Flow {
+        targets,
+        rest,
+        locals,
+        len,
+        depth,
+        summary: Summary::default(),
+        calls: 0,
+    };
+    Some(flow.run(body))
+}
+
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    /// Inside a `try` whose `catch` runs: throws and rejections do not leave.
+    caught: bool,
+}
+
+/// What one statement or expression does to the state.
+#[derive(Default)]
+struct Out {
+    /// `None`: control does not continue past it. `Some(called)`: it does, and the
+    /// target was called on every path that continues.
+    fall: Option<bool>,
+    /// Paths that leave the function without the call.
+    exits: Vec<Missing>,
+    /// Paths that leave through `break` (for `switch`), with their state.
+    breaks: Option<bool>,
+}
+
+impl Out {
+    fn falls(called: bool) -> Out {
+        Out {
+            fall: Some(called),
+            ..Out::default()
+        }
+    }
+}
+
+struct ExprOut {
+    called: bool,
+    exits: Vec<Missing>,
+}
+
+struct Flow<'l, 'a> {
+    targets: HashSet<String>,
+    /// A rest parameter whose last element is the target: `(...args) => args.pop()`.
+    rest: Option<String>,
+    locals: &'l LocalFns<'a>,
+    len: u32,
+    depth: u32,
+    summary: Summary,
+    /// Number of call sites of the target (any path).
+    calls: u32,
+}
+
+fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a && b),
+        (Some(x), None) | (None, Some(x)) => Some(x),
+        (None, None) => None,
+    }
+}
+
+impl Flow<'_, '_> {
+    fn run(mut self, body: Body<'_>) -> Summary {
+        let (called, exits, end) = match body {
+            Body::Block(stmts, end) => {
+                self.collect_aliases_in(stmts);
+                let out = self.stmts(stmts, false, Ctx::default());
+                (out.fall, out.exits, Span::new(end.saturating_sub(1), end))
+            }
+            Body::Expr(expr) => {
+                let out = self.expr(expr, false, Ctx::default());
+                (Some(out.called), out.exits, self.span(expr.span()))
+            }
+        };
+        let mut summary = self.summary;
+        summary.missing.extend(exits);
+        if called == Some(false) {
+            summary.missing.push(Missing {
+                span: end,
+                kind: MissingKind::End,
+            });
+        }
+        summary.missing.sort_by_key(|m| (m.span, m.kind));
+        summary.missing.dedup();
+        summary.calls = if summary.escapes {
+            Calls::Unknown
+        } else if self.calls == 0 {
+            Calls::Never
+        } else if summary.missing.is_empty() {
+            Calls::All
+        } else {
+            Calls::Some
+        };
+        summary
+    }
+
+    fn span(&self, span: swc_common::Span) -> Span {
+        to_span(span, self.len)
+    }
+
+    fn missing(&self, span: swc_common::Span, kind: MissingKind) -> Missing {
+        Missing {
+            span: self.span(span),
+            kind,
+        }
+    }
+
+    // ----- aliases --------------------------------------------------------------------
+
+    /// `const done = callback`, `const cb = args[args.length - 1]`, `args.pop()`.
+    fn collect_aliases_in(&mut self, stmts: &[Stmt]) {
+        for stmt in stmts {
+            if let Stmt::Decl(Decl::Var(var)) = stmt {
+                for declarator in &var.decls {
+                    if let (Pat::Ident(name), Some(init)) = (&declarator.name, &declarator.init)
+                        && self.is_target_value(init)
+                    {
+                        self.targets.insert(name.id.sym.to_string());
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_target_value(&self, expr: &Expr) -> bool {
+        match unwrap_expr(expr) {
+            Expr::Ident(ident) => self.targets.contains(&*ident.sym),
+            expr => self.is_rest_last(expr),
+        }
+    }
+
+    /// `args[args.length - 1]`, `args.pop()`, `args.at(-1)` on the rest parameter.
+    fn is_rest_last(&self, expr: &Expr) -> bool {
+        let Some(rest) = &self.rest else {
+            return false;
+        };
+        let is_rest = |e: &Expr| matches!(unwrap_expr(e), Expr::Ident(i) if &*i.sym == rest);
+        match expr {
+            Expr::Member(member) => {
+                is_rest(&member.obj)
+                    && matches!(&member.prop, MemberProp::Computed(c)
+                        if matches!(&*c.expr, Expr::Bin(bin) if bin.op == BinaryOp::Sub))
+            }
+            Expr::Call(call) => match &call.callee {
+                Callee::Expr(callee) => match unwrap_expr(callee) {
+                    Expr::Member(member) => {
+                        is_rest(&member.obj)
+                            && matches!(
+                                member_prop_name(&member.prop).as_deref(),
+                                Some("pop" | "at")
+                            )
+                    }
+                    _ => false,
+                },
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn is_target(&self, expr: &Expr) -> bool {
+        self.is_target_value(expr)
+    }
+
+    /// `typeof cb === "function"`, `cb`, `cb != null`: true when the test holds only if
+    /// the target is callable. Returns `Some(negated)`.
+    fn guard(&self, test: &Expr) -> Option<bool> {
+        match unwrap_expr(test) {
+            Expr::Ident(_) if self.is_target(test) => Some(false),
+            Expr::Unary(unary) if unary.op == UnaryOp::Bang => {
+                self.guard(&unary.arg).map(|negated| !negated)
+            }
+            Expr::Bin(bin) => {
+                let negated = match bin.op {
+                    BinaryOp::EqEqEq | BinaryOp::EqEq => false,
+                    BinaryOp::NotEqEq | BinaryOp::NotEq => true,
+                    _ => return None,
+                };
+                let (left, right) = (unwrap_expr(&bin.left), unwrap_expr(&bin.right));
+                let typeof_target = |e: &Expr| matches!(e, Expr::Unary(u) if u.op == UnaryOp::TypeOf && self.is_target(&u.arg));
+                let is_function_str = |e: &Expr| matches!(e, Expr::Lit(Lit::Str(s)) if &*s.value.to_string_lossy() == "function");
+                let is_nullish = |e: &Expr| {
+                    matches!(e, Expr::Lit(Lit::Null(_)))
+                        || matches!(e, Expr::Ident(i) if &*i.sym == "undefined")
+                };
+                if (typeof_target(left) && is_function_str(right))
+                    || (typeof_target(right) && is_function_str(left))
+                {
+                    Some(negated)
+                } else if (self.is_target(left) && is_nullish(right))
+                    || (self.is_target(right) && is_nullish(left))
+                {
+                    // `cb != null` holds when callable; `cb == null` when not.
+                    Some(!negated)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    // ----- statements -----------------------------------------------------------------
+
+    fn stmts(&mut self, stmts: &[Stmt], called: bool, ctx: Ctx) -> Out {
+        let mut state = called;
+        let mut exits = Vec::new();
+        let mut breaks = None;
+        for stmt in stmts {
+            let out = self.stmt(stmt, state, ctx);
+            exits.extend(out.exits);
+            breaks = merge(breaks, out.breaks);
+            match out.fall {
+                Some(called) => state = called,
+                None => {
+                    return Out {
+                        fall: None,
+                        exits,
+                        breaks,
+                    };
+                }
+            }
+        }
+        Out {
+            fall: Some(state),
+            exits,
+            breaks,
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt, called: bool, ctx: Ctx) -> Out {
+        match stmt {
+            Stmt::Block(block) => self.stmts(&block.stmts, called, ctx),
+            Stmt::Expr(expr) => self.expr_stmt(&expr.expr, called, ctx),
+            Stmt::Decl(Decl::Var(var)) => {
+                let mut state = called;
+                let mut exits = Vec::new();
+                for declarator in &var.decls {
+                    if let Some(init) = &declarator.init {
+                        if self.is_target_value(init) {
+                            continue;
+                        }
+                        let out = self.expr(init, state, ctx);
+                        state = out.called;
+                        exits.extend(out.exits);
+                    }
+                }
+                Out {
+                    fall: Some(state),
+                    exits,
+                    breaks: None,
+                }
+            }
+            Stmt::Return(ret) => {
+                let (called, mut exits) = match &ret.arg {
+                    Some(arg) => {
+                        if self.is_target(arg) {
+                            // Handing the target back to the caller: not ours to judge.
+                            self.summary.escapes = true;
+                        }
+                        let out = self.expr(arg, called, ctx);
+                        (out.called, out.exits)
+                    }
+                    None => (called, Vec::new()),
+                };
+                if !called {
+                    exits.push(self.missing(ret.span, MissingKind::Return));
+                }
+                Out {
+                    fall: None,
+                    exits,
+                    breaks: None,
+                }
+            }
+            Stmt::Throw(throw) => {
+                let out = self.expr(&throw.arg, called, ctx);
+                let mut exits = out.exits;
+                if !out.called && !ctx.caught {
+                    exits.push(self.missing(throw.span, MissingKind::Throw));
+                }
+                Out {
+                    fall: None,
+                    exits,
+                    breaks: None,
+                }
+            }
+            Stmt::If(if_stmt) => self.if_stmt(if_stmt, called, ctx),
+            Stmt::Switch(switch) => self.switch(switch, called, ctx),
+            Stmt::Try(try_stmt) => self.try_stmt(try_stmt, called, ctx),
+            Stmt::Labeled(labeled) => self.stmt(&labeled.body, called, ctx),
+            Stmt::Break(_) => Out {
+                fall: None,
+                exits: Vec::new(),
+                breaks: Some(called),
+            },
+            Stmt::Continue(_) => Out::default(),
+            Stmt::While(w) => self.loop_body(Some(&w.test), &w.body, called, ctx, false),
+            Stmt::DoWhile(d) => self.loop_body(Some(&d.test), &d.body, called, ctx, true),
+            Stmt::For(f) => {
+                let mut exits = Vec::new();
+                let mut state = called;
+                if let Some(VarDeclOrExpr::Expr(init)) = &f.init {
+                    let out = self.expr(init, state, ctx);
+                    state = out.called;
+                    exits.extend(out.exits);
+                }
+                let mut out = self.loop_body(f.test.as_deref(), &f.body, state, ctx, false);
+                out.exits.extend(exits);
+                out
+            }
+            Stmt::ForIn(f) => {
+                let out = self.expr(&f.right, called, ctx);
+                let mut body = self.loop_body(None, &f.body, out.called, ctx, false);
+                body.exits.extend(out.exits);
+                body
+            }
+            Stmt::ForOf(f) => {
+                let out = self.expr(&f.right, called, ctx);
+                let mut body = self.loop_body(None, &f.body, out.called, ctx, false);
+                body.exits.extend(out.exits);
+                if f.is_await && !ctx.caught && !body.fall.unwrap_or(true) {
+                    body.exits.push(self.missing(f.span, MissingKind::Reject));
+                }
+                body
+            }
+            // Nested declarations run later, if at all.
+            _ => Out::falls(called),
+        }
+    }
+
+    /// A loop body may run zero times: what falls out is the state before it, and a
+    /// `break` ends the loop, not the function.
+    fn loop_body(
+        &mut self,
+        test: Option<&Expr>,
+        body: &Stmt,
+        called: bool,
+        ctx: Ctx,
+        runs_once: bool,
+    ) -> Out {
+        let mut exits = Vec::new();
+        let mut state = called;
+        if let Some(test) = test {
+            let out = self.expr(test, state, ctx);
+            exits.extend(out.exits);
+            state = out.called;
+        }
+        let body_out = self.stmt(body, state, ctx);
+        exits.extend(body_out.exits);
+        let infinite = test
+            .is_none_or(|t| matches!(unwrap_expr(t), Expr::Lit(Lit::Bool(b)) if b.value))
+            && matches!(body, Stmt::Block(_))
+            && test.is_some();
+        let fall = if infinite {
+            body_out.breaks
+        } else if runs_once {
+            merge(body_out.fall, body_out.breaks).or(Some(state))
+        } else {
+            Some(state)
+        };
+        Out {
+            fall,
+            exits,
+            breaks: None,
+        }
+    }
+
+    fn if_stmt(&mut self, if_stmt: &IfStmt, called: bool, ctx: Ctx) -> Out {
+        let test = self.expr(&if_stmt.test, called, ctx);
+        let state = test.called;
+        // In the branch where the target is not callable, nobody waits for it.
+        let guard = self.guard(&if_stmt.test);
+        self.summary.guarded |= guard.is_some();
+        let (cons_in, alt_in) = match guard {
+            Some(false) => (state, true),
+            Some(true) => (true, state),
+            None => (state, state),
+        };
+        let cons = self.stmt(&if_stmt.cons, cons_in, ctx);
+        let alt = match &if_stmt.alt {
+            Some(alt) => self.stmt(alt, alt_in, ctx),
+            None => Out::falls(alt_in),
+        };
+        let mut exits = test.exits;
+        exits.extend(cons.exits);
+        exits.extend(alt.exits);
+        Out {
+            fall: merge(cons.fall, alt.fall),
+            exits,
+            breaks: merge(cons.breaks, alt.breaks),
+        }
+    }
+
+    fn switch(&mut self, switch: &SwitchStmt, called: bool, ctx: Ctx) -> Out {
+        let disc = self.expr(&switch.discriminant, called, ctx);
+        let state = disc.called;
+        let mut exits = disc.exits;
+        let mut fall_out: Option<bool> = None;
+        // Fall-through: a case that does not break continues into the next one.
+        let mut carried: Option<bool> = None;
+        for case in &switch.cases {
+            let entry = match carried {
+                Some(prev) => prev && state,
+                None => state,
+            };
+            let out = self.stmts(&case.cons, entry, ctx);
+            exits.extend(out.exits);
+            fall_out = merge(fall_out, out.breaks);
+            carried = out.fall;
+        }
+        // The last case falls out of the switch.
+        fall_out = merge(fall_out, carried);
+        if !switch.cases.iter().any(|case| case.test.is_none()) {
+            fall_out = merge(fall_out, Some(state));
+        }
+        Out {
+            fall: fall_out,
+            exits,
+            breaks: None,
+        }
+    }
+
+    fn try_stmt(&mut self, try_stmt: &TryStmt, called: bool, ctx: Ctx) -> Out {
+        let has_catch = try_stmt.handler.is_some();
+        let block = self.stmts(
+            &try_stmt.block.stmts,
+            called,
+            Ctx {
+                caught: ctx.caught || has_catch,
+            },
+        );
+        let mut exits = block.exits;
+        let mut fall = block.fall;
+        if let Some(handler) = &try_stmt.handler {
+            // Anything in the block may have thrown before the call.
+            let catch = self.stmts(&handler.body.stmts, called, ctx);
+            exits.extend(catch.exits);
+            fall = merge(fall, catch.fall);
+        }
+        if let Some(finalizer) = &try_stmt.finalizer {
+            let fin = self.stmts(&finalizer.stmts, false, ctx);
+            if fin.fall == Some(true) {
+                // A `finally` that calls the target covers every path through the try.
+                exits.clear();
+                fall = fall.map(|_| true);
+            } else {
+                exits.extend(fin.exits);
+                if fin.fall.is_none() {
+                    fall = None;
+                }
+            }
+        }
+        Out {
+            fall,
+            exits,
+            breaks: block.breaks,
+        }
+    }
+
+    fn expr_stmt(&mut self, expr: &Expr, called: bool, ctx: Ctx) -> Out {
+        let out = self.expr(expr, called, ctx);
+        Out {
+            fall: Some(out.called),
+            exits: out.exits,
+            breaks: None,
+        }
+    }
+
+    // ----- expressions ----------------------------------------------------------------
+
+    /// Evaluates an expression in (roughly) evaluation order.
+    fn expr(&mut self, expr: &Expr, called: bool, ctx: Ctx) -> ExprOut {
+        match expr {
+            Expr::Paren(p) => self.expr(&p.expr, called, ctx),
+            Expr::TsAs(e) => self.expr(&e.expr, called, ctx),
+            Expr::TsNonNull(e) => self.expr(&e.expr, called, ctx),
+            Expr::TsSatisfies(e) => self.expr(&e.expr, called, ctx),
+            Expr::TsTypeAssertion(e) => self.expr(&e.expr, called, ctx),
+            Expr::Await(await_expr) => {
+                let mut out = self.expr(&await_expr.arg, called, ctx);
+                if !out.called && !ctx.caught {
+                    out.exits
+                        .push(self.missing(await_expr.span, MissingKind::Reject));
+                }
+                out
+            }
+            Expr::Call(call) => self.call(call, called, ctx),
+            Expr::OptChain(chain) => match &*chain.base {
+                OptChainBase::Call(opt) => {
+                    let mut out = self.exprs(opt.args.iter().map(|a| &*a.expr), called, ctx);
+                    if self.is_target(&opt.callee) {
+                        // `cb?.(x)`: guarded by construction.
+                        self.calls += 1;
+                        self.summary.direct = true;
+                        self.summary.guarded = true;
+                        self.summary.call_spans.push(self.span(opt.span));
+                        out.called = true;
+                    }
+                    out
+                }
+                OptChainBase::Member(member) => self.expr(&member.obj, called, ctx),
+            },
+            Expr::Bin(bin)
+                if matches!(
+                    bin.op,
+                    BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::NullishCoalescing
+                ) =>
+            {
+                let left = self.expr(&bin.left, called, ctx);
+                let right = self.expr(&bin.right, left.called, ctx);
+                // `typeof cb === "function" && cb(x)`: the guard makes the call total.
+                let guarded =
+                    bin.op == BinaryOp::LogicalAnd && self.guard(&bin.left) == Some(false);
+                if guarded {
+                    self.summary.guarded = true;
+                }
+                let mut exits = left.exits;
+                exits.extend(right.exits);
+                ExprOut {
+                    called: left.called || (guarded && right.called),
+                    exits,
+                }
+            }
+            Expr::Cond(cond) => {
+                let test = self.expr(&cond.test, called, ctx);
+                let guard = self.guard(&cond.test);
+                self.summary.guarded |= guard.is_some();
+                let (cons_in, alt_in) = match guard {
+                    Some(false) => (test.called, true),
+                    Some(true) => (true, test.called),
+                    None => (test.called, test.called),
+                };
+                let cons = self.expr(&cond.cons, cons_in, ctx);
+                let alt = self.expr(&cond.alt, alt_in, ctx);
+                let mut exits = test.exits;
+                exits.extend(cons.exits);
+                exits.extend(alt.exits);
+                ExprOut {
+                    called: cons.called && alt.called,
+                    exits,
+                }
+            }
+            Expr::Bin(bin) => self.exprs([&*bin.left, &*bin.right].into_iter(), called, ctx),
+            Expr::Seq(seq) => self.exprs(seq.exprs.iter().map(|e| &**e), called, ctx),
+            Expr::Assign(assign) => {
+                if self.is_target(&assign.right) {
+                    self.summary.escapes = true;
+                }
+                self.expr(&assign.right, called, ctx)
+            }
+            Expr::Array(array) => {
+                self.escape_check(array.elems.iter().flatten().map(|e| &*e.expr));
+                self.exprs(array.elems.iter().flatten().map(|e| &*e.expr), called, ctx)
+            }
+            Expr::Object(object) => {
+                for prop in &object.props {
+                    match prop {
+                        PropOrSpread::Prop(prop) => match &**prop {
+                            Prop::Shorthand(ident) if self.targets.contains(&*ident.sym) => {
+                                self.summary.escapes = true;
+                            }
+                            Prop::KeyValue(kv) if self.is_target(&kv.value) => {
+                                self.summary.escapes = true;
+                            }
+                            _ => {}
+                        },
+                        PropOrSpread::Spread(_) => {}
+                    }
+                }
+                let values = object.props.iter().filter_map(|p| match p {
+                    PropOrSpread::Prop(p) => match &**p {
+                        Prop::KeyValue(kv) => Some(&*kv.value),
+                        _ => None,
+                    },
+                    PropOrSpread::Spread(s) => Some(&*s.expr),
+                });
+                self.exprs(values, called, ctx)
+            }
+            Expr::Unary(unary) => self.expr(&unary.arg, called, ctx),
+            Expr::Member(member) => self.expr(&member.obj, called, ctx),
+            Expr::New(new) => {
+                let args = new.args.iter().flatten().map(|a| &*a.expr);
+                self.escape_check(new.args.iter().flatten().map(|a| &*a.expr));
+                self.exprs(args, called, ctx)
+            }
+            Expr::Tpl(tpl) => self.exprs(tpl.exprs.iter().map(|e| &**e), called, ctx),
+            Expr::Arrow(_) | Expr::Fn(_) => {
+                // A closure that mentions the target may call it later: not ours to judge,
+                // unless it is an argument (handled in `call`).
+                if self.mentions_target(expr) {
+                    self.summary.escapes = true;
+                }
+                ExprOut {
+                    called,
+                    exits: Vec::new(),
+                }
+            }
+            _ => ExprOut {
+                called,
+                exits: Vec::new(),
+            },
+        }
+    }
+
+    fn exprs<'e>(
+        &mut self,
+        exprs: impl Iterator<Item = &'e Expr>,
+        called: bool,
+        ctx: Ctx,
+    ) -> ExprOut {
+        let mut state = called;
+        let mut exits = Vec::new();
+        for expr in exprs {
+            let out = self.expr(expr, state, ctx);
+            state = out.called;
+            exits.extend(out.exits);
+        }
+        ExprOut {
+            called: state,
+            exits,
+        }
+    }
+
+    fn escape_check<'e>(&mut self, exprs: impl Iterator<Item = &'e Expr>) {
+        for expr in exprs {
+            if self.is_target(expr) {
+                self.summary.escapes = true;
+            }
+        }
+    }
+
+    fn call(&mut self, call: &CallExpr, called: bool, ctx: Ctx) -> ExprOut {
+        let Callee::Expr(callee) = &call.callee else {
+            return self.exprs(call.args.iter().map(|a| &*a.expr), called, ctx);
+        };
+        let callee = unwrap_expr(callee);
+        // `cb(x)`, `cb.call(this, x)`, `cb.apply(...)`.
+        let direct = self.is_target(callee)
+            || matches!(callee, Expr::Member(m)
+                if self.is_target(&m.obj)
+                    && matches!(member_prop_name(&m.prop).as_deref(), Some("call" | "apply")));
+        if direct {
+            let mut out = self.exprs(call.args.iter().map(|a| &*a.expr), called, ctx);
+            self.calls += 1;
+            self.summary.direct = true;
+            self.summary.call_spans.push(self.span(call.span));
+            out.called = true;
+            return out;
+        }
+        if let Some(out) = self.promise_chain(call, called, ctx) {
+            return out;
+        }
+        // The callee expression is evaluated first (`foo.bar(...)` evaluates `foo`).
+        let mut out = match callee {
+            Expr::Member(member) => self.expr(&member.obj, called, ctx),
+            _ => ExprOut {
+                called,
+                exits: Vec::new(),
+            },
+        };
+        for arg in &call.args {
+            let arg_expr = unwrap_expr(&arg.expr);
+            if self.is_target(arg_expr) {
+                // Handed on: that function's answer is ours.
+                let (handed_called, handed_exits) = self.handed(callee, call, arg_expr);
+                out.called |= handed_called;
+                out.exits.extend(handed_exits);
+                continue;
+            }
+            if let Some(inner) = self.inline_callback(arg_expr) {
+                // `db.query(sql, (err, rows) => cb(rows))`: assumed to be called back.
+                out.called |= inner.0;
+                out.exits.extend(inner.1);
+                continue;
+            }
+            let arg_out = self.expr(&arg.expr, out.called, ctx);
+            out.called = arg_out.called;
+            out.exits.extend(arg_out.exits);
+        }
+        out
+    }
+
+    /// The target passed to `helper(...)`: looked through when `helper` is a local
+    /// function; otherwise assumed called (no evidence either way).
+    fn handed(&mut self, callee: &Expr, call: &CallExpr, arg: &Expr) -> (bool, Vec<Missing>) {
+        let position = call
+            .args
+            .iter()
+            .position(|a| std::ptr::eq(unwrap_expr(&a.expr), arg))
+            .unwrap_or(0);
+        let local = match callee {
+            Expr::Ident(ident) => self.locals.get(&*ident.sym),
+            _ => None,
+        };
+        let Some(local) = local.filter(|_| self.depth < MAX_LOOK_THROUGH) else {
+            self.calls += 1;
+            self.summary.call_spans.push(self.span(call.span));
+            return (true, Vec::new());
+        };
+        let Some(inner) = summarize_depth(
+            &local.params,
+            &[position],
+            local.body,
+            self.locals,
+            self.len,
+            self.depth + 1,
+        ) else {
+            self.calls += 1;
+            return (true, Vec::new());
+        };
+        match inner.calls {
+            Calls::All | Calls::Unknown => {
+                self.calls += 1;
+                self.summary.call_spans.push(self.span(call.span));
+                (true, Vec::new())
+            }
+            Calls::Some => {
+                self.calls += 1;
+                self.summary.call_spans.push(self.span(call.span));
+                // The helper's own missing paths are in its body; point at the hand-off.
+                (true, vec![self.missing(call.span, MissingKind::Delegated)])
+            }
+            Calls::Never => (false, Vec::new()),
+        }
+    }
+
+    /// An inline function passed as an argument that calls the target: (called on all
+    /// its paths, its missing paths).
+    fn inline_callback(&mut self, arg: &Expr) -> Option<(bool, Vec<Missing>)> {
+        if !matches!(arg, Expr::Arrow(_) | Expr::Fn(_)) || !self.mentions_target(arg) {
+            return None;
+        }
+        let inner = self.closure_summary(arg)?;
+        self.calls += 1;
+        self.summary
+            .call_spans
+            .extend(inner.call_spans.iter().copied());
+        self.summary.guarded |= inner.guarded;
+        self.summary.direct |= inner.direct;
+        match inner.calls {
+            Calls::All => Some((true, Vec::new())),
+            Calls::Unknown => {
+                self.summary.escapes = true;
+                Some((true, Vec::new()))
+            }
+            Calls::Some => Some((true, inner.missing)),
+            Calls::Never => Some((false, Vec::new())),
+        }
+    }
+
+    /// Summary of the outer target inside a closure (the closure's own parameters that
+    /// shadow it are not handled: rare in practice).
+    fn closure_summary(&mut self, closure: &Expr) -> Option<Summary> {
+        let body = match closure {
+            Expr::Arrow(arrow) => match &*arrow.body {
+                ArrowFunctionBody::FunctionBody(block) => {
+                    Body::Block(&block.stmts, self.span(block.span).end)
+                }
+                ArrowFunctionBody::Expr(expr) => Body::Expr(expr),
+            },
+            Expr::Fn(function) => {
+                let block = function.function.body.as_ref()?;
+                Body::Block(&block.stmts, self.span(block.span).end)
+            }
+            _ => return None,
+        };
+        let flow = Flow {
+            targets: self.targets.clone(),
+            rest: self.rest.clone(),
+            locals: self.locals,
+            len: self.len,
+            depth: self.depth,
+            summary: Summary::default(),
+            calls: 0,
+        };
+        Some(flow.run(body))
+    }
+
+    /// `p.then(ok, fail)`, `.catch(fail)`, `.finally(both)`: which outcomes call the target.
+    fn promise_chain(&mut self, call: &CallExpr, called: bool, ctx: Ctx) -> Option<ExprOut> {
+        chain_link(call)?;
+        if !self.mentions(call) {
+            return None;
+        }
+        // Collect the links from the outermost call down to the promise they start from.
+        let mut links: Vec<(&'static str, &CallExpr)> = Vec::new();
+        let mut cursor = call;
+        let base = loop {
+            let Some((name, member)) = chain_link(cursor) else {
+                break None;
+            };
+            links.push((name, cursor));
+            match unwrap_expr(&member.obj) {
+                Expr::Call(inner) if chain_link(inner).is_some() => cursor = inner,
+                other => break Some(other),
+            }
+        };
+        links.reverse();
+        let mut out = match base {
+            Some(base) => self.expr(base, called, ctx),
+            None => ExprOut {
+                called,
+                exits: Vec::new(),
+            },
+        };
+        let mut on_success = false;
+        let mut on_failure = false;
+        for (name, link) in links {
+            let arg = |i: usize| link.args.get(i).map(|a| unwrap_expr(&a.expr));
+            match name {
+                "then" => {
+                    on_success |= self.answers(arg(0));
+                    on_failure |= self.answers(arg(1));
+                }
+                "catch" => on_failure |= self.answers(arg(0)),
+                _ => {
+                    let both = self.answers(arg(0));
+                    on_success |= both;
+                    on_failure |= both;
+                }
+            }
+        }
+        if on_success && !on_failure && !ctx.caught {
+            out.exits.push(self.missing(call.span, MissingKind::Reject));
+        }
+        out.called |= on_success;
+        Some(out)
+    }
+
+    /// Whether a promise reaction calls the target on all of its paths.
+    fn answers(&mut self, reaction: Option<&Expr>) -> bool {
+        let Some(reaction) = reaction else {
+            return false;
+        };
+        if self.is_target(reaction) {
+            self.calls += 1;
+            return true;
+        }
+        matches!(self.inline_callback(reaction), Some((true, missing)) if missing.is_empty())
+    }
+
+    fn mentions_target(&self, expr: &Expr) -> bool {
+        self.mentions(expr)
+    }
+
+    fn mentions<N: for<'f> VisitWith<Finder<'f>>>(&self, node: &N) -> bool {
+        let mut finder = Finder {
+            targets: &self.targets,
+            found: false,
+        };
+        node.visit_with(&mut finder);
+        finder.found
+    }
+}
+
+struct Finder<'f> {
+    targets: &'f HashSet<String>,
+    found: bool,
+}
+
+impl Visit for Finder<'_> {
+    fn visit_ident(&mut self, ident: &Ident) {
+        if self.targets.contains(&*ident.sym) {
+            self.found = true;
+        }
+    }
+}
+
+/// `x.then(...)`, `x.catch(...)`, `x.finally(...)`.
+fn chain_link(call: &CallExpr) -> Option<(&'static str, &MemberExpr)> {
+    let Callee::Expr(callee) = &call.callee else {
+        return None;
+    };
+    let Expr::Member(member) = unwrap_expr(callee) else {
+        return None;
+    };
+    let name = match member_prop_name(&member.prop)?.as_str() {
+        "then" => "then",
+        "catch" => "catch",
+        "finally" => "finally",
+        _ => return None,
+    };
+    Some((name, member))
+}
+
+use swc_common::Spanned;

@@ -1,0 +1,65 @@
+use super::{Context, FixAvailability, Rule, missing_label};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::{Calls, MissingKind};
+
+pub const RULE: Rule = Rule {
+    id: "ack-not-on-all-paths",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "a handler calls its ack on some paths but can finish without it",
+    doc: include_str!("../../rules/ack-not-on-all-paths.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for handler in graph.handlers.iter().filter(|h| h.confident) {
+        let (Some(ack), Some(name)) = (&handler.ack, handler.event.name()) else {
+            continue;
+        };
+        if ack.summary.calls != Calls::Some {
+            continue;
+        }
+        let Some(waiting) = graph.senders(handler).find(|e| e.ack && e.confident) else {
+            continue;
+        };
+        let cb = &ack.name;
+        let reason = match ack.summary.missing.first().map(|m| m.kind) {
+            Some(MissingKind::Reject) => {
+                format!("when an awaited call rejects, the handler leaves before calling `{cb}`")
+            }
+            Some(MissingKind::Return) => format!("an early `return` skips `{cb}`"),
+            Some(MissingKind::Throw) => format!("a `throw` leaves before `{cb}`"),
+            Some(MissingKind::Delegated) => {
+                format!("the helper it hands `{cb}` to does not call it on every path")
+            }
+            Some(MissingKind::End) | None => {
+                format!("a path reaches the end of the handler without calling `{cb}`")
+            }
+        };
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            handler.file,
+            handler.span,
+            format!(
+                "the {} waits for an ack on \"{name}\" ({}) but this handler can finish without calling `{cb}`: {reason}, and the caller waits forever",
+                handler.side.other().as_str(),
+                cx.location(waiting.file, waiting.span),
+            ),
+        )
+        .event(&handler.ns, name)
+        .help(format!(
+            "call `{cb}` on every path, e.g. wrap the body in `try {{ ... }} catch (err) {{ {cb}({{ error: String(err) }}) }}`"
+        ));
+        for missing in &ack.summary.missing {
+            diagnostic =
+                diagnostic.label(handler.file, missing.span, missing_label(missing.kind, cb));
+        }
+        diagnostic = diagnostic.label(
+            waiting.file,
+            waiting.span,
+            "the caller waits for the ack here",
+        );
+        out.push(diagnostic);
+    }
+}

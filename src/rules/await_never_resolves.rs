@@ -1,0 +1,92 @@
+use super::{Context, FixAvailability, Rule, missing_label};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::{Calls, Side};
+
+pub const RULE: Rule = Rule {
+    id: "await-never-resolves",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "an awaited ack or promise can stay pending forever",
+    doc: include_str!("../../rules/await-never-resolves.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for emit in graph
+        .emits
+        .iter()
+        .filter(|e| e.confident && e.awaited && e.ack && !e.timeout)
+    {
+        let Some(name) = emit.event.name() else {
+            continue;
+        };
+        let receivers: Vec<_> = graph.receivers(emit).filter(|h| h.confident).collect();
+        if receivers.is_empty() {
+            continue;
+        }
+        let failing: Vec<_> = receivers
+            .iter()
+            .filter(|h| match &h.ack {
+                Some(ack) => matches!(ack.summary.calls, Calls::Some | Calls::Never),
+                None => h.params.as_ref().is_some_and(|p| !p.rest),
+            })
+            .collect();
+        let mut diagnostic = if failing.is_empty() {
+            let when = match emit.side {
+                Side::Client => {
+                    "if the server never answers (a crash or restart mid-handler), it waits until the connection drops"
+                }
+                Side::Server => "if the connection drops before the ack, it never settles",
+            };
+            Diagnostic::new(
+                &RULE,
+                emit.file,
+                emit.span,
+                format!("this awaits the ack of \"{name}\" without a timeout: {when}"),
+            )
+            .severity(Severity::Info)
+        } else {
+            let mut diagnostic = Diagnostic::new(
+                &RULE,
+                emit.file,
+                emit.span,
+                format!(
+                    "this awaits the ack of \"{name}\" without a timeout, and the handler can finish without acking: the promise never settles and the code after it never runs"
+                ),
+            );
+            for handler in failing {
+                let label = match &handler.ack {
+                    Some(ack) if ack.summary.calls == Calls::Never => {
+                        format!("never calls `{}`", ack.name)
+                    }
+                    Some(ack) => format!("does not call `{}` on every path", ack.name),
+                    None => "takes no ack parameter".to_owned(),
+                };
+                diagnostic = diagnostic.label(handler.file, handler.span, label);
+            }
+            diagnostic
+        };
+        diagnostic = diagnostic.event(&emit.ns, name).help(
+            "add a timeout: `await socket.timeout(10_000).emitWithAck(...)` inside try/catch",
+        );
+        out.push(diagnostic);
+    }
+    for promise in &graph.promises {
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            promise.file,
+            promise.span,
+            "this promise can stay pending forever: a path through its executor calls neither `resolve` nor `reject`, so whoever awaits it never continues",
+        )
+        .help("call `reject(...)` (or `resolve(...)`) on every path, e.g. add the missing `else reject(new Error(...))`");
+        for missing in &promise.summary.missing {
+            diagnostic = diagnostic.label(
+                promise.file,
+                missing.span,
+                missing_label(missing.kind, "resolve` or `reject"),
+            );
+        }
+        out.push(diagnostic);
+    }
+}

@@ -1,0 +1,37 @@
+use super::{Context, FixAvailability, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Side;
+
+pub const RULE: Rule = Rule {
+    id: "broadcast-ack-without-timeout",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "a broadcast asks for acks without `.timeout(ms)`",
+    doc: include_str!("../../rules/broadcast-ack-without-timeout.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for emit in cx
+        .graph
+        .emits
+        .iter()
+        .filter(|e| e.confident && e.side == Side::Server && e.broadcast && e.ack && !e.timeout)
+    {
+        let Some(name) = emit.event.name() else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                emit.file,
+                emit.span,
+                format!(
+                    "this broadcast of \"{name}\" asks for acks without `.timeout(ms)`: Socket.IO then has no delay to wait, so the callback fires at once with a timeout error and the clients' answers are lost"
+                ),
+            )
+            .event(&emit.ns, name)
+            .help("insert `.timeout(10_000)` before `.emit(...)`; the callback becomes `(err, responses) => ...`"),
+        );
+    }
+}

@@ -1,0 +1,64 @@
+use super::{Context, FixAvailability, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Side;
+
+pub const RULE: Rule = Rule {
+    id: "broadcast-excludes-sender",
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    summary: "a client waits for its own event to come back, but the server relays it past the sender",
+    doc: include_str!("../../rules/broadcast-excludes-sender.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for relay in graph
+        .emits
+        .iter()
+        .filter(|e| e.confident && e.side == Side::Server && e.excludes_sender)
+    {
+        let Some(name) = relay.event.name() else {
+            continue;
+        };
+        // Some other server emit that reaches the sender too makes the echo arrive.
+        if graph.emits.iter().any(|e| {
+            e.side == Side::Server
+                && !e.excludes_sender
+                && e.event == relay.event
+                && e.ns.matches(&relay.ns)
+        }) {
+            continue;
+        }
+        // A client file that both emits the event and listens for it waits for its echo.
+        let waiting = graph.handlers.iter().find(|h| {
+            h.confident
+                && h.side == Side::Client
+                && h.event == relay.event
+                && h.ns.matches(&relay.ns)
+                && graph.emits.iter().any(|e| {
+                    e.confident
+                        && e.side == Side::Client
+                        && e.file == h.file
+                        && e.event == relay.event
+                })
+        });
+        let Some(waiting) = waiting else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                relay.file,
+                relay.span,
+                format!(
+                    "\"{name}\" is relayed with `socket.broadcast`/`socket.to(room)`, which skips the sender, but the sending client waits for it to come back ({}): its own message never arrives",
+                    cx.location(waiting.file, waiting.span)
+                ),
+            )
+            .event(&relay.ns, name)
+            .label(waiting.file, waiting.span, "the sender listens for its own event here")
+            .help("emit to the whole room with `io.to(room).emit(...)`, or acknowledge the sender with an ack"),
+        );
+    }
+}

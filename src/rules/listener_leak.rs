@@ -1,0 +1,65 @@
+use super::{Context, FixAvailability, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::ListenMethod;
+use crate::graph::{Context as Where, Event};
+
+pub const RULE: Rule = Rule {
+    id: "listener-leak",
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    summary: "a listener is added again and again without being removed",
+    doc: include_str!("../../rules/listener-leak.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for handler in cx
+        .graph
+        .handlers
+        .iter()
+        .filter(|h| h.confident && h.method == ListenMethod::On)
+    {
+        let Some(context) = &handler.context else {
+            continue;
+        };
+        let name = handler.event.name().unwrap_or("this event");
+        let (message, label_span, label) = match context {
+            Where::Effect {
+                cleanup: false,
+                span,
+            } => (
+                format!(
+                    "\"{name}\" is registered in an effect that never removes it: every re-run or remount adds another listener, so the handler runs several times per event"
+                ),
+                *span,
+                "return a cleanup from this effect that calls `socket.off(...)`".to_owned(),
+            ),
+            Where::Effect { cleanup: true, .. } => continue,
+            Where::Listener { event, span } => {
+                let outer = match event {
+                    Event::Name(outer) => outer.as_str(),
+                    Event::Dynamic => "another event",
+                };
+                let when = if matches!(outer, "connect" | "reconnect") {
+                    "every reconnection adds another listener"
+                } else {
+                    "every time it arrives another listener is added"
+                };
+                (
+                    format!(
+                        "\"{name}\" is registered inside the \"{outer}\" listener: {when}, so the handler runs once more each time"
+                    ),
+                    *span,
+                    format!("registered each time \"{outer}\" arrives"),
+                )
+            }
+        };
+        let mut diagnostic = Diagnostic::new(&RULE, handler.file, handler.span, message)
+            .label(handler.file, label_span, label)
+            .help("register the listener once (outside), or remove it with `socket.off(event, handler)` before adding it again");
+        if let Some(name) = handler.event.name() {
+            diagnostic = diagnostic.event(&handler.ns, name);
+        }
+        out.push(diagnostic);
+    }
+}

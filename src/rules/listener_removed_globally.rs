@@ -1,0 +1,64 @@
+use super::{Context, FixAvailability, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Side;
+use crate::graph::Event;
+
+pub const RULE: Rule = Rule {
+    id: "listener-removed-globally",
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    summary: "`off(event)` without a handler removes every listener of that event, or throws on the server",
+    doc: include_str!("../../rules/listener-removed-globally.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for removal in graph.removals.iter().filter(|r| !r.has_listener) {
+        let event = match &removal.event {
+            Some(Event::Name(name)) => Some(name.as_str()),
+            Some(Event::Dynamic) => continue,
+            None => None,
+        };
+        let others: Vec<_> = graph
+            .handlers
+            .iter()
+            .filter(|h| {
+                h.confident
+                    && h.side == removal.side
+                    && h.ns.matches(&removal.ns)
+                    && event.is_none_or(|e| h.event.name() == Some(e))
+            })
+            .collect();
+        let message = match (removal.side, event, removal.remove_all) {
+            (Side::Server, Some(name), false) => format!(
+                "`off(\"{name}\")` without a listener throws `TypeError [ERR_INVALID_ARG_TYPE]` on the server: Node's EventEmitter requires the function to remove"
+            ),
+            (Side::Server, None, true) => "`removeAllListeners()` removes every listener of this socket, including socket.io's own `error` guard, so the next error crashes the process".to_owned(),
+            (_, Some(name), _) => {
+                if others.is_empty() {
+                    continue;
+                }
+                format!(
+                    "this removes every \"{name}\" listener on the socket, including the ones other modules registered: they stop receiving the event"
+                )
+            }
+            (_, None, _) => {
+                if others.is_empty() {
+                    continue;
+                }
+                "this removes every listener of every event on the socket, `connect` and `disconnect` included".to_owned()
+            }
+        };
+        let mut diagnostic = Diagnostic::new(&RULE, removal.file, removal.span, message)
+            .help("pass the handler you registered: `socket.off(\"event\", handler)`");
+        if let Some(name) = event {
+            diagnostic = diagnostic.event(&removal.ns, name);
+        }
+        for handler in others.into_iter().take(8) {
+            diagnostic =
+                diagnostic.label(handler.file, handler.span, "this listener is removed too");
+        }
+        out.push(diagnostic);
+    }
+}

@@ -1,0 +1,57 @@
+use std::collections::HashSet;
+
+use super::{Context, FixAvailability, Rule, missing_label};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Calls;
+
+pub const RULE: Rule = Rule {
+    id: "middleware-blocks",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "a middleware has a path that finishes without calling `next`",
+    doc: include_str!("../../rules/middleware-blocks.md"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for middleware in &cx.graph.middlewares {
+        let Some(next) = &middleware.next else {
+            continue;
+        };
+        if !matches!(next.calls, Calls::Some | Calls::Never)
+            || !seen.insert((middleware.file, middleware.span))
+        {
+            continue;
+        }
+        let name = &middleware.next_name;
+        let consequence = if middleware.per_packet {
+            "the packet is silently dropped: its handler never runs and any ack the client waits for never comes"
+        } else {
+            "the connection stays pending: the client never sees `connect` and the server closes it after `connectTimeout` (45 s)"
+        };
+        let what = if next.calls == Calls::Never {
+            format!("this middleware never calls `{name}`")
+        } else {
+            format!("this middleware can finish without calling `{name}`")
+        };
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            middleware.file,
+            middleware.span,
+            format!("{what}: {consequence}"),
+        )
+        .help(format!(
+            "call `{name}()` to continue or `{name}(new Error(\"...\"))` to refuse, on every path (in a `catch` too)"
+        ));
+        diagnostic.namespace = Some(middleware.ns.label().to_owned());
+        for missing in &next.missing {
+            diagnostic = diagnostic.label(
+                middleware.file,
+                missing.span,
+                missing_label(missing.kind, name),
+            );
+        }
+        out.push(diagnostic);
+    }
+}

@@ -1,0 +1,6 @@
+import { io } from "socket.io-client";
+
+export const socket = io("http://localhost:3000", { auth: { token: localStorage.getItem("token") } });
+
+socket.on("connect", () => console.log("connected"));
+socket.on("connect_error", (err) => console.error("refused:", err.message));
