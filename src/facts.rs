@@ -219,6 +219,8 @@ pub struct Emit {
     pub args: Option<u32>,
     /// A trailing function argument is the ack callback.
     pub ack_callback: bool,
+    /// Whether the trailing argument could be told to be a function or not.
+    pub ack_known: bool,
     /// The caller waits for the ack: `await x.emitWithAck(...)`, or a promise resolved
     /// only in the ack callback.
     pub awaited: bool,
@@ -267,8 +269,12 @@ pub enum ListenContext {
     /// Inside a React `useEffect`; `cleanup` says whether it returns a cleanup that
     /// removes listeners.
     Effect { cleanup: bool, span: Span },
-    /// Inside the listener of another event on a socket (`connect` included).
-    Listener { event: Value, span: Span },
+    /// Inside the listener of another event (`connect` included) on `receiver`.
+    Listener {
+        event: Value,
+        span: Span,
+        receiver: SocketRef,
+    },
 }
 
 /// `io.use(...)`, `nsp.use(...)`, `socket.use(...)`.

@@ -111,6 +111,8 @@ pub struct EmitSite {
     pub args: Option<u32>,
     /// The emitter waits for an ack (callback or `emitWithAck`).
     pub ack: bool,
+    /// Whether `ack == false` is certain (a trailing parameter passed along may be one).
+    pub ack_known: bool,
     pub timeout: bool,
     /// A server emit to many clients (`io.emit`, `to(room)`, `broadcast`).
     pub broadcast: bool,
@@ -392,6 +394,7 @@ impl<'a> Linker<'a> {
                             method: emit.method,
                             args: emit.args,
                             ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
+                            ack_known: emit.ack_known,
                             timeout: value.timeout,
                             broadcast,
                             excludes_sender: value.excludes_sender,
@@ -543,10 +546,25 @@ impl<'a> Linker<'a> {
                 cleanup: *cleanup,
                 span: *span,
             },
-            ListenContext::Listener { event, span } => Context::Listener {
-                event: self.event(file, event),
-                span: *span,
-            },
+            ListenContext::Listener {
+                event,
+                span,
+                receiver,
+            } => {
+                // `io.on("connect", socket => ...)` is the connection listener: listeners
+                // registered in it are registered once per socket, as they should be.
+                let on_server = self
+                    .socket(file, receiver, 0)
+                    .iter()
+                    .any(|value| matches!(value.kind, Kind::Server | Kind::Namespace));
+                if on_server {
+                    return None;
+                }
+                Context::Listener {
+                    event: self.event(file, event),
+                    span: *span,
+                }
+            }
         })
     }
 

@@ -109,7 +109,10 @@ fn load(path: &Path, kind: FileKind) -> SourceFile {
         || !facts.emits.is_empty()
         || !facts.handlers.is_empty()
         || !facts.connects.is_empty()
-        || !facts.namespaces.is_empty();
+        || !facts.namespaces.is_empty()
+        || !facts.middlewares.is_empty()
+        || !facts.removals.is_empty()
+        || !facts.promises.is_empty();
     SourceFile {
         path: path.to_path_buf(),
         facts,

@@ -22,7 +22,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let without: Vec<_> = graph
             .senders(handler)
-            .filter(|e| e.confident && !e.ack && e.method != EmitMethod::EmitWithAck)
+            .filter(|e| e.confident && !e.ack && e.ack_known && e.method != EmitMethod::EmitWithAck)
             .collect();
         if without.is_empty() {
             continue;

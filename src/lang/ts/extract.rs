@@ -13,8 +13,8 @@ use super::flow::{self, LocalFn, LocalFns};
 use super::parse::to_span;
 use crate::facts::{
     self, Ack, Callee as FnCallee, Calls, Connect, EmitMethod, ExportValue, FileFacts, FuncId,
-    Function, Handler, ListenContext, ListenMethod, Middleware, NamespaceUse, Op, Origin, Params,
-    PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
+    Function, Handler, ListenContext, ListenMethod, Middleware, MissingKind, NamespaceUse, Op,
+    Origin, Params, PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
 };
 
 /// A function being walked.
@@ -730,11 +730,14 @@ impl<'a> Extractor<'a> {
                 )
             }
         };
-        let ack_callback = method != EmitMethod::EmitWithAck
-            && payload
-                .last()
-                .is_some_and(|arg| arg.spread.is_none() && self.is_function(&arg.expr));
-        let args = if payload.iter().any(|arg| arg.spread.is_some()) {
+        let trailing = match payload.last() {
+            Some(arg) if arg.spread.is_none() && method != EmitMethod::EmitWithAck => {
+                self.is_function(&arg.expr)
+            }
+            _ => Some(false),
+        };
+        let ack_callback = trailing == Some(true);
+        let args = if payload.iter().any(|arg| arg.spread.is_some()) || trailing.is_none() {
             None
         } else {
             Some(payload.len() as u32 - u32::from(ack_callback))
@@ -755,6 +758,7 @@ impl<'a> Extractor<'a> {
             receiver,
             name,
             name_is_literal,
+            ack_known: trailing.is_some(),
             awaited,
             method,
             args,
@@ -814,6 +818,7 @@ impl<'a> Extractor<'a> {
                 ListenContext::Listener {
                     event: name.clone(),
                     span: name_span,
+                    receiver: receiver.clone(),
                 },
             );
         }
@@ -985,11 +990,25 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    fn is_function(&self, expr: &Expr) -> bool {
+    /// Whether a trailing argument is a function; `None` when it cannot be told (a
+    /// parameter passed along: `add(monitor, callback) { socket.emit("add", monitor, callback) }`).
+    fn is_function(&self, expr: &Expr) -> Option<bool> {
         match unwrap_expr(expr) {
-            Expr::Arrow(_) | Expr::Fn(_) => true,
-            Expr::Ident(ident) => matches!(self.lookup(&ident.sym), Some(Binding::Func(_))),
-            _ => false,
+            Expr::Arrow(_) | Expr::Fn(_) => Some(true),
+            Expr::Ident(ident) => match self.lookup(&ident.sym) {
+                Some(Binding::Func(_)) => Some(true),
+                Some(Binding::Value(_)) => Some(false),
+                _ if is_ack_name(&ident.sym) => Some(true),
+                _ => None,
+            },
+            Expr::Member(member) => match member_prop_name(&member.prop) {
+                Some(name) if is_ack_name(&name) => Some(true),
+                _ => None,
+            },
+            Expr::Lit(_) | Expr::Object(_) | Expr::Array(_) | Expr::Tpl(_) | Expr::Bin(_) => {
+                Some(false)
+            }
+            _ => None,
         }
     }
 
@@ -1413,20 +1432,32 @@ impl Visit for Extractor<'_> {
         };
         let indexes: Vec<usize> = (0..executor.params.len().min(2)).collect();
         if !self.declarations_only
-            && let Some(summary) = flow::summarize_any(
+            && !indexes.is_empty()
+            && let Some(mut summary) = flow::summarize_any(
                 &executor.params,
                 &indexes,
                 executor.body,
                 &self.locals,
                 self.len,
             )
-            && matches!(summary.calls, Calls::Some | Calls::Never)
-            && !indexes.is_empty()
         {
-            self.facts.promises.push(PendingPromise {
-                span: self.span(new.span),
-                summary,
+            // A throw in an executor rejects the promise, and a rejection inside it is
+            // usually answered by an error listener: only paths that return or end
+            // without settling leave it pending for sure.
+            summary.missing.retain(|m| {
+                matches!(
+                    m.kind,
+                    MissingKind::Return | MissingKind::End | MissingKind::Delegated
+                )
             });
+            if summary.calls == Calls::Never
+                || (summary.calls == Calls::Some && !summary.missing.is_empty())
+            {
+                self.facts.promises.push(PendingPromise {
+                    span: self.span(new.span),
+                    summary,
+                });
+            }
         }
         let names = executor
             .params
@@ -1496,7 +1527,7 @@ fn is_ack_name(name: &str) -> bool {
         || lower.contains("ack")
         || matches!(
             lower.as_str(),
-            "cb" | "done" | "fn" | "respond" | "reply" | "res" | "resolve"
+            "cb" | "done" | "fn" | "respond" | "reply" | "resolve"
         )
 }
 

@@ -782,7 +782,11 @@ impl Flow<'_, '_> {
                 out.exits.extend(handed_exits);
                 continue;
             }
-            if let Some(inner) = self.inline_callback(arg_expr) {
+            let is_last = std::ptr::eq(arg, call.args.last().unwrap_or(arg));
+            let ack_callback = is_last
+                && matches!(callee, Expr::Member(m)
+                    if matches!(member_prop_name(&m.prop).as_deref(), Some("emit" | "emitWithAck")));
+            if let Some(inner) = self.inline_callback(arg_expr, ack_callback) {
                 // `db.query(sql, (err, rows) => cb(rows))`: assumed to be called back.
                 out.called |= inner.0;
                 out.exits.extend(inner.1);
@@ -840,8 +844,10 @@ impl Flow<'_, '_> {
     }
 
     /// An inline function passed as an argument that calls the target: (called on all
-    /// its paths, its missing paths).
-    fn inline_callback(&mut self, arg: &Expr) -> Option<(bool, Vec<Missing>)> {
+    /// its paths, its missing paths). Only a callback known to run once (an ack, a
+    /// promise reaction) can miss: a listener or timer that calls the target on some
+    /// paths may simply run again until one does.
+    fn inline_callback(&mut self, arg: &Expr, once: bool) -> Option<(bool, Vec<Missing>)> {
         if !matches!(arg, Expr::Arrow(_) | Expr::Fn(_)) || !self.mentions_target(arg) {
             return None;
         }
@@ -858,7 +864,8 @@ impl Flow<'_, '_> {
                 self.summary.escapes = true;
                 Some((true, Vec::new()))
             }
-            Calls::Some => Some((true, inner.missing)),
+            Calls::Some if once => Some((true, inner.missing)),
+            Calls::Some => Some((true, Vec::new())),
             Calls::Never => Some((false, Vec::new())),
         }
     }
@@ -951,7 +958,7 @@ impl Flow<'_, '_> {
             self.calls += 1;
             return true;
         }
-        matches!(self.inline_callback(reaction), Some((true, missing)) if missing.is_empty())
+        matches!(self.inline_callback(reaction, true), Some((true, missing)) if missing.is_empty())
     }
 
     fn mentions_target(&self, expr: &Expr) -> bool {
