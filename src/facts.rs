@@ -354,6 +354,8 @@ pub struct Function {
     pub name: Option<String>,
     /// What the function returns when that is a socket.
     pub returns: Option<SocketRef>,
+    /// For parameters the body calls: how (for callers that hand it an ack or `next`).
+    pub param_calls: Vec<(u32, Calls)>,
 }
 
 /// Whether a function calls one of its parameters (an ack, `next`, `resolve`).
@@ -404,6 +406,20 @@ pub struct Summary {
     pub guarded: bool,
     /// Stored, returned or captured: the analysis cannot tell.
     pub escapes: bool,
+    /// Handed to project functions in other files, assumed to call it until linking
+    /// knows better.
+    pub delegations: Vec<Delegation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delegation {
+    pub callee: Callee,
+    /// The argument position the parameter is passed at.
+    pub index: u32,
+    pub span: Span,
+    /// The call's result is tested (`if (!await limiter.pass(cb)) return;`): the helper
+    /// tells its caller whether it answered, so answering on some paths is by design.
+    pub result_used: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -8,8 +8,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::facts::{
-    Ack, Callee, EmitMethod, ExportValue, FileFacts, FuncId, ListenContext, ListenMethod, NsExpr,
-    Op, Origin, Params, Side, SocketRef, Span, Summary, TypedSocket, Value,
+    Ack, Callee, Calls, EmitMethod, ExportValue, FileFacts, FuncId, ListenContext, ListenMethod,
+    Missing, MissingKind, NsExpr, Op, Origin, Params, Side, SocketRef, Span, Summary, TypedSocket,
+    Value,
 };
 use crate::resolve::Resolver;
 
@@ -433,7 +434,10 @@ impl<'a> Linker<'a> {
                             method: handler.method,
                             params: handler.params.clone(),
                             logging_only: handler.logging_only,
-                            ack: handler.ack.clone(),
+                            ack: handler.ack.as_ref().map(|ack| Ack {
+                                summary: self.judged(file, &ack.summary),
+                                ..ack.clone()
+                            }),
                             after_await: handler.after_await,
                             context: self.context(file, handler.context.as_ref()),
                             confident,
@@ -453,7 +457,7 @@ impl<'a> Linker<'a> {
                         span: middleware.span,
                         ns: value.ns.clone(),
                         per_packet,
-                        next: middleware.next.clone(),
+                        next: middleware.next.as_ref().map(|next| self.judged(file, next)),
                         next_name: middleware.next_name.clone(),
                     });
                 }
@@ -538,6 +542,51 @@ impl<'a> Linker<'a> {
             .namespaces
             .sort_by_key(|n| (key(n.file, n.span), n.ns.clone()));
         graph
+    }
+
+    /// A summary whose hand-offs to helpers in other files are replaced by what those
+    /// helpers do with the parameter.
+    fn judged(&self, file: FileId, summary: &Summary) -> Summary {
+        let mut judged = summary.clone();
+        for delegation in &summary.delegations {
+            let targets = self.callees(file, &delegation.callee);
+            if targets.is_empty() {
+                continue;
+            }
+            let answers: Vec<Calls> = targets
+                .iter()
+                .map(|&(target, id)| {
+                    self.files[target]
+                        .facts
+                        .functions
+                        .get(id as usize)
+                        .and_then(|f| f.param_calls.iter().find(|(i, _)| *i == delegation.index))
+                        .map_or(Calls::Never, |(_, calls)| *calls)
+                })
+                .collect();
+            let worst = if answers.contains(&Calls::Never) {
+                Calls::Never
+            } else if answers.contains(&Calls::Some) && !delegation.result_used {
+                Calls::Some
+            } else {
+                continue;
+            };
+            let only_call = summary.call_spans.len() == 1;
+            judged.calls = match (worst, only_call, judged.calls) {
+                (Calls::Never, true, Calls::All | Calls::Some) if judged.missing.is_empty() => {
+                    Calls::Never
+                }
+                (_, _, Calls::All) => Calls::Some,
+                (_, _, calls) => calls,
+            };
+            if judged.calls == Calls::Some {
+                judged.missing.push(Missing {
+                    span: delegation.span,
+                    kind: MissingKind::Delegated,
+                });
+            }
+        }
+        judged
     }
 
     fn context(&self, file: FileId, context: Option<&ListenContext>) -> Option<Context> {

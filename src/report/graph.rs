@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::Positions;
 use crate::Analysis;
-use crate::facts::{Params, Side};
+use crate::facts::{Calls, Side};
+use crate::graph::HandlerSite;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
@@ -49,7 +50,7 @@ struct HandlerNode {
     line: u32,
     column: u32,
     /// How the handler answers an ack: `none` (takes no ack), `all-paths`, `some-paths`
-    /// or `unknown`. Until the flow analysis lands a declared ack parameter is `unknown`.
+    /// or `unknown`.
     ack: &'static str,
     args: Option<u32>,
 }
@@ -88,7 +89,7 @@ fn build(analysis: &Analysis) -> Graph {
                 file: positions.path(handler.file),
                 line: range.line,
                 column: range.column,
-                ack: ack_shape(handler.params.as_ref()),
+                ack: ack_shape(handler),
                 args: handler.params.as_ref().map(|p| p.count),
             });
     }
@@ -98,13 +99,16 @@ fn build(analysis: &Analysis) -> Graph {
     }
 }
 
-fn ack_shape(params: Option<&Params>) -> &'static str {
-    match params {
-        Some(Params {
-            count: 0,
-            rest: false,
-        }) => "none",
-        _ => "unknown",
+fn ack_shape(handler: &HandlerSite) -> &'static str {
+    match (&handler.ack, &handler.params) {
+        (Some(ack), _) => match ack.summary.calls {
+            Calls::All => "all-paths",
+            Calls::Some => "some-paths",
+            Calls::Never => "none",
+            Calls::Unknown => "unknown",
+        },
+        (None, Some(params)) if !params.rest => "none",
+        (None, _) => "unknown",
     }
 }
 

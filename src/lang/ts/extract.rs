@@ -122,6 +122,7 @@ impl<'a> Extractor<'a> {
         self.facts.functions.push(Function {
             name,
             returns: None,
+            param_calls: Vec::new(),
         });
         self.func_ids.insert(lo, id);
         id
@@ -541,6 +542,31 @@ impl<'a> Extractor<'a> {
         id
     }
 
+    /// How a named function calls each parameter it calls, so that a handler in another
+    /// file that hands it its ack can be judged.
+    fn record_param_calls(&mut self, id: FuncId, function: &LocalFn<'_>) {
+        if self.declarations_only {
+            return;
+        }
+        let called = called_params(function);
+        let mut param_calls = Vec::new();
+        for index in called {
+            if let Some(summary) = flow::summarize(
+                &function.params,
+                index,
+                function.body,
+                &self.locals,
+                &|callee| self.callee(callee),
+                self.len,
+            ) {
+                param_calls.push((index as u32, summary.calls));
+            }
+        }
+        if let Some(function) = self.facts.functions.get_mut(id as usize) {
+            function.param_calls = param_calls;
+        }
+    }
+
     fn leave_function(&mut self) {
         self.scopes.pop();
         self.frames.pop();
@@ -872,6 +898,7 @@ impl<'a> Extractor<'a> {
             index,
             function.body,
             &self.locals,
+            &|callee| self.callee(callee),
             self.len,
         )?;
         // A payload handed on (`io.emit("x", data)`) is not an ack: the parameter must be
@@ -909,8 +936,16 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
             .unwrap_or_else(|| "next".to_owned());
-        let next =
-            function.and_then(|f| flow::summarize(&f.params, 1, f.body, &self.locals, self.len));
+        let next = function.and_then(|f| {
+            flow::summarize(
+                &f.params,
+                1,
+                f.body,
+                &self.locals,
+                &|callee| self.callee(callee),
+                self.len,
+            )
+        });
         self.facts.middlewares.push(Middleware {
             span: self.span(call.span),
             receiver,
@@ -981,6 +1016,7 @@ impl<'a> Extractor<'a> {
         let pats: Vec<&Pat> = match unwrap_expr(listener) {
             Expr::Arrow(arrow) => arrow.params.iter().collect(),
             Expr::Fn(function) => function.function.params.iter().map(|p| &p.pat).collect(),
+            Expr::Ident(ident) => self.locals.get(&*ident.sym)?.params.clone(),
             _ => return None,
         };
         let rest = pats.last().is_some_and(|pat| matches!(pat, Pat::Rest(_)));
@@ -1325,7 +1361,11 @@ impl Visit for Extractor<'_> {
 
     fn visit_function(&mut self, function: &swc_ecma_ast::Function) {
         let params: Vec<&Pat> = function.params.iter().map(|p| &p.pat).collect();
-        self.enter_function(function.span.lo.0, &params);
+        let named = self.pending_name.is_some();
+        let id = self.enter_function(function.span.lo.0, &params);
+        if named && let Some(local) = LocalFn::of_function(function, self.len) {
+            self.record_param_calls(id, &local);
+        }
         function.body.visit_with(self);
         self.leave_function();
     }
@@ -1347,7 +1387,20 @@ impl Visit for Extractor<'_> {
 
     fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
         let params: Vec<&Pat> = arrow.params.iter().collect();
-        self.enter_function(arrow.span.lo.0, &params);
+        let named = self.pending_name.is_some();
+        let id = self.enter_function(arrow.span.lo.0, &params);
+        if named {
+            let local = LocalFn {
+                params: params.clone(),
+                body: match &*arrow.body {
+                    ArrowFunctionBody::FunctionBody(block) => {
+                        flow::Body::Block(&block.stmts, self.span(block.span).end)
+                    }
+                    ArrowFunctionBody::Expr(expr) => flow::Body::Expr(expr),
+                },
+            };
+            self.record_param_calls(id, &local);
+        }
         match &*arrow.body {
             ArrowFunctionBody::FunctionBody(body) => body.visit_with(self),
             ArrowFunctionBody::Expr(expr) => {
@@ -1438,6 +1491,7 @@ impl Visit for Extractor<'_> {
                 &indexes,
                 executor.body,
                 &self.locals,
+                &|callee| self.callee(callee),
                 self.len,
             )
         {
@@ -1499,6 +1553,58 @@ impl Visit for Extractor<'_> {
 // ----- small syntax helpers ---------------------------------------------------------
 
 use swc_common::Spanned;
+
+/// Indexes of the parameters a function calls (`cb(...)`) or hands on (`f(cb)`).
+fn called_params(function: &LocalFn<'_>) -> Vec<usize> {
+    let names: Vec<(usize, &str)> = function
+        .params
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match p {
+            Pat::Ident(ident) => Some((i, &*ident.id.sym)),
+            _ => None,
+        })
+        .collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    struct Calls<'n> {
+        names: &'n [(usize, &'n str)],
+        found: Vec<usize>,
+    }
+    impl Calls<'_> {
+        fn note(&mut self, expr: &Expr) {
+            if let Expr::Ident(ident) = unwrap_expr(expr)
+                && let Some((index, _)) = self.names.iter().find(|(_, n)| *n == &*ident.sym)
+                && !self.found.contains(index)
+            {
+                self.found.push(*index);
+            }
+        }
+    }
+    impl Visit for Calls<'_> {
+        fn visit_call_expr(&mut self, call: &CallExpr) {
+            if let Callee::Expr(callee) = &call.callee {
+                self.note(callee);
+            }
+            // Handed on: the summary follows it.
+            for arg in &call.args {
+                self.note(&arg.expr);
+            }
+            call.visit_children_with(self);
+        }
+    }
+    let mut finder = Calls {
+        names: &names,
+        found: Vec::new(),
+    };
+    match function.body {
+        flow::Body::Block(stmts, _) => stmts.visit_with(&mut finder),
+        flow::Body::Expr(expr) => expr.visit_with(&mut finder),
+    }
+    finder.found.sort_unstable();
+    finder.found
+}
 
 /// The object a method is called on: `socket` in `socket.on(...)`.
 fn call_receiver(call: &CallExpr) -> Option<&Expr> {

@@ -13,7 +13,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 use super::extract::{member_prop_name, unwrap_expr};
 use super::parse::to_span;
-use crate::facts::{Calls, Missing, MissingKind, Span, Summary};
+use crate::facts::{Callee as FnCallee, Calls, Delegation, Missing, MissingKind, Span, Summary};
 
 /// A function body the analysis can look into when a target is handed to it.
 #[derive(Clone)]
@@ -66,9 +66,10 @@ pub(super) fn summarize(
     index: usize,
     body: Body<'_>,
     locals: &LocalFns<'_>,
+    resolve: ResolveCallee<'_>,
     len: u32,
 ) -> Option<Summary> {
-    summarize_depth(params, &[index], body, locals, len, 0)
+    summarize_depth(params, &[index], body, locals, resolve, len, 0)
 }
 
 /// Summarises the calls of any of several parameters (`resolve` or `reject`).
@@ -77,9 +78,10 @@ pub(super) fn summarize_any(
     indexes: &[usize],
     body: Body<'_>,
     locals: &LocalFns<'_>,
+    resolve: ResolveCallee<'_>,
     len: u32,
 ) -> Option<Summary> {
-    summarize_depth(params, indexes, body, locals, len, 0)
+    summarize_depth(params, indexes, body, locals, resolve, len, 0)
 }
 
 fn summarize_depth(
@@ -87,6 +89,7 @@ fn summarize_depth(
     indexes: &[usize],
     body: Body<'_>,
     locals: &LocalFns<'_>,
+    resolve: ResolveCallee<'_>,
     len: u32,
     depth: u32,
 ) -> Option<Summary> {
@@ -111,6 +114,7 @@ fn summarize_depth(
         }
     }
     let flow = Flow {
+        resolve,
         targets,
         rest,
         locals,
@@ -118,6 +122,7 @@ fn summarize_depth(
         depth,
         summary: Summary::default(),
         calls: 0,
+        statement_call: None,
     };
     Some(flow.run(body))
 }
@@ -154,7 +159,12 @@ struct ExprOut {
     exits: Vec<Missing>,
 }
 
+/// Turns a callee expression into a project function reference, for helpers that live
+/// in other files (resolved when linking).
+pub(super) type ResolveCallee<'l> = &'l dyn Fn(&Expr) -> Option<FnCallee>;
+
 struct Flow<'l, 'a> {
+    resolve: ResolveCallee<'l>,
     targets: HashSet<String>,
     /// A rest parameter whose last element is the target: `(...args) => args.pop()`.
     rest: Option<String>,
@@ -164,6 +174,8 @@ struct Flow<'l, 'a> {
     summary: Summary,
     /// Number of call sites of the target (any path).
     calls: u32,
+    /// The call an expression statement consists of: its result is thrown away.
+    statement_call: Option<*const CallExpr>,
 }
 
 fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
@@ -573,7 +585,12 @@ impl Flow<'_, '_> {
     }
 
     fn expr_stmt(&mut self, expr: &Expr, called: bool, ctx: Ctx) -> Out {
+        self.statement_call = match unwrap_expr(expr) {
+            Expr::Call(call) => Some(call as *const CallExpr),
+            _ => None,
+        };
         let out = self.expr(expr, called, ctx);
+        self.statement_call = None;
         Out {
             fall: Some(out.called),
             exits: out.exits,
@@ -812,8 +829,18 @@ impl Flow<'_, '_> {
             _ => None,
         };
         let Some(local) = local.filter(|_| self.depth < MAX_LOOK_THROUGH) else {
+            // A helper elsewhere in the project is judged when linking; anything else
+            // (a library) is given the benefit of the doubt.
             self.calls += 1;
             self.summary.call_spans.push(self.span(call.span));
+            if let Some(callee) = (self.resolve)(callee) {
+                self.summary.delegations.push(Delegation {
+                    callee,
+                    index: position as u32,
+                    span: self.span(call.span),
+                    result_used: self.statement_call != Some(call as *const CallExpr),
+                });
+            }
             return (true, Vec::new());
         };
         let Some(inner) = summarize_depth(
@@ -821,6 +848,7 @@ impl Flow<'_, '_> {
             &[position],
             local.body,
             self.locals,
+            self.resolve,
             self.len,
             self.depth + 1,
         ) else {
@@ -887,6 +915,7 @@ impl Flow<'_, '_> {
             _ => return None,
         };
         let flow = Flow {
+            resolve: self.resolve,
             targets: self.targets.clone(),
             rest: self.rest.clone(),
             locals: self.locals,
@@ -894,6 +923,7 @@ impl Flow<'_, '_> {
             depth: self.depth,
             summary: Summary::default(),
             calls: 0,
+            statement_call: None,
         };
         Some(flow.run(body))
     }
