@@ -1,4 +1,4 @@
-use super::{Context, FixAvailability, Rule, missing_label};
+use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{Calls, MissingKind};
 
@@ -24,9 +24,17 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let cb = &ack.name;
-        let reason = match ack.summary.missing.first().map(|m| m.kind) {
+        let first = ack.summary.missing.first();
+        let reason = match first.map(|m| m.kind) {
             Some(MissingKind::Reject) => {
-                format!("when an awaited call rejects, the handler leaves before calling `{cb}`")
+                match first.and_then(|m| cx.awaited_call(handler.file, m.span)) {
+                    Some(call) => {
+                        format!("when `{call}` rejects, the handler leaves before calling `{cb}`")
+                    }
+                    None => format!(
+                        "when an awaited call rejects, the handler leaves before calling `{cb}`"
+                    ),
+                }
             }
             Some(MissingKind::Return) => format!("an early `return` skips `{cb}`"),
             Some(MissingKind::Throw) => format!("a `throw` leaves before `{cb}`"),
@@ -52,8 +60,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             "call `{cb}` on every path, e.g. wrap the body in `try {{ ... }} catch (err) {{ {cb}({{ error: String(err) }}) }}`"
         ));
         for missing in &ack.summary.missing {
-            diagnostic =
-                diagnostic.label(handler.file, missing.span, missing_label(missing.kind, cb));
+            diagnostic = diagnostic.label(
+                handler.file,
+                missing.span,
+                cx.missing_label(handler.file, missing, cb),
+            );
         }
         diagnostic = diagnostic.label(
             waiting.file,

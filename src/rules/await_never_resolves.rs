@@ -1,4 +1,4 @@
-use super::{Context, FixAvailability, Rule, missing_label};
+use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{Calls, Side};
 
@@ -84,7 +84,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             diagnostic = diagnostic.label(
                 promise.file,
                 missing.span,
-                missing_label(missing.kind, "resolve` or `reject"),
+                cx.missing_label(promise.file, missing, "resolve` or `reject"),
             );
         }
         out.push(diagnostic);

@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use super::{Context, FixAvailability, Rule, missing_label};
+use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::Calls;
 
@@ -49,7 +49,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             diagnostic = diagnostic.label(
                 middleware.file,
                 missing.span,
-                missing_label(missing.kind, name),
+                cx.missing_label(middleware.file, missing, name),
             );
         }
         out.push(diagnostic);

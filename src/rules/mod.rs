@@ -51,6 +51,37 @@ impl Context<'_> {
     }
 }
 
+impl Context<'_> {
+    /// `db.save()` for the span of `await db.save(data)`: names what may reject.
+    pub fn awaited_call(&self, file: FileId, span: Span) -> Option<String> {
+        let text = self.files[file].text.as_deref()?;
+        let code = text.get(span.start as usize..span.end as usize)?;
+        let code = code.trim_start().strip_prefix("await")?.trim_start();
+        let callee = &code[..code.find('(')?];
+        let simple = !callee.is_empty()
+            && callee.len() <= 60
+            && callee
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '$' | '?'));
+        simple.then(|| format!("{callee}()"))
+    }
+
+    /// A label for a path that leaves without the call, naming the awaited call.
+    pub fn missing_label(
+        &self,
+        file: FileId,
+        missing: &crate::facts::Missing,
+        name: &str,
+    ) -> String {
+        match (missing.kind, self.awaited_call(file, missing.span)) {
+            (MissingKind::Reject, Some(call)) => {
+                format!("if `{call}` rejects, the function leaves without calling `{name}`")
+            }
+            (kind, _) => missing_label(kind, name),
+        }
+    }
+}
+
 /// What a path that misses the call does, for labels.
 pub fn missing_label(kind: MissingKind, name: &str) -> String {
     match kind {
