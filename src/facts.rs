@@ -251,6 +251,9 @@ pub struct Handler {
     pub ack: Option<Ack>,
     /// Registered inside a connection listener after this `await`.
     pub after_await: Option<Span>,
+    /// The listener matches incoming events against the sender's own pending or
+    /// temporary ids (`pending.delete(msg.clientId)`): it waits for its own echo.
+    pub matches_own_id: bool,
     /// Where the registration runs, when that makes it run again and again.
     pub context: Option<ListenContext>,
 }

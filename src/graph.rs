@@ -139,6 +139,7 @@ pub struct HandlerSite {
     pub logging_only: bool,
     pub ack: Option<Ack>,
     pub after_await: Option<Span>,
+    pub matches_own_id: bool,
     pub context: Option<Context>,
     pub confident: bool,
 }
@@ -439,6 +440,7 @@ impl<'a> Linker<'a> {
                                 ..ack.clone()
                             }),
                             after_await: handler.after_await,
+                            matches_own_id: handler.matches_own_id,
                             context: self.context(file, handler.context.as_ref()),
                             confident,
                         });

@@ -30,9 +30,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }) {
             continue;
         }
-        // A client file that both emits the event and listens for it waits for its echo.
+        // A client file that emits the event and listens for it, matching the sender's
+        // own pending ids, waits for its echo (a typing indicator that skips the sender
+        // is by design).
         let waiting = graph.handlers.iter().find(|h| {
             h.confident
+                && h.matches_own_id
                 && h.side == Side::Client
                 && h.event == relay.event
                 && h.ns.matches(&relay.ns)

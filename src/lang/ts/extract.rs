@@ -867,6 +867,7 @@ impl<'a> Extractor<'a> {
             logging_only,
             ack,
             after_await,
+            matches_own_id: listener.is_some_and(matches_own_id),
             context,
         });
     }
@@ -1553,6 +1554,44 @@ impl Visit for Extractor<'_> {
 // ----- small syntax helpers ---------------------------------------------------------
 
 use swc_common::Spanned;
+
+/// Whether a listener looks up the sender's own optimistic message: it mentions a
+/// temporary/client id or a pending set.
+fn matches_own_id(listener: &Expr) -> bool {
+    if !matches!(unwrap_expr(listener), Expr::Arrow(_) | Expr::Fn(_)) {
+        return false;
+    }
+    struct Finder(bool);
+    impl Finder {
+        fn check(&mut self, name: &str) {
+            let lower = name.to_ascii_lowercase().replace('_', "");
+            if [
+                "clientid",
+                "tempid",
+                "localid",
+                "optimistic",
+                "pending",
+                "nonce",
+            ]
+            .iter()
+            .any(|marker| lower.contains(marker))
+            {
+                self.0 = true;
+            }
+        }
+    }
+    impl Visit for Finder {
+        fn visit_ident(&mut self, ident: &Ident) {
+            self.check(&ident.sym);
+        }
+        fn visit_ident_name(&mut self, ident: &IdentName) {
+            self.check(&ident.sym);
+        }
+    }
+    let mut finder = Finder(false);
+    listener.visit_with(&mut finder);
+    finder.0
+}
 
 /// Indexes of the parameters a function calls (`cb(...)`) or hands on (`f(cb)`).
 fn called_params(function: &LocalFn<'_>) -> Vec<usize> {
