@@ -63,7 +63,7 @@ const SKIPPED_DIRS: &[&str] = &[
 ];
 
 /// Classifies a file by name; `None` for files we never lint.
-fn classify(path: &Path) -> Option<FileKind> {
+pub fn classify(path: &Path) -> Option<FileKind> {
     let ext = path.extension()?.to_str()?;
     // Lossy so that a non-UTF-8 stem does not hide an otherwise valid file.
     let stem = path.file_stem()?.to_string_lossy();

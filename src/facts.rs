@@ -256,6 +256,25 @@ pub struct Handler {
     pub matches_own_id: bool,
     /// Where the registration runs, when that makes it run again and again.
     pub context: Option<ListenContext>,
+    /// The listener function's shape, for fixes that edit it.
+    pub shape: Option<FnShape>,
+    /// The listener is a named function (`socket.on("x", onX)`), for `off("x", onX)`.
+    pub listener_name: Option<String>,
+    /// The function the registration runs in.
+    pub frame: Option<FuncId>,
+}
+
+/// Where a function's parameters and body are, for fixes that edit them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FnShape {
+    /// Where the function starts (`async`, `function` or `(`).
+    pub start: u32,
+    /// From the first parameter to the end of the last; `None` when there are none.
+    pub params: Option<Span>,
+    /// The parameters are in parentheses (`x => ...` has none).
+    pub parens: bool,
+    /// The block body, braces included; `None` for an expression body.
+    pub body: Option<Span>,
 }
 
 #[derive(Clone, Debug)]
@@ -288,6 +307,7 @@ pub struct Middleware {
     /// How `next` is called; `None` when the function is not visible.
     pub next: Option<Summary>,
     pub next_name: String,
+    pub shape: Option<FnShape>,
 }
 
 /// `off(...)`, `removeListener(...)`, `removeAllListeners(...)`.
@@ -302,8 +322,9 @@ pub struct Removal {
     pub has_listener: bool,
     /// `removeAllListeners(...)`, which never throws.
     pub remove_all: bool,
-    /// A local function of that name is in scope: the fix can pass it.
-    pub listener_in_scope: Option<String>,
+    /// The functions the removal runs in, innermost last: a listener registered in one
+    /// of them (or at the top level) is in scope here.
+    pub frames: Vec<FuncId>,
 }
 
 /// `new Promise((resolve, reject) => ...)` with a path that settles nothing.
@@ -402,6 +423,8 @@ pub struct Summary {
     pub missing: Vec<Missing>,
     /// Where the parameter is called (or handed on).
     pub call_spans: Vec<Span>,
+    /// Where it is called directly, unguarded (`cb(x)`), for the guard fix.
+    pub direct_spans: Vec<Span>,
     /// Called as a function somewhere in the body (not only handed on): what tells an
     /// ack parameter from a payload that is passed along.
     pub direct: bool,

@@ -8,9 +8,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::facts::{
-    Ack, Callee, Calls, EmitMethod, ExportValue, FileFacts, FuncId, ListenContext, ListenMethod,
-    Missing, MissingKind, NsExpr, Op, Origin, Params, Side, SocketRef, Span, Summary, TypedSocket,
-    Value,
+    Ack, Callee, Calls, EmitMethod, ExportValue, FileFacts, FnShape, FuncId, ListenContext,
+    ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params, Side, SocketRef, Span, Summary,
+    TypedSocket, Value,
 };
 use crate::resolve::Resolver;
 
@@ -141,6 +141,9 @@ pub struct HandlerSite {
     pub after_await: Option<Span>,
     pub matches_own_id: bool,
     pub context: Option<Context>,
+    pub shape: Option<FnShape>,
+    pub listener_name: Option<String>,
+    pub frame: Option<FuncId>,
     pub confident: bool,
 }
 
@@ -174,6 +177,7 @@ pub struct MiddlewareSite {
     pub per_packet: bool,
     pub next: Option<Summary>,
     pub next_name: String,
+    pub shape: Option<FnShape>,
 }
 
 #[derive(Clone, Debug)]
@@ -186,6 +190,7 @@ pub struct RemovalSite {
     pub event: Option<Event>,
     pub has_listener: bool,
     pub remove_all: bool,
+    pub frames: Vec<FuncId>,
 }
 
 #[derive(Clone, Debug)]
@@ -441,6 +446,9 @@ impl<'a> Linker<'a> {
                             }),
                             after_await: handler.after_await,
                             matches_own_id: handler.matches_own_id,
+                            shape: handler.shape.clone(),
+                            listener_name: handler.listener_name.clone(),
+                            frame: handler.frame,
                             context: self.context(file, handler.context.as_ref()),
                             confident,
                         });
@@ -461,6 +469,7 @@ impl<'a> Linker<'a> {
                         per_packet,
                         next: middleware.next.as_ref().map(|next| self.judged(file, next)),
                         next_name: middleware.next_name.clone(),
+                        shape: middleware.shape.clone(),
                     });
                 }
             }
@@ -479,6 +488,7 @@ impl<'a> Linker<'a> {
                         event: (!removal.all_events).then(|| self.event(file, &removal.name)),
                         has_listener: removal.has_listener,
                         remove_all: removal.remove_all,
+                        frames: removal.frames.clone(),
                     });
                 }
             }

@@ -6,6 +6,7 @@
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
+pub mod fix;
 pub mod graph;
 pub mod lang;
 pub mod report;
@@ -33,8 +34,19 @@ pub struct Analysis {
 }
 
 pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
+    analyze_with(paths, &Overlay::new())
+}
+
+/// File contents that replace what is on disk: fixes not yet written, an editor's
+/// unsaved buffer.
+pub type Overlay = std::collections::HashMap<PathBuf, String>;
+
+pub fn analyze_with(
+    paths: &[PathBuf],
+    overlay: &Overlay,
+) -> Result<Analysis, discover::DiscoverError> {
     let discovered = discover::discover(paths, true)?;
-    let files = extract_all(&discovered);
+    let files = extract_all(&discovered, overlay);
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
             eprintln!("{}: {:#?}", file.path.display(), file.facts);
@@ -69,11 +81,11 @@ pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
 /// Deep enough for machine-generated code nested thousands of levels.
 const WORKER_STACK: usize = 256 << 20;
 
-fn extract_all(discovered: &[SourcePath]) -> Vec<SourceFile> {
+fn extract_all(discovered: &[SourcePath], overlay: &Overlay) -> Vec<SourceFile> {
     let run = || {
         discovered
             .par_iter()
-            .map(|source| load(&source.path, source.kind))
+            .map(|source| load(&source.path, source.kind, overlay.get(&source.path)))
             .collect()
     };
     match rayon::ThreadPoolBuilder::new()
@@ -86,8 +98,12 @@ fn extract_all(discovered: &[SourcePath]) -> Vec<SourceFile> {
     }
 }
 
-fn load(path: &Path, kind: FileKind) -> SourceFile {
-    let (facts, text) = match read_source(path) {
+fn load(path: &Path, kind: FileKind, overlay: Option<&String>) -> SourceFile {
+    let read = match overlay {
+        Some(text) => Ok(Some(blank_bom(text.clone()))),
+        None => read_source(path),
+    };
+    let (facts, text) = match read {
         Ok(Some(text)) => {
             let facts = extract(&text, kind);
             (facts, Some(text))
@@ -141,20 +157,24 @@ fn read_source(path: &Path) -> Result<Option<String>, String> {
     if bytes[..bytes.len().min(8000)].contains(&0) {
         return Err("this looks like a binary file, not source code; it was skipped".to_owned());
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
+    let text = blank_bom(String::from_utf8(bytes).map_err(|e| {
         format!(
             "this file is not valid UTF-8 (invalid byte at offset {}); it was skipped",
             e.utf8_error().valid_up_to()
         )
-    })?;
-    // Blanking the BOM keeps every offset as it is on disk.
-    if text.starts_with('\u{feff}') {
-        text.replace_range(..3, "   ");
-    }
+    })?);
     if is_minified(&text) {
         return Ok(None);
     }
     Ok(Some(text))
+}
+
+/// Blanking the BOM keeps every offset as it is on disk.
+fn blank_bom(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.replace_range(..3, "   ");
+    }
+    text
 }
 
 fn is_minified(text: &str) -> bool {

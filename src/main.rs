@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use wirelint::diagnostic::Severity;
+use wirelint::fix::FixOptions;
 use wirelint::report::{self, Format, graph::GraphFormat};
 use wirelint::rules;
 
@@ -27,6 +28,15 @@ enum Command {
         /// Make warnings fail the run too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Apply safe fixes to the files, then report what is left.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix or --diff: apply suggested fixes too.
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Print the fixes as a unified diff and change nothing (exit 1 if there is one).
+        #[arg(long, conflicts_with = "fix")]
+        diff: bool,
     },
     /// Print the event graph: every event with its emits and handlers.
     Graph {
@@ -52,7 +62,17 @@ fn main() -> ExitCode {
             paths,
             format,
             deny_warnings,
-        } => check(&paths, format, deny_warnings),
+            fix,
+            unsafe_fixes,
+            diff,
+        } => {
+            let options = FixOptions { unsafe_fixes };
+            if diff {
+                show_diff(&paths, options)
+            } else {
+                check(&paths, format, deny_warnings, fix.then_some(options))
+            }
+        }
         Command::Graph { paths, format } => match wirelint::analyze(&paths) {
             Ok(analysis) => print(&report::graph::render(&analysis, format)),
             Err(error) => usage_error(&error.to_string()),
@@ -61,8 +81,43 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
-    let analysis = match wirelint::analyze(paths) {
+fn check(
+    paths: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    fix: Option<FixOptions>,
+) -> ExitCode {
+    let mut write_failed = false;
+    let analysis = match fix {
+        None => wirelint::analyze(paths),
+        Some(options) => wirelint::fix::plan(paths, options).map(|(outcome, analysis)| {
+            for message in &outcome.reverted {
+                eprintln!("wirelint: {message}");
+            }
+            let failures = wirelint::fix::write(&outcome);
+            for failure in &failures {
+                eprintln!("wirelint: error: {failure}");
+            }
+            write_failed = !failures.is_empty();
+            let fixed: usize = outcome.applied.values().sum();
+            if fixed > 0 {
+                let rules = outcome
+                    .applied
+                    .iter()
+                    .map(|(rule, n)| format!("{rule} ×{n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                eprintln!(
+                    "wirelint: applied {fixed} fix{} in {} file{} ({rules})",
+                    if fixed == 1 { "" } else { "es" },
+                    outcome.changed.len(),
+                    if outcome.changed.len() == 1 { "" } else { "s" }
+                );
+            }
+            analysis
+        }),
+    };
+    let analysis = match analysis {
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
     };
@@ -87,10 +142,30 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
     } else {
         Severity::Error
     };
-    if analysis.diagnostics.iter().any(|d| d.severity >= failing) {
+    if write_failed {
+        ExitCode::from(EXIT_USAGE)
+    } else if analysis.diagnostics.iter().any(|d| d.severity >= failing) {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn show_diff(paths: &[PathBuf], options: FixOptions) -> ExitCode {
+    let (outcome, _) = match wirelint::fix::plan(paths, options) {
+        Ok(planned) => planned,
+        Err(error) => return usage_error(&error.to_string()),
+    };
+    for message in &outcome.reverted {
+        eprintln!("wirelint: {message}");
+    }
+    let printed = print(&wirelint::fix::diff(&outcome));
+    if printed != ExitCode::SUCCESS {
+        printed
+    } else if outcome.changed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FINDINGS)
     }
 }
 

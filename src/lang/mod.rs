@@ -11,3 +11,11 @@ pub fn extract(text: &str, kind: FileKind) -> FileFacts {
         _ => ts::extract(text, kind),
     }
 }
+
+/// Whether a (fixed) text still parses, with the parser's message when it does not.
+pub fn check_syntax(text: &str, kind: FileKind) -> Result<(), String> {
+    match extract(text, kind).parse_error {
+        Some(error) => Err(error.message),
+        None => Ok(()),
+    }
+}

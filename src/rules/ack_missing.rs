@@ -1,11 +1,12 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Calls;
+use crate::graph::HandlerSite;
 
 pub const RULE: Rule = Rule {
     id: "ack-missing",
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     summary: "an emit waits for an ack that no matching handler ever calls",
     doc: include_str!("../../rules/ack-missing.md"),
     check,
@@ -64,6 +65,55 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             diagnostic = diagnostic.label(handler.file, handler.span, label);
         }
-        out.push(diagnostic);
+        let fix = add_ack(cx, &receivers);
+        out.push(diagnostic.fix(fix));
     }
+}
+
+/// Adds the ack parameter where it is missing and calls it: with the entity the handler
+/// saved (`const saved = await ...`), or at the end of the body.
+fn add_ack(cx: &Context, handlers: &[&HandlerSite]) -> Option<Fix> {
+    let mut edits = Vec::new();
+    for handler in handlers {
+        let shape = handler.shape.as_ref()?;
+        let body = shape.body?;
+        let name = match &handler.ack {
+            Some(ack) => ack.name.clone(),
+            None => {
+                let params = shape
+                    .params
+                    .and_then(|p| cx.text(handler.file)?.get(p.start as usize..p.end as usize))
+                    .unwrap_or("");
+                let name = if params.contains("callback") {
+                    "ack"
+                } else {
+                    "callback"
+                };
+                // Typed parameters get a typed ack, so strict TypeScript still compiles.
+                let typed = params.contains(':')
+                    && cx.files[handler.file].path.extension().is_some_and(|ext| {
+                        matches!(ext.to_str(), Some("ts" | "tsx" | "mts" | "cts"))
+                    });
+                let param = if typed {
+                    format!("{name}: (response?: unknown) => void")
+                } else {
+                    name.to_owned()
+                };
+                edits.push(cx.add_param(handler.file, shape, &param)?);
+                name.to_owned()
+            }
+        };
+        let call = match cx.last_awaited_binding(handler.file, body) {
+            Some((saved, statement)) => {
+                cx.statement_after(handler.file, statement, &format!("{name}({saved});"))?
+            }
+            None => cx.append_statement(handler.file, body, &format!("{name}({{ ok: true }});"))?,
+        };
+        edits.push(call);
+    }
+    Some(Fix {
+        applicability: Applicability::Suggestion,
+        description: "take the ack parameter and call it when the work is done".to_owned(),
+        edits,
+    })
 }

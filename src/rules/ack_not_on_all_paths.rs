@@ -1,11 +1,13 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::facts::{Calls, MissingKind};
+use crate::facts::{Missing, Span};
+use crate::graph::FileId;
 
 pub const RULE: Rule = Rule {
     id: "ack-not-on-all-paths",
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     summary: "a handler calls its ack on some paths but can finish without it",
     doc: include_str!("../../rules/ack-not-on-all-paths.md"),
     check,
@@ -71,6 +73,61 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             waiting.span,
             "the caller waits for the ack here",
         );
-        out.push(diagnostic);
+        let fix = handler.shape.as_ref().and_then(|shape| {
+            complete_paths(
+                cx,
+                handler.file,
+                shape.body?,
+                &ack.summary.missing,
+                &format!("{cb}({{ ok: false }})"),
+                &format!("{cb}({{ error: String(err) }})"),
+            )
+        });
+        out.push(diagnostic.fix(fix.map(|edits| Fix {
+            applicability: Applicability::Suggestion,
+            description: format!("call `{cb}` on the paths that miss it"),
+            edits,
+        })));
     }
+}
+
+/// Edits that make every missing path call the target: a bare `return` returns
+/// `on_return`, a promise chain without a rejection handler gets `.catch(...)`, and a
+/// body whose awaits or throws can escape is wrapped in `try`/`catch`; both run
+/// `on_error` (an expression using `err`). `None` when a path cannot be completed
+/// without guessing (the end of a branch).
+pub(super) fn complete_paths(
+    cx: &Context,
+    file: FileId,
+    body: Span,
+    missing: &[Missing],
+    on_return: &str,
+    on_error: &str,
+) -> Option<Vec<Edit>> {
+    let mut edits = Vec::new();
+    let mut wrap = false;
+    for path in missing {
+        match path.kind {
+            MissingKind::Return => edits.push(cx.return_with(file, path.span, on_return)?),
+            // An unawaited chain is not caught by `try`: it gets its own handler.
+            MissingKind::Reject
+                if !cx
+                    .text(file)?
+                    .get(path.span.start as usize..)?
+                    .starts_with("await") =>
+            {
+                edits.push(Edit {
+                    file,
+                    span: Span::new(path.span.end, path.span.end),
+                    replacement: format!(".catch((err) => {on_error})"),
+                });
+            }
+            MissingKind::Reject | MissingKind::Throw => wrap = true,
+            MissingKind::End | MissingKind::Delegated => return None,
+        }
+    }
+    if wrap {
+        edits.extend(cx.wrap_in_try(file, body, &format!("{on_error};"))?);
+    }
+    (!edits.is_empty()).then_some(edits)
 }

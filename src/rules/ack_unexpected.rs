@@ -1,11 +1,13 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::facts::Span;
 use crate::facts::{Calls, EmitMethod};
+use crate::graph::FileId;
 
 pub const RULE: Rule = Rule {
     id: "ack-unexpected",
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Always,
     summary: "a handler calls its ack unconditionally but some emitter passes no ack",
     doc: include_str!("../../rules/ack-unexpected.md"),
     check,
@@ -51,6 +53,36 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             diagnostic =
                 diagnostic.label(emit.file, emit.span, "emitted here without an ack callback");
         }
-        out.push(diagnostic);
+        let fix = guard(cx, handler.file, &ack.summary.direct_spans, cb);
+        out.push(diagnostic.fix(fix));
     }
+}
+
+/// `cb(x)` → `if (typeof cb === "function") cb(x)` as a statement, or a guarded
+/// expression elsewhere: nothing changes when an ack is passed.
+fn guard(cx: &Context, file: FileId, calls: &[Span], cb: &str) -> Option<Fix> {
+    let text = cx.text(file)?;
+    let mut edits = Vec::new();
+    for call in calls {
+        let before = text
+            .get(..call.start as usize)?
+            .trim_end_matches([' ', '\t']);
+        let statement = before.is_empty() || before.ends_with(['\n', '{', ';', '}']);
+        let code = text.get(call.start as usize..call.end as usize)?;
+        let replacement = if statement {
+            format!("if (typeof {cb} === \"function\") {code}")
+        } else {
+            format!("(typeof {cb} === \"function\" && {code})")
+        };
+        edits.push(Edit {
+            file,
+            span: *call,
+            replacement,
+        });
+    }
+    (!edits.is_empty()).then(|| Fix {
+        applicability: Applicability::Safe,
+        description: format!("call `{cb}` only when the emitter passed an ack"),
+        edits,
+    })
 }

@@ -1,11 +1,11 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{Calls, Side};
 
 pub const RULE: Rule = Rule {
     id: "await-never-resolves",
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     summary: "an awaited ack or promise can stay pending forever",
     doc: include_str!("../../rules/await-never-resolves.md"),
     check,
@@ -67,9 +67,19 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             diagnostic
         };
-        diagnostic = diagnostic.event(&emit.ns, name).help(
-            "add a timeout: `await socket.timeout(10_000).emitWithAck(...)` inside try/catch",
-        );
+        let fix = cx
+            .insert_before_method(emit.file, emit.span, "emitWithAck", ".timeout(10_000)")
+            .map(|edit| Fix {
+                applicability: Applicability::Suggestion,
+                description:
+                    "reject after 10 s instead of waiting forever (the promise may now reject)"
+                        .to_owned(),
+                edits: vec![edit],
+            });
+        diagnostic = diagnostic
+            .event(&emit.ns, name)
+            .help("add a timeout: `await socket.timeout(10_000).emitWithAck(...)` inside try/catch")
+            .fix(fix);
         out.push(diagnostic);
     }
     for promise in &graph.promises {

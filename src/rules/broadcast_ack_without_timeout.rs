@@ -1,11 +1,11 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Side;
 
 pub const RULE: Rule = Rule {
     id: "broadcast-ack-without-timeout",
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Always,
     summary: "a broadcast asks for acks without `.timeout(ms)`",
     doc: include_str!("../../rules/broadcast-ack-without-timeout.md"),
     check,
@@ -31,7 +31,18 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .event(&emit.ns, name)
-            .help("insert `.timeout(10_000)` before `.emit(...)`; the callback becomes `(err, responses) => ...`"),
+            .help("insert `.timeout(10_000)` before `.emit(...)`; the callback becomes `(err, responses) => ...`")
+            .fix(
+                cx.insert_before_method(emit.file, emit.span, "emit", ".timeout(10_000)")
+                    .or_else(|| {
+                        cx.insert_before_method(emit.file, emit.span, "emitWithAck", ".timeout(10_000)")
+                    })
+                    .map(|edit| Fix {
+                        applicability: Applicability::Suggestion,
+                        description: "wait at most 10 s for the acks".to_owned(),
+                        edits: vec![edit],
+                    }),
+            ),
         );
     }
 }

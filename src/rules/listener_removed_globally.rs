@@ -1,12 +1,14 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::facts::Side;
+use crate::facts::Span;
 use crate::graph::Event;
+use crate::graph::{HandlerSite, RemovalSite};
 
 pub const RULE: Rule = Rule {
     id: "listener-removed-globally",
     severity: Severity::Warning,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     summary: "`off(event)` without a handler removes every listener of that event, or throws on the server",
     doc: include_str!("../../rules/listener-removed-globally.md"),
     check,
@@ -55,10 +57,41 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(name) = event {
             diagnostic = diagnostic.event(&removal.ns, name);
         }
+        let fix = event.and_then(|_| pass_listener(cx, removal, &others));
         for handler in others.into_iter().take(8) {
             diagnostic =
                 diagnostic.label(handler.file, handler.span, "this listener is removed too");
         }
-        out.push(diagnostic);
+        out.push(diagnostic.fix(fix));
     }
+}
+
+/// `off("ev")` → `off("ev", onEv)` when exactly one named listener of that event is
+/// registered in this file where the removal can see it.
+fn pass_listener(cx: &Context, removal: &RemovalSite, handlers: &[&HandlerSite]) -> Option<Fix> {
+    let mut names: Vec<&str> = handlers
+        .iter()
+        .filter(|h| h.file == removal.file)
+        .filter(|h| h.frame.is_none_or(|frame| removal.frames.contains(&frame)))
+        .filter_map(|h| h.listener_name.as_deref())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let [name] = names.as_slice() else {
+        return None;
+    };
+    let text = cx.text(removal.file)?;
+    let close = removal.span.end.checked_sub(1)?;
+    if text.as_bytes().get(close as usize) != Some(&b')') {
+        return None;
+    }
+    Some(Fix {
+        applicability: Applicability::Safe,
+        description: format!("remove only `{name}`"),
+        edits: vec![Edit {
+            file: removal.file,
+            span: Span::new(close, close),
+            replacement: format!(", {name}"),
+        }],
+    })
 }

@@ -1,13 +1,14 @@
 use std::collections::HashSet;
 
+use super::ack_not_on_all_paths::complete_paths;
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Calls;
 
 pub const RULE: Rule = Rule {
     id: "middleware-blocks",
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     summary: "a middleware has a path that finishes without calling `next`",
     doc: include_str!("../../rules/middleware-blocks.md"),
     check,
@@ -52,6 +53,28 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 cx.missing_label(middleware.file, missing, name),
             );
         }
-        out.push(diagnostic);
+        // A refused connection hears why; a per-packet middleware lets the packet
+        // through rather than dropping it in silence.
+        let on_return = if middleware.per_packet {
+            format!("{name}()")
+        } else {
+            format!("{name}(new Error(\"unauthorized\"))")
+        };
+        let fix = middleware.shape.as_ref().and_then(|shape| {
+            let edits = complete_paths(
+                cx,
+                middleware.file,
+                shape.body?,
+                &next.missing,
+                &on_return,
+                &format!("{name}(err)"),
+            )?;
+            Some(Fix {
+                applicability: Applicability::Suggestion,
+                description: format!("call `{name}` on every path"),
+                edits,
+            })
+        });
+        out.push(diagnostic.fix(fix));
     }
 }

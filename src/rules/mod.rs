@@ -9,6 +9,7 @@ mod await_never_resolves;
 mod broadcast_ack_without_timeout;
 mod broadcast_excludes_sender;
 mod dynamic_event_name;
+mod edits;
 mod listener_after_await;
 mod listener_leak;
 mod listener_removed_globally;

@@ -1,6 +1,6 @@
 use super::similar::{Closest, closest};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Side;
 use crate::graph::{EmitSite, EventGraph};
 
@@ -142,20 +142,9 @@ fn rename(cx: &Context, emit: &EmitSite, candidate: &str) -> Option<Fix> {
     if !emit.name_is_literal {
         return None;
     }
-    let quote = cx.files[emit.file]
-        .text
-        .as_deref()
-        .and_then(|text| text.get(emit.name_span.start as usize..))
-        .and_then(|rest| rest.chars().next())
-        .filter(|c| matches!(c, '"' | '\'' | '`'))
-        .unwrap_or('"');
     Some(Fix {
         applicability: Applicability::Suggestion,
         description: format!("rename the event to \"{candidate}\""),
-        edits: vec![Edit {
-            file: emit.file,
-            span: emit.name_span,
-            replacement: format!("{quote}{candidate}{quote}"),
-        }],
+        edits: vec![cx.rename_literal(emit.file, emit.name_span, candidate)?],
     })
 }

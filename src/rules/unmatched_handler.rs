@@ -1,13 +1,13 @@
 use super::similar::{Closest, closest};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{ListenMethod, Side};
 use crate::graph::{EventGraph, HandlerSite};
 
 pub const RULE: Rule = Rule {
     id: "unmatched-handler",
     severity: Severity::Warning,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     summary: "a handler is registered for an event that nothing emits towards it",
     doc: include_str!("../../rules/unmatched-handler.md"),
     check,
@@ -29,7 +29,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !sender_present(graph, handler) || graph.may_be_emitted(sending, &handler.ns, name) {
             continue;
         }
-        out.push(diagnostic(graph, handler, name));
+        out.push(diagnostic(cx, handler, name));
     }
 }
 
@@ -40,7 +40,8 @@ fn sender_present(graph: &EventGraph, handler: &HandlerSite) -> bool {
     }
 }
 
-fn diagnostic(graph: &EventGraph, handler: &HandlerSite, name: &str) -> Diagnostic {
+fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str) -> Diagnostic {
+    let graph = cx.graph;
     let sending = handler.side.other();
     let (who, senders) = match handler.side {
         Side::Server => ("the server", "no client emits it"),
@@ -81,9 +82,21 @@ fn diagnostic(graph: &EventGraph, handler: &HandlerSite, name: &str) -> Diagnost
                     format!("did you mean \"{candidate}\"? it is emitted here"),
                 );
             }
-            diagnostic = diagnostic.help(format!(
-                "did you mean \"{candidate}\"? use the same name on both ends of the wire"
-            ));
+            // A typo pair (an unmatched emit and an unmatched handler) is fixed once, on
+            // the emit's side: renaming both would only swap the names.
+            let fix = (handler.name_is_literal && !orphans.contains(&candidate))
+                .then(|| cx.rename_literal(handler.file, handler.name_span, candidate))
+                .flatten()
+                .map(|edit| Fix {
+                    applicability: Applicability::Suggestion,
+                    description: format!("listen for \"{candidate}\" instead"),
+                    edits: vec![edit],
+                });
+            diagnostic = diagnostic
+                .help(format!(
+                    "did you mean \"{candidate}\"? use the same name on both ends of the wire"
+                ))
+                .fix(fix);
         }
         Closest::Several(candidates) => {
             let list = candidates

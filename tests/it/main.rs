@@ -1,5 +1,6 @@
 //! One integration-test binary (every extra binary re-links swc).
 
 mod cli;
+mod fixes;
 mod fixtures;
 mod rule_docs;

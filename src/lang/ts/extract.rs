@@ -12,9 +12,9 @@ use swc_ecma_visit::{Visit, VisitWith};
 use super::flow::{self, LocalFn, LocalFns};
 use super::parse::to_span;
 use crate::facts::{
-    self, Ack, Callee as FnCallee, Calls, Connect, EmitMethod, ExportValue, FileFacts, FuncId,
-    Function, Handler, ListenContext, ListenMethod, Middleware, MissingKind, NamespaceUse, Op,
-    Origin, Params, PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
+    self, Ack, Callee as FnCallee, Calls, Connect, EmitMethod, ExportValue, FileFacts, FnShape,
+    FuncId, Function, Handler, ListenContext, ListenMethod, Middleware, MissingKind, NamespaceUse,
+    Op, Origin, Params, PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
 };
 
 /// A function being walked.
@@ -869,7 +869,57 @@ impl<'a> Extractor<'a> {
             after_await,
             matches_own_id: listener.is_some_and(matches_own_id),
             context,
+            shape: listener.and_then(|listener| self.shape_of(listener)),
+            listener_name: listener.and_then(|listener| match unwrap_expr(listener) {
+                Expr::Ident(ident) => Some(ident.sym.to_string()),
+                _ => None,
+            }),
+            frame: self.frames.last().map(|frame| frame.id),
         });
+    }
+
+    /// Parameters and body positions of an inline function.
+    fn shape_of(&self, function: &Expr) -> Option<FnShape> {
+        let (params, lo, body): (Vec<&Pat>, u32, Option<swc_common::Span>) =
+            match unwrap_expr(function) {
+                Expr::Arrow(arrow) => (
+                    arrow.params.iter().collect(),
+                    arrow.span.lo.0,
+                    match &*arrow.body {
+                        ArrowFunctionBody::FunctionBody(block) => Some(block.span),
+                        ArrowFunctionBody::Expr(_) => None,
+                    },
+                ),
+                Expr::Fn(function) => (
+                    function.function.params.iter().map(|p| &p.pat).collect(),
+                    function.function.span.lo.0,
+                    function.function.body.as_ref().map(|b| b.span),
+                ),
+                _ => return None,
+            };
+        let span = match (params.first(), params.last()) {
+            (Some(first), Some(last)) => Some(facts::Span::new(
+                self.span(first.span()).start,
+                self.span(last.span()).end,
+            )),
+            _ => None,
+        };
+        let start = to_span(
+            swc_common::Span::new(swc_common::BytePos(lo), swc_common::BytePos(lo)),
+            self.len,
+        )
+        .start;
+        let parens = !matches!(unwrap_expr(function), Expr::Arrow(arrow)
+            if arrow.params.len() == 1
+                && matches!(arrow.params[0], Pat::Ident(_))
+                && self.span(arrow.params[0].span()).start == self.span(arrow.span).start
+                && !arrow.is_async);
+        Some(FnShape {
+            start,
+            params: span,
+            parens,
+            body: body.map(|b| self.span(b)),
+        })
     }
 
     fn listener_ack(&self, listener: &Expr) -> Option<Ack> {
@@ -947,11 +997,13 @@ impl<'a> Extractor<'a> {
                 self.len,
             )
         });
+        let shape = self.shape_of(&listener.expr);
         self.facts.middlewares.push(Middleware {
             span: self.span(call.span),
             receiver,
             next,
             next_name,
+            shape,
         });
     }
 
@@ -970,7 +1022,7 @@ impl<'a> Extractor<'a> {
             all_events,
             has_listener: call.args.len() >= 2,
             remove_all,
-            listener_in_scope: None,
+            frames: self.frames.iter().map(|frame| frame.id).collect(),
         });
     }
 

@@ -775,6 +775,7 @@ impl Flow<'_, '_> {
             let mut out = self.exprs(call.args.iter().map(|a| &*a.expr), called, ctx);
             self.calls += 1;
             self.summary.direct = true;
+            self.summary.direct_spans.push(self.span(call.span));
             self.summary.call_spans.push(self.span(call.span));
             out.called = true;
             return out;

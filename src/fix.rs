@@ -1,0 +1,320 @@
+//! Applying fixes: in passes, never overlapping, never breaking the parse, written
+//! atomically with line endings, BOM and permissions kept.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Applicability, Fix};
+use crate::discover::{self, DiscoverError};
+use crate::facts::Span;
+use crate::{Analysis, Overlay, analyze_with, lang};
+
+/// Converging takes one pass per layer of overlapping fixes; more means a loop.
+const MAX_PASSES: usize = 10;
+
+#[derive(Clone, Copy, Debug)]
+pub struct FixOptions {
+    /// Apply suggestions too, not only safe fixes.
+    pub unsafe_fixes: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// Every changed file: (text before, text after), as bytes on disk would hold them.
+    pub changed: BTreeMap<PathBuf, (String, String)>,
+    /// Fixes applied, by rule.
+    pub applied: BTreeMap<&'static str, usize>,
+    /// Fixes that were dropped because the result no longer parsed.
+    pub reverted: Vec<String>,
+}
+
+/// Runs the fix passes in memory. Nothing is written; see [`write`].
+pub fn plan(
+    paths: &[PathBuf],
+    options: FixOptions,
+) -> Result<(FixOutcome, Analysis), DiscoverError> {
+    let mut overlay = Overlay::new();
+    let mut outcome = FixOutcome::default();
+    let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut analysis = analyze_with(paths, &overlay)?;
+    for _ in 0..MAX_PASSES {
+        let applied = pass(
+            &analysis,
+            options,
+            &mut overlay,
+            &mut originals,
+            &mut outcome,
+        );
+        if applied == 0 {
+            break;
+        }
+        analysis = analyze_with(paths, &overlay)?;
+    }
+    for (path, original) in originals {
+        if let Some(fixed) = overlay.remove(&path)
+            && fixed != original
+        {
+            outcome.changed.insert(path, (original, fixed));
+        }
+    }
+    Ok((outcome, analysis))
+}
+
+/// One pass: takes every applicable fix that does not overlap one already taken and
+/// keeps the file parsing. Returns how many were taken.
+fn pass(
+    analysis: &Analysis,
+    options: FixOptions,
+    overlay: &mut Overlay,
+    originals: &mut BTreeMap<PathBuf, String>,
+    outcome: &mut FixOutcome,
+) -> usize {
+    let mut fixes: Vec<(&'static str, &Fix)> = analysis
+        .diagnostics
+        .iter()
+        .filter_map(|d| Some((d.rule, d.fix.as_ref()?)))
+        .filter(|(_, fix)| {
+            !fix.edits.is_empty()
+                && (fix.applicability == Applicability::Safe || options.unsafe_fixes)
+        })
+        .collect();
+    fixes.sort_by_key(|(rule, fix)| {
+        let first = &fix.edits[0];
+        (
+            analysis.files[first.file].path.clone(),
+            first.span.start,
+            *rule,
+        )
+    });
+    // Text each file had when this pass's analysis ran, and the edits taken on it.
+    let mut base: HashMap<usize, String> = HashMap::new();
+    let mut taken: HashMap<usize, Vec<(Span, String)>> = HashMap::new();
+    let mut count = 0;
+    'fixes: for (rule, fix) in fixes {
+        let mut trial: HashMap<usize, Vec<(Span, String)>> = HashMap::new();
+        for edit in &fix.edits {
+            let edits = taken.get(&edit.file).map_or(&[][..], Vec::as_slice);
+            let overlaps = edits
+                .iter()
+                .chain(trial.get(&edit.file).into_iter().flatten())
+                .any(|(span, _)| {
+                    span.start < edit.span.end && edit.span.start < span.end || span == &edit.span
+                });
+            if overlaps {
+                // Waits for the next pass, after the text has changed.
+                continue 'fixes;
+            }
+            trial
+                .entry(edit.file)
+                .or_default()
+                .push((edit.span, edit.replacement.clone()));
+        }
+        // All files of one fix change together or not at all.
+        let mut results = Vec::new();
+        for (&file, edits) in &trial {
+            let path = &analysis.files[file].path;
+            let Some(text) = current_text(&mut base, file, path, overlay) else {
+                continue 'fixes;
+            };
+            let mut all = taken.get(&file).cloned().unwrap_or_default();
+            all.extend(edits.iter().cloned());
+            let fixed = apply_edits(&text, &all);
+            if let Some(kind) = discover::classify(path)
+                && let Err(message) = lang::check_syntax(&fixed, kind)
+            {
+                outcome.reverted.push(format!(
+                    "{}: the `{rule}` fix was not applied because the file would no longer parse ({message})",
+                    crate::report::display_path(path)
+                ));
+                continue 'fixes;
+            }
+            results.push((file, fixed));
+        }
+        for (file, fixed) in results {
+            let path = analysis.files[file].path.clone();
+            if let Some(text) = base.get(&file) {
+                originals
+                    .entry(path.clone())
+                    .or_insert_with(|| text.clone());
+            }
+            overlay.insert(path, fixed);
+        }
+        for (file, edits) in trial {
+            taken.entry(file).or_default().extend(edits);
+        }
+        *outcome.applied.entry(rule).or_default() += 1;
+        count += 1;
+    }
+    count
+}
+
+/// The text a pass started from: the overlay's, or the file on disk.
+fn current_text(
+    base: &mut HashMap<usize, String>,
+    file: usize,
+    path: &Path,
+    overlay: &Overlay,
+) -> Option<String> {
+    if let Some(text) = base.get(&file) {
+        return Some(text.clone());
+    }
+    let text = match overlay.get(path) {
+        Some(text) => text.clone(),
+        None => String::from_utf8(std::fs::read(path).ok()?).ok()?,
+    };
+    base.insert(file, text.clone());
+    Some(text)
+}
+
+/// Applies non-overlapping edits, last first so earlier offsets stay valid. Inserted
+/// line breaks follow the file's (CRLF stays CRLF).
+pub fn apply_edits(text: &str, edits: &[(Span, String)]) -> String {
+    let crlf = text.contains("\r\n");
+    let mut sorted: Vec<&(Span, String)> = edits.iter().collect();
+    sorted.sort_by_key(|(span, _)| std::cmp::Reverse((span.start, span.end)));
+    let mut out = text.to_owned();
+    for (span, replacement) in sorted {
+        let (start, end) = (span.start as usize, span.end as usize);
+        if end > out.len() || !out.is_char_boundary(start) || !out.is_char_boundary(end) {
+            continue;
+        }
+        let replacement = if crlf {
+            replacement.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            replacement.clone()
+        };
+        out.replace_range(start..end, &replacement);
+    }
+    out
+}
+
+/// Writes every changed file atomically (a temporary file in the same directory, then
+/// a rename), keeping its permissions. Returns the files that could not be written.
+pub fn write(outcome: &FixOutcome) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (path, (_, fixed)) in &outcome.changed {
+        if let Err(error) = write_atomically(path, fixed) {
+            failures.push(format!(
+                "{}: cannot write the fixed file: {error}",
+                crate::report::display_path(path)
+            ));
+        }
+    }
+    failures
+}
+
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    std::fs::set_permissions(temp.path(), permissions)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The unified diff of every change, as `--diff` prints it.
+pub fn diff(outcome: &FixOutcome) -> String {
+    let mut out = String::new();
+    for (path, (before, after)) in &outcome.changed {
+        let name = crate::report::display_path(path);
+        let diff = similar::TextDiff::from_lines(before.as_str(), after.as_str());
+        out.push_str(
+            &diff
+                .unified_diff()
+                .context_radius(3)
+                .header(&format!("a/{name}"), &format!("b/{name}"))
+                .to_string(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_last_first_and_keep_crlf() {
+        let text = "a\r\nb\r\nc\r\n";
+        let edits = vec![
+            (Span::new(0, 1), "x\ny".to_owned()),
+            (Span::new(6, 7), "z".to_owned()),
+        ];
+        assert_eq!(apply_edits(text, &edits), "x\r\ny\r\nb\r\nz\r\n");
+    }
+
+    #[test]
+    fn a_fix_that_breaks_the_parse_is_reverted() {
+        use crate::diagnostic::{Diagnostic, Edit, Severity};
+        use crate::graph::{EventGraph, SourceFile};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.ts");
+        let text = "const a = 1;\n";
+        std::fs::write(&path, text).expect("write");
+        let fix = |replacement: &str| Fix {
+            applicability: Applicability::Safe,
+            description: String::new(),
+            edits: vec![Edit {
+                file: 0,
+                span: Span::new(10, 11),
+                replacement: replacement.to_owned(),
+            }],
+        };
+        let diagnostic = |fix| Diagnostic {
+            rule: "unmatched-emit",
+            severity: Severity::Error,
+            message: String::new(),
+            file: 0,
+            span: Span::new(0, 1),
+            event: None,
+            namespace: None,
+            labels: Vec::new(),
+            help: None,
+            fix: Some(fix),
+        };
+        let analysis = Analysis {
+            files: vec![SourceFile {
+                path: path.clone(),
+                facts: Default::default(),
+                text: Some(text.into()),
+            }],
+            graph: EventGraph::default(),
+            diagnostics: vec![diagnostic(fix("{")), diagnostic(fix("2"))],
+        };
+        let mut overlay = Overlay::new();
+        let mut originals = BTreeMap::new();
+        let mut outcome = FixOutcome::default();
+        let options = FixOptions {
+            unsafe_fixes: false,
+        };
+        let taken = pass(
+            &analysis,
+            options,
+            &mut overlay,
+            &mut originals,
+            &mut outcome,
+        );
+        // The breaking fix is dropped and named; the good one still applies.
+        assert_eq!(taken, 1);
+        assert_eq!(outcome.reverted.len(), 1);
+        assert!(outcome.reverted[0].contains("unmatched-emit"));
+        assert_eq!(
+            overlay.get(&path).map(String::as_str),
+            Some("const a = 2;\n")
+        );
+    }
+
+    #[test]
+    fn out_of_range_edits_are_ignored() {
+        assert_eq!(
+            apply_edits("ab", &[(Span::new(1, 9), "z".to_owned())]),
+            "ab"
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! Every fix on every fixture: it applies, the result parses, a second run offers
+//! nothing more, the declared fix availability matches, and the patch is a snapshot
+//! (the before/after pair, as clippy keeps `.fixed` files).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use wirelint::fix::{FixOptions, plan};
+use wirelint::rules::{FixAvailability, RULES};
+
+const ALL: FixOptions = FixOptions { unsafe_fixes: true };
+
+fn cases() -> Vec<PathBuf> {
+    let mut out = vec![PathBuf::from("testdata/chatlite")];
+    for rule in RULES {
+        let Ok(dir) = std::fs::read_dir(Path::new("testdata").join(rule.id)) else {
+            continue;
+        };
+        for case in dir.flatten() {
+            if case.path().is_dir() {
+                out.push(case.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Copies a case into a temporary directory, so fixes can be written.
+fn copy(case: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(case, dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("readable").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn fixes_apply_parse_and_converge() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let (outcome, analysis) = plan(std::slice::from_ref(&case), ALL).expect("analysable");
+        let name = case.to_string_lossy().replace(['/', '\\'], "__");
+        if !outcome.reverted.is_empty() {
+            failures.push(format!(
+                "{}: fixes broke the parse: {:?}",
+                case.display(),
+                outcome.reverted
+            ));
+        }
+        // What is left after fixing offers no further fix.
+        if let Some(d) = analysis.diagnostics.iter().find(|d| d.fix.is_some()) {
+            failures.push(format!(
+                "{}: after fixing, [{}] still offers a fix: {}",
+                case.display(),
+                d.rule,
+                d.message
+            ));
+        }
+        for rule in RULES {
+            let offered = outcome.applied.contains_key(rule.id);
+            if offered && rule.fix == FixAvailability::None {
+                failures.push(format!("{} offers a fix but declares none", rule.id));
+            }
+        }
+        let diff = wirelint::fix::diff(&outcome);
+        if !diff.is_empty() {
+            insta::with_settings!({ snapshot_path => "snapshots/fixes", prepend_module_to_snapshot => false }, {
+                insta::assert_snapshot!(name, diff);
+            });
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fixing_rule_has_a_fixture_it_fixes() {
+    let mut fixed = std::collections::BTreeSet::new();
+    for case in cases() {
+        let (outcome, _) = plan(&[case], ALL).expect("analysable");
+        fixed.extend(outcome.applied.keys().copied());
+    }
+    for rule in RULES.iter().filter(|r| r.fix != FixAvailability::None) {
+        assert!(
+            fixed.contains(rule.id),
+            "no fixture exercises the fix of {}",
+            rule.id
+        );
+    }
+}
+
+fn wirelint() -> Command {
+    Command::cargo_bin("wirelint").expect("binary is built")
+}
+
+#[test]
+fn chatlite_diff_then_fix_then_clean() {
+    let diff = wirelint()
+        .args(["check", "--diff", "--unsafe-fixes", "testdata/chatlite"])
+        .output()
+        .expect("runs");
+    assert_eq!(diff.status.code(), Some(1), "a diff exits 1");
+    let text = String::from_utf8_lossy(&diff.stdout);
+    assert!(text.contains("-  socket.emit(\"message:new\""), "{text}");
+    assert!(text.contains("+  socket.emit(\"message:create\""), "{text}");
+    // Safe fixes only: the rename is a suggestion, so nothing changes.
+    let safe = wirelint()
+        .args(["check", "--diff", "testdata/chatlite"])
+        .output()
+        .expect("runs");
+    assert_eq!(safe.status.code(), Some(0));
+    assert!(safe.stdout.is_empty());
+
+    let dir = copy(Path::new("testdata/chatlite"));
+    let fix = wirelint()
+        .args(["check", "--fix", "--unsafe-fixes"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        fix.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fix.stdout)
+    );
+    assert!(String::from_utf8_lossy(&fix.stderr).contains("applied 1 fix"));
+    let again = wirelint()
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(again.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("no problems"));
+}
+
+#[test]
+fn crlf_and_bom_survive_a_fix() {
+    let dir = copy(Path::new(
+        "testdata/ack-unexpected/fires-one-emitter-without-ack",
+    ));
+    let server = dir.path().join("server/src/index.ts");
+    let original = std::fs::read_to_string(&server).expect("read");
+    let crlf = format!("\u{feff}{}", original.replace('\n', "\r\n"));
+    std::fs::write(&server, &crlf).expect("write");
+    let output = wirelint()
+        .args(["check", "--fix"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let fixed = std::fs::read_to_string(&server).expect("read");
+    assert_ne!(fixed, crlf, "the safe guard fix was applied");
+    assert!(fixed.starts_with('\u{feff}'), "the BOM is kept");
+    assert!(
+        !fixed.replace("\r\n", "").contains('\n'),
+        "every line ending stays CRLF"
+    );
+    assert!(fixed.contains("if (typeof callback === \"function\") callback("));
+}
+
+#[test]
+fn unchanged_files_are_not_rewritten() {
+    let dir = copy(Path::new(
+        "testdata/ack-unexpected/fires-one-emitter-without-ack",
+    ));
+    let client = dir.path().join("client/src/reactions.ts");
+    let before = std::fs::metadata(&client)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    wirelint()
+        .args(["check", "--fix"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let after = std::fs::metadata(&client)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    assert_eq!(before, after);
+}
