@@ -14,6 +14,7 @@ pub mod resolve;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod trace;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

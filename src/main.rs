@@ -45,6 +45,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
         format: GraphFormat,
     },
+    /// Follow one event from the emit to its receivers and show where it stalls.
+    Trace {
+        /// The event name, e.g. `message:new`.
+        event: String,
+        /// Only this namespace, e.g. `/admin`.
+        #[arg(long)]
+        namespace: Option<String>,
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TraceFormat::Human)]
+        format: TraceFormat,
+    },
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, e.g. `unmatched-emit`.
@@ -78,6 +90,12 @@ fn main() -> ExitCode {
             Err(error) => usage_error(&error.to_string()),
         },
         Command::Rules { id } => rules_command(id.as_deref()),
+        Command::Trace {
+            event,
+            namespace,
+            paths,
+            format,
+        } => trace_command(&event, namespace.as_deref(), &paths, format),
     }
 }
 
@@ -166,6 +184,58 @@ fn show_diff(paths: &[PathBuf], options: FixOptions) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_FINDINGS)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TraceFormat {
+    Human,
+    Json,
+}
+
+fn trace_command(
+    event: &str,
+    namespace: Option<&str>,
+    paths: &[PathBuf],
+    format: TraceFormat,
+) -> ExitCode {
+    let analysis = match wirelint::analyze(paths) {
+        Ok(analysis) => analysis,
+        Err(error) => return usage_error(&error.to_string()),
+    };
+    let Some(trace) = wirelint::trace::trace(&analysis, event, namespace) else {
+        let close = wirelint::trace::close_names(&analysis, event);
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; did you mean {}?",
+                close
+                    .iter()
+                    .map(|n| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        return usage_error(&format!(
+            "no emit or handler of \"{event}\" in this project{hint}"
+        ));
+    };
+    let text = match format {
+        TraceFormat::Human => wirelint::trace::render_human(&trace),
+        TraceFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&trace).unwrap_or_else(|_| "{}".to_owned());
+            json.push('\n');
+            json
+        }
+    };
+    let printed = print(&text);
+    if printed != ExitCode::SUCCESS {
+        printed
+    } else if trace.stall.is_some() {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -4,3 +4,4 @@ mod cli;
 mod fixes;
 mod fixtures;
 mod rule_docs;
+mod trace;
