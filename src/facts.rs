@@ -25,6 +25,12 @@ pub type FuncId = u32;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     Str(String),
+    /// A string literal written at `span` of the file that holds this value: where a
+    /// rename edits a constant's definition.
+    Literal {
+        value: String,
+        span: Span,
+    },
     /// An object literal, `as const` object or string enum: member name → value.
     Object(Vec<(String, Value)>),
     /// A binding imported from `specifier`; `path` are the member accesses applied to it.
@@ -69,6 +75,14 @@ impl Value {
 
     pub fn is_known(&self) -> bool {
         !matches!(self, Value::Unknown)
+    }
+
+    /// The string, when this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) | Value::Literal { value: s, .. } => Some(s),
+            _ => None,
+        }
     }
 }
 

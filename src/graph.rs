@@ -105,6 +105,9 @@ pub struct EmitSite {
     pub span: Span,
     pub name_span: Span,
     pub name_is_literal: bool,
+    /// The string literal that defines the name when it comes from a constant (maybe
+    /// in another file): what a rename edits.
+    pub name_def: Option<(FileId, Span)>,
     pub side: Side,
     pub ns: Ns,
     pub event: Event,
@@ -131,6 +134,7 @@ pub struct HandlerSite {
     pub span: Span,
     pub name_span: Span,
     pub name_is_literal: bool,
+    pub name_def: Option<(FileId, Span)>,
     pub side: Side,
     pub ns: Ns,
     pub event: Event,
@@ -395,6 +399,7 @@ impl<'a> Linker<'a> {
                             ),
                             name_span: emit.name_span,
                             name_is_literal: emit.name_is_literal,
+                            name_def: self.definition(file, &emit.name, 0),
                             side,
                             ns: value.ns.clone(),
                             event: event.clone(),
@@ -434,6 +439,7 @@ impl<'a> Linker<'a> {
                             ),
                             name_span: handler.name_span,
                             name_is_literal: handler.name_is_literal,
+                            name_def: self.definition(file, &handler.name, 0),
                             side,
                             ns: value.ns.clone(),
                             event: event.clone(),
@@ -821,6 +827,7 @@ impl<'a> Linker<'a> {
         }
         match value {
             Value::Str(_) | Value::Unknown => value.clone(),
+            Value::Literal { value, .. } => Value::Str(value.clone()),
             Value::Fallback(inner) => match self.value(file, inner, depth + 1) {
                 Value::Unknown => Value::Unknown,
                 inner => Value::Fallback(Box::new(inner)),
@@ -875,6 +882,46 @@ impl<'a> Linker<'a> {
                 }
                 resolved
             }
+        }
+    }
+
+    /// Where the string a value resolves to is written, when it is one literal.
+    fn definition(&self, file: FileId, value: &Value, depth: u32) -> Option<(FileId, Span)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match value {
+            Value::Literal { span, .. } => Some((file, *span)),
+            Value::Import {
+                specifier,
+                name,
+                path,
+            } => {
+                let (name, path) = match name.as_str() {
+                    "*" => {
+                        let (first, rest) = path.split_first()?;
+                        (first.as_str(), rest)
+                    }
+                    name => (name, &path[..]),
+                };
+                let target = self.resolver.resolve(file, specifier)?;
+                let ((target, export), path) = match self.export(target, name, depth + 1) {
+                    Some(found) => (found, path),
+                    None => {
+                        let (first, rest) = path.split_first()?;
+                        (self.export(target, first, depth + 1)?, rest)
+                    }
+                };
+                let ExportValue::Value(inner) = export else {
+                    return None;
+                };
+                let mut inner = inner.clone();
+                for key in path {
+                    inner = inner.member(key);
+                }
+                self.definition(target, &inner, depth + 1)
+            }
+            _ => None,
         }
     }
 

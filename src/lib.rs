@@ -129,7 +129,12 @@ fn load(path: &Path, kind: FileKind, overlay: Option<&String>) -> SourceFile {
         || !facts.namespaces.is_empty()
         || !facts.middlewares.is_empty()
         || !facts.removals.is_empty()
-        || !facts.promises.is_empty();
+        || !facts.promises.is_empty()
+        // Constants files: a rename fix may edit an event name's definition.
+        || facts
+            .exports
+            .iter()
+            .any(|(_, export)| matches!(export, facts::ExportValue::Value(_)));
     SourceFile {
         path: path.to_path_buf(),
         facts,

@@ -138,13 +138,16 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str) -> Diagnostic {
 }
 
 /// Renames the string literal at the emit, keeping its quote style.
+/// When the name comes from a constant, the constant's definition is renamed.
 fn rename(cx: &Context, emit: &EmitSite, candidate: &str) -> Option<Fix> {
-    if !emit.name_is_literal {
-        return None;
-    }
+    let (file, literal) = match (emit.name_is_literal, emit.name_def) {
+        (true, _) => (emit.file, emit.name_span),
+        (false, Some(definition)) => definition,
+        (false, None) => return None,
+    };
     Some(Fix {
         applicability: Applicability::Suggestion,
         description: format!("rename the event to \"{candidate}\""),
-        edits: vec![cx.rename_literal(emit.file, emit.name_span, candidate)?],
+        edits: vec![cx.rename_literal(file, literal, candidate)?],
     })
 }

@@ -84,9 +84,13 @@ fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str) -> Diagnostic {
             }
             // A typo pair (an unmatched emit and an unmatched handler) is fixed once, on
             // the emit's side: renaming both would only swap the names.
-            let fix = (handler.name_is_literal && !orphans.contains(&candidate))
-                .then(|| cx.rename_literal(handler.file, handler.name_span, candidate))
-                .flatten()
+            let literal = match (handler.name_is_literal, handler.name_def) {
+                (true, _) => Some((handler.file, handler.name_span)),
+                (false, definition) => definition,
+            };
+            let fix = literal
+                .filter(|_| !orphans.contains(&candidate))
+                .and_then(|(file, span)| cx.rename_literal(file, span, candidate))
                 .map(|edit| Fix {
                     applicability: Applicability::Suggestion,
                     description: format!("listen for \"{candidate}\" instead"),

@@ -811,8 +811,7 @@ impl<'a> Extractor<'a> {
             }
         };
         // A connection listener: its parameter is a socket of that namespace.
-        let connection =
-            matches!(&name, Value::Str(event) if event == "connection" || event == "connect");
+        let connection = matches!(name.as_str(), Some("connection" | "connect"));
         if let (true, Some(listener)) = (connection, listener) {
             let mut socket = receiver.clone();
             socket.ops.push(Op::Connection);
@@ -837,7 +836,7 @@ impl<'a> Extractor<'a> {
         if let Some(listener) = listener
             && method != ListenMethod::Any
             && let Some(lo) = function_start(listener)
-            && (!connection || matches!(&name, Value::Str(e) if e == "connect"))
+            && (!connection || name.as_str() == Some("connect"))
         {
             self.contexts.insert(
                 lo,

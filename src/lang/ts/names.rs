@@ -9,7 +9,10 @@ use crate::facts::Value;
 impl Extractor<'_> {
     pub(super) fn value(&self, expr: &Expr) -> Value {
         match unwrap_expr(expr) {
-            Expr::Lit(Lit::Str(s)) => Value::Str(s.value.to_string_lossy().into_owned()),
+            Expr::Lit(Lit::Str(s)) => Value::Literal {
+                value: s.value.to_string_lossy().into_owned(),
+                span: self.span(s.span),
+            },
             Expr::Lit(Lit::Num(n)) => Value::Str(n.value.to_string()),
             Expr::Tpl(tpl) => self.template(tpl),
             Expr::Bin(bin) if bin.op == BinaryOp::Add => {
@@ -34,9 +37,9 @@ impl Extractor<'_> {
             Expr::Member(member) => match member_prop_name(&member.prop) {
                 Some(key) => self.value(&member.obj).member(&key),
                 None => match &member.prop {
-                    MemberProp::Computed(computed) => match self.value(&computed.expr) {
-                        Value::Str(key) => self.value(&member.obj).member(&key),
-                        _ => Value::Unknown,
+                    MemberProp::Computed(computed) => match self.value(&computed.expr).as_str() {
+                        Some(key) => self.value(&member.obj).member(key),
+                        None => Value::Unknown,
                     },
                     _ => Value::Unknown,
                 },
@@ -73,7 +76,7 @@ impl Extractor<'_> {
         }
         match parts.len() {
             0 => Value::Str(String::new()),
-            1 if matches!(parts[0], Value::Str(_)) => parts.remove(0),
+            1 if parts[0].as_str().is_some() => parts.remove(0),
             _ => Value::Concat(parts),
         }
     }
