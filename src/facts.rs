@@ -238,6 +238,8 @@ pub struct Emit {
     /// The caller waits for the ack: `await x.emitWithAck(...)`, or a promise resolved
     /// only in the ack callback.
     pub awaited: bool,
+    /// A binding named `io` in scope here, for fixes that emit through the server.
+    pub io_in_scope: Option<SocketRef>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -346,6 +348,8 @@ pub struct Removal {
 pub struct PendingPromise {
     pub span: Span,
     pub summary: Summary,
+    /// The executor's second parameter, for the fix that adds the missing `reject`.
+    pub reject_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

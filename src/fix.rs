@@ -311,6 +311,27 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_cannot_be_written_is_reported_and_the_others_are_fixed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let good = dir.path().join("good.ts");
+        std::fs::write(&good, "a").expect("write");
+        // A directory where the file should be: the rename onto it fails.
+        let blocked = dir.path().join("blocked.ts");
+        std::fs::create_dir(&blocked).expect("mkdir");
+        let mut outcome = FixOutcome::default();
+        outcome
+            .changed
+            .insert(blocked.clone(), ("a".to_owned(), "b".to_owned()));
+        outcome
+            .changed
+            .insert(good.clone(), ("a".to_owned(), "b".to_owned()));
+        let failures = write(&outcome);
+        assert_eq!(failures.len(), 1);
+        assert!(failures[0].contains("blocked.ts"));
+        assert_eq!(std::fs::read_to_string(&good).expect("read"), "b");
+    }
+
+    #[test]
     fn out_of_range_edits_are_ignored() {
         assert_eq!(
             apply_edits("ab", &[(Span::new(1, 9), "z".to_owned())]),

@@ -123,6 +123,8 @@ pub struct EmitSite {
     pub excludes_sender: bool,
     /// The caller waits on the ack (`await emitWithAck`, a promise resolved in the ack).
     pub awaited: bool,
+    /// `io` is the server (or this namespace) where the emit is written.
+    pub io_in_scope: bool,
     /// False for receivers that only look like sockets: such sites keep findings quiet
     /// but never cause one.
     pub confident: bool,
@@ -202,6 +204,7 @@ pub struct PromiseSite {
     pub file: FileId,
     pub span: Span,
     pub summary: Summary,
+    pub reject_name: Option<String>,
 }
 
 impl HandlerSite {
@@ -411,6 +414,13 @@ impl<'a> Linker<'a> {
                             broadcast,
                             excludes_sender: value.excludes_sender,
                             awaited: emit.awaited,
+                            io_in_scope: emit.io_in_scope.as_ref().is_some_and(|io| {
+                                self.socket(file, io, 0).iter().any(|v| {
+                                    matches!(v.kind, Kind::Server | Kind::Namespace)
+                                        && v.ns == value.ns
+                                        && !v.rooms
+                                })
+                            }),
                             confident,
                         });
                     }
@@ -503,6 +513,7 @@ impl<'a> Linker<'a> {
                     file,
                     span: promise.span,
                     summary: promise.summary.clone(),
+                    reject_name: promise.reject_name.clone(),
                 });
             }
             for connect in &facts.connects {

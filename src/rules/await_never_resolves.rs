@@ -1,6 +1,8 @@
 use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::facts::MissingKind;
 use crate::facts::{Calls, Side};
+use crate::graph::PromiseSite;
 
 pub const RULE: Rule = Rule {
     id: "await-never-resolves",
@@ -97,6 +99,33 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 cx.missing_label(promise.file, missing, "resolve` or `reject"),
             );
         }
-        out.push(diagnostic);
+        out.push(diagnostic.fix(reject_at_ends(cx, promise)));
     }
+}
+
+/// Ends every path that settles nothing with `reject(...)`. A promise already resolved
+/// ignores a later `reject`, so the added call only changes the paths that missed.
+fn reject_at_ends(cx: &Context, promise: &PromiseSite) -> Option<Fix> {
+    let reject = promise.reject_name.as_deref()?;
+    let text = cx.text(promise.file)?;
+    let mut edits = Vec::new();
+    for missing in &promise.summary.missing {
+        if missing.kind != MissingKind::End
+            || text.as_bytes().get(missing.span.start as usize) != Some(&b'}')
+        {
+            return None;
+        }
+        let open = text[..missing.span.start as usize].rfind('{')? as u32;
+        edits.push(cx.before_brace(
+            promise.file,
+            open,
+            missing.span.start,
+            &format!("{reject}(new Error(\"not settled\"));"),
+        )?);
+    }
+    (!edits.is_empty()).then(|| Fix {
+        applicability: Applicability::Suggestion,
+        description: format!("call `{reject}` on the paths that settle nothing"),
+        edits,
+    })
 }

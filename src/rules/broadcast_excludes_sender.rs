@@ -1,11 +1,13 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::facts::Side;
+use crate::facts::Span;
+use crate::graph::EmitSite;
 
 pub const RULE: Rule = Rule {
     id: "broadcast-excludes-sender",
     severity: Severity::Warning,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     summary: "a client waits for its own event to come back, but the server relays it past the sender",
     doc: include_str!("../../rules/broadcast-excludes-sender.md"),
     check,
@@ -61,7 +63,38 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )
             .event(&relay.ns, name)
             .label(waiting.file, waiting.span, "the sender listens for its own event here")
-            .help("emit to the whole room with `io.to(room).emit(...)`, or acknowledge the sender with an ack"),
+            .help("emit to the whole room with `io.to(room).emit(...)`, or acknowledge the sender with an ack")
+            .fix(through_io(cx, relay)),
         );
     }
+}
+
+/// `socket.to(room).emit` → `io.to(room).emit`, `socket.broadcast.emit` → `io.emit`,
+/// when `io` is the server of that namespace where the relay is written.
+fn through_io(cx: &Context, relay: &EmitSite) -> Option<Fix> {
+    if !relay.io_in_scope {
+        return None;
+    }
+    let text = cx.text(relay.file)?;
+    let head = text.get(relay.span.start as usize..relay.name_span.start as usize)?;
+    let root_len = head
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .filter(|len| *len > 0)?;
+    let rest = &head[root_len..];
+    let replaced = if rest.starts_with(".broadcast.") {
+        root_len + ".broadcast".len()
+    } else if rest.starts_with(".to(") || rest.starts_with(".in(") {
+        root_len
+    } else {
+        return None;
+    };
+    Some(Fix {
+        applicability: Applicability::Suggestion,
+        description: "emit through the server so the sender receives it too".to_owned(),
+        edits: vec![Edit {
+            file: relay.file,
+            span: Span::new(relay.span.start, relay.span.start + replaced as u32),
+            replacement: "io".to_owned(),
+        }],
+    })
 }

@@ -79,8 +79,19 @@ impl Context<'_> {
 
     /// Inserts a statement as the last one of a block body.
     pub fn append_statement(&self, file: FileId, body: Span, statement: &str) -> Option<Edit> {
+        self.before_brace(file, body.start, body.end.checked_sub(1)?, statement)
+    }
+
+    /// Inserts a statement before the `}` at `close` that ends a block opened at `open`.
+    pub fn before_brace(
+        &self,
+        file: FileId,
+        open: u32,
+        close: u32,
+        statement: &str,
+    ) -> Option<Edit> {
         let text = self.text(file)?;
-        let close = body.end.checked_sub(1)?;
+        let body = Span::new(open, close + 1);
         if text.as_bytes().get(close as usize) != Some(&b'}') {
             return None;
         }

@@ -786,6 +786,10 @@ impl<'a> Extractor<'a> {
             name_is_literal,
             ack_known: trailing.is_some(),
             awaited,
+            io_in_scope: match self.lookup("io") {
+                Some(Binding::Socket(socket)) => Some(socket.clone()),
+                _ => None,
+            },
             method,
             args,
             ack_callback,
@@ -1562,6 +1566,10 @@ impl Visit for Extractor<'_> {
                 self.facts.promises.push(PendingPromise {
                     span: self.span(new.span),
                     summary,
+                    reject_name: match executor.params.get(1) {
+                        Some(Pat::Ident(ident)) => Some(ident.id.sym.to_string()),
+                        _ => None,
+                    },
                 });
             }
         }
