@@ -220,19 +220,26 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// The unified diff of every change, as `--diff` prints it.
 pub fn diff(outcome: &FixOutcome) -> String {
-    let mut out = String::new();
-    for (path, (before, after)) in &outcome.changed {
-        let name = crate::report::display_path(path);
-        let diff = similar::TextDiff::from_lines(before.as_str(), after.as_str());
-        out.push_str(
-            &diff
-                .unified_diff()
-                .context_radius(3)
-                .header(&format!("a/{name}"), &format!("b/{name}"))
-                .to_string(),
-        );
-    }
-    out
+    outcome
+        .changed
+        .iter()
+        .map(|(path, (before, after))| unified_diff(path, before, after, 3))
+        .collect()
+}
+
+/// A git-style unified diff of one file (`a/` and `b/` prefixes for relative paths).
+pub fn unified_diff(path: &Path, before: &str, after: &str, context: usize) -> String {
+    let name = crate::report::display_path(path);
+    let (old, new) = if name.starts_with('/') {
+        (name.clone(), name)
+    } else {
+        (format!("a/{name}"), format!("b/{name}"))
+    };
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(context)
+        .header(&old, &new)
+        .to_string()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::facts::{Calls, Side, Span};
-use crate::fix::apply_edits;
+use crate::fix::{apply_edits, unified_diff};
 use crate::graph::{EmitSite, FileId, HandlerSite, Ns};
 use crate::report::Positions;
 use crate::rules::Context;
@@ -377,15 +377,7 @@ fn patch(analysis: &Analysis, event: &str) -> String {
             continue;
         };
         let fixed = apply_edits(text, &edits);
-        let name = crate::report::display_path(&analysis.files[file].path);
-        let diff = similar::TextDiff::from_lines(text, fixed.as_str());
-        let _ = write!(
-            out,
-            "{}",
-            diff.unified_diff()
-                .context_radius(2)
-                .header(&format!("a/{name}"), &format!("b/{name}"))
-        );
+        out.push_str(&unified_diff(&analysis.files[file].path, text, &fixed, 2));
     }
     out
 }

@@ -120,7 +120,10 @@ fn reject_at_ends(cx: &Context, promise: &PromiseSite) -> Option<Fix> {
             promise.file,
             open,
             missing.span.start,
-            &format!("{reject}(new Error(\"not settled\"));"),
+            &format!(
+                "{reject}(new Error({}));",
+                cx.string_literal(promise.file, "not settled")
+            ),
         )?);
     }
     (!edits.is_empty()).then(|| Fix {

@@ -11,6 +11,17 @@ impl Context<'_> {
         self.files[file].text.as_deref()
     }
 
+    /// A string literal in the file's own quote style (`'` when single quotes dominate).
+    pub fn string_literal(&self, file: FileId, value: &str) -> String {
+        let text = self.text(file).unwrap_or("");
+        let quote = if text.matches('\'').count() > text.matches('"').count() {
+            '\''
+        } else {
+            '"'
+        };
+        format!("{quote}{value}{quote}")
+    }
+
     /// Replaces a string literal with `name`, keeping its quote character.
     pub fn rename_literal(&self, file: FileId, literal: Span, name: &str) -> Option<Edit> {
         let text = self.text(file)?;

@@ -58,7 +58,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let on_return = if middleware.per_packet {
             format!("{name}()")
         } else {
-            format!("{name}(new Error(\"unauthorized\"))")
+            format!(
+                "{name}(new Error({}))",
+                cx.string_literal(middleware.file, "unauthorized")
+            )
         };
         let fix = middleware.shape.as_ref().and_then(|shape| {
             let edits = complete_paths(
