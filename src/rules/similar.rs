@@ -47,6 +47,16 @@ fn best<'a>(name: &str, candidates: &[&'a str], threshold: f64) -> Closest<'a> {
     }
 }
 
+/// `did you mean "a" or "b"?` for equally close names.
+pub fn did_you_mean_any(candidates: &[&str]) -> String {
+    let list = candidates
+        .iter()
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    format!("did you mean {list}?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

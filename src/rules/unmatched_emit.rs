@@ -1,4 +1,4 @@
-use super::similar::{Closest, closest};
+use super::similar::{Closest, closest, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Side;
@@ -121,12 +121,7 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str) -> Diagnostic {
                 .fix(rename(cx, emit, candidate));
         }
         Closest::Several(candidates) => {
-            let list = candidates
-                .iter()
-                .map(|c| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(" or ");
-            diagnostic = diagnostic.help(format!("did you mean {list}?"));
+            diagnostic = diagnostic.help(did_you_mean_any(&candidates));
         }
         Closest::None => {
             diagnostic = diagnostic.help(format!(

@@ -1,4 +1,4 @@
-use super::similar::{Closest, closest};
+use super::similar::{Closest, closest, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{ListenMethod, Side};
@@ -103,12 +103,7 @@ fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str) -> Diagnostic {
                 .fix(fix);
         }
         Closest::Several(candidates) => {
-            let list = candidates
-                .iter()
-                .map(|c| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(" or ");
-            diagnostic = diagnostic.help(format!("did you mean {list}?"));
+            diagnostic = diagnostic.help(did_you_mean_any(&candidates));
         }
         Closest::None => {
             diagnostic = diagnostic.help(
