@@ -3,5 +3,6 @@
 mod cli;
 mod fixes;
 mod fixtures;
+mod robustness;
 mod rule_docs;
 mod trace;
