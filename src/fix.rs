@@ -293,6 +293,7 @@ mod tests {
             }],
             graph: EventGraph::default(),
             diagnostics: vec![diagnostic(fix("{")), diagnostic(fix("2"))],
+            timings: Default::default(),
         };
         let mut overlay = Overlay::new();
         let mut originals = BTreeMap::new();

@@ -32,6 +32,19 @@ pub struct Analysis {
     pub graph: EventGraph,
     /// Sorted by file, offset, rule.
     pub diagnostics: Vec<Diagnostic>,
+    pub timings: Timings,
+}
+
+/// Wall time of each phase, for `--timings`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub discover: std::time::Duration,
+    pub extract: std::time::Duration,
+    pub link: std::time::Duration,
+    pub rules: std::time::Duration,
+    pub files: usize,
+    pub bytes: u64,
+    pub threads: usize,
 }
 
 pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
@@ -46,8 +59,11 @@ pub fn analyze_with(
     paths: &[PathBuf],
     overlay: &Overlay,
 ) -> Result<Analysis, discover::DiscoverError> {
+    let start = std::time::Instant::now();
     let discovered = discover::discover(paths, true)?;
+    let discovered_at = std::time::Instant::now();
     let files = extract_all(&discovered, overlay);
+    let extracted_at = std::time::Instant::now();
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
             eprintln!("{}: {:#?}", file.path.display(), file.facts);
@@ -56,6 +72,7 @@ pub fn analyze_with(
     let resolver =
         resolve::Resolver::new(&files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
     let graph = graph::link(&files, &resolver);
+    let linked_at = std::time::Instant::now();
     let mut diagnostics = rules::run(&rules::Context {
         graph: &graph,
         files: &files,
@@ -72,7 +89,21 @@ pub fn analyze_with(
     // A site reached through several sockets (one helper used for two namespaces) is
     // still one place to fix: report it once per rule.
     diagnostics.dedup_by(|b, a| a.rule == b.rule && a.file == b.file && a.span == b.span);
+    let timings = Timings {
+        discover: discovered_at - start,
+        extract: extracted_at - discovered_at,
+        link: linked_at - extracted_at,
+        rules: linked_at.elapsed(),
+        files: files.len(),
+        bytes: discovered
+            .iter()
+            .filter_map(|f| std::fs::metadata(&f.path).ok())
+            .map(|m| m.len())
+            .sum(),
+        threads: rayon::current_num_threads(),
+    };
     Ok(Analysis {
+        timings,
         files,
         graph,
         diagnostics,

@@ -37,6 +37,9 @@ enum Command {
         /// Print the fixes as a unified diff and change nothing (exit 1 if there is one).
         #[arg(long, conflicts_with = "fix")]
         diff: bool,
+        /// Print the wall time of each phase to stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the event graph: every event with its emits and handlers.
     Graph {
@@ -77,12 +80,19 @@ fn main() -> ExitCode {
             fix,
             unsafe_fixes,
             diff,
+            timings,
         } => {
             let options = FixOptions { unsafe_fixes };
             if diff {
                 show_diff(&paths, options)
             } else {
-                check(&paths, format, deny_warnings, fix.then_some(options))
+                check(
+                    &paths,
+                    format,
+                    deny_warnings,
+                    fix.then_some(options),
+                    timings,
+                )
             }
         }
         Command::Graph { paths, format } => match wirelint::analyze(&paths) {
@@ -104,6 +114,7 @@ fn check(
     format: Format,
     deny_warnings: bool,
     fix: Option<FixOptions>,
+    timings: bool,
 ) -> ExitCode {
     let mut write_failed = false;
     let analysis = match fix {
@@ -151,7 +162,11 @@ fn check(
         Format::Json => report::json::render(&analysis, &root),
         Format::Compact => report::compact::render(&analysis),
     };
+    let report_started = std::time::Instant::now();
     let printed = print(&text);
+    if timings {
+        print_timings(&analysis.timings, report_started.elapsed());
+    }
     if printed != ExitCode::SUCCESS {
         return printed;
     }
@@ -167,6 +182,28 @@ fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn print_timings(t: &wirelint::Timings, report: std::time::Duration) {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let total = t.discover + t.extract + t.link + t.rules + report;
+    let mb = t.bytes as f64 / 1_000_000.0;
+    eprintln!("wirelint timings ({} threads):", t.threads);
+    eprintln!(
+        "  discover        {:>9.2} ms  {} files, {:.2} MB",
+        ms(t.discover),
+        t.files,
+        mb
+    );
+    eprintln!(
+        "  parse+extract   {:>9.2} ms  {:.1} MB/s",
+        ms(t.extract),
+        mb / t.extract.as_secs_f64().max(1e-9)
+    );
+    eprintln!("  link            {:>9.2} ms", ms(t.link));
+    eprintln!("  rules           {:>9.2} ms", ms(t.rules));
+    eprintln!("  report/fix      {:>9.2} ms", ms(report));
+    eprintln!("  total           {:>9.2} ms", ms(total));
 }
 
 fn show_diff(paths: &[PathBuf], options: FixOptions) -> ExitCode {
