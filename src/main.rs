@@ -77,6 +77,8 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
         }
         Format::Json => report::json::render(&analysis, &root),
         Format::Compact => report::compact::render(&analysis),
+        Format::Sarif => report::sarif::render(&analysis),
+        Format::Github => report::github::render(&analysis),
     };
     let printed = print(&text);
     if printed != ExitCode::SUCCESS {
