@@ -196,6 +196,24 @@ fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
 }
 
+/// The absolute form of a path without `.` and `..` components, for comparing paths
+/// given in different ways (`web/a.ts`, `./web/a.ts`, `/repo/web/a.ts`). Lexical only:
+/// the file need not exist, and symlinks are not resolved.
+pub fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! The pipeline reads top to bottom: discover → extract (per file, in parallel) →
 //! link into the event graph → rules → report.
 
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{FileKind, SourcePath};
 use crate::facts::{FileFacts, ParseError, Span};
@@ -32,9 +34,25 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How one run is set up beyond the paths it is given.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub config: Config,
+}
+
+/// Analyses a project with no configuration file.
 pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
-    let discovered = discover::discover(paths, true)?;
-    let files = extract_all(&discovered);
+    analyze_with(paths, &Options::default())
+}
+
+pub fn analyze_with(
+    paths: &[PathBuf],
+    options: &Options,
+) -> Result<Analysis, discover::DiscoverError> {
+    let config = &options.config;
+    let mut discovered = discover::discover(paths, true)?;
+    discovered.retain(|source| !config.is_excluded(&source.path));
+    let files = extract_all(&discovered, &config.socket_wrappers());
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
             eprintln!("{}: {:#?}", file.path.display(), file.facts);
@@ -42,12 +60,13 @@ pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
     }
     let resolver =
         resolve::Resolver::new(&files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
-    let graph = graph::link(&files, &resolver);
+    let graph = graph::link(&files, &resolver, config);
     let mut diagnostics = rules::run(&rules::Context {
         graph: &graph,
         files: &files,
     });
     suppress::apply(&mut diagnostics, &files);
+    config.apply(&mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (&files[a.file].path, a.span.start, a.rule, &a.message).cmp(&(
             &files[b.file].path,
@@ -69,11 +88,11 @@ pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
 /// Deep enough for machine-generated code nested thousands of levels.
 const WORKER_STACK: usize = 256 << 20;
 
-fn extract_all(discovered: &[SourcePath]) -> Vec<SourceFile> {
+fn extract_all(discovered: &[SourcePath], socket_wrappers: &[String]) -> Vec<SourceFile> {
     let run = || {
         discovered
             .par_iter()
-            .map(|source| load(&source.path, source.kind))
+            .map(|source| load(&source.path, source.kind, socket_wrappers))
             .collect()
     };
     match rayon::ThreadPoolBuilder::new()
@@ -86,10 +105,10 @@ fn extract_all(discovered: &[SourcePath]) -> Vec<SourceFile> {
     }
 }
 
-fn load(path: &Path, kind: FileKind) -> SourceFile {
+fn load(path: &Path, kind: FileKind, socket_wrappers: &[String]) -> SourceFile {
     let (facts, text) = match read_source(path) {
         Ok(Some(text)) => {
-            let facts = extract(&text, kind);
+            let facts = extract(&text, kind, socket_wrappers);
             (facts, Some(text))
         }
         // Minified bundles: nobody edits them, and they are large.
@@ -121,8 +140,8 @@ fn load(path: &Path, kind: FileKind) -> SourceFile {
 }
 
 /// Extracts facts, turning a panic in a front-end into a diagnostic for that file.
-fn extract(text: &str, kind: FileKind) -> FileFacts {
-    let result = std::panic::catch_unwind(|| lang::extract(text, kind));
+fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
+    let result = std::panic::catch_unwind(|| lang::extract(text, kind, socket_wrappers));
     result.unwrap_or_else(|_| FileFacts {
         parse_error: Some(ParseError {
             span: Span::default(),

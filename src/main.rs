@@ -1,8 +1,9 @@
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use wirelint::config::{self, Config};
 use wirelint::diagnostic::Severity;
 use wirelint::report::{self, Format, graph::GraphFormat};
 use wirelint::rules;
@@ -27,6 +28,10 @@ enum Command {
         /// Make warnings fail the run too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Read this configuration instead of the `wirelint.toml` found by walking up
+        /// from the first path.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print the event graph: every event with its emits and handlers.
     Graph {
@@ -34,7 +39,11 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
         format: GraphFormat,
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
+    /// Write a commented default `wirelint.toml` in the current directory.
+    Init,
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, e.g. `unmatched-emit`.
@@ -52,17 +61,71 @@ fn main() -> ExitCode {
             paths,
             format,
             deny_warnings,
-        } => check(&paths, format, deny_warnings),
-        Command::Graph { paths, format } => match wirelint::analyze(&paths) {
-            Ok(analysis) => print(&report::graph::render(&analysis, format)),
-            Err(error) => usage_error(&error.to_string()),
-        },
+            config,
+        } => check(&paths, format, deny_warnings, config.as_deref()),
+        Command::Graph {
+            paths,
+            format,
+            config,
+        } => {
+            let options = match options(&paths, config.as_deref()) {
+                Ok(options) => options,
+                Err(code) => return code,
+            };
+            match wirelint::analyze_with(&paths, &options) {
+                Ok(analysis) => print(&report::graph::render(&analysis, format)),
+                Err(error) => usage_error(&error.to_string()),
+            }
+        }
+        Command::Init => init(),
         Command::Rules { id } => rules_command(id.as_deref()),
     }
 }
 
-fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
-    let analysis = match wirelint::analyze(paths) {
+/// The configuration: `--config FILE`, or the `wirelint.toml` nearest the first path.
+fn options(paths: &[PathBuf], config: Option<&Path>) -> Result<wirelint::Options, ExitCode> {
+    let loaded = match config {
+        Some(file) => Config::load(file),
+        None => Config::find(paths.first().map_or(Path::new("."), PathBuf::as_path)),
+    };
+    match loaded {
+        Ok(config) => Ok(wirelint::Options { config }),
+        Err(error) => Err(usage_error(&error.to_string())),
+    }
+}
+
+fn init() -> ExitCode {
+    let path = Path::new(config::FILE_NAME);
+    // `create_new` so that an existing file is never replaced, even by a race.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let written = file.and_then(|mut file| file.write_all(config::default_file().as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!("wirelint: wrote {}", config::FILE_NAME);
+            ExitCode::SUCCESS
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => usage_error(&format!(
+            "{} already exists; not overwriting it",
+            config::FILE_NAME
+        )),
+        Err(error) => usage_error(&format!("cannot write {}: {error}", config::FILE_NAME)),
+    }
+}
+
+fn check(
+    paths: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    config: Option<&Path>,
+) -> ExitCode {
+    let options = match options(paths, config) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let analysis = match wirelint::analyze_with(paths, &options) {
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
     };

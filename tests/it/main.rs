@@ -1,6 +1,7 @@
 //! One integration-test binary (every extra binary re-links swc).
 
 mod cli;
+mod config;
 mod fixtures;
 mod formats;
 mod rule_docs;
