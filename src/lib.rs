@@ -85,6 +85,22 @@ pub fn analyze_with(
     })
 }
 
+impl Analysis {
+    /// Keeps the diagnostics whose primary location or a label is in one of `files`
+    /// (paths as given on the command line, compared as absolute paths).
+    pub fn retain_touching(&mut self, files: &[PathBuf]) {
+        let wanted: std::collections::HashSet<PathBuf> =
+            files.iter().map(|f| discover::absolute(f)).collect();
+        let touched: Vec<bool> = self
+            .files
+            .iter()
+            .map(|f| wanted.contains(&discover::absolute(&f.path)))
+            .collect();
+        self.diagnostics
+            .retain(|d| touched[d.file] || d.labels.iter().any(|l| touched[l.file]));
+    }
+}
+
 /// Deep enough for machine-generated code nested thousands of levels.
 const WORKER_STACK: usize = 256 << 20;
 

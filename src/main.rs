@@ -2,7 +2,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use wirelint::config::{self, Config};
 use wirelint::diagnostic::Severity;
 use wirelint::report::{self, Format, graph::GraphFormat};
@@ -19,20 +19,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check a project and report wiring bugs (exit 1 when an error is found).
-    Check {
-        /// Files or directories to check.
-        #[arg(default_value = ".")]
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Make warnings fail the run too.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Read this configuration instead of the `wirelint.toml` found by walking up
-        /// from the first path.
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Print the event graph: every event with its emits and handlers.
     Graph {
         #[arg(default_value = ".")]
@@ -51,18 +38,36 @@ enum Command {
     },
 }
 
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or directories to check.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Make warnings fail the run too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Fail the run when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Read this configuration instead of the `wirelint.toml` found by walking up from
+    /// the first path.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Report only findings in these files (at either end of the wire); the whole
+    /// project is still analysed. What pre-commit passes.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    only_files: Vec<PathBuf>,
+}
+
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check {
-            paths,
-            format,
-            deny_warnings,
-            config,
-        } => check(&paths, format, deny_warnings, config.as_deref()),
+        Command::Check(args) => check(&args),
         Command::Graph {
             paths,
             format,
@@ -115,25 +120,24 @@ fn init() -> ExitCode {
     }
 }
 
-fn check(
-    paths: &[PathBuf],
-    format: Format,
-    deny_warnings: bool,
-    config: Option<&Path>,
-) -> ExitCode {
-    let options = match options(paths, config) {
+fn check(args: &CheckArgs) -> ExitCode {
+    let paths = &args.paths;
+    let options = match options(paths, args.config.as_deref()) {
         Ok(options) => options,
         Err(code) => return code,
     };
-    let analysis = match wirelint::analyze_with(paths, &options) {
+    let mut analysis = match wirelint::analyze_with(paths, &options) {
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
     };
+    if !args.only_files.is_empty() {
+        analysis.retain_touching(&args.only_files);
+    }
     let root = paths
         .first()
         .map(|p| report::display_path(p))
         .unwrap_or_else(|| ".".to_owned());
-    let text = match format {
+    let text = match args.format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             report::human::render(&analysis, color)
@@ -147,12 +151,19 @@ fn check(
     if printed != ExitCode::SUCCESS {
         return printed;
     }
-    let failing = if deny_warnings {
-        Severity::Warning
-    } else {
-        Severity::Error
+    let count = |severity| {
+        analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     };
-    if analysis.diagnostics.iter().any(|d| d.severity >= failing) {
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let too_many = args.max_warnings.filter(|max| warnings > *max);
+    if let Some(max) = too_many {
+        eprintln!("wirelint: too many warnings ({warnings}, --max-warnings {max})");
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) || too_many.is_some() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

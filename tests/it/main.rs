@@ -4,4 +4,5 @@ mod cli;
 mod config;
 mod fixtures;
 mod formats;
+mod only_files;
 mod rule_docs;
