@@ -3,6 +3,7 @@
 //! The pipeline reads top to bottom: discover → extract (per file, in parallel) →
 //! link into the event graph → rules → report.
 
+pub mod baseline;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

@@ -3,6 +3,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use wirelint::baseline::{self, Baseline};
 use wirelint::config::{self, Config};
 use wirelint::diagnostic::Severity;
 use wirelint::report::{self, Format, graph::GraphFormat};
@@ -59,6 +60,12 @@ struct CheckArgs {
     /// project is still analysed. What pre-commit passes.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     only_files: Vec<PathBuf>,
+    /// Hide the findings recorded in this baseline; report only new ones.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in this file (for `--baseline`) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "only_files"])]
+    write_baseline: Option<PathBuf>,
 }
 
 const EXIT_FINDINGS: u8 = 1;
@@ -130,6 +137,23 @@ fn check(args: &CheckArgs) -> ExitCode {
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
     };
+    if let Some(file) = &args.write_baseline {
+        return match baseline::write(&analysis, file) {
+            Ok(count) => {
+                eprintln!("wirelint: recorded {count} findings in {}", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => usage_error(&message),
+        };
+    }
+    if let Some(file) = &args.baseline {
+        match Baseline::load(file) {
+            Ok(known) => {
+                known.apply(&mut analysis);
+            }
+            Err(message) => return usage_error(&message),
+        }
+    }
     if !args.only_files.is_empty() {
         analysis.retain_touching(&args.only_files);
     }

@@ -74,8 +74,17 @@ struct SarifResult<'a> {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    /// The baseline's line-independent hash, so code scanning follows an alert when
+    /// unrelated edits move it.
+    partial_fingerprints: Fingerprints,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<Fix>,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "wirelintSiteHash/v1")]
+    site_hash: String,
 }
 
 #[derive(Serialize)]
@@ -144,7 +153,7 @@ pub fn render(analysis: &Analysis) -> String {
     let results = analysis
         .diagnostics
         .iter()
-        .map(|d| result(&mut positions, d))
+        .map(|d| result(analysis, &mut positions, d))
         .collect();
     let log = Log {
         schema: SCHEMA,
@@ -188,7 +197,11 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result<'a>(positions: &mut Positions, d: &'a Diagnostic) -> SarifResult<'a> {
+fn result<'a>(
+    analysis: &Analysis,
+    positions: &mut Positions,
+    d: &'a Diagnostic,
+) -> SarifResult<'a> {
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
@@ -216,6 +229,9 @@ fn result<'a>(positions: &mut Positions, d: &'a Diagnostic) -> SarifResult<'a> {
                 }),
             })
             .collect(),
+        partial_fingerprints: Fingerprints {
+            site_hash: crate::baseline::site_hash(analysis, d),
+        },
         fixes: d
             .fix
             .iter()

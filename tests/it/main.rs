@@ -1,5 +1,6 @@
 //! One integration-test binary (every extra binary re-links swc).
 
+mod baseline;
 mod cli;
 mod config;
 mod fixtures;
