@@ -32,6 +32,8 @@ pub enum DiscoverError {
         path: PathBuf,
         message: String,
     },
+    /// A file named to be read from stdin has an extension wirelint does not read.
+    NotSource(PathBuf),
 }
 
 impl fmt::Display for DiscoverError {
@@ -39,6 +41,11 @@ impl fmt::Display for DiscoverError {
         match self {
             DiscoverError::Missing(p) => write!(f, "{}: no such file or directory", p.display()),
             DiscoverError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            DiscoverError::NotSource(p) => write!(
+                f,
+                "{}: not a file wirelint reads (.ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte)",
+                p.display()
+            ),
         }
     }
 }
@@ -63,7 +70,7 @@ const SKIPPED_DIRS: &[&str] = &[
 ];
 
 /// Classifies a file by name; `None` for files we never lint.
-fn classify(path: &Path) -> Option<FileKind> {
+pub fn classify(path: &Path) -> Option<FileKind> {
     let ext = path.extension()?.to_str()?;
     // Lossy so that a non-UTF-8 stem does not hide an otherwise valid file.
     let stem = path.file_stem()?.to_string_lossy();
@@ -192,7 +199,7 @@ fn io_error(path: &Path, message: &str) -> DiscoverError {
 }
 
 /// Strips a leading `./` so that `.` and `src` yield identical, dedupable paths.
-fn clean(path: &Path) -> PathBuf {
+pub fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
 }
 

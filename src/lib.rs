@@ -39,6 +39,8 @@ pub struct Analysis {
 #[derive(Debug, Default)]
 pub struct Options {
     pub config: Config,
+    /// An editor's unsaved buffer: this file's text comes from here, not from disk.
+    pub stdin: Option<(PathBuf, Vec<u8>)>,
 }
 
 /// Analyses a project with no configuration file.
@@ -53,7 +55,13 @@ pub fn analyze_with(
     let config = &options.config;
     let mut discovered = discover::discover(paths, true)?;
     discovered.retain(|source| !config.is_excluded(&source.path));
-    let files = extract_all(&discovered, &config.socket_wrappers());
+    let overlay = match &options.stdin {
+        Some((path, text)) => {
+            overlay_index(&mut discovered, path, config)?.map(|index| (index, text.as_slice()))
+        }
+        None => None,
+    };
+    let files = extract_all(&discovered, &config.socket_wrappers(), overlay);
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
             eprintln!("{}: {:#?}", file.path.display(), file.facts);
@@ -102,14 +110,52 @@ impl Analysis {
     }
 }
 
+/// Where the stdin file is in the discovered list, adding it when it is not there (a
+/// new, unsaved file, or one outside the given paths). `None` when it is excluded.
+fn overlay_index(
+    discovered: &mut Vec<SourcePath>,
+    path: &Path,
+    config: &Config,
+) -> Result<Option<usize>, discover::DiscoverError> {
+    let target = discover::absolute(path);
+    let find = |discovered: &[SourcePath]| {
+        discovered
+            .iter()
+            .position(|source| discover::absolute(&source.path) == target)
+    };
+    if let Some(index) = find(discovered) {
+        return Ok(Some(index));
+    }
+    let kind = discover::classify(path)
+        .ok_or_else(|| discover::DiscoverError::NotSource(path.to_path_buf()))?;
+    if config.is_excluded(path) {
+        return Ok(None);
+    }
+    discovered.push(SourcePath {
+        path: discover::clean(path),
+        kind,
+    });
+    discovered.sort();
+    Ok(find(discovered))
+}
+
 /// Deep enough for machine-generated code nested thousands of levels.
 const WORKER_STACK: usize = 256 << 20;
 
-fn extract_all(discovered: &[SourcePath], socket_wrappers: &[String]) -> Vec<SourceFile> {
+/// `overlay`: the index of the file whose text is given, and that text.
+fn extract_all(
+    discovered: &[SourcePath],
+    socket_wrappers: &[String],
+    overlay: Option<(usize, &[u8])>,
+) -> Vec<SourceFile> {
     let run = || {
         discovered
             .par_iter()
-            .map(|source| load(&source.path, source.kind, socket_wrappers))
+            .enumerate()
+            .map(|(index, source)| {
+                let given = overlay.and_then(|(at, text)| (at == index).then_some(text));
+                load(&source.path, source.kind, socket_wrappers, given)
+            })
             .collect()
     };
     match rayon::ThreadPoolBuilder::new()
@@ -122,8 +168,17 @@ fn extract_all(discovered: &[SourcePath], socket_wrappers: &[String]) -> Vec<Sou
     }
 }
 
-fn load(path: &Path, kind: FileKind, socket_wrappers: &[String]) -> SourceFile {
-    let (facts, text) = match read_source(path) {
+fn load(
+    path: &Path,
+    kind: FileKind,
+    socket_wrappers: &[String],
+    given: Option<&[u8]>,
+) -> SourceFile {
+    let source = match given {
+        Some(bytes) => decode(bytes.to_vec()),
+        None => read_source(path),
+    };
+    let (facts, text) = match source {
         Ok(Some(text)) => {
             let facts = extract(&text, kind, socket_wrappers);
             (facts, Some(text))
@@ -174,6 +229,11 @@ fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts 
 /// be analysed.
 fn read_source(path: &Path) -> Result<Option<String>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    decode(bytes)
+}
+
+/// The text of a source file from its bytes, as `read_source` describes.
+fn decode(bytes: Vec<u8>) -> Result<Option<String>, String> {
     if bytes[..bytes.len().min(8000)].contains(&0) {
         return Err("this looks like a binary file, not source code; it was skipped".to_owned());
     }

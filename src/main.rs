@@ -1,4 +1,4 @@
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,7 +41,7 @@ enum Command {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files or directories to check.
+    /// Files or directories to check; `-` with `--stdin-filename`.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -66,6 +66,14 @@ struct CheckArgs {
     /// Record every current finding in this file (for `--baseline`) and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "only_files"])]
     write_baseline: Option<PathBuf>,
+    /// Read this file's text from stdin (an editor's unsaved buffer), the rest of the
+    /// project from disk, and report the findings touching this file.
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with_all = ["only_files", "write_baseline"]
+    )]
+    stdin_filename: Option<PathBuf>,
 }
 
 const EXIT_FINDINGS: u8 = 1;
@@ -101,7 +109,10 @@ fn options(paths: &[PathBuf], config: Option<&Path>) -> Result<wirelint::Options
         None => Config::find(paths.first().map_or(Path::new("."), PathBuf::as_path)),
     };
     match loaded {
-        Ok(config) => Ok(wirelint::Options { config }),
+        Ok(config) => Ok(wirelint::Options {
+            config,
+            stdin: None,
+        }),
         Err(error) => Err(usage_error(&error.to_string())),
     }
 }
@@ -128,11 +139,31 @@ fn init() -> ExitCode {
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
-    let paths = &args.paths;
-    let options = match options(paths, args.config.as_deref()) {
+    let stdin_marker = Path::new("-");
+    let mut paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_path() != stdin_marker)
+        .cloned()
+        .collect();
+    if paths.len() != args.paths.len() && args.stdin_filename.is_none() {
+        return usage_error("`-` reads a file from stdin: name it with --stdin-filename PATH");
+    }
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let paths = &paths;
+    let mut options = match options(paths, args.config.as_deref()) {
         Ok(options) => options,
         Err(code) => return code,
     };
+    if let Some(file) = &args.stdin_filename {
+        let mut text = Vec::new();
+        if let Err(error) = std::io::stdin().read_to_end(&mut text) {
+            return usage_error(&format!("cannot read stdin: {error}"));
+        }
+        options.stdin = Some((file.clone(), text));
+    }
     let mut analysis = match wirelint::analyze_with(paths, &options) {
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
@@ -156,6 +187,9 @@ fn check(args: &CheckArgs) -> ExitCode {
     }
     if !args.only_files.is_empty() {
         analysis.retain_touching(&args.only_files);
+    }
+    if let Some(file) = &args.stdin_filename {
+        analysis.retain_touching(std::slice::from_ref(file));
     }
     let root = paths
         .first()

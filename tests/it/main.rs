@@ -7,3 +7,4 @@ mod fixtures;
 mod formats;
 mod only_files;
 mod rule_docs;
+mod stdin;
