@@ -32,6 +32,8 @@ pub enum DiscoverError {
         path: PathBuf,
         message: String,
     },
+    /// A file named to be read from stdin has an extension wirelint does not read.
+    NotSource(PathBuf),
 }
 
 impl fmt::Display for DiscoverError {
@@ -39,6 +41,11 @@ impl fmt::Display for DiscoverError {
         match self {
             DiscoverError::Missing(p) => write!(f, "{}: no such file or directory", p.display()),
             DiscoverError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            DiscoverError::NotSource(p) => write!(
+                f,
+                "{}: not a file wirelint reads (.ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte)",
+                p.display()
+            ),
         }
     }
 }
@@ -192,8 +199,26 @@ fn io_error(path: &Path, message: &str) -> DiscoverError {
 }
 
 /// Strips a leading `./` so that `.` and `src` yield identical, dedupable paths.
-fn clean(path: &Path) -> PathBuf {
+pub fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
+}
+
+/// The absolute form of a path without `.` and `..` components, for comparing paths
+/// given in different ways (`web/a.ts`, `./web/a.ts`, `/repo/web/a.ts`). Lexical only:
+/// the file need not exist, and symlinks are not resolved.
+pub fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Applicability, Fix};
 use crate::discover::{self, DiscoverError};
 use crate::facts::Span;
-use crate::{Analysis, Overlay, analyze_with, lang};
+use crate::{Analysis, Options, Overlay, analyze_with, lang};
 
 /// Converging takes one pass per layer of overlapping fixes; more means a loop.
 const MAX_PASSES: usize = 10;
@@ -28,28 +28,30 @@ pub struct FixOutcome {
     pub reverted: Vec<String>,
 }
 
-/// Runs the fix passes in memory. Nothing is written; see [`write`].
+/// Runs the fix passes in memory, under the run's `setup` (configuration). Nothing is
+/// written; see [`write`].
 pub fn plan(
     paths: &[PathBuf],
     options: FixOptions,
+    mut setup: Options,
 ) -> Result<(FixOutcome, Analysis), DiscoverError> {
-    let mut overlay = Overlay::new();
     let mut outcome = FixOutcome::default();
     let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
-    let mut analysis = analyze_with(paths, &overlay)?;
+    let mut analysis = analyze_with(paths, &setup)?;
     for _ in 0..MAX_PASSES {
         let applied = pass(
             &analysis,
             options,
-            &mut overlay,
+            &mut setup.overlay,
             &mut originals,
             &mut outcome,
         );
         if applied == 0 {
             break;
         }
-        analysis = analyze_with(paths, &overlay)?;
+        analysis = analyze_with(paths, &setup)?;
     }
+    let overlay = &mut setup.overlay;
     for (path, original) in originals {
         if let Some(fixed) = overlay.remove(&path)
             && fixed != original

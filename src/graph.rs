@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use crate::config::Config;
 use crate::facts::{
     Ack, Callee, Calls, EmitMethod, ExportValue, FileFacts, FnShape, FuncId, ListenContext,
     ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params, Side, SocketRef, Span, Summary,
@@ -317,14 +318,16 @@ impl EventGraph {
     }
 }
 
-/// Links the facts of all files into the event graph.
-pub fn link(files: &[SourceFile], resolver: &Resolver) -> EventGraph {
-    Linker::new(files, resolver).build()
+/// Links the facts of all files into the event graph. The configuration supplies the
+/// sides of files whose imports do not tell and the sockets wrappers return.
+pub fn link(files: &[SourceFile], resolver: &Resolver, config: &Config) -> EventGraph {
+    Linker::new(files, resolver, config).build()
 }
 
 struct Linker<'a> {
     files: &'a [SourceFile],
     resolver: &'a Resolver,
+    config: &'a Config,
     /// Sockets passed to each function parameter: (file, function, index).
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
@@ -345,7 +348,7 @@ struct Linker<'a> {
 const MAX_DEPTH: u32 = 24;
 
 impl<'a> Linker<'a> {
-    fn new(files: &'a [SourceFile], resolver: &'a Resolver) -> Linker<'a> {
+    fn new(files: &'a [SourceFile], resolver: &'a Resolver, config: &'a Config) -> Linker<'a> {
         let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::new();
         let mut functions_by_name: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::new();
         for (file, source) in files.iter().enumerate() {
@@ -369,6 +372,7 @@ impl<'a> Linker<'a> {
         Linker {
             files,
             resolver,
+            config,
             params: HashMap::new(),
             getters,
             functions_by_name,
@@ -660,9 +664,11 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// A file's side from its imports, then from the files it imports.
+    /// A file's side from its imports, then from the files it imports, then from the
+    /// configuration's path globs (and again from the files it imports).
     fn file_sides(&self) -> Vec<Option<Side>> {
         let mut sides: Vec<Option<Side>> = self.files.iter().map(|f| f.facts.side).collect();
+        let mut globs_applied = false;
         let imports: Vec<Vec<FileId>> = self
             .files
             .iter()
@@ -691,7 +697,15 @@ impl<'a> Linker<'a> {
                 }
             }
             if !changed {
-                return sides;
+                if globs_applied {
+                    return sides;
+                }
+                globs_applied = true;
+                for (file, side) in sides.iter_mut().enumerate() {
+                    if side.is_none() {
+                        *side = self.config.side_of_path(&self.files[file].path);
+                    }
+                }
             }
         }
     }
@@ -1025,11 +1039,14 @@ impl<'a> Linker<'a> {
                 Some((target, ExportValue::Socket(inner))) => self.socket(target, inner, depth + 1),
                 _ => Vec::new(),
             },
-            Origin::Returned(callee) => self
-                .returned(file, callee)
-                .into_iter()
-                .flat_map(|(target, inner)| self.socket(target, inner, depth + 1))
-                .collect(),
+            Origin::Returned(callee) => match self.wrapper(file, callee) {
+                Some(value) => vec![value],
+                None => self
+                    .returned(file, callee)
+                    .into_iter()
+                    .flat_map(|(target, inner)| self.socket(target, inner, depth + 1))
+                    .collect(),
+            },
             Origin::Param { func, index, typed } => match self.params.get(&(file, *func, *index)) {
                 Some(values) if !values.is_empty() => values.iter().cloned().collect(),
                 _ => typed.map(typed_value).into_iter().collect(),
@@ -1047,6 +1064,31 @@ impl<'a> Linker<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// What a `[sockets]` wrapper returns: the configuration wins over what the analysis
+    /// sees of the function, since wrappers are listed because it cannot see through
+    /// them. The namespace is unknown, so it matches any.
+    fn wrapper(&self, file: FileId, callee: &Callee) -> Option<SocketValue> {
+        let name = match callee {
+            Callee::Named(name) => name.as_str(),
+            Callee::Import { name, path, .. } => match path.last() {
+                Some(member) => member.as_str(),
+                None => name.as_str(),
+            },
+            Callee::Local(id) => self.files[file]
+                .facts
+                .functions
+                .get(*id as usize)?
+                .name
+                .as_deref()?,
+        };
+        Some(match self.config.socket_wrapper(name)? {
+            Side::Client => SocketValue::new(Kind::ClientSocket, Ns::Any),
+            // Like `new Server()`: `getIO().of("/admin")` and its connection handler
+            // are followed from there.
+            Side::Server => SocketValue::new(Kind::Server, Ns::Static("/".to_owned())),
+        })
     }
 
     /// A receiver that only looks like a socket counts only in a socket.io project.

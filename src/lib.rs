@@ -3,6 +3,8 @@
 //! The pipeline reads top to bottom: discover → extract (per file, in parallel) →
 //! link into the event graph → rules → report.
 
+pub mod baseline;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
@@ -21,6 +23,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{FileKind, SourcePath};
 use crate::facts::{FileFacts, ParseError, Span};
@@ -47,22 +50,45 @@ pub struct Timings {
     pub threads: usize,
 }
 
-pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
-    analyze_with(paths, &Overlay::new())
+/// How one run is set up beyond the paths it is given.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub config: Config,
+    /// An editor's unsaved buffer: this file's text comes from here, not from disk.
+    pub stdin: Option<(PathBuf, Vec<u8>)>,
+    /// Texts of files changed by fixes not yet written.
+    pub overlay: Overlay,
 }
 
-/// File contents that replace what is on disk: fixes not yet written, an editor's
-/// unsaved buffer.
+/// Analyses a project with no configuration file.
+pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
+    analyze_with(paths, &Options::default())
+}
+
+/// File contents that replace what is on disk: fixes not yet written.
 pub type Overlay = std::collections::HashMap<PathBuf, String>;
 
 pub fn analyze_with(
     paths: &[PathBuf],
-    overlay: &Overlay,
+    options: &Options,
 ) -> Result<Analysis, discover::DiscoverError> {
     let start = std::time::Instant::now();
-    let discovered = discover::discover(paths, true)?;
+    let config = &options.config;
+    let mut discovered = discover::discover(paths, true)?;
+    discovered.retain(|source| !config.is_excluded(&source.path));
+    let stdin = match &options.stdin {
+        Some((path, text)) => {
+            overlay_index(&mut discovered, path, config)?.map(|index| (index, text.as_slice()))
+        }
+        None => None,
+    };
     let discovered_at = std::time::Instant::now();
-    let files = extract_all(&discovered, overlay);
+    let files = extract_all(
+        &discovered,
+        &config.socket_wrappers(),
+        stdin,
+        &options.overlay,
+    );
     let extracted_at = std::time::Instant::now();
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
@@ -71,13 +97,14 @@ pub fn analyze_with(
     }
     let resolver =
         resolve::Resolver::new(&files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
-    let graph = graph::link(&files, &resolver);
+    let graph = graph::link(&files, &resolver, config);
     let linked_at = std::time::Instant::now();
     let mut diagnostics = rules::run(&rules::Context {
         graph: &graph,
         files: &files,
     });
     suppress::apply(&mut diagnostics, &files);
+    config.apply(&mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (&files[a.file].path, a.span.start, a.rule, &a.message).cmp(&(
             &files[b.file].path,
@@ -110,14 +137,72 @@ pub fn analyze_with(
     })
 }
 
+impl Analysis {
+    /// Keeps the diagnostics whose primary location or a label is in one of `files`
+    /// (paths as given on the command line, compared as absolute paths).
+    pub fn retain_touching(&mut self, files: &[PathBuf]) {
+        let wanted: std::collections::HashSet<PathBuf> =
+            files.iter().map(|f| discover::absolute(f)).collect();
+        let touched: Vec<bool> = self
+            .files
+            .iter()
+            .map(|f| wanted.contains(&discover::absolute(&f.path)))
+            .collect();
+        self.diagnostics
+            .retain(|d| touched[d.file] || d.labels.iter().any(|l| touched[l.file]));
+    }
+}
+
+/// Where the stdin file is in the discovered list, adding it when it is not there (a
+/// new, unsaved file, or one outside the given paths). `None` when it is excluded.
+fn overlay_index(
+    discovered: &mut Vec<SourcePath>,
+    path: &Path,
+    config: &Config,
+) -> Result<Option<usize>, discover::DiscoverError> {
+    let target = discover::absolute(path);
+    let find = |discovered: &[SourcePath]| {
+        discovered
+            .iter()
+            .position(|source| discover::absolute(&source.path) == target)
+    };
+    if let Some(index) = find(discovered) {
+        return Ok(Some(index));
+    }
+    let kind = discover::classify(path)
+        .ok_or_else(|| discover::DiscoverError::NotSource(path.to_path_buf()))?;
+    if config.is_excluded(path) {
+        return Ok(None);
+    }
+    discovered.push(SourcePath {
+        path: discover::clean(path),
+        kind,
+    });
+    discovered.sort();
+    Ok(find(discovered))
+}
+
 /// Deep enough for machine-generated code nested thousands of levels.
 const WORKER_STACK: usize = 256 << 20;
 
-fn extract_all(discovered: &[SourcePath], overlay: &Overlay) -> Vec<SourceFile> {
+/// `stdin`: the index of the file whose text is given, and that text; `overlay`: texts
+/// of files changed by fixes not yet written.
+fn extract_all(
+    discovered: &[SourcePath],
+    socket_wrappers: &[String],
+    stdin: Option<(usize, &[u8])>,
+    overlay: &Overlay,
+) -> Vec<SourceFile> {
     let run = || {
         discovered
             .par_iter()
-            .map(|source| load(&source.path, source.kind, overlay.get(&source.path)))
+            .enumerate()
+            .map(|(index, source)| {
+                let given = stdin
+                    .and_then(|(at, text)| (at == index).then_some(text))
+                    .or_else(|| overlay.get(&source.path).map(String::as_bytes));
+                load(&source.path, source.kind, socket_wrappers, given)
+            })
             .collect()
     };
     match rayon::ThreadPoolBuilder::new()
@@ -130,14 +215,19 @@ fn extract_all(discovered: &[SourcePath], overlay: &Overlay) -> Vec<SourceFile> 
     }
 }
 
-fn load(path: &Path, kind: FileKind, overlay: Option<&String>) -> SourceFile {
-    let read = match overlay {
-        Some(text) => Ok(Some(blank_bom(text.clone()))),
+fn load(
+    path: &Path,
+    kind: FileKind,
+    socket_wrappers: &[String],
+    given: Option<&[u8]>,
+) -> SourceFile {
+    let source = match given {
+        Some(bytes) => decode(bytes.to_vec()),
         None => read_source(path),
     };
-    let (facts, text) = match read {
+    let (facts, text) = match source {
         Ok(Some(text)) => {
-            let facts = extract(&text, kind);
+            let facts = extract(&text, kind, socket_wrappers);
             (facts, Some(text))
         }
         // Minified bundles: nobody edits them, and they are large.
@@ -174,8 +264,8 @@ fn load(path: &Path, kind: FileKind, overlay: Option<&String>) -> SourceFile {
 }
 
 /// Extracts facts, turning a panic in a front-end into a diagnostic for that file.
-fn extract(text: &str, kind: FileKind) -> FileFacts {
-    let result = std::panic::catch_unwind(|| lang::extract(text, kind));
+fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
+    let result = std::panic::catch_unwind(|| lang::extract(text, kind, socket_wrappers));
     result.unwrap_or_else(|_| FileFacts {
         parse_error: Some(ParseError {
             span: Span::default(),
@@ -191,6 +281,11 @@ fn extract(text: &str, kind: FileKind) -> FileFacts {
 /// be analysed.
 fn read_source(path: &Path) -> Result<Option<String>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    decode(bytes)
+}
+
+/// The text of a source file from its bytes, as `read_source` describes.
+fn decode(bytes: Vec<u8>) -> Result<Option<String>, String> {
     if bytes[..bytes.len().min(8000)].contains(&0) {
         return Err("this looks like a binary file, not source code; it was skipped".to_owned());
     }

@@ -1,8 +1,10 @@
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use wirelint::baseline::{self, Baseline};
+use wirelint::config::{self, Config};
 use wirelint::diagnostic::Severity;
 use wirelint::fix::FixOptions;
 use wirelint::report::{self, Format, graph::GraphFormat};
@@ -19,34 +21,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check a project and report wiring bugs (exit 1 when an error is found).
-    Check {
-        /// Files or directories to check.
-        #[arg(default_value = ".")]
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Make warnings fail the run too.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Apply safe fixes to the files, then report what is left.
-        #[arg(long)]
-        fix: bool,
-        /// With --fix or --diff: apply suggested fixes too.
-        #[arg(long)]
-        unsafe_fixes: bool,
-        /// Print the fixes as a unified diff and change nothing (exit 1 if there is one).
-        #[arg(long, conflicts_with = "fix")]
-        diff: bool,
-        /// Print the wall time of each phase to stderr.
-        #[arg(long)]
-        timings: bool,
-    },
+    Check(CheckArgs),
     /// Print the event graph: every event with its emits and handlers.
     Graph {
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
         format: GraphFormat,
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Follow one event from the emit to its receivers and show where it stalls.
     Trace {
@@ -59,12 +42,65 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = TraceFormat::Human)]
         format: TraceFormat,
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
+    /// Write a commented default `wirelint.toml` in the current directory.
+    Init,
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, e.g. `unmatched-emit`.
         id: Option<String>,
     },
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` with `--stdin-filename`.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Make warnings fail the run too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Fail the run when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Read this configuration instead of the `wirelint.toml` found by walking up from
+    /// the first path.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Report only findings in these files (at either end of the wire); the whole
+    /// project is still analysed. What pre-commit passes.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    only_files: Vec<PathBuf>,
+    /// Hide the findings recorded in this baseline; report only new ones.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in this file (for `--baseline`) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "only_files"])]
+    write_baseline: Option<PathBuf>,
+    /// Read this file's text from stdin (an editor's unsaved buffer), the rest of the
+    /// project from disk, and report the findings touching this file.
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with_all = ["only_files", "write_baseline"]
+    )]
+    stdin_filename: Option<PathBuf>,
+    /// Apply safe fixes to the files, then report what is left.
+    #[arg(long, conflicts_with_all = ["stdin_filename", "write_baseline"])]
+    fix: bool,
+    /// With --fix or --diff: apply suggested fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and change nothing (exit 1 if there is one).
+    #[arg(long, conflicts_with_all = ["fix", "stdin_filename", "write_baseline"])]
+    diff: bool,
+    /// Print the wall time of each phase to stderr.
+    #[arg(long)]
+    timings: bool,
 }
 
 const EXIT_FINDINGS: u8 = 1;
@@ -73,111 +109,177 @@ const EXIT_USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check {
+        Command::Check(args) => check(&args),
+        Command::Graph {
             paths,
             format,
-            deny_warnings,
-            fix,
-            unsafe_fixes,
-            diff,
-            timings,
+            config,
         } => {
-            let options = FixOptions { unsafe_fixes };
-            if diff {
-                show_diff(&paths, options)
-            } else {
-                check(
-                    &paths,
-                    format,
-                    deny_warnings,
-                    fix.then_some(options),
-                    timings,
-                )
+            let options = match options(&paths, config.as_deref()) {
+                Ok(options) => options,
+                Err(code) => return code,
+            };
+            match wirelint::analyze_with(&paths, &options) {
+                Ok(analysis) => print(&report::graph::render(&analysis, format)),
+                Err(error) => usage_error(&error.to_string()),
             }
         }
-        Command::Graph { paths, format } => match wirelint::analyze(&paths) {
-            Ok(analysis) => print(&report::graph::render(&analysis, format)),
-            Err(error) => usage_error(&error.to_string()),
-        },
+        Command::Init => init(),
         Command::Rules { id } => rules_command(id.as_deref()),
         Command::Trace {
             event,
             namespace,
             paths,
             format,
-        } => trace_command(&event, namespace.as_deref(), &paths, format),
+            config,
+        } => match options(&paths, config.as_deref()) {
+            Ok(options) => trace_command(&event, namespace.as_deref(), &paths, format, &options),
+            Err(code) => code,
+        },
     }
 }
 
-fn check(
-    paths: &[PathBuf],
-    format: Format,
-    deny_warnings: bool,
-    fix: Option<FixOptions>,
-    timings: bool,
-) -> ExitCode {
-    let mut write_failed = false;
-    let analysis = match fix {
-        None => wirelint::analyze(paths),
-        Some(options) => wirelint::fix::plan(paths, options).map(|(outcome, analysis)| {
-            for message in &outcome.reverted {
-                eprintln!("wirelint: {message}");
-            }
-            let failures = wirelint::fix::write(&outcome);
-            for failure in &failures {
-                eprintln!("wirelint: error: {failure}");
-            }
-            write_failed = !failures.is_empty();
-            let fixed: usize = outcome.applied.values().sum();
-            if fixed > 0 {
-                let rules = outcome
-                    .applied
-                    .iter()
-                    .map(|(rule, n)| format!("{rule} ×{n}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                eprintln!(
-                    "wirelint: applied {fixed} fix{} in {} file{} ({rules})",
-                    if fixed == 1 { "" } else { "es" },
-                    outcome.changed.len(),
-                    if outcome.changed.len() == 1 { "" } else { "s" }
-                );
-            }
-            analysis
-        }),
+/// The configuration: `--config FILE`, or the `wirelint.toml` nearest the first path.
+fn options(paths: &[PathBuf], config: Option<&Path>) -> Result<wirelint::Options, ExitCode> {
+    let loaded = match config {
+        Some(file) => Config::load(file),
+        None => Config::find(paths.first().map_or(Path::new("."), PathBuf::as_path)),
     };
-    let analysis = match analysis {
+    match loaded {
+        Ok(config) => Ok(wirelint::Options {
+            config,
+            ..wirelint::Options::default()
+        }),
+        Err(error) => Err(usage_error(&error.to_string())),
+    }
+}
+
+fn init() -> ExitCode {
+    let path = Path::new(config::FILE_NAME);
+    // `create_new` so that an existing file is never replaced, even by a race.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let written = file.and_then(|mut file| file.write_all(config::default_file().as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!("wirelint: wrote {}", config::FILE_NAME);
+            ExitCode::SUCCESS
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => usage_error(&format!(
+            "{} already exists; not overwriting it",
+            config::FILE_NAME
+        )),
+        Err(error) => usage_error(&format!("cannot write {}: {error}", config::FILE_NAME)),
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let stdin_marker = Path::new("-");
+    let mut paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_path() != stdin_marker)
+        .cloned()
+        .collect();
+    if paths.len() != args.paths.len() && args.stdin_filename.is_none() {
+        return usage_error("`-` reads a file from stdin: name it with --stdin-filename PATH");
+    }
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let paths = &paths;
+    let mut options = match options(paths, args.config.as_deref()) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    if let Some(file) = &args.stdin_filename {
+        let mut text = Vec::new();
+        if let Err(error) = std::io::stdin().read_to_end(&mut text) {
+            return usage_error(&format!("cannot read stdin: {error}"));
+        }
+        options.stdin = Some((file.clone(), text));
+    }
+    let fix_options = FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    if args.diff {
+        return show_diff(paths, fix_options, options);
+    }
+    let mut write_failed = false;
+    let analysis = if args.fix {
+        wirelint::fix::plan(paths, fix_options, options).map(|(outcome, analysis)| {
+            write_failed = !apply_fixes(&outcome);
+            analysis
+        })
+    } else {
+        wirelint::analyze_with(paths, &options)
+    };
+    let mut analysis = match analysis {
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
     };
+    if let Some(file) = &args.write_baseline {
+        return match baseline::write(&analysis, file) {
+            Ok(count) => {
+                eprintln!("wirelint: recorded {count} findings in {}", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => usage_error(&message),
+        };
+    }
+    if let Some(file) = &args.baseline {
+        match Baseline::load(file) {
+            Ok(known) => {
+                known.apply(&mut analysis);
+            }
+            Err(message) => return usage_error(&message),
+        }
+    }
+    if !args.only_files.is_empty() {
+        analysis.retain_touching(&args.only_files);
+    }
+    if let Some(file) = &args.stdin_filename {
+        analysis.retain_touching(std::slice::from_ref(file));
+    }
     let root = paths
         .first()
         .map(|p| report::display_path(p))
         .unwrap_or_else(|| ".".to_owned());
-    let text = match format {
+    let text = match args.format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             report::human::render(&analysis, color)
         }
         Format::Json => report::json::render(&analysis, &root),
         Format::Compact => report::compact::render(&analysis),
+        Format::Sarif => report::sarif::render(&analysis),
+        Format::Github => report::github::render(&analysis),
     };
     let report_started = std::time::Instant::now();
     let printed = print(&text);
-    if timings {
+    if args.timings {
         print_timings(&analysis.timings, report_started.elapsed());
     }
     if printed != ExitCode::SUCCESS {
         return printed;
     }
-    let failing = if deny_warnings {
-        Severity::Warning
-    } else {
-        Severity::Error
+    let count = |severity| {
+        analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let too_many = args.max_warnings.filter(|max| warnings > *max);
+    if let Some(max) = too_many {
+        eprintln!("wirelint: too many warnings ({warnings}, --max-warnings {max})");
+    }
     if write_failed {
         ExitCode::from(EXIT_USAGE)
-    } else if analysis.diagnostics.iter().any(|d| d.severity >= failing) {
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) || too_many.is_some() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
@@ -206,8 +308,36 @@ fn print_timings(t: &wirelint::Timings, report: std::time::Duration) {
     eprintln!("  total           {:>9.2} ms", ms(total));
 }
 
-fn show_diff(paths: &[PathBuf], options: FixOptions) -> ExitCode {
-    let (outcome, _) = match wirelint::fix::plan(paths, options) {
+/// Writes the planned fixes and says what was done. False when a file could not be
+/// written.
+fn apply_fixes(outcome: &wirelint::fix::FixOutcome) -> bool {
+    for message in &outcome.reverted {
+        eprintln!("wirelint: {message}");
+    }
+    let failures = wirelint::fix::write(outcome);
+    for failure in &failures {
+        eprintln!("wirelint: error: {failure}");
+    }
+    let fixed: usize = outcome.applied.values().sum();
+    if fixed > 0 {
+        let rules = outcome
+            .applied
+            .iter()
+            .map(|(rule, n)| format!("{rule} ×{n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!(
+            "wirelint: applied {fixed} fix{} in {} file{} ({rules})",
+            if fixed == 1 { "" } else { "es" },
+            outcome.changed.len(),
+            if outcome.changed.len() == 1 { "" } else { "s" }
+        );
+    }
+    failures.is_empty()
+}
+
+fn show_diff(paths: &[PathBuf], fix: FixOptions, options: wirelint::Options) -> ExitCode {
+    let (outcome, _) = match wirelint::fix::plan(paths, fix, options) {
         Ok(planned) => planned,
         Err(error) => return usage_error(&error.to_string()),
     };
@@ -235,8 +365,9 @@ fn trace_command(
     namespace: Option<&str>,
     paths: &[PathBuf],
     format: TraceFormat,
+    options: &wirelint::Options,
 ) -> ExitCode {
-    let analysis = match wirelint::analyze(paths) {
+    let analysis = match wirelint::analyze_with(paths, options) {
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
     };

@@ -1,9 +1,11 @@
 //! Renderers of the diagnostic list. Each format is one file.
 
 pub mod compact;
+pub mod github;
 pub mod graph;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::collections::HashMap;
 
@@ -17,6 +19,18 @@ pub enum Format {
     Human,
     Json,
     Compact,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
+}
+
+/// Where the project lives; rule pages are linked from here (`Cargo.toml` `repository`).
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The documentation page of a rule, `rules/<id>.md` in the repository.
+pub fn rule_doc_url(id: &str) -> String {
+    format!("{REPOSITORY}/blob/main/rules/{id}.md")
 }
 
 /// Lines and columns for spans, with one line index per file built on demand.

@@ -49,7 +49,8 @@ fn copy_dir(from: &Path, to: &Path) {
 fn fixes_apply_parse_and_converge() {
     let mut failures = Vec::new();
     for case in cases() {
-        let (outcome, analysis) = plan(std::slice::from_ref(&case), ALL).expect("analysable");
+        let (outcome, analysis) =
+            plan(std::slice::from_ref(&case), ALL, Default::default()).expect("analysable");
         let name = case.to_string_lossy().replace(['/', '\\'], "__");
         if !outcome.reverted.is_empty() {
             failures.push(format!(
@@ -87,7 +88,7 @@ fn fixes_apply_parse_and_converge() {
 fn every_fixing_rule_has_a_fixture_it_fixes() {
     let mut fixed = std::collections::BTreeSet::new();
     for case in cases() {
-        let (outcome, _) = plan(&[case], ALL).expect("analysable");
+        let (outcome, _) = plan(&[case], ALL, Default::default()).expect("analysable");
         fixed.extend(outcome.applied.keys().copied());
     }
     for rule in RULES.iter().filter(|r| r.fix != FixAvailability::None) {

@@ -65,13 +65,19 @@ pub(super) struct Extractor<'a> {
     pub(super) assigned: HashMap<String, SocketRef>,
     /// A `.d.ts` file: read for constants, never for sites.
     declarations_only: bool,
+    /// `[sockets]` names from the configuration: calls of these return sockets.
+    pub(super) socket_wrappers: &'a [String],
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
 pub(super) const SERVER_PKG: &str = "socket.io";
 
 impl<'a> Extractor<'a> {
-    pub(super) fn new(len: u32, declarations_only: bool) -> Extractor<'a> {
+    pub(super) fn new(
+        len: u32,
+        declarations_only: bool,
+        socket_wrappers: &'a [String],
+    ) -> Extractor<'a> {
         Extractor {
             facts: FileFacts::default(),
             len,
@@ -87,6 +93,7 @@ impl<'a> Extractor<'a> {
             pending_name: None,
             assigned: HashMap::new(),
             declarations_only,
+            socket_wrappers,
         }
     }
 

@@ -12,7 +12,7 @@ use crate::facts::FileFacts;
 use parse::Dialect;
 
 /// Parses one file and extracts its facts; the AST is dropped before returning.
-pub fn extract(source: &str, kind: FileKind) -> FileFacts {
+pub fn extract(source: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
     let masked;
     let (text, dialect) = match kind {
         FileKind::Ts => (source, Dialect::Ts),
@@ -37,7 +37,8 @@ pub fn extract(source: &str, kind: FileKind) -> FileFacts {
     let len = text.len() as u32;
     match parse::parse(text, dialect) {
         Ok(program) => {
-            let mut extractor = extract::Extractor::new(len, dialect == Dialect::Dts);
+            let mut extractor =
+                extract::Extractor::new(len, dialect == Dialect::Dts, socket_wrappers);
             extractor.run(&program);
             extractor.facts
         }

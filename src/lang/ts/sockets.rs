@@ -196,6 +196,16 @@ impl Extractor<'_> {
         {
             return call.args.first().and_then(|arg| self.socket(&arg.expr));
         }
+        // A configured wrapper is known by the name it is called by: it may be a global,
+        // auto-imported (Nuxt's `useSocket()`) or a default import. The linker decides
+        // what it returns.
+        if let Expr::Ident(ident) = callee
+            && self.socket_wrappers.iter().any(|w| *w == *ident.sym)
+        {
+            return Some(root(Origin::Returned(FnCallee::Named(
+                ident.sym.to_string(),
+            ))));
+        }
         let returned = match self.callee(callee)? {
             FnCallee::Import { specifier, .. } if package_side(&specifier).is_some() => {
                 return None;

@@ -1,0 +1,427 @@
+//! `wirelint.toml`: per-rule severities, events consumed outside the repository, path
+//! globs for a file's side, socket wrappers the analysis cannot see into, and excluded
+//! files. Every key is optional; a mistake is an error that names the file and line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Side;
+use crate::rules::RULES;
+
+pub const FILE_NAME: &str = "wirelint.toml";
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Level>,
+    #[serde(default)]
+    ignore_events: Vec<String>,
+    #[serde(default)]
+    sides: RawSides,
+    #[serde(default)]
+    sockets: RawSides,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+}
+
+/// `[sides]` (path globs) and `[sockets]` (function names) share this shape.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSides {
+    #[serde(default)]
+    client: Vec<Spanned<String>>,
+    #[serde(default)]
+    server: Vec<Spanned<String>>,
+}
+
+/// What `[rules]` sets a rule to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+/// The configuration in force for one run; `Config::default()` when there is no file.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file it was read from.
+    pub file: Option<PathBuf>,
+    /// The absolute directory that path globs are relative to: the file's.
+    base: PathBuf,
+    rules: Vec<(&'static str, Level)>,
+    ignore_events: Vec<String>,
+    client_paths: GlobSet,
+    server_paths: GlobSet,
+    exclude: GlobSet,
+    sockets: Vec<(String, Side)>,
+}
+
+/// A configuration that cannot be used: exit status 2, with the place to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    /// 1-based line and column, when the mistake is at one place.
+    pub at: Option<(u32, u32)>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.at {
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: {}",
+                self.file.display(),
+                self.message
+            ),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// The `wirelint.toml` in `start`'s directory or the nearest one above it.
+    pub fn find(start: &Path) -> Result<Config, ConfigError> {
+        let start = crate::discover::absolute(start);
+        let dir = if start.is_file() {
+            start.parent().map(Path::to_path_buf).unwrap_or_default()
+        } else {
+            start
+        };
+        for ancestor in dir.ancestors() {
+            let candidate = ancestor.join(FILE_NAME);
+            if candidate.is_file() {
+                // Named as the user would type it in messages: relative when below `.`.
+                let cwd = crate::discover::absolute(Path::new("."));
+                let shown = candidate.strip_prefix(&cwd).unwrap_or(&candidate);
+                return Config::load(shown);
+            }
+        }
+        Ok(Config::default())
+    }
+
+    pub fn load(file: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(file).map_err(|e| ConfigError {
+            file: file.to_path_buf(),
+            at: None,
+            message: format!("cannot read the configuration: {e}"),
+        })?;
+        Config::parse(&text, file)
+    }
+
+    /// Parses the text of `file` (which is only named in errors and anchors path globs).
+    pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
+        let error = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+            file: file.to_path_buf(),
+            at: span.map(|span| {
+                let index = crate::source::LineIndex::new(text);
+                index.position(text, span.start as u32)
+            }),
+            message,
+        };
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| error(e.span(), e.message().trim().to_owned()))?;
+        let mut rules = Vec::new();
+        for (id, level) in raw.rules {
+            let Some(rule) = crate::rules::find(id.get_ref()) else {
+                let known = RULES.iter().map(|r| r.id).collect::<Vec<_>>().join(", ");
+                return Err(error(
+                    Some(id.span()),
+                    format!(
+                        "unknown rule `{}` in [rules]; valid rules: {known}",
+                        id.get_ref()
+                    ),
+                ));
+            };
+            rules.push((rule.id, level));
+        }
+        let globs = |patterns: &[Spanned<String>], key: &str| {
+            let mut set = GlobSetBuilder::new();
+            for pattern in patterns {
+                let text = pattern.get_ref().trim_start_matches("./");
+                let text = text.trim_start_matches('/').trim_end_matches('/');
+                // A pattern naming a directory covers the files in it, as in .gitignore.
+                for variant in [text.to_owned(), format!("{text}/**")] {
+                    let glob = GlobBuilder::new(&variant)
+                        .literal_separator(true)
+                        .build()
+                        .map_err(|e| {
+                            error(
+                                Some(pattern.span()),
+                                format!(
+                                    "`{}` in {key} is not a valid glob: {e}",
+                                    pattern.get_ref()
+                                ),
+                            )
+                        })?;
+                    set.add(glob);
+                }
+            }
+            set.build()
+                .map_err(|e| error(None, format!("{key}: cannot compile the globs: {e}")))
+        };
+        let mut sockets = Vec::new();
+        for (names, side) in [
+            (&raw.sockets.client, Side::Client),
+            (&raw.sockets.server, Side::Server),
+        ] {
+            for name in names {
+                let valid = !name.get_ref().is_empty()
+                    && name
+                        .get_ref()
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+                if !valid {
+                    return Err(error(
+                        Some(name.span()),
+                        format!(
+                            "`{}` in [sockets] {} is not a function name; write the name alone, \
+                             e.g. `getSocket` for `getSocket()` or `this.$root.getSocket()`",
+                            name.get_ref(),
+                            side.as_str()
+                        ),
+                    ));
+                }
+                sockets.push((name.get_ref().clone(), side));
+            }
+        }
+        Ok(Config {
+            file: Some(file.to_path_buf()),
+            base: crate::discover::absolute(file)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            rules,
+            ignore_events: raw.ignore_events,
+            client_paths: globs(&raw.sides.client, "[sides] client")?,
+            server_paths: globs(&raw.sides.server, "[sides] server")?,
+            exclude: globs(&raw.exclude, "exclude")?,
+            sockets,
+        })
+    }
+
+    /// The path relative to the configuration's directory, for matching globs.
+    fn relative(&self, path: &Path) -> Option<PathBuf> {
+        let path = crate::discover::absolute(path);
+        path.strip_prefix(&self.base).ok().map(Path::to_path_buf)
+    }
+
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        !self.exclude.is_empty()
+            && self
+                .relative(path)
+                .is_some_and(|rel| self.exclude.is_match(rel))
+    }
+
+    /// The side `[sides]` puts a file on; none when no glob or both sides match.
+    pub fn side_of_path(&self, path: &Path) -> Option<Side> {
+        if self.client_paths.is_empty() && self.server_paths.is_empty() {
+            return None;
+        }
+        let rel = self.relative(path)?;
+        match (
+            self.client_paths.is_match(&rel),
+            self.server_paths.is_match(&rel),
+        ) {
+            (true, false) => Some(Side::Client),
+            (false, true) => Some(Side::Server),
+            _ => None,
+        }
+    }
+
+    /// The side of the socket a `[sockets]` wrapper of this name returns.
+    pub fn socket_wrapper(&self, name: &str) -> Option<Side> {
+        self.sockets
+            .iter()
+            .find(|(wrapper, _)| wrapper == name)
+            .map(|(_, side)| *side)
+    }
+
+    /// Every `[sockets]` name, for the front-ends.
+    pub fn socket_wrappers(&self) -> Vec<String> {
+        self.sockets.iter().map(|(name, _)| name.clone()).collect()
+    }
+
+    pub fn ignores_event(&self, event: &str) -> bool {
+        self.ignore_events
+            .iter()
+            .any(|pattern| wildcard_match(pattern, event))
+    }
+
+    /// Applies `[rules]` severities and drops the findings about ignored events.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain_mut(|d| {
+            if d.event.as_deref().is_some_and(|e| self.ignores_event(e)) {
+                return false;
+            }
+            let level = self
+                .rules
+                .iter()
+                .find(|(id, _)| *id == d.rule)
+                .map(|(_, level)| *level);
+            match level {
+                None => true,
+                Some(Level::Off) => false,
+                Some(Level::Info) => {
+                    d.severity = Severity::Info;
+                    true
+                }
+                Some(Level::Warning) => {
+                    d.severity = Severity::Warning;
+                    true
+                }
+                Some(Level::Error) => {
+                    d.severity = Severity::Error;
+                    true
+                }
+            }
+        });
+    }
+}
+
+/// `*` matches any run of characters (`:` and `/` included); everything else is literal.
+fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let Some(first) = parts.next() else {
+        return text.is_empty();
+    };
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+/// The commented file `wirelint init` writes: every setting at its default.
+pub fn default_file() -> String {
+    let mut rules = String::new();
+    for rule in RULES {
+        rules.push_str(&format!("# {} = \"{}\"\n", rule.id, rule.severity.as_str()));
+    }
+    format!(
+        r#"# wirelint configuration. Every setting is optional; the commented values are the
+# defaults or examples. Path globs are relative to this file; `**` crosses directories.
+
+# Events that something outside this repository emits or handles (a mobile app, another
+# service): never reported. `*` matches any run of characters.
+ignore_events = []
+# ignore_events = ["ping", "internal:*"]
+
+# Files never analysed.
+exclude = []
+# exclude = ["legacy/**", "**/*.generated.ts"]
+
+# Severity per rule: "off", "info", "warning" or "error".
+[rules]
+{rules}
+# Which end of the connection files run on, for files whose imports do not tell.
+[sides]
+# client = ["web/**"]
+# server = ["server/**"]
+
+# Functions and hooks that return a socket the analysis cannot see into.
+[sockets]
+# client = ["getSocket", "useSocket"]   # return a socket.io-client socket
+# server = ["getIO"]                    # return the socket.io Server
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/repo/wirelint.toml"))
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard_match("ping", "ping"));
+        assert!(!wildcard_match("ping", "ping2"));
+        assert!(wildcard_match("internal:*", "internal:sync"));
+        assert!(wildcard_match("internal:*", "internal:"));
+        assert!(!wildcard_match("internal:*", "external:sync"));
+        assert!(wildcard_match("*:typing", "chat:room/1:typing"));
+        assert!(wildcard_match("a*b*c", "abc"));
+        assert!(!wildcard_match("a*b*c", "acb"));
+        assert!(!wildcard_match("ab*ba", "aba"));
+        assert!(wildcard_match("*", ""));
+    }
+
+    #[test]
+    fn the_default_file_parses_to_the_defaults() {
+        let config = parse(&default_file()).expect("valid");
+        assert!(config.rules.is_empty());
+        assert!(config.sockets.is_empty());
+        assert!(!config.is_excluded(Path::new("/repo/web/a.ts")));
+    }
+
+    #[test]
+    fn globs_are_relative_to_the_file() {
+        let config = parse(
+            "exclude = [\"legacy\", \"**/*.gen.ts\"]\n[sides]\nclient = [\"web/**\"]\nserver = [\"./server/\"]\n",
+        )
+        .expect("valid");
+        assert!(config.is_excluded(Path::new("/repo/legacy/old/a.ts")));
+        assert!(config.is_excluded(Path::new("/repo/web/x.gen.ts")));
+        assert!(!config.is_excluded(Path::new("/repo/web/legacy.ts")));
+        assert!(!config.is_excluded(Path::new("/elsewhere/legacy/a.ts")));
+        assert_eq!(
+            config.side_of_path(Path::new("/repo/web/src/a.ts")),
+            Some(Side::Client)
+        );
+        assert_eq!(
+            config.side_of_path(Path::new("/repo/server/a.ts")),
+            Some(Side::Server)
+        );
+        assert_eq!(config.side_of_path(Path::new("/repo/shared/a.ts")), None);
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_choices() {
+        let error = parse("\n[rules]\nack-missing = \"fatal\"\n").expect_err("bad level");
+        assert_eq!(error.at, Some((3, 15)));
+        assert!(error.message.contains("`off`, `info`, `warning`, `error`"));
+
+        let error = parse("[rules]\nack-mising = \"off\"\n").expect_err("unknown rule");
+        assert_eq!(error.at, Some((2, 1)));
+        assert!(error.message.contains("unknown rule `ack-mising`"));
+        assert!(error.message.contains("ack-missing, ack-not-on-all-paths"));
+
+        let error = parse("ignore_event = []\n").expect_err("unknown key");
+        assert_eq!(error.at, Some((1, 1)));
+        assert!(error.message.contains("ignore_events"), "{}", error.message);
+
+        let error = parse("[sockets]\nclient = [\"getSocket()\"]\n").expect_err("not a name");
+        assert_eq!(error.at, Some((2, 11)));
+
+        let error = parse("exclude = [\"a/[\"]\n").expect_err("bad glob");
+        assert_eq!(error.at, Some((1, 12)));
+        assert_eq!(
+            error.to_string().split(": ").next(),
+            Some("/repo/wirelint.toml:1:12")
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! `wirelint.toml` end to end: found by walking up, each setting changes what is
+//! reported, mistakes are usage errors with their line, `wirelint init`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn wirelint(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("wirelint").expect("binary is built");
+    command.current_dir(dir);
+    command
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+/// A client that emits through wrappers the analysis cannot see into, a file of unknown
+/// side, and a server with one handler nobody emits.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "web/chat.ts",
+        "import { getSocket } from \"@acme/realtime\";\n\
+         export function send(text: string) {\n  getSocket().emit(\"chat:send\", text);\n}\n\
+         export function typing() {\n  useSocket().emit(\"chat:typing\");\n}\n",
+    );
+    write(
+        root,
+        "web/main.ts",
+        "import { io } from \"socket.io-client\";\nexport const socket = io();\n\
+         socket.on(\"news\", (n: number) => console.log(n));\n",
+    );
+    write(
+        root,
+        "web/legacy/news.js",
+        "// `socket` is a global here: nothing in the file tells its side.\n\
+         socket.on(\"news\", (n) => console.log(n));\n",
+    );
+    write(
+        root,
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server();\n\
+         io.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text) => {});\n  \
+         socket.emit(\"news\", 1);\n  socket.emit(\"internal:sync\", 2);\n});\n",
+    );
+    write(
+        root,
+        "server/admin.ts",
+        "import { getIO } from \"./registry\";\nexport function shout() {\n  getIO().emit(\"shout\");\n}\n",
+    );
+    dir
+}
+
+fn diagnostics(dir: &Path, args: &[&str]) -> (Vec<(String, String, String)>, i32) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let output = wirelint(dir).args(&all).output().expect("runs");
+    let doc: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|_| {
+        panic!(
+            "one JSON document; stderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let found = doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().unwrap_or_default().to_owned();
+            (text("rule"), text("severity"), text("event"))
+        })
+        .collect();
+    (found, output.status.code().unwrap_or(-1))
+}
+
+/// The sides `wirelint graph` puts a file's handlers on.
+fn sides_of(dir: &Path, file: &str) -> Vec<String> {
+    let output = wirelint(dir)
+        .args(["graph", "--format", "json"])
+        .output()
+        .expect("runs");
+    let graph: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let mut sides: Vec<String> = graph["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .flat_map(|e| e["handlers"].as_array().cloned().unwrap_or_default())
+        .filter(|h| h["file"] == file)
+        .filter_map(|h| h["side"].as_str().map(str::to_owned))
+        .collect();
+    sides.sort();
+    sides
+}
+
+fn has(found: &[(String, String, String)], rule: &str, severity: &str, event: &str) -> bool {
+    found
+        .iter()
+        .any(|(r, s, e)| r == rule && s == severity && e == event)
+}
+
+#[test]
+fn without_a_configuration_wrappers_are_invisible() {
+    let dir = project();
+    let (found, _) = diagnostics(dir.path(), &[]);
+    assert!(!found.iter().any(|(_, _, e)| e == "chat:send"), "{found:?}");
+    assert!(has(&found, "unmatched-handler", "warning", "chat:message"));
+    assert!(has(&found, "unmatched-emit", "error", "internal:sync"));
+    assert_eq!(
+        sides_of(dir.path(), "web/legacy/news.js"),
+        ["client", "server"]
+    );
+}
+
+#[test]
+fn every_setting_changes_what_is_reported() {
+    let dir = project();
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "ignore_events = [\"internal:*\"]\nexclude = [\"server/admin.ts\"]\n\n\
+         [rules]\nunmatched-handler = \"error\"\nunmatched-emit = \"warning\"\n\n\
+         [sides]\nclient = [\"web/**\"]\n\n\
+         [sockets]\nclient = [\"getSocket\", \"useSocket\"]\nserver = [\"getIO\"]\n",
+    );
+    let (found, code) = diagnostics(dir.path(), &[]);
+    assert!(
+        has(&found, "unmatched-emit", "warning", "chat:send"),
+        "{found:?}"
+    );
+    assert!(has(&found, "unmatched-emit", "warning", "chat:typing"));
+    assert!(has(&found, "unmatched-handler", "error", "chat:message"));
+    assert_eq!(code, 1, "unmatched-handler is an error now");
+    assert!(
+        !found.iter().any(|(_, _, e)| e.starts_with("internal:")),
+        "ignored events are never reported: {found:?}"
+    );
+    assert!(
+        !found.iter().any(|(_, _, e)| e == "shout"),
+        "excluded files are not analysed: {found:?}"
+    );
+
+    // `[sides]`: the file whose imports do not tell is on the client only.
+    assert_eq!(sides_of(dir.path(), "web/legacy/news.js"), ["client"]);
+}
+
+#[test]
+fn a_server_wrapper_returns_the_server() {
+    let dir = project();
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "[sockets]\nserver = [\"getIO\"]\n",
+    );
+    let (found, _) = diagnostics(dir.path(), &[]);
+    assert!(has(&found, "unmatched-emit", "error", "shout"), "{found:?}");
+}
+
+#[test]
+fn config_flag_and_walking_up() {
+    let dir = project();
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "[rules]\nunmatched-emit = \"off\"\n",
+    );
+    write(
+        dir.path(),
+        "other.toml",
+        "[rules]\nunmatched-handler = \"off\"\n",
+    );
+    let (found, _) = diagnostics(&dir.path().join("web"), &[".."]);
+    assert!(!found.iter().any(|(r, _, _)| r == "unmatched-emit"));
+    // The nearest file above the first path, not the current directory.
+    let (found, _) = diagnostics(&std::env::temp_dir(), &[&dir.path().to_string_lossy()]);
+    assert!(!found.iter().any(|(r, _, _)| r == "unmatched-emit"));
+    let (found, _) = diagnostics(dir.path(), &["--config", "other.toml"]);
+    assert!(found.iter().any(|(r, _, _)| r == "unmatched-emit"));
+    assert!(!found.iter().any(|(r, _, _)| r == "unmatched-handler"));
+}
+
+#[test]
+fn mistakes_are_usage_errors_with_their_line() {
+    let dir = project();
+    let cases = [
+        (
+            "[rules]\nack-missing = \"error\"\nunmatched-emitt = \"off\"\n",
+            "wirelint.toml:3:1: unknown rule `unmatched-emitt` in [rules]; valid rules: ack-missing,",
+        ),
+        (
+            "\n[rules]\nunmatched-emit = \"fatal\"\n",
+            "wirelint.toml:3:18: unknown variant `fatal`, expected one of `off`, `info`, `warning`, `error`",
+        ),
+        (
+            "exclude = [\"dist\"]\nignore = []\n",
+            "wirelint.toml:2:1: unknown field `ignore`, expected one of `rules`, `ignore_events`, `sides`, `sockets`, `exclude`",
+        ),
+        (
+            "[sides]\nclient = \"web/**\"\n",
+            "wirelint.toml:2:10: invalid type: string \"web/**\", expected a sequence",
+        ),
+        ("[sides\n", "wirelint.toml:1:"),
+    ];
+    for (text, expected) in cases {
+        write(dir.path(), "wirelint.toml", text);
+        let output = wirelint(dir.path()).arg("check").output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.starts_with(&format!("wirelint: error: {expected}")),
+            "{text}\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn init_writes_a_working_file_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = || wirelint(dir.path()).arg("init").output().expect("runs");
+    assert_eq!(run().status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join("wirelint.toml")).expect("written");
+    assert!(written.contains("# unmatched-emit = \"error\""));
+    let again = run();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("wirelint.toml")).expect("kept"),
+        written
+    );
+    write(
+        dir.path(),
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nnew Server();\n",
+    );
+    let check = wirelint(dir.path()).arg("check").output().expect("runs");
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
