@@ -58,6 +58,8 @@ pub struct Options {
     pub stdin: Option<(PathBuf, Vec<u8>)>,
     /// Texts of files changed by fixes not yet written.
     pub overlay: Overlay,
+    /// Read ignored and vendored directories too (`.gitignore`, `node_modules`, ...).
+    pub no_ignore: bool,
 }
 
 /// Analyses a project with no configuration file.
@@ -74,7 +76,7 @@ pub fn analyze_with(
 ) -> Result<Analysis, discover::DiscoverError> {
     let start = std::time::Instant::now();
     let config = &options.config;
-    let mut discovered = discover::discover(paths, true)?;
+    let mut discovered = discover::discover(paths, !options.no_ignore)?;
     discovered.retain(|source| !config.is_excluded(&source.path));
     let stdin = match &options.stdin {
         Some((path, text)) => {
@@ -180,6 +182,48 @@ fn overlay_index(
     });
     discovered.sort();
     Ok(find(discovered))
+}
+
+/// What a parse-only pass over a project measured: the floor `check` is compared to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ParseFloor {
+    pub files: usize,
+    pub bytes: u64,
+    pub parse_errors: usize,
+    pub elapsed: std::time::Duration,
+}
+
+/// Reads and parses every file as `check` does (same discovery, same thread pool,
+/// same reading), and extracts nothing: the cost no linter built on swc can avoid.
+pub fn parse_floor(
+    paths: &[PathBuf],
+    no_ignore: bool,
+) -> Result<ParseFloor, discover::DiscoverError> {
+    let start = std::time::Instant::now();
+    let discovered = discover::discover(paths, !no_ignore)?;
+    let parse = || {
+        discovered
+            .par_iter()
+            .map(|source| match read_source(&source.path) {
+                Ok(Some(text)) => (text.len() as u64, lang::parses(&text, source.kind)),
+                Ok(None) => (0, true),
+                Err(_) => (0, false),
+            })
+            .collect::<Vec<_>>()
+    };
+    let results = match rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build()
+    {
+        Ok(pool) => pool.install(parse),
+        Err(_) => parse(),
+    };
+    Ok(ParseFloor {
+        files: results.len(),
+        bytes: results.iter().map(|(bytes, _)| bytes).sum(),
+        parse_errors: results.iter().filter(|(_, ok)| !ok).count(),
+        elapsed: start.elapsed(),
+    })
 }
 
 /// Deep enough for machine-generated code nested thousands of levels.

@@ -47,6 +47,14 @@ enum Command {
     },
     /// Write a commented default `wirelint.toml` in the current directory.
     Init,
+    /// Parse every file and extract nothing: the floor `check` is measured against.
+    #[command(hide = true)]
+    ParseFloor {
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        no_ignore: bool,
+    },
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, e.g. `unmatched-emit`.
@@ -101,6 +109,9 @@ struct CheckArgs {
     /// Print the wall time of each phase to stderr.
     #[arg(long)]
     timings: bool,
+    /// Also read ignored and vendored directories (`.gitignore`, `node_modules`, ...).
+    #[arg(long)]
+    no_ignore: bool,
 }
 
 const EXIT_FINDINGS: u8 = 1;
@@ -125,6 +136,21 @@ fn main() -> ExitCode {
             }
         }
         Command::Init => init(),
+        Command::ParseFloor { paths, no_ignore } => {
+            match wirelint::parse_floor(&paths, no_ignore) {
+                Ok(floor) => {
+                    eprintln!(
+                        "parse floor: {} files, {:.2} MB, {} parse errors, {:.2} ms",
+                        floor.files,
+                        floor.bytes as f64 / 1_000_000.0,
+                        floor.parse_errors,
+                        floor.elapsed.as_secs_f64() * 1000.0
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(error) => usage_error(&error.to_string()),
+            }
+        }
         Command::Rules { id } => rules_command(id.as_deref()),
         Command::Trace {
             event,
@@ -201,6 +227,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         }
         options.stdin = Some((file.clone(), text));
     }
+    options.no_ignore = args.no_ignore;
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };

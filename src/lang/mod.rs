@@ -21,3 +21,11 @@ pub fn check_syntax(text: &str, kind: FileKind) -> Result<(), String> {
         None => Ok(()),
     }
 }
+
+/// Parses without extracting anything (the parser floor of the benchmarks).
+pub fn parses(text: &str, kind: FileKind) -> bool {
+    match kind {
+        FileKind::Rust => true,
+        _ => ts::parses(text, kind),
+    }
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmarks wirelint on real code from the package registries, side by side with the
+# parser floor (a parse-only pass in the same process layout) and with ESLint.
+#
+#   bench/run.sh [WORKDIR]     (default: /tmp/wirelint-bench; corpora are kept there)
+#
+# Needs cargo, npm, hyperfine (installed with apt-get when missing) and GNU time.
+# Results: WORKDIR/results/*.md (hyperfine tables) and WORKDIR/results/rss.txt.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="${1:-/tmp/wirelint-bench}"
+results="$work/results"
+mkdir -p "$work" "$results"
+cd "$work"
+
+if ! command -v hyperfine >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
+fi
+cargo build --release --locked --quiet --manifest-path "$root/Cargo.toml"
+wl="$root/target/release/wirelint"
+
+# NAME@VERSION DIR: the package's published source, unpacked.
+fetch() {
+  [ -d "$2" ] && return
+  mkdir -p "$2"
+  (cd "$2" && npm pack "$1" --silent >/dev/null && tar xzf ./*.tgz && rm ./*.tgz)
+}
+fetch uptime-kuma@2.0.0-dev.0 uptime-kuma
+fetch ep_etherpad-lite@1.8.14 etherpad
+fetch typescript@5.6.3 typescript
+if [ ! -d stack/node_modules ]; then
+  mkdir -p stack
+  (cd stack && npm init -y >/dev/null &&
+    npm install --silent --ignore-scripts socket.io socket.io-client express react react-dom typescript)
+fi
+
+# The sample app copied N times, each copy with its own event names.
+for n in 1 10 100 1000; do
+  d="scale-$n"
+  [ -d "$d" ] && continue
+  for i in $(seq 1 "$n"); do
+    mkdir -p "$d/app$i"
+    cp -r "$root/testdata/chatlite/." "$d/app$i/"
+    find "$d/app$i" -name '*.ts*' -exec sed -i \
+      -e "s/\"\([a-z]*:[a-z]*\)\"/\"\1-$i\"/g" -e "s/\"typing\"/\"typing-$i\"/g" {} +
+  done
+done
+
+# ESLint with @typescript-eslint/parser and one cheap rule, on the same files.
+if [ ! -d eslint/node_modules ]; then
+  mkdir -p eslint
+  (cd eslint && npm init -y >/dev/null &&
+    npm install --silent --ignore-scripts eslint@9 @typescript-eslint/parser@8 typescript)
+fi
+cat > eslint/eslint.config.mjs <<'JS'
+import tsParser from "@typescript-eslint/parser";
+export default [
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/build/**", "**/*.min.js"] },
+  {
+    files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"],
+    languageOptions: { parser: tsParser, sourceType: "module" },
+    rules: { "no-debugger": "error" },
+  },
+];
+JS
+eslint="$work/eslint/node_modules/.bin/eslint -c $work/eslint/eslint.config.mjs --no-warn-ignored"
+
+echo "## parser floor vs check" >&2
+for corpus in uptime-kuma/package etherpad/package typescript/package/lib/typescript.js; do
+  name=$(echo "$corpus" | tr '/' '_')
+  hyperfine --warmup 2 --runs 15 -N \
+    --export-markdown "$results/floor-$name.md" \
+    "$wl parse-floor $corpus" \
+    "$wl check --format json $corpus" || true
+done
+hyperfine --warmup 1 --runs 5 -N --export-markdown "$results/floor-node_modules.md" \
+  "$wl parse-floor --no-ignore stack/node_modules" \
+  "$wl check --format json --no-ignore stack/node_modules" || true
+
+echo "## ESLint side by side" >&2
+for corpus in uptime-kuma/package etherpad/package; do
+  name=$(echo "$corpus" | tr '/' '_')
+  hyperfine --warmup 1 --runs 5 -i --export-markdown "$results/eslint-$name.md" \
+    "$eslint $corpus" \
+    "$wl check --format json $corpus" || true
+done
+
+echo "## scaling" >&2
+: > "$results/rss.txt"
+for n in 1 10 100 1000; do
+  hyperfine --warmup 1 --runs 5 -i -N --export-markdown "$results/scale-$n.md" \
+    "$wl check --format json scale-$n" || true
+  /usr/bin/time -f "scale-$n: %e s, %M KB peak RSS" "$wl" check --format json "scale-$n" \
+    >/dev/null 2>>"$results/rss.txt" || true
+  "$wl" check --timings --format json "scale-$n" >/dev/null 2>>"$results/rss.txt" || true
+done
+for corpus in uptime-kuma/package etherpad/package typescript/package/lib/typescript.js; do
+  /usr/bin/time -f "$corpus: %e s, %M KB peak RSS" "$wl" check --format json "$corpus" \
+    >/dev/null 2>>"$results/rss.txt" || true
+done
+/usr/bin/time -f "node_modules: %e s, %M KB peak RSS" "$wl" check --no-ignore --format json \
+  stack/node_modules >/dev/null 2>>"$results/rss.txt" || true
+"$wl" check --no-ignore --timings --format json stack/node_modules >/dev/null 2>>"$results/rss.txt" || true
+
+cat "$results"/*.md "$results/rss.txt"
