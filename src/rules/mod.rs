@@ -53,6 +53,22 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// The site is in Rust code (socketioxide or rust_socketio), whose messages, help and
+    /// fixes are Rust.
+    pub fn is_rust(&self, file: FileId) -> bool {
+        crate::graph::is_rust(&self.files[file].path)
+    }
+
+    /// How an ack named `name` is called in that file: `callback` in TS, `ack.send(..)`
+    /// for a socketioxide `AckSender`.
+    pub fn ack_call(&self, file: FileId, name: &str) -> String {
+        if self.is_rust(file) {
+            format!("{name}.send(..)")
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// `db.save()` for the span of `await db.save(data)`: names what may reject.
     pub fn awaited_call(&self, file: FileId, span: Span) -> Option<String> {
         let text = self.files[file].text.as_deref()?;
@@ -95,6 +111,7 @@ pub fn missing_label(kind: MissingKind, name: &str) -> String {
         MissingKind::Delegated => {
             format!("`{name}` is handed to a helper that does not call it on every path")
         }
+        MissingKind::Try => format!("if this fails, `?` returns here without calling `{name}`"),
     }
 }
 
