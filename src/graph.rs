@@ -794,11 +794,34 @@ impl<'a> Linker<'a> {
     }
 
     /// Project functions and methods called `name`; too many namesakes mean none is
-    /// trusted.
+    /// trusted. A Rust path (`admin::on_connect`) prefers the namesakes in a file of
+    /// that module (`admin.rs`, `admin/mod.rs`).
     fn named_functions(&self, name: &str) -> Vec<(FileId, FuncId)> {
-        match self.functions_by_name.get(name) {
-            Some(found) if found.len() <= 4 => found.clone(),
-            _ => Vec::new(),
+        let (module, name) = match name.rsplit_once("::") {
+            Some((path, name)) => (path.rsplit("::").next(), name),
+            None => (None, name),
+        };
+        let found = match self.functions_by_name.get(name) {
+            Some(found) if found.len() <= 4 => found,
+            _ => return Vec::new(),
+        };
+        let in_module: Vec<(FileId, FuncId)> = found
+            .iter()
+            .copied()
+            .filter(|&(file, _)| {
+                let path = &self.files[file].path;
+                let stem = path.file_stem().and_then(|s| s.to_str());
+                let dir = path
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .and_then(|s| s.to_str());
+                module.is_some_and(|m| stem == Some(m) || (stem == Some("mod") && dir == Some(m)))
+            })
+            .collect();
+        if in_module.is_empty() {
+            found.clone()
+        } else {
+            in_module
         }
     }
 
@@ -1253,7 +1276,7 @@ pub fn is_rust(path: &std::path::Path) -> bool {
 
 /// The directory of the crate a Rust file belongs to: the parent of its nearest `src`
 /// directory (no `Cargo.toml` is needed to lint), else its own directory.
-fn crate_root(path: &std::path::Path) -> &std::path::Path {
+pub fn crate_root(path: &std::path::Path) -> &std::path::Path {
     path.ancestors()
         .skip(1)
         .find(|dir| dir.file_name().is_some_and(|name| name == "src"))

@@ -47,6 +47,7 @@ pub(super) struct Listener<'a> {
 pub(super) struct Extractor<'a> {
     pub(super) facts: FileFacts,
     pub(super) len: u32,
+    text: &'a str,
     scopes: Vec<HashMap<String, Binding>>,
     frames: Vec<Frame>,
     /// Functions of this file by name, with their ids and shapes.
@@ -65,10 +66,11 @@ pub(super) struct Extractor<'a> {
 }
 
 impl<'a> Extractor<'a> {
-    pub(super) fn new(len: u32) -> Extractor<'a> {
+    pub(super) fn new(text: &'a str) -> Extractor<'a> {
         Extractor {
             facts: FileFacts::default(),
-            len,
+            len: text.len() as u32,
+            text,
             scopes: vec![HashMap::new()],
             frames: Vec::new(),
             locals: HashMap::new(),
@@ -83,6 +85,25 @@ impl<'a> Extractor<'a> {
 
     pub(super) fn span(&self, node: &impl Spanned) -> facts::Span {
         to_span(node.span(), self.len)
+    }
+
+    /// A method call as a site: from its receiver (`socket.on(...)`), or from the `.`
+    /// when the method is on a later line than where the receiver starts (a builder
+    /// chain written one call a line), so the site is on the line of its own method.
+    pub(super) fn call_span(&self, call: &syn::ExprMethodCall) -> facts::Span {
+        let whole = self.span(call);
+        let dot = self.span(&call.dot_token).start;
+        if self.multiline(facts::Span::new(whole.start, dot)) {
+            facts::Span::new(dot, whole.end)
+        } else {
+            whole
+        }
+    }
+
+    fn multiline(&self, span: facts::Span) -> bool {
+        self.text
+            .get(span.start as usize..span.end as usize)
+            .is_some_and(|code| code.contains('\n'))
     }
 
     pub(super) fn run(&mut self, file: &'a syn::File) {
@@ -456,7 +477,7 @@ impl<'a> Extractor<'a> {
                         name: Some(name),
                     }),
                     None => Some(Listener {
-                        callee: Callee::Named(name.clone()),
+                        callee: Callee::Named(path_name(&path.path)),
                         function: None,
                         shape: None,
                         name: Some(name),
@@ -503,7 +524,7 @@ impl<'a> Extractor<'a> {
         let name = path.path.segments.last()?.ident.to_string();
         match self.fn_items.get(&name) {
             Some((id, _)) if path.path.segments.len() == 1 => Some(Callee::Local(*id)),
-            _ => Some(Callee::Named(name)),
+            _ => Some(Callee::Named(path_name(&path.path))),
         }
     }
 
@@ -906,6 +927,18 @@ fn pat_idents(pat: &Pat, out: &mut Vec<String>) {
         Pat::Or(or) => or.cases.iter().for_each(|p| pat_idents(p, out)),
         _ => {}
     }
+}
+
+/// A function path for linking to find by name: `admin::on_connect` keeps its module
+/// (see `graph.rs`), `crate::`, `self::` and `super::` say nothing about it.
+fn path_name(path: &syn::Path) -> String {
+    let segments: Vec<String> = path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .filter(|s| !matches!(s.as_str(), "crate" | "self" | "super"))
+        .collect();
+    segments.join("::")
 }
 
 /// `MESSAGE_NEW`: named like a constant.

@@ -591,13 +591,15 @@ impl Flow<'_, '_> {
             Calls::Some => {
                 self.calls += 1;
                 self.summary.call_spans.push(span);
-                // The helper's own missing paths are in its body; point at the hand-off.
+                // The hand-off, and the helper's own paths (in this file) that miss.
+                let mut exits = inner.missing;
+                exits.push(Missing {
+                    span,
+                    kind: MissingKind::Delegated,
+                });
                 Out {
                     fall: Some(true),
-                    exits: vec![Missing {
-                        span,
-                        kind: MissingKind::Delegated,
-                    }],
+                    exits,
                     breaks: None,
                 }
             }
@@ -778,7 +780,7 @@ mod tests {
         let s = ack_summary(
             "fn h(ack: AckSender) { reply(ack, 1); } fn reply(a: AckSender, x: u8) { if x > 0 { a.send(&x).ok(); } }",
         );
-        assert_eq!(kinds(&s), [MissingKind::Delegated]);
+        assert_eq!(kinds(&s), [MissingKind::Delegated, MissingKind::End]);
         let s = ack_summary("fn h(ack: AckSender) { other::reply(ack); }");
         assert_eq!(s.calls, Calls::All);
         assert_eq!(s.delegations.len(), 1);

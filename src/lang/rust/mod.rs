@@ -21,7 +21,7 @@ pub fn extract(source: &str) -> FileFacts {
     let len = text.len() as u32;
     let facts = match syn::parse_str::<syn::File>(&text) {
         Ok(file) => {
-            let mut extractor = extract::Extractor::new(len);
+            let mut extractor = extract::Extractor::new(&text);
             extractor.run(&file);
             extractor.facts
         }

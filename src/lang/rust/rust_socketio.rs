@@ -120,7 +120,7 @@ pub(super) fn on_method<'a>(
         "emit" => emit(ex, call, receiver, false),
         "emit_with_ack" => emit(ex, call, receiver, true),
         "connect" | "connect_raw" => ex.facts.connects.push(Connect {
-            span: ex.span(call),
+            span: ex.call_span(call),
             socket: receiver,
         }),
         _ => {}
@@ -140,7 +140,7 @@ fn on<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRef)
         ex.pass_socket(listener, CLIENT_PARAM, receiver.clone());
     }
     ex.facts.handlers.push(Handler {
-        span: ex.span(call),
+        span: ex.call_span(call),
         name_span: ex.span(name),
         receiver,
         name: ex.value(name),
@@ -173,8 +173,8 @@ fn on_any<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: Socket
         ex.pass_socket(listener, ANY_CLIENT_PARAM, receiver.clone());
     }
     ex.facts.handlers.push(Handler {
-        span: ex.span(call),
-        name_span: ex.span(call),
+        span: ex.call_span(call),
+        name_span: ex.call_span(call),
         receiver,
         name: Value::Unknown,
         name_is_literal: false,
@@ -205,7 +205,7 @@ fn emit<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRe
         ex.pass_socket(&listener, CLIENT_PARAM, receiver.clone());
     }
     ex.facts.emits.push(crate::facts::Emit {
-        span: ex.span(call),
+        span: ex.call_span(call),
         name_span: ex.span(name),
         receiver,
         name: ex.value(name),

@@ -91,7 +91,7 @@ fn namespace<'a>(
     };
     let namespace = with_op(receiver, Op::Of(ns(ex, path)));
     ex.facts.namespaces.push(NamespaceUse {
-        span: ex.span(call),
+        span: ex.call_span(call),
         namespace: namespace.clone(),
     });
     // `on_connect.with(auth_middleware)`: the handler is what the middlewares wrap.
@@ -123,7 +123,7 @@ fn emit(ex: &mut Extractor<'_>, call: &ExprMethodCall, receiver: SocketRef, with
         receiver
     };
     ex.facts.emits.push(crate::facts::Emit {
-        span: ex.span(call),
+        span: ex.call_span(call),
         name_span: ex.span(name),
         receiver,
         name: ex.value(name),
@@ -171,7 +171,7 @@ fn fallback<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: Sock
     let listener = ex.listener(handler);
     let mut handler = handler_fact(ex, call, handler, receiver, listener, ListenMethod::Any);
     handler.name = crate::facts::Value::Unknown;
-    handler.name_span = ex.span(call);
+    handler.name_span = ex.call_span(call);
     handler.name_is_literal = false;
     ex.facts.handlers.push(handler);
 }
@@ -195,7 +195,7 @@ fn handler_fact<'a>(
         None => (None, None, None),
     };
     Handler {
-        span: ex.span(call),
+        span: ex.call_span(call),
         name_span: ex.span(name),
         receiver,
         name: ex.value(name),
