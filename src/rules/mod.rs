@@ -2,6 +2,7 @@
 //! documentation page and one pure `check` function over the event graph.
 
 mod ack_missing;
+mod ack_not_answerable;
 mod ack_not_on_all_paths;
 mod ack_unexpected;
 mod arity_mismatch;
@@ -10,12 +11,15 @@ mod broadcast_ack_without_timeout;
 mod broadcast_excludes_sender;
 mod dynamic_event_name;
 mod edits;
+mod emit_not_awaited;
+mod handler_replaced;
 mod listener_after_await;
 mod listener_leak;
 mod listener_removed_globally;
 mod middleware_blocks;
 mod namespace_mismatch;
 mod parse_error;
+mod payload_not_deserializable;
 mod reserved_event;
 mod similar;
 mod unmatched_emit;
@@ -135,6 +139,7 @@ impl std::fmt::Debug for Rule {
 /// Every rule, sorted by id.
 pub const RULES: &[&Rule] = &[
     &ack_missing::RULE,
+    &ack_not_answerable::RULE,
     &ack_not_on_all_paths::RULE,
     &ack_unexpected::RULE,
     &arity_mismatch::RULE,
@@ -142,12 +147,15 @@ pub const RULES: &[&Rule] = &[
     &broadcast_ack_without_timeout::RULE,
     &broadcast_excludes_sender::RULE,
     &dynamic_event_name::RULE,
+    &emit_not_awaited::RULE,
+    &handler_replaced::RULE,
     &listener_after_await::RULE,
     &listener_leak::RULE,
     &listener_removed_globally::RULE,
     &middleware_blocks::RULE,
     &namespace_mismatch::RULE,
     &parse_error::RULE,
+    &payload_not_deserializable::RULE,
     &reserved_event::RULE,
     &unmatched_emit::RULE,
     &unmatched_handler::RULE,
