@@ -65,6 +65,7 @@ pub(super) fn to_span(span: proc_macro2::Span, len: u32) -> Span {
 #[cfg(test)]
 mod tests {
     use super::extract;
+    use crate::facts::{Calls, ListenMethod, NsExpr, Origin, Value};
 
     #[test]
     fn a_file_syn_cannot_parse_gives_a_parse_error_with_its_position() {
@@ -78,5 +79,58 @@ mod tests {
         let facts = extract("#!/usr/bin/env run-cargo-script\nfn main() { let = 1; }\n");
         let error = facts.parse_error.expect("a parse error");
         assert_eq!(error.span.start, 48);
+    }
+
+    #[test]
+    fn socketioxide_handlers_read_their_extractors() {
+        let facts = extract(
+            r#"use socketioxide::extract::{AckSender, Data, SocketRef};
+            async fn on_connect(socket: SocketRef) {
+                socket.on("move", |Data::<(f64, f64)>(p), ack: AckSender| async move {
+                    ack.send(&p).ok();
+                });
+                socket.on("any", async |s: SocketRef| { s.to("r").emit("x", &1); });
+            }"#,
+        );
+        assert_eq!(facts.side, Some(crate::facts::Side::Server));
+        let moved = &facts.handlers[0];
+        assert_eq!(
+            moved.params.as_ref().map(|p| (p.count, p.rest)),
+            Some((2, false))
+        );
+        let ack = moved.ack.as_ref().expect("an AckSender");
+        assert_eq!((ack.name.as_str(), ack.summary.calls), ("ack", Calls::All));
+        let any = &facts.handlers[1];
+        assert!(any.params.as_ref().is_some_and(|p| p.rest));
+        assert!(facts.emits[0].dropped);
+    }
+
+    #[test]
+    fn rust_socketio_namespace_comes_from_the_whole_chain() {
+        let facts = extract(
+            r#"use rust_socketio::{ClientBuilder, Event};
+            fn main() {
+                let client = ClientBuilder::new("http://localhost:3000/ignored")
+                    .on(Event::Connect, |_, _| {})
+                    .on_any(|_, _, _| {})
+                    .namespace("/admin")
+                    .connect()
+                    .unwrap();
+                client.emit("hello", "world").ok();
+            }"#,
+        );
+        assert_eq!(facts.side, Some(crate::facts::Side::Client));
+        // The outer calls of a chain are walked first: `on_any` before `on`.
+        assert_eq!(facts.handlers[0].method, ListenMethod::Any);
+        assert_eq!(facts.handlers[1].name, Value::Str("open".to_owned()));
+        let Origin::ClientFactory {
+            ns: NsExpr::Name(ns),
+            ..
+        } = &facts.emits[0].receiver.origin
+        else {
+            panic!("a rust_socketio client");
+        };
+        assert_eq!(ns.as_str(), Some("/admin"));
+        assert_eq!(facts.connects.len(), 1);
     }
 }

@@ -222,7 +222,12 @@ fn signature(ex: &Extractor<'_>, function: &LocalFn<'_>) -> (Params, Option<Ack>
     let mut data = None;
     let mut ack_param = None;
     for param in &function.params {
-        let Some((name, arg)) = param.ty.and_then(extractor) else {
+        // `Data(x): Data<T>`, or the type in the pattern: `Data::<T>(x)`.
+        let Some((name, arg)) = param
+            .ty
+            .and_then(extractor)
+            .or_else(|| pat_extractor(param.pat))
+        else {
             continue;
         };
         match name.as_str() {
@@ -250,6 +255,22 @@ fn signature(ex: &Extractor<'_>, function: &LocalFn<'_>) -> (Params, Option<Ack>
         })
     });
     (params, ack, data.and_then(|(_, name)| name))
+}
+
+/// `Data::<T>(x)` written without a type annotation.
+fn pat_extractor(pat: &Pat) -> Option<(String, Option<&Type>)> {
+    let Pat::TupleStruct(tuple) = strip_pat(pat) else {
+        return None;
+    };
+    let last = tuple.path.segments.last()?;
+    let arg = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|arg| match arg {
+            syn::GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        }),
+        _ => None,
+    };
+    Some((last.ident.to_string(), arg))
 }
 
 /// `Data<(A, B)>` reads two arguments, `Data<T>` one.
