@@ -53,6 +53,8 @@ pub(super) struct Extractor<'a> {
     /// Functions of this file by name, with their ids and shapes.
     pub(super) locals: LocalFns<'a>,
     fn_items: HashMap<String, (FuncId, FnShape)>,
+    /// Closures bound to a name (`let on_message = |...| ...`), by id.
+    closures: HashMap<FuncId, (LocalFn<'a>, FnShape)>,
     /// String constants of this file by name.
     consts: HashMap<String, Value>,
     func_ids: HashMap<u32, FuncId>,
@@ -75,6 +77,7 @@ impl<'a> Extractor<'a> {
             frames: Vec::new(),
             locals: HashMap::new(),
             fn_items: HashMap::new(),
+            closures: HashMap::new(),
             consts: HashMap::new(),
             func_ids: HashMap::new(),
             builder_ns: HashMap::new(),
@@ -218,7 +221,8 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn frame(&self) -> Option<FuncId> {
+    /// The function being walked.
+    pub(super) fn frame(&self) -> Option<FuncId> {
         self.frames.last().map(|frame| frame.id)
     }
 
@@ -400,8 +404,10 @@ impl<'a> Extractor<'a> {
                     _ => None,
                 }
             }
-            // `state.io`: a struct field typed `SocketIo` somewhere in the project.
-            Expr::Field(field) => match &field.member {
+            // `state.io`: a struct field typed `SocketIo` somewhere in the project; only
+            // in a file that uses a Socket.IO crate, so that no unrelated `self.socket`
+            // is taken for a TypeScript class's socket field of that name.
+            Expr::Field(field) if self.facts.side.is_some() => match &field.member {
                 syn::Member::Named(name) if self.socket(&field.base).is_none() => Some(SocketRef {
                     origin: Origin::Field {
                         name: name.to_string(),
@@ -453,10 +459,12 @@ impl<'a> Extractor<'a> {
                 let name = path.path.segments.last()?.ident.to_string();
                 let single = path.path.segments.len() == 1;
                 if single && let Some(Binding::Func(id)) = self.lookup(&name) {
+                    let id = *id;
+                    let closure = self.closures.get(&id);
                     return Some(Listener {
-                        callee: Callee::Local(*id),
-                        function: None,
-                        shape: None,
+                        callee: Callee::Local(id),
+                        function: closure.map(|(function, _)| function.clone()),
+                        shape: closure.map(|(_, shape)| shape.clone()),
                         name: Some(name),
                     });
                 }
@@ -501,10 +509,6 @@ impl<'a> Extractor<'a> {
         self.dropped.contains(&self.span(call))
     }
 
-    pub(super) fn frame_id(&self) -> Option<FuncId> {
-        self.frame()
-    }
-
     /// `register(&socket)`, `self.attach(io.clone())`: which arguments are sockets, so
     /// the callee's parameters can be filled across functions and files.
     fn record_socket_call<'e>(&mut self, callee: Callee, args: impl Iterator<Item = &'e Expr>) {
@@ -529,7 +533,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// Binds what a `let`, `if let` or `match` arm pattern takes from `init`.
-    fn bind_init(&mut self, pat: &Pat, init: &Expr) {
+    fn bind_init(&mut self, pat: &Pat, init: &'a Expr) {
         if socketioxide::creates_server(init)
             && let Pat::Tuple(tuple) = strip_pat(pat)
         {
@@ -541,8 +545,8 @@ impl<'a> Extractor<'a> {
             return;
         }
         if let (Pat::Ident(ident), Expr::Closure(closure)) = (strip_pat(pat), strip(init)) {
-            let start = self.span(&closure.or1_token).start;
-            let id = self.func_id(start, None);
+            let (id, function, shape) = self.closure(closure);
+            self.closures.insert(id, (function, shape));
             self.bind(ident.ident.to_string(), Binding::Func(id));
             return;
         }
@@ -567,7 +571,7 @@ impl<'a> Extractor<'a> {
 
     /// The `let` patterns of an `if`/`while` condition (`if let Some(nsp) = io.of(..)`,
     /// let chains included).
-    fn bind_condition(&mut self, cond: &Expr) {
+    fn bind_condition(&mut self, cond: &'a Expr) {
         match cond {
             Expr::Let(let_expr) => self.bind_init(&let_expr.pat, &let_expr.expr),
             Expr::Binary(binary) if matches!(binary.op, syn::BinOp::And(_)) => {

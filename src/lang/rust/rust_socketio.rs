@@ -132,20 +132,42 @@ const CLIENT_PARAM: u32 = 1;
 const ANY_CLIENT_PARAM: u32 = 2;
 
 fn on<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRef) {
-    let (Some(name), Some(callback)) = (call.args.first(), call.args.get(1)) else {
-        return;
-    };
+    if let (Some(name), Some(callback)) = (call.args.first(), call.args.get(1)) {
+        handler(ex, call, Some(name), callback, CLIENT_PARAM, receiver);
+    }
+}
+
+fn on_any<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRef) {
+    if let Some(callback) = call.args.first() {
+        handler(ex, call, None, callback, ANY_CLIENT_PARAM, receiver);
+    }
+}
+
+/// A callback registered on the builder; `name` is `None` for `on_any`.
+fn handler<'a>(
+    ex: &mut Extractor<'a>,
+    call: &ExprMethodCall,
+    name: Option<&Expr>,
+    callback: &'a Expr,
+    client_param: u32,
+    receiver: SocketRef,
+) {
     let listener = ex.listener(callback);
     if let Some(listener) = &listener {
-        ex.pass_socket(listener, CLIENT_PARAM, receiver.clone());
+        ex.pass_socket(listener, client_param, receiver.clone());
     }
+    let span = ex.call_span(call);
     ex.facts.handlers.push(Handler {
-        span: ex.call_span(call),
-        name_span: ex.span(name),
+        span,
+        name_span: name.map_or(span, |name| ex.span(name)),
         receiver,
-        name: ex.value(name),
-        name_is_literal: Extractor::is_literal(name),
-        method: ListenMethod::On,
+        name: name.map_or(Value::Unknown, |name| ex.value(name)),
+        name_is_literal: name.is_some_and(Extractor::is_literal),
+        method: if name.is_some() {
+            ListenMethod::On
+        } else {
+            ListenMethod::Any
+        },
         // The callback gets every argument in one `Payload`, and no way to answer an ack.
         params: Some(Params {
             count: 1,
@@ -158,39 +180,7 @@ fn on<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRef)
         context: None,
         shape: None,
         listener_name: listener.and_then(|l| l.name),
-        frame: ex.frame_id(),
-        conditional: ex.conditional(),
-        data_type: None,
-    });
-}
-
-fn on_any<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRef) {
-    let Some(callback) = call.args.first() else {
-        return;
-    };
-    let listener = ex.listener(callback);
-    if let Some(listener) = &listener {
-        ex.pass_socket(listener, ANY_CLIENT_PARAM, receiver.clone());
-    }
-    ex.facts.handlers.push(Handler {
-        span: ex.call_span(call),
-        name_span: ex.call_span(call),
-        receiver,
-        name: Value::Unknown,
-        name_is_literal: false,
-        method: ListenMethod::Any,
-        params: Some(Params {
-            count: 1,
-            rest: true,
-        }),
-        logging_only: false,
-        ack: None,
-        after_await: None,
-        matches_own_id: false,
-        context: None,
-        shape: None,
-        listener_name: listener.and_then(|l| l.name),
-        frame: ex.frame_id(),
+        frame: ex.frame(),
         conditional: ex.conditional(),
         data_type: None,
     });

@@ -159,7 +159,7 @@ fn on<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRef)
         return;
     };
     let listener = ex.listener(handler);
-    let handler = handler_fact(ex, call, name, receiver, listener, ListenMethod::On);
+    let handler = handler_fact(ex, call, Some(name), receiver, listener, ListenMethod::On);
     ex.facts.handlers.push(handler);
 }
 
@@ -169,17 +169,15 @@ fn fallback<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: Sock
         return;
     };
     let listener = ex.listener(handler);
-    let mut handler = handler_fact(ex, call, handler, receiver, listener, ListenMethod::Any);
-    handler.name = crate::facts::Value::Unknown;
-    handler.name_span = ex.call_span(call);
-    handler.name_is_literal = false;
+    let handler = handler_fact(ex, call, None, receiver, listener, ListenMethod::Any);
     ex.facts.handlers.push(handler);
 }
 
+/// A handler registration; `name` is `None` for a catch-all.
 fn handler_fact<'a>(
     ex: &mut Extractor<'a>,
     call: &ExprMethodCall,
-    name: &Expr,
+    name: Option<&Expr>,
     receiver: SocketRef,
     listener: Option<Listener<'a>>,
     method: ListenMethod,
@@ -196,10 +194,10 @@ fn handler_fact<'a>(
     };
     Handler {
         span: ex.call_span(call),
-        name_span: ex.span(name),
+        name_span: name.map_or_else(|| ex.call_span(call), |name| ex.span(name)),
         receiver,
-        name: ex.value(name),
-        name_is_literal: Extractor::is_literal(name),
+        name: name.map_or(crate::facts::Value::Unknown, |name| ex.value(name)),
+        name_is_literal: name.is_some_and(Extractor::is_literal),
         method,
         params,
         logging_only: false,
@@ -209,7 +207,7 @@ fn handler_fact<'a>(
         context: None,
         shape: listener.as_ref().and_then(|l| l.shape.clone()),
         listener_name: listener.and_then(|l| l.name),
-        frame: ex.frame_id(),
+        frame: ex.frame(),
         conditional: ex.conditional(),
         data_type,
     }
