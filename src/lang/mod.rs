@@ -1,5 +1,6 @@
 //! Language front-ends: the only code that knows a parser.
 
+mod paths;
 pub mod rust;
 pub mod ts;
 

@@ -505,6 +505,31 @@ impl<'a> Extractor<'a> {
         });
     }
 
+    /// An `emit` at `call` with the event name in `name`, with no payload count, no ack
+    /// and nothing waiting on it: each library fills in what it knows.
+    pub(super) fn emit_at(
+        &self,
+        call: &syn::ExprMethodCall,
+        name: &Expr,
+        receiver: SocketRef,
+    ) -> facts::Emit {
+        facts::Emit {
+            span: self.call_span(call),
+            name_span: self.span(name),
+            receiver,
+            name: self.value(name),
+            name_is_literal: Extractor::is_literal(name),
+            method: facts::EmitMethod::Emit,
+            args: None,
+            ack_callback: false,
+            ack_known: true,
+            awaited: false,
+            io_in_scope: None,
+            dropped: false,
+            payload_keys: None,
+        }
+    }
+
     pub(super) fn is_dropped(&self, call: &syn::ExprMethodCall) -> bool {
         self.dropped.contains(&self.span(call))
     }

@@ -18,6 +18,7 @@ use syn::{Block, Expr, Pat, Stmt, Type};
 
 use super::to_span;
 use crate::facts::{Callee, Calls, Delegation, Missing, MissingKind, Span, Summary};
+use crate::lang::paths::{Out, merge};
 
 /// A parameter as written: `ack: AckSender`, or `socket` in an untyped closure.
 #[derive(Clone, Copy)]
@@ -108,45 +109,16 @@ fn summarize_depth(
     summary
 }
 
-/// What evaluating a statement or expression does to the state.
-#[derive(Default)]
-struct Out {
-    /// `None`: control does not continue past it. `Some(sent)`: it does, and the ack
-    /// was sent on every path that continues.
-    fall: Option<bool>,
-    /// Paths that leave the function without the send.
-    exits: Vec<Missing>,
-    /// Paths that leave the enclosing loop through `break`, with their state.
-    breaks: Option<bool>,
-}
-
-impl Out {
-    fn falls(sent: bool) -> Out {
-        Out {
-            fall: Some(sent),
-            ..Out::default()
-        }
-    }
-
-    /// Runs `next` from where this left off, if control gets there.
-    fn then(mut self, next: impl FnOnce(bool) -> Out) -> Out {
-        let Some(sent) = self.fall else {
-            return self;
-        };
-        let after = next(sent);
-        self.fall = after.fall;
-        self.exits.extend(after.exits);
-        self.breaks = merge(self.breaks, after.breaks);
-        self
-    }
-}
-
-fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a && b),
-        (Some(x), None) | (None, Some(x)) => Some(x),
-        (None, None) => None,
-    }
+/// Runs `next` from where `out` left off, if control gets there.
+fn then(mut out: Out, next: impl FnOnce(bool) -> Out) -> Out {
+    let Some(sent) = out.fall else {
+        return out;
+    };
+    let after = next(sent);
+    out.fall = after.fall;
+    out.exits.extend(after.exits);
+    out.breaks = merge(out.breaks, after.breaks);
+    out
 }
 
 struct Flow<'l, 'a> {
@@ -198,7 +170,7 @@ impl Flow<'_, '_> {
     fn block(&mut self, block: &Block, sent: bool) -> Out {
         let mut out = Out::falls(sent);
         for stmt in &block.stmts {
-            out = out.then(|sent| self.stmt(stmt, sent));
+            out = then(out, |sent| self.stmt(stmt, sent));
             if out.fall.is_none() {
                 break;
             }
@@ -260,7 +232,7 @@ impl Flow<'_, '_> {
     fn exprs<'e>(&mut self, exprs: impl IntoIterator<Item = &'e Expr>, sent: bool) -> Out {
         let mut out = Out::falls(sent);
         for expr in exprs {
-            out = out.then(|sent| self.expr(expr, sent));
+            out = then(out, |sent| self.expr(expr, sent));
             if out.fall.is_none() {
                 break;
             }
@@ -333,9 +305,9 @@ impl Flow<'_, '_> {
                 for arm in &match_expr.arms {
                     let mut arm_out = Out::falls(after);
                     if let Some((_, guard)) = &arm.guard {
-                        arm_out = arm_out.then(|sent| self.expr(guard, sent));
+                        arm_out = then(arm_out, |sent| self.expr(guard, sent));
                     }
-                    let arm_out = arm_out.then(|sent| self.expr(&arm.body, sent));
+                    let arm_out = then(arm_out, |sent| self.expr(&arm.body, sent));
                     out.fall = merge(out.fall, arm_out.fall);
                     out.exits.extend(arm_out.exits);
                     out.breaks = merge(out.breaks, arm_out.breaks);
@@ -464,7 +436,7 @@ impl Flow<'_, '_> {
         let statement = self.statement_expr;
         let mut out = self.expr(&call.receiver, sent);
         for (index, arg) in call.args.iter().enumerate() {
-            out = out.then(|sent| {
+            out = then(out, |sent| {
                 if self.is_target(arg) {
                     let callee = Callee::Named(call.method.to_string());
                     let result_used = statement != Some(self.span(call).start);
@@ -507,7 +479,7 @@ impl Flow<'_, '_> {
         let statement = self.statement_expr;
         let mut out = Out::falls(sent);
         for (index, arg) in call.args.iter().enumerate() {
-            out = out.then(|sent| {
+            out = then(out, |sent| {
                 if !self.is_target(arg) {
                     return self.expr(arg, sent);
                 }

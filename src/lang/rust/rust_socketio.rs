@@ -7,9 +7,7 @@ use syn::{Expr, ExprCall, ExprMethodCall, Token};
 
 use super::extract::Extractor;
 use super::flow::strip;
-use crate::facts::{
-    Connect, EmitMethod, Handler, ListenMethod, NsExpr, Origin, Params, SocketRef, Value,
-};
+use crate::facts::{Connect, Handler, ListenMethod, NsExpr, Origin, Params, SocketRef, Value};
 
 /// A client of namespace `ns`.
 pub(super) fn client(ns: Value) -> SocketRef {
@@ -194,23 +192,14 @@ fn emit<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRe
     if ack && let Some(listener) = call.args.get(3).and_then(|cb| ex.listener(cb)) {
         ex.pass_socket(&listener, CLIENT_PARAM, receiver.clone());
     }
-    ex.facts.emits.push(crate::facts::Emit {
-        span: ex.call_span(call),
-        name_span: ex.span(name),
-        receiver,
-        name: ex.value(name),
-        name_is_literal: Extractor::is_literal(name),
-        // A callback, not a future: nothing waits on it, and on timeout it is just
-        // never called.
-        method: EmitMethod::Emit,
+    // A callback, not a future: nothing waits on it, and on timeout it is just never
+    // called. The client's `emit` is a plain call, so nothing is dropped either.
+    let emit = crate::facts::Emit {
         args: call.args.get(1).and_then(payload_count),
         ack_callback: ack,
-        ack_known: true,
-        awaited: false,
-        io_in_scope: None,
-        dropped: false,
-        payload_keys: None,
-    });
+        ..ex.emit_at(call, name, receiver)
+    };
+    ex.facts.emits.push(emit);
 }
 
 /// How many Socket.IO arguments a payload is: each element of a `vec![...]` (or

@@ -122,25 +122,17 @@ fn emit(ex: &mut Extractor<'_>, call: &ExprMethodCall, receiver: SocketRef, with
     } else {
         receiver
     };
-    ex.facts.emits.push(crate::facts::Emit {
-        span: ex.call_span(call),
-        name_span: ex.span(name),
-        receiver,
-        name: ex.value(name),
-        name_is_literal: Extractor::is_literal(name),
+    let emit = crate::facts::Emit {
         method: if with_ack {
             EmitMethod::EmitWithAck
         } else {
             EmitMethod::Emit
         },
         args: call.args.get(1).and_then(payload_count),
-        ack_callback: false,
-        ack_known: true,
-        awaited: false,
-        io_in_scope: None,
         dropped: ex.is_dropped(call),
-        payload_keys: None,
-    });
+        ..ex.emit_at(call, name, receiver)
+    };
+    ex.facts.emits.push(emit);
 }
 
 /// How many Socket.IO arguments a payload serializes to: a tuple is one per element,
