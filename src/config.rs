@@ -408,7 +408,11 @@ mod tests {
         let error = parse("[rules]\nack-mising = \"off\"\n").expect_err("unknown rule");
         assert_eq!(error.at, Some((2, 1)));
         assert!(error.message.contains("unknown rule `ack-mising`"));
-        assert!(error.message.contains("ack-missing, ack-not-on-all-paths"));
+        assert!(
+            error
+                .message
+                .contains("ack-missing, ack-not-answerable, ack-not-on-all-paths")
+        );
 
         let error = parse("ignore_event = []\n").expect_err("unknown key");
         assert_eq!(error.at, Some((1, 1)));

@@ -34,7 +34,8 @@ pub enum Value {
     /// An object literal, `as const` object or string enum: member name → value.
     Object(Vec<(String, Value)>),
     /// A binding imported from `specifier`; `path` are the member accesses applied to it.
-    /// `name` is an export name, `default`, or `*` for a namespace import.
+    /// `name` is an export name, `default`, or `*` for a namespace import. A Rust
+    /// constant this file does not define has the specifier [`RUST_CONST`].
     Import {
         specifier: String,
         name: String,
@@ -85,6 +86,16 @@ impl Value {
         }
     }
 }
+
+/// The specifier of a [`Value::Import`] that names a Rust `const`/`static` defined
+/// elsewhere in the crate (`events::MESSAGE_NEW`, `use crate::events::*`). Rust module
+/// paths are not resolved: the linker finds the constant by name, see `graph.rs`.
+pub const RUST_CONST: &str = "<rust const>";
+
+/// The parameter index through which a Rust handler receives its socket. socketioxide
+/// hands extractors by type, not position, so a registration (`io.ns("/", on_connect)`)
+/// passes the socket at this index and the handler's `SocketRef` parameter reads it.
+pub const SOCKET_EXTRACTOR: u32 = u32::MAX;
 
 /// Which end of a connection a piece of code runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -183,6 +194,8 @@ pub enum Op {
     ManagerOf,
     /// `to`, `in`, `except`: a room selection.
     Rooms,
+    /// `within(rooms)` (socketioxide): a room selection that keeps the sender.
+    Within,
     /// `socket.broadcast`.
     Broadcast,
     /// `timeout(ms)`.
@@ -240,6 +253,12 @@ pub struct Emit {
     pub awaited: bool,
     /// A binding named `io` in scope here, for fixes that emit through the server.
     pub io_in_scope: Option<SocketRef>,
+    /// The call's result is thrown away without `.await` (Rust): a socketioxide
+    /// broadcast returns a future, and a future that is never polled sends nothing.
+    pub dropped: bool,
+    /// The keys of the one payload argument when it is an object literal with plain
+    /// keys only (`{ text, room: "a" }`), for comparing with a Rust `Data<T>` struct.
+    pub payload_keys: Option<Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -278,6 +297,11 @@ pub struct Handler {
     pub listener_name: Option<String>,
     /// The function the registration runs in.
     pub frame: Option<FuncId>,
+    /// Registered inside a branch or loop of that function: it may not run every time.
+    pub conditional: bool,
+    /// The type a Rust handler deserializes its payload into (`Data<NewMessage>` gives
+    /// `NewMessage`), when it is a plain type name.
+    pub data_type: Option<String>,
 }
 
 /// Where a function's parameters and body are, for fixes that edit them.
@@ -426,6 +450,8 @@ pub enum MissingKind {
     End,
     /// Handed to a helper that itself misses some paths.
     Delegated,
+    /// A Rust `?` whose error returns before the call.
+    Try,
 }
 
 /// A path that leaves a function without calling the parameter.
@@ -466,6 +492,25 @@ pub struct Delegation {
     pub result_used: bool,
 }
 
+/// A Rust struct that derives `Deserialize`, as serde reads it from JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RustStruct {
+    pub name: String,
+    pub span: Span,
+    /// Every field, with the JSON keys it accepts (its name after `rename`/`rename_all`,
+    /// and its aliases).
+    pub fields: Vec<StructField>,
+    /// `#[serde(deny_unknown_fields)]`: an extra key fails the whole payload.
+    pub deny_unknown: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StructField {
+    pub keys: Vec<String>,
+    /// Deserializing fails without it: not an `Option`, no `#[serde(default)]`.
+    pub required: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct ParseError {
     pub span: Span,
@@ -499,4 +544,7 @@ pub struct FileFacts {
     /// For a file that did not parse: every string literal found by a lexical scan, so a
     /// name it may use keeps cross-file findings quiet.
     pub loose_strings: Vec<String>,
+    /// Rust structs whose shape serde can be trusted to follow; the rest (generic,
+    /// `flatten`, custom `Deserialize`) are left out.
+    pub structs: Vec<RustStruct>,
 }

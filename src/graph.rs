@@ -10,8 +10,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::config::Config;
 use crate::facts::{
     Ack, Callee, Calls, EmitMethod, ExportValue, FileFacts, FnShape, FuncId, ListenContext,
-    ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params, Side, SocketRef, Span, Summary,
-    TypedSocket, Value,
+    ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params, RUST_CONST, Side, SocketRef,
+    Span, Summary, TypedSocket, Value,
 };
 use crate::resolve::Resolver;
 
@@ -129,6 +129,9 @@ pub struct EmitSite {
     /// False for receivers that only look like sockets: such sites keep findings quiet
     /// but never cause one.
     pub confident: bool,
+    /// See `facts::Emit::dropped`.
+    pub dropped: bool,
+    pub payload_keys: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug)]
@@ -152,6 +155,8 @@ pub struct HandlerSite {
     pub listener_name: Option<String>,
     pub frame: Option<FuncId>,
     pub confident: bool,
+    pub conditional: bool,
+    pub data_type: Option<String>,
 }
 
 /// Where a listener registration runs (see `facts::ListenContext`), resolved.
@@ -330,12 +335,16 @@ struct Linker<'a> {
     config: &'a Config,
     /// Sockets passed to each function parameter: (file, function, index).
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
+    /// The calls have been followed to the end: see `propagate_params`.
+    params_settled: bool,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
     getters: HashMap<String, Vec<(FileId, FuncId)>>,
     /// Every named function and method, by name.
     functions_by_name: HashMap<String, Vec<(FileId, FuncId)>>,
     /// Class fields holding sockets, by name: (file, index in `socket_fields`).
     fields: HashMap<String, Vec<(FileId, usize)>>,
+    /// Rust `const`s and `static`s by name, with the file that defines each.
+    rust_consts: HashMap<&'a str, Vec<(FileId, &'a Value)>>,
     sides: Vec<Option<Side>>,
     /// Some file imports socket.io or socket.io-client.
     uses_socketio: bool,
@@ -369,11 +378,24 @@ impl<'a> Linker<'a> {
                 fields.entry(name.clone()).or_default().push((file, index));
             }
         }
+        let mut rust_consts: HashMap<&str, Vec<(FileId, &Value)>> = HashMap::new();
+        for (file, source) in files.iter().enumerate() {
+            if !is_rust(&source.path) {
+                continue;
+            }
+            for (name, export) in &source.facts.exports {
+                if let ExportValue::Value(value) = export {
+                    rust_consts.entry(name).or_default().push((file, value));
+                }
+            }
+        }
         Linker {
             files,
             resolver,
             config,
+            rust_consts,
             params: HashMap::new(),
+            params_settled: true,
             getters,
             functions_by_name,
             fields,
@@ -426,6 +448,8 @@ impl<'a> Linker<'a> {
                                 })
                             }),
                             confident,
+                            dropped: emit.dropped,
+                            payload_keys: emit.payload_keys.clone(),
                         });
                     }
                 }
@@ -471,6 +495,8 @@ impl<'a> Linker<'a> {
                             frame: handler.frame,
                             context: self.context(file, handler.context.as_ref()),
                             confident,
+                            conditional: handler.conditional,
+                            data_type: handler.data_type.clone(),
                         });
                     }
                 }
@@ -711,7 +737,29 @@ impl<'a> Linker<'a> {
     }
 
     /// Fills function parameters from the calls that pass sockets, until nothing changes.
+    ///
+    /// A parameter that some call fills does not fall back to its declared type while
+    /// the calls are still being followed: otherwise a caller met before its own
+    /// parameter is filled would pass on "a socket of any namespace" for good. Once the
+    /// calls settle, the parameters they left empty fall back to their type, and what
+    /// that gives is passed on too.
     fn propagate_params(&mut self) {
+        for (file, source) in self.files.iter().enumerate() {
+            for call in &source.facts.calls {
+                for &(target_file, func) in &self.callees(file, &call.callee) {
+                    for (index, _) in &call.args {
+                        self.params.entry((target_file, func, *index)).or_default();
+                    }
+                }
+            }
+        }
+        self.params_settled = false;
+        self.propagate_rounds();
+        self.params_settled = true;
+        self.propagate_rounds();
+    }
+
+    fn propagate_rounds(&mut self) {
         for _round in 0..8 {
             self.memo.borrow_mut().clear();
             let mut changed = false;
@@ -760,11 +808,34 @@ impl<'a> Linker<'a> {
     }
 
     /// Project functions and methods called `name`; too many namesakes mean none is
-    /// trusted.
+    /// trusted. A Rust path (`admin::on_connect`) prefers the namesakes in a file of
+    /// that module (`admin.rs`, `admin/mod.rs`).
     fn named_functions(&self, name: &str) -> Vec<(FileId, FuncId)> {
-        match self.functions_by_name.get(name) {
-            Some(found) if found.len() <= 4 => found.clone(),
-            _ => Vec::new(),
+        let (module, name) = match name.rsplit_once("::") {
+            Some((path, name)) => (path.rsplit("::").next(), name),
+            None => (None, name),
+        };
+        let found = match self.functions_by_name.get(name) {
+            Some(found) if found.len() <= 4 => found,
+            _ => return Vec::new(),
+        };
+        let in_module: Vec<(FileId, FuncId)> = found
+            .iter()
+            .copied()
+            .filter(|&(file, _)| {
+                let path = &self.files[file].path;
+                let stem = path.file_stem().and_then(|s| s.to_str());
+                let dir = path
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .and_then(|s| s.to_str());
+                module.is_some_and(|m| stem == Some(m) || (stem == Some("mod") && dir == Some(m)))
+            })
+            .collect();
+        if in_module.is_empty() {
+            found.clone()
+        } else {
+            in_module
         }
     }
 
@@ -874,6 +945,18 @@ impl<'a> Linker<'a> {
                 Value::Str(out)
             }
             Value::Import {
+                specifier, name, ..
+            } if specifier == RUST_CONST => {
+                let mut values = self
+                    .rust_const(file, name)
+                    .into_iter()
+                    .map(|(target, inner)| self.value(target, inner, depth + 1));
+                match values.next() {
+                    Some(first) if values.all(|other| other == first) => first,
+                    _ => Value::Unknown,
+                }
+            }
+            Value::Import {
                 specifier,
                 name,
                 path,
@@ -918,6 +1001,12 @@ impl<'a> Linker<'a> {
         match value {
             Value::Literal { span, .. } => Some((file, *span)),
             Value::Import {
+                specifier, name, ..
+            } if specifier == RUST_CONST => match self.rust_const(file, name)[..] {
+                [(target, inner)] => self.definition(target, inner, depth + 1),
+                _ => None,
+            },
+            Value::Import {
                 specifier,
                 name,
                 path,
@@ -947,6 +1036,27 @@ impl<'a> Linker<'a> {
                 self.definition(target, &inner, depth + 1)
             }
             _ => None,
+        }
+    }
+
+    /// The Rust constants named `name` that a reference in `file` may mean: those of
+    /// its own crate when it defines any, else those of the whole project (a shared
+    /// `events` crate). Module paths are not resolved, so the callers require namesakes
+    /// to agree on their value (or to be alone, for a rename).
+    fn rust_const(&self, file: FileId, name: &str) -> Vec<(FileId, &'a Value)> {
+        let Some(found) = self.rust_consts.get(name) else {
+            return Vec::new();
+        };
+        let home = crate_root(&self.files[file].path);
+        let local: Vec<(FileId, &Value)> = found
+            .iter()
+            .filter(|(f, _)| crate_root(&self.files[*f].path) == home)
+            .copied()
+            .collect();
+        if local.is_empty() {
+            found.clone()
+        } else {
+            local
         }
     }
 
@@ -1049,6 +1159,7 @@ impl<'a> Linker<'a> {
             },
             Origin::Param { func, index, typed } => match self.params.get(&(file, *func, *index)) {
                 Some(values) if !values.is_empty() => values.iter().cloned().collect(),
+                Some(_) if !self.params_settled => Vec::new(),
                 _ => typed.map(typed_value).into_iter().collect(),
             },
         };
@@ -1169,7 +1280,14 @@ impl<'a> Linker<'a> {
                 value.excludes_sender = true;
                 value.rooms |= *op == Op::Rooms;
             }
-            (Op::Rooms, Server | Namespace) => value.rooms = true,
+            (Op::Rooms | Op::Within, Server | Namespace) => value.rooms = true,
+            // From one socket, the rooms with the sender in them: a namespace broadcast.
+            (Op::Within, ServerSocket) => {
+                value.kind = Namespace;
+                value.rooms = true;
+            }
+            // socketioxide's `io.broadcast()`: everyone in the namespace.
+            (Op::Broadcast, Server | Namespace) => {}
             (Op::Timeout, ClientSocket | Server | Namespace | ServerSocket) => value.timeout = true,
             (Op::Flag, _) => {}
             _ => return None,
@@ -1191,6 +1309,22 @@ fn typed_value(typed: TypedSocket) -> SocketValue {
         Ns::Any
     };
     SocketValue::new(kind, ns)
+}
+
+/// A Rust source file: a socketioxide server or a rust_socketio client.
+pub fn is_rust(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "rs")
+}
+
+/// The directory of the crate a Rust file belongs to: the parent of its nearest `src`
+/// directory (no `Cargo.toml` is needed to lint), else its own directory.
+pub fn crate_root(path: &std::path::Path) -> &std::path::Path {
+    path.ancestors()
+        .skip(1)
+        .find(|dir| dir.file_name().is_some_and(|name| name == "src"))
+        .and_then(std::path::Path::parent)
+        .or_else(|| path.parent())
+        .unwrap_or(path)
 }
 
 /// The namespace a socket.io-client URL connects to: its path, `/` when it has none.

@@ -295,6 +295,8 @@ fn load(
         || !facts.middlewares.is_empty()
         || !facts.removals.is_empty()
         || !facts.promises.is_empty()
+        // Rust structs a payload is compared with: labels point at them.
+        || !facts.structs.is_empty()
         // Constants files: a rename fix may edit an event name's definition.
         || facts
             .exports

@@ -1,5 +1,7 @@
 //! Language front-ends: the only code that knows a parser.
 
+mod paths;
+pub mod rust;
 pub mod ts;
 
 use crate::discover::FileKind;
@@ -9,7 +11,7 @@ use crate::facts::FileFacts;
 /// (`[sockets]`), so that a call of one counts even where nothing defines it.
 pub fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
     match kind {
-        FileKind::Rust => FileFacts::default(),
+        FileKind::Rust => rust::extract(text),
         _ => ts::extract(text, kind, socket_wrappers),
     }
 }
@@ -22,10 +24,42 @@ pub fn check_syntax(text: &str, kind: FileKind) -> Result<(), String> {
     }
 }
 
+/// The quoted strings of a file that did not parse, found without a parser: any of them
+/// may be an event name its broken code uses.
+fn loose_strings(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let quote = bytes[i];
+        if matches!(quote, b'"' | b'\'' | b'`') {
+            let start = i + 1;
+            let mut j = start;
+            while j < bytes.len() && bytes[j] != quote && bytes[j] != b'\n' {
+                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            }
+            if j < bytes.len() && bytes[j] == quote {
+                if let Some(s) = text.get(start..j)
+                    && !s.is_empty()
+                    && s.len() < 200
+                {
+                    out.push(s.to_owned());
+                }
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Parses without extracting anything (the parser floor of the benchmarks).
 pub fn parses(text: &str, kind: FileKind) -> bool {
     match kind {
-        FileKind::Rust => true,
+        FileKind::Rust => rust::parses(text),
         _ => ts::parses(text, kind),
     }
 }

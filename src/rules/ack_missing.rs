@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::facts::Calls;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::facts::{Calls, Span};
 use crate::graph::HandlerSite;
 
 pub const RULE: Rule = Rule {
@@ -48,6 +48,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             "the ack callback never runs, so the caller waits forever (a message stays at \"sending...\")"
         };
+        let help = if receivers.iter().all(|h| cx.is_rust(h.file)) {
+            "take an `ack: AckSender` extractor in the handler and send on every path, e.g. `ack.send(&reply).ok();`"
+        } else {
+            "take the ack as the handler's last parameter and call it on every path, e.g. `(data, callback) => { ...; callback({ ok: true }) }`"
+        };
         let mut diagnostic = Diagnostic::new(
             &RULE,
             emit.file,
@@ -57,11 +62,15 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         )
         .event(&emit.ns, name)
-        .help("take the ack as the handler's last parameter and call it on every path, e.g. `(data, callback) => { ...; callback({ ok: true }) }`");
+        .help(help);
         for handler in &receivers {
-            let label = match &handler.ack {
-                Some(ack) => format!("`{}` is never called in this handler", ack.name),
-                None => "this handler takes no ack parameter".to_owned(),
+            let label = match (&handler.ack, cx.is_rust(handler.file)) {
+                (Some(ack), _) => format!(
+                    "`{}` is never called in this handler",
+                    cx.ack_call(handler.file, &ack.name)
+                ),
+                (None, true) => "this handler takes no `AckSender`, so it cannot answer".to_owned(),
+                (None, false) => "this handler takes no ack parameter".to_owned(),
             };
             diagnostic = diagnostic.label(handler.file, handler.span, label);
         }
@@ -75,6 +84,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 fn add_ack(cx: &Context, handlers: &[&HandlerSite]) -> Option<Fix> {
     let mut edits = Vec::new();
     for handler in handlers {
+        if cx.is_rust(handler.file) {
+            edits.extend(add_ack_sender(cx, handler)?);
+            continue;
+        }
         let shape = handler.shape.as_ref()?;
         let body = shape.body?;
         let name = match &handler.ack {
@@ -116,4 +129,56 @@ fn add_ack(cx: &Context, handlers: &[&HandlerSite]) -> Option<Fix> {
         description: "take the ack parameter and call it when the work is done".to_owned(),
         edits,
     })
+}
+
+/// socketioxide: an `ack: AckSender` extractor after the others, and a send at the end
+/// of the handler. The type is spelled in full unless the file already names it, so
+/// the fix compiles without touching the imports.
+fn add_ack_sender(cx: &Context, handler: &HandlerSite) -> Option<Vec<Edit>> {
+    let shape = handler.shape.as_ref()?;
+    let body = shape.body?;
+    let text = cx.text(handler.file)?;
+    let mut edits = Vec::new();
+    let name = match &handler.ack {
+        Some(ack) if ack.name != "_" => ack.name.clone(),
+        Some(_) => return None,
+        None => {
+            let named = text
+                .lines()
+                .any(|line| !line.trim_start().starts_with("//") && line.contains("AckSender"));
+            let ty = if named {
+                "AckSender"
+            } else {
+                "socketioxide::extract::AckSender"
+            };
+            let param = format!("ack: {ty}");
+            edits.push(match shape.params {
+                Some(params) => Edit {
+                    file: handler.file,
+                    span: Span::new(params.end, params.end),
+                    replacement: format!(", {param}"),
+                },
+                // `start` is the opening `|` or `(` of the parameter list.
+                None => Edit {
+                    file: handler.file,
+                    span: Span::new(shape.start + 1, shape.start + 1),
+                    replacement: param,
+                },
+            });
+            "ack".to_owned()
+        }
+    };
+    // A tail expression (`socket.emit(..).ok()` with no `;`) must end before the send.
+    let close = body.end.checked_sub(1)?;
+    let before = text.get(body.start as usize..close as usize)?.trim_end();
+    if !before.ends_with([';', '{', '}']) {
+        let end = body.start + before.len() as u32;
+        edits.push(Edit {
+            file: handler.file,
+            span: Span::new(end, end),
+            replacement: ";".to_owned(),
+        });
+    }
+    edits.push(cx.append_statement(handler.file, body, &format!("{name}.send(&\"ok\").ok();"))?);
+    Some(edits)
 }

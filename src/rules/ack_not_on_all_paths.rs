@@ -25,7 +25,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(waiting) = graph.senders(handler).find(|e| e.ack && e.confident) else {
             continue;
         };
-        let cb = &ack.name;
+        let rust = cx.is_rust(handler.file);
+        let cb = &cx.ack_call(handler.file, &ack.name);
         let first = ack.summary.missing.first();
         let reason = match first.map(|m| m.kind) {
             Some(MissingKind::Reject) => {
@@ -43,6 +44,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Some(MissingKind::Delegated) => {
                 format!("the helper it hands `{cb}` to does not call it on every path")
             }
+            Some(MissingKind::Try) => format!("a `?` returns the error before `{cb}`"),
             Some(MissingKind::End) | None => {
                 format!("a path reaches the end of the handler without calling `{cb}`")
             }
@@ -58,9 +60,16 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         )
         .event(&handler.ns, name)
-        .help(format!(
-            "call `{cb}` on every path, e.g. wrap the body in `try {{ ... }} catch (err) {{ {cb}({{ error: String(err) }}) }}`"
-        ));
+        .help(if rust {
+            format!(
+                "send on every path: match the error instead of using `?` and answer with it, e.g. `Err(err) => {{ {}.send(&err.to_string()).ok(); return; }}`",
+                ack.name
+            )
+        } else {
+            format!(
+                "call `{cb}` on every path, e.g. wrap the body in `try {{ ... }} catch (err) {{ {cb}({{ error: String(err) }}) }}`"
+            )
+        });
         for missing in &ack.summary.missing {
             diagnostic = diagnostic.label(
                 handler.file,
@@ -73,7 +82,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             waiting.span,
             "the caller waits for the ack here",
         );
-        let fix = handler.shape.as_ref().and_then(|shape| {
+        // The completions are TypeScript (`try`/`catch`, `return cb(...)`).
+        let fix = handler.shape.as_ref().filter(|_| !rust).and_then(|shape| {
             complete_paths(
                 cx,
                 handler.file,
@@ -123,7 +133,7 @@ pub(super) fn complete_paths(
                 });
             }
             MissingKind::Reject | MissingKind::Throw => wrap = true,
-            MissingKind::End | MissingKind::Delegated => return None,
+            MissingKind::End | MissingKind::Delegated | MissingKind::Try => return None,
         }
     }
     if wrap {

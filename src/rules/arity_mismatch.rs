@@ -25,35 +25,45 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let plural = |n: u32| if n == 1 { "argument" } else { "arguments" };
-            let landing = if sent < declared {
-                "the ack function lands in an earlier parameter"
-            } else {
-                "a payload value lands where the ack should be"
-            };
             let how = if emit.method == EmitMethod::EmitWithAck {
                 "`emitWithAck`"
             } else {
                 "the emit"
             };
-            out.push(
-                Diagnostic::new(
-                    &RULE,
-                    emit.file,
-                    emit.span,
+            let (message, label) = if cx.is_rust(handler.file) {
+                // socketioxide deserializes all the arguments into `Data<T>` at once.
+                (
+                    format!(
+                        "{how} sends {sent} payload {} but the handler's `Data<..>` reads {declared}: deserializing fails, so socketioxide never calls the handler and the caller never gets an answer",
+                        plural(sent)
+                    ),
+                    format!("`Data<..>` reads {declared} payload {}", plural(declared)),
+                )
+            } else {
+                let landing = if sent < declared {
+                    "the ack function lands in an earlier parameter"
+                } else {
+                    "a payload value lands where the ack should be"
+                };
+                (
                     format!(
                         "{how} sends {sent} payload {} but the handler declares {declared} before `{}`: {landing}, so `{}` is not the ack and the caller never gets an answer",
                         plural(sent),
                         ack.name,
                         ack.name
                     ),
+                    format!(
+                        "declares {declared} payload {} before `{}`",
+                        plural(declared),
+                        ack.name
+                    ),
                 )
-                .event(&emit.ns, name)
-                .label(
-                    handler.file,
-                    handler.span,
-                    format!("declares {declared} payload {} before `{}`", plural(declared), ack.name),
-                )
-                .help("send as many payload arguments as the handler declares, or pass one object"),
+            };
+            out.push(
+                Diagnostic::new(&RULE, emit.file, emit.span, message)
+                    .event(&emit.ns, name)
+                    .label(handler.file, handler.span, label)
+                    .help("send as many payload arguments as the handler declares, or pass one object"),
             );
         }
     }

@@ -2,6 +2,7 @@
 //! documentation page and one pure `check` function over the event graph.
 
 mod ack_missing;
+mod ack_not_answerable;
 mod ack_not_on_all_paths;
 mod ack_unexpected;
 mod arity_mismatch;
@@ -10,12 +11,15 @@ mod broadcast_ack_without_timeout;
 mod broadcast_excludes_sender;
 mod dynamic_event_name;
 mod edits;
+mod emit_not_awaited;
+mod handler_replaced;
 mod listener_after_await;
 mod listener_leak;
 mod listener_removed_globally;
 mod middleware_blocks;
 mod namespace_mismatch;
 mod parse_error;
+mod payload_not_deserializable;
 mod reserved_event;
 mod similar;
 mod unmatched_emit;
@@ -53,6 +57,22 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// The site is in Rust code (socketioxide or rust_socketio), whose messages, help and
+    /// fixes are Rust.
+    pub fn is_rust(&self, file: FileId) -> bool {
+        crate::graph::is_rust(&self.files[file].path)
+    }
+
+    /// How an ack named `name` is called in that file: `callback` in TS, `ack.send(..)`
+    /// for a socketioxide `AckSender`.
+    pub fn ack_call(&self, file: FileId, name: &str) -> String {
+        if self.is_rust(file) {
+            format!("{name}.send(..)")
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// `db.save()` for the span of `await db.save(data)`: names what may reject.
     pub fn awaited_call(&self, file: FileId, span: Span) -> Option<String> {
         let text = self.files[file].text.as_deref()?;
@@ -95,6 +115,7 @@ pub fn missing_label(kind: MissingKind, name: &str) -> String {
         MissingKind::Delegated => {
             format!("`{name}` is handed to a helper that does not call it on every path")
         }
+        MissingKind::Try => format!("if this fails, `?` returns here without calling `{name}`"),
     }
 }
 
@@ -118,6 +139,7 @@ impl std::fmt::Debug for Rule {
 /// Every rule, sorted by id.
 pub const RULES: &[&Rule] = &[
     &ack_missing::RULE,
+    &ack_not_answerable::RULE,
     &ack_not_on_all_paths::RULE,
     &ack_unexpected::RULE,
     &arity_mismatch::RULE,
@@ -125,12 +147,15 @@ pub const RULES: &[&Rule] = &[
     &broadcast_ack_without_timeout::RULE,
     &broadcast_excludes_sender::RULE,
     &dynamic_event_name::RULE,
+    &emit_not_awaited::RULE,
+    &handler_replaced::RULE,
     &listener_after_await::RULE,
     &listener_leak::RULE,
     &listener_removed_globally::RULE,
     &middleware_blocks::RULE,
     &namespace_mismatch::RULE,
     &parse_error::RULE,
+    &payload_not_deserializable::RULE,
     &reserved_event::RULE,
     &unmatched_emit::RULE,
     &unmatched_handler::RULE,

@@ -1,5 +1,6 @@
 use super::{Context, FixAvailability, RESERVED_EVENTS, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Side;
 
 pub const RULE: Rule = Rule {
     id: "reserved-event",
@@ -18,9 +19,19 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !emit.confident || !RESERVED_EVENTS.contains(&name) {
             continue;
         }
-        let message = format!(
-            "\"{name}\" is a reserved event name: this emit throws `Error('\"{name}\" is a reserved event name')` at runtime and nothing is sent"
-        );
+        // The Rust libraries send the name as an ordinary event; the JS end then takes
+        // it for its own lifecycle event.
+        let message = match (cx.is_rust(emit.file), emit.side) {
+            (true, Side::Server) => format!(
+                "\"{name}\" is a reserved event name: socketioxide sends it anyway, and a JS client hands it to its own `{name}` listeners as if the connection had changed"
+            ),
+            (true, Side::Client) => format!(
+                "\"{name}\" is a reserved event name: rust_socketio sends it anyway, and a socket.io server hands it to its own `{name}` listeners with made-up arguments"
+            ),
+            (false, _) => format!(
+                "\"{name}\" is a reserved event name: this emit throws `Error('\"{name}\" is a reserved event name')` at runtime and nothing is sent"
+            ),
+        };
         out.push(
             Diagnostic::new(&RULE, emit.file, emit.span, message)
                 .event(&emit.ns, name)

@@ -800,6 +800,11 @@ impl<'a> Extractor<'a> {
             method,
             args,
             ack_callback,
+            dropped: false,
+            payload_keys: match payload {
+                [only] | [only, _] if args == Some(1) => object_keys(&only.expr),
+                _ => None,
+            },
         });
     }
 
@@ -885,6 +890,8 @@ impl<'a> Extractor<'a> {
                 _ => None,
             }),
             frame: self.frames.last().map(|frame| frame.id),
+            conditional: false,
+            data_type: None,
         });
     }
 
@@ -1712,6 +1719,26 @@ fn called_params(function: &LocalFn<'_>) -> Vec<usize> {
 }
 
 /// The object a method is called on: `socket` in `socket.on(...)`.
+/// The keys of an object literal written with plain keys only (`{ text, room: "a" }`);
+/// `None` when a spread or a computed key hides some.
+fn object_keys(expr: &Expr) -> Option<Vec<String>> {
+    let Expr::Object(object) = unwrap_expr(expr) else {
+        return None;
+    };
+    object
+        .props
+        .iter()
+        .map(|prop| match prop {
+            PropOrSpread::Prop(prop) => match &**prop {
+                Prop::Shorthand(ident) => Some(ident.sym.to_string()),
+                Prop::KeyValue(kv) => prop_name(&kv.key),
+                _ => None,
+            },
+            PropOrSpread::Spread(_) => None,
+        })
+        .collect()
+}
+
 fn call_receiver(call: &CallExpr) -> Option<&Expr> {
     let Callee::Expr(callee) = &call.callee else {
         return None;

@@ -14,6 +14,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 use super::extract::{member_prop_name, unwrap_expr};
 use super::parse::to_span;
 use crate::facts::{Callee as FnCallee, Calls, Delegation, Missing, MissingKind, Span, Summary};
+use crate::lang::paths::{Out, merge};
 
 /// A function body the analysis can look into when a target is handed to it.
 #[derive(Clone)]
@@ -133,27 +134,6 @@ struct Ctx {
     caught: bool,
 }
 
-/// What one statement or expression does to the state.
-#[derive(Default)]
-struct Out {
-    /// `None`: control does not continue past it. `Some(called)`: it does, and the
-    /// target was called on every path that continues.
-    fall: Option<bool>,
-    /// Paths that leave the function without the call.
-    exits: Vec<Missing>,
-    /// Paths that leave through `break` (for `switch`), with their state.
-    breaks: Option<bool>,
-}
-
-impl Out {
-    fn falls(called: bool) -> Out {
-        Out {
-            fall: Some(called),
-            ..Out::default()
-        }
-    }
-}
-
 struct ExprOut {
     called: bool,
     exits: Vec<Missing>,
@@ -176,14 +156,6 @@ struct Flow<'l, 'a> {
     calls: u32,
     /// The call an expression statement consists of: its result is thrown away.
     statement_call: Option<*const CallExpr>,
-}
-
-fn merge(a: Option<bool>, b: Option<bool>) -> Option<bool> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a && b),
-        (Some(x), None) | (None, Some(x)) => Some(x),
-        (None, None) => None,
-    }
 }
 
 impl Flow<'_, '_> {

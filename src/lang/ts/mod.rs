@@ -51,43 +51,11 @@ pub fn extract(source: &str, kind: FileKind, socket_wrappers: &[String]) -> File
             extractor.facts
         }
         Err(error) => FileFacts {
-            loose_strings: loose_strings(text),
+            loose_strings: super::loose_strings(text),
             parse_error: Some(error),
             ..FileFacts::default()
         },
     }
-}
-
-/// The quoted strings of a file that did not parse, found without a parser: any of them
-/// may be an event name its broken code uses.
-fn loose_strings(text: &str) -> Vec<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let quote = bytes[i];
-        if matches!(quote, b'"' | b'\'' | b'`') {
-            let start = i + 1;
-            let mut j = start;
-            while j < bytes.len() && bytes[j] != quote && bytes[j] != b'\n' {
-                j += if bytes[j] == b'\\' { 2 } else { 1 };
-            }
-            if j < bytes.len() && bytes[j] == quote {
-                if let Some(s) = text.get(start..j)
-                    && !s.is_empty()
-                    && s.len() < 200
-                {
-                    out.push(s.to_owned());
-                }
-                i = j + 1;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// Parses and drops the tree, as the extraction would, without extracting.

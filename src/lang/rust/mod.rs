@@ -1,0 +1,143 @@
+//! The Rust front-end (syn): socketioxide servers and rust_socketio clients.
+//!
+//! `extract.rs` walks a file with a scope chain, `socketioxide.rs` and
+//! `rust_socketio.rs` turn the method calls of each library into sites, `flow.rs`
+//! answers "does every path call `ack.send`", and `serde_shape.rs` reads the shape of the
+//! structs a handler deserializes into. Macros are opaque: their tokens are not parsed
+//! (a `vec![...]` payload is the one exception), so a site written inside a macro is
+//! not seen.
+
+mod extract;
+mod flow;
+mod rust_socketio;
+mod serde_shape;
+mod socketioxide;
+
+use crate::facts::{FileFacts, ParseError, Span};
+
+/// Parses one file and extracts its facts; the AST is dropped before returning.
+pub fn extract(source: &str) -> FileFacts {
+    let text = mask_shebang(source);
+    let len = text.len() as u32;
+    let facts = match syn::parse_str::<syn::File>(&text) {
+        Ok(file) => {
+            let mut extractor = extract::Extractor::new(&text);
+            extractor.run(&file);
+            extractor.facts
+        }
+        Err(error) => FileFacts {
+            loose_strings: super::loose_strings(&text),
+            parse_error: Some(ParseError {
+                span: to_span(error.span(), len),
+                message: error.to_string(),
+            }),
+            ..FileFacts::default()
+        },
+    };
+    // proc-macro2 keeps the text of every file parsed on this thread to answer span
+    // queries; nothing reads those spans once the facts are built, so let it go.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    facts
+}
+
+/// Parses and drops the tree without extracting (the parser floor of the benchmarks).
+pub fn parses(source: &str) -> bool {
+    let parsed = syn::parse_str::<syn::File>(&mask_shebang(source)).is_ok();
+    proc_macro2::extra::invalidate_current_thread_spans();
+    parsed
+}
+
+/// A `#!` first line (not `#![attr]`) is blanked, as `syn::parse_file` would strip it,
+/// but in place so that every byte offset stays what it is on disk.
+fn mask_shebang(source: &str) -> std::borrow::Cow<'_, str> {
+    let is_shebang = source
+        .strip_prefix("#!")
+        .is_some_and(|rest| !rest.trim_start().starts_with('['));
+    if !is_shebang {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let end = source.find('\n').unwrap_or(source.len());
+    let mut masked = " ".repeat(end);
+    masked.push_str(&source[end..]);
+    std::borrow::Cow::Owned(masked)
+}
+
+/// The byte range of a syn span, clamped to the file.
+pub(super) fn to_span(span: proc_macro2::Span, len: u32) -> Span {
+    let range = span.byte_range();
+    let clamp = |offset: usize| (offset as u32).min(len);
+    Span::new(clamp(range.start), clamp(range.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+    use crate::facts::{Calls, ListenMethod, NsExpr, Origin, Value};
+
+    #[test]
+    fn a_file_syn_cannot_parse_gives_a_parse_error_with_its_position() {
+        let facts = extract("fn main() {\n    let x = ;\n}\n");
+        let error = facts.parse_error.expect("a parse error");
+        assert_eq!(error.span.start, 24);
+    }
+
+    #[test]
+    fn a_shebang_keeps_offsets() {
+        let facts = extract("#!/usr/bin/env run-cargo-script\nfn main() { let = 1; }\n");
+        let error = facts.parse_error.expect("a parse error");
+        assert_eq!(error.span.start, 48);
+    }
+
+    #[test]
+    fn socketioxide_handlers_read_their_extractors() {
+        let facts = extract(
+            r#"use socketioxide::extract::{AckSender, Data, SocketRef};
+            async fn on_connect(socket: SocketRef) {
+                socket.on("move", |Data::<(f64, f64)>(p), ack: AckSender| async move {
+                    ack.send(&p).ok();
+                });
+                socket.on("any", async |s: SocketRef| { s.to("r").emit("x", &1); });
+            }"#,
+        );
+        assert_eq!(facts.side, Some(crate::facts::Side::Server));
+        let moved = &facts.handlers[0];
+        assert_eq!(
+            moved.params.as_ref().map(|p| (p.count, p.rest)),
+            Some((2, false))
+        );
+        let ack = moved.ack.as_ref().expect("an AckSender");
+        assert_eq!((ack.name.as_str(), ack.summary.calls), ("ack", Calls::All));
+        let any = &facts.handlers[1];
+        assert!(any.params.as_ref().is_some_and(|p| p.rest));
+        assert!(facts.emits[0].dropped);
+    }
+
+    #[test]
+    fn rust_socketio_namespace_comes_from_the_whole_chain() {
+        let facts = extract(
+            r#"use rust_socketio::{ClientBuilder, Event};
+            fn main() {
+                let client = ClientBuilder::new("http://localhost:3000/ignored")
+                    .on(Event::Connect, |_, _| {})
+                    .on_any(|_, _, _| {})
+                    .namespace("/admin")
+                    .connect()
+                    .unwrap();
+                client.emit("hello", "world").ok();
+            }"#,
+        );
+        assert_eq!(facts.side, Some(crate::facts::Side::Client));
+        // The outer calls of a chain are walked first: `on_any` before `on`.
+        assert_eq!(facts.handlers[0].method, ListenMethod::Any);
+        assert_eq!(facts.handlers[1].name, Value::Str("open".to_owned()));
+        let Origin::ClientFactory {
+            ns: NsExpr::Name(ns),
+            ..
+        } = &facts.emits[0].receiver.origin
+        else {
+            panic!("a rust_socketio client");
+        };
+        assert_eq!(ns.as_str(), Some("/admin"));
+        assert_eq!(facts.connects.len(), 1);
+    }
+}
