@@ -35,7 +35,8 @@ if [ ! -d stack/node_modules ]; then
     npm install --silent --ignore-scripts socket.io socket.io-client express react react-dom typescript)
 fi
 
-# The sample app copied N times, each copy with its own event names.
+# The sample app copied N times, each copy an app of its own: its events carry the
+# app's prefix (`app7:message:new`), as independent apps in one monorepo would.
 for n in 1 10 100 1000; do
   d="scale-$n"
   [ -d "$d" ] && continue
@@ -43,7 +44,7 @@ for n in 1 10 100 1000; do
     mkdir -p "$d/app$i"
     cp -r "$root/testdata/chatlite/." "$d/app$i/"
     find "$d/app$i" -name '*.ts*' -exec sed -i \
-      -e "s/\"\([a-z]*:[a-z]*\)\"/\"\1-$i\"/g" -e "s/\"typing\"/\"typing-$i\"/g" {} +
+      -e "s/\"\([a-z]*:[a-z]*\)\"/\"app$i:\1\"/g" -e "s/\"typing\"/\"app$i:typing\"/g" {} +
   done
 done
 

@@ -289,6 +289,7 @@ mod tests {
         };
         let analysis = Analysis {
             files: vec![SourceFile {
+                bytes: 0,
                 path: path.clone(),
                 facts: Default::default(),
                 text: Some(text.into()),

@@ -242,6 +242,8 @@ pub struct NamespaceSite {
 pub struct SourceFile {
     pub path: std::path::PathBuf,
     pub facts: FileFacts,
+    /// Size of the text read, for throughput figures.
+    pub bytes: u64,
     /// Kept only for files that diagnostics can point into (they have sites or did not
     /// parse); the rest are dropped after extraction.
     pub text: Option<std::sync::Arc<str>>,
@@ -261,47 +263,126 @@ pub struct EventGraph {
     pub server_present: bool,
     /// Strings found in files that did not parse: names they may use.
     pub unparsed_strings: HashSet<String>,
+    pub index: GraphIndex,
+}
+
+/// Lookups by event name, so that matching stays linear in the number of sites.
+#[derive(Debug, Default)]
+pub struct GraphIndex {
+    handlers_by_name: HashMap<(Side, String), Vec<usize>>,
+    emits_by_name: HashMap<(Side, String), Vec<usize>>,
+    /// Handlers that may receive any event: catch-alls and dynamic names.
+    wildcard_handlers: Vec<usize>,
+    /// Handlers the analysis cannot see into: wildcards and guessed receivers.
+    opaque_handlers: Vec<usize>,
+    dynamic_emits: Vec<usize>,
+    connect_namespaces: HashSet<Ns>,
+    server_namespaces: HashSet<Ns>,
+}
+
+impl GraphIndex {
+    fn build(graph: &EventGraph) -> GraphIndex {
+        let mut index = GraphIndex::default();
+        for (i, handler) in graph.handlers.iter().enumerate() {
+            if let Some(name) = handler.event.name() {
+                index
+                    .handlers_by_name
+                    .entry((handler.side, name.to_owned()))
+                    .or_default()
+                    .push(i);
+            }
+            if handler.is_wildcard() {
+                index.wildcard_handlers.push(i);
+            }
+            if handler.is_wildcard() || !handler.confident {
+                index.opaque_handlers.push(i);
+            }
+        }
+        for (i, emit) in graph.emits.iter().enumerate() {
+            match emit.event.name() {
+                Some(name) => index
+                    .emits_by_name
+                    .entry((emit.side, name.to_owned()))
+                    .or_default()
+                    .push(i),
+                None => index.dynamic_emits.push(i),
+            }
+        }
+        index.connect_namespaces = graph.connects.iter().map(|c| c.ns.clone()).collect();
+        index.server_namespaces = graph.namespaces.iter().map(|n| n.ns.clone()).collect();
+        index
+    }
 }
 
 impl EventGraph {
+    pub fn handlers_named<'g>(
+        &'g self,
+        side: Side,
+        name: &str,
+    ) -> impl Iterator<Item = &'g HandlerSite> {
+        self.index
+            .handlers_by_name
+            .get(&(side, name.to_owned()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.handlers[i])
+    }
+
+    pub fn emits_named<'g>(&'g self, side: Side, name: &str) -> impl Iterator<Item = &'g EmitSite> {
+        self.index
+            .emits_by_name
+            .get(&(side, name.to_owned()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.emits[i])
+    }
+
     /// Handlers that receive this emit by name.
     pub fn receivers<'g>(&'g self, emit: &'g EmitSite) -> impl Iterator<Item = &'g HandlerSite> {
-        self.handlers.iter().filter(move |h| {
-            h.side == emit.side.other()
-                && h.ns.matches(&emit.ns)
-                && emit.event.name().is_some()
-                && h.event == emit.event
-        })
+        emit.event
+            .name()
+            .into_iter()
+            .flat_map(move |name| self.handlers_named(emit.side.other(), name))
+            .filter(move |h| h.ns.matches(&emit.ns))
     }
 
     /// Emits that reach this handler by name.
     pub fn senders<'g>(&'g self, handler: &'g HandlerSite) -> impl Iterator<Item = &'g EmitSite> {
-        self.emits.iter().filter(move |e| {
-            e.side == handler.side.other()
-                && e.ns.matches(&handler.ns)
-                && handler.event.name().is_some()
-                && e.event == handler.event
-        })
+        handler
+            .event
+            .name()
+            .into_iter()
+            .flat_map(move |name| self.emits_named(handler.side.other(), name))
+            .filter(move |e| e.ns.matches(&handler.ns))
     }
 
     /// Whether anything could receive `event` on `side` in `ns`: a handler by name, a
     /// wildcard, a low-confidence receiver, or a file that did not parse.
     pub fn may_be_handled(&self, side: Side, ns: &Ns, event: &str) -> bool {
         self.unparsed_strings.contains(event)
-            || self.handlers.iter().any(|h| {
-                h.side == side
-                    && h.ns.matches(ns)
-                    && (h.is_wildcard() || h.event.name() == Some(event))
+            || self.handlers_named(side, event).any(|h| h.ns.matches(ns))
+            || self.index.wildcard_handlers.iter().any(|&i| {
+                let h = &self.handlers[i];
+                h.side == side && h.ns.matches(ns)
             })
+    }
+
+    /// Whether a receiver on `side` in `ns` may take any event unseen: a catch-all, a
+    /// dynamic name, a socket only guessed at.
+    pub fn has_opaque_receiver(&self, side: Side, ns: &Ns) -> bool {
+        self.index.opaque_handlers.iter().any(|&i| {
+            let h = &self.handlers[i];
+            h.side == side && h.ns.matches(ns)
+        })
     }
 
     /// Whether anything could send `event` from `side` in `ns`.
     pub fn may_be_emitted(&self, side: Side, ns: &Ns, event: &str) -> bool {
         self.unparsed_strings.contains(event)
-            || self.emits.iter().any(|e| {
-                e.side == side
-                    && e.ns.matches(ns)
-                    && (e.event == Event::Dynamic || e.event.name() == Some(event))
+            || self.emits_named(side, event).any(|e| e.ns.matches(ns))
+            || self.index.dynamic_emits.iter().any(|&i| {
+                let e = &self.emits[i];
+                e.side == side && e.ns.matches(ns)
             })
     }
 
@@ -312,14 +393,21 @@ impl EventGraph {
             Ns::Any => self.server_present,
             Ns::Static(name) => {
                 (name == "/" && self.server_present)
-                    || self.namespaces.iter().any(|n| n.ns.matches(ns))
+                    || self.index.server_namespaces.contains(ns)
+                    || self.index.server_namespaces.contains(&Ns::Any)
             }
         }
     }
 
     /// Whether some client connects to `ns`.
     pub fn client_connects(&self, ns: &Ns) -> bool {
-        self.connects.iter().any(|c| c.ns.matches(ns))
+        match ns {
+            Ns::Any => !self.index.connect_namespaces.is_empty(),
+            Ns::Static(_) => {
+                self.index.connect_namespaces.contains(ns)
+                    || self.index.connect_namespaces.contains(&Ns::Any)
+            }
+        }
     }
 }
 
@@ -587,19 +675,27 @@ impl<'a> Linker<'a> {
                 .handlers
                 .iter()
                 .any(|h| h.confident && h.side == Side::Server);
-        let key = |file: FileId, span: Span| (self.files[file].path.clone(), span);
+        // Files are in path order already, so (file, span) sorts like (path, span).
         graph
             .emits
-            .sort_by_key(|e| (key(e.file, e.span), e.ns.clone()));
+            .sort_by(|a, b| (a.file, a.span, &a.ns).cmp(&(b.file, b.span, &b.ns)));
         graph
             .handlers
-            .sort_by_key(|h| (key(h.file, h.span), h.ns.clone()));
+            .sort_by(|a, b| (a.file, a.span, &a.ns).cmp(&(b.file, b.span, &b.ns)));
         graph
             .connects
-            .sort_by_key(|c| (key(c.file, c.span), c.ns.clone()));
+            .sort_by(|a, b| (a.file, a.span, &a.ns).cmp(&(b.file, b.span, &b.ns)));
         graph
             .namespaces
-            .sort_by_key(|n| (key(n.file, n.span), n.ns.clone()));
+            .sort_by(|a, b| (a.file, a.span, &a.ns).cmp(&(b.file, b.span, &b.ns)));
+        graph
+            .middlewares
+            .sort_by(|a, b| (a.file, a.span, &a.ns).cmp(&(b.file, b.span, &b.ns)));
+        graph
+            .removals
+            .sort_by(|a, b| (a.file, a.span, &a.ns).cmp(&(b.file, b.span, &b.ns)));
+        graph.promises.sort_by_key(|p| (p.file, p.span));
+        graph.index = GraphIndex::build(&graph);
         graph
     }
 

@@ -124,11 +124,7 @@ pub fn analyze_with(
         link: linked_at - extracted_at,
         rules: linked_at.elapsed(),
         files: files.len(),
-        bytes: discovered
-            .iter()
-            .filter_map(|f| std::fs::metadata(&f.path).ok())
-            .map(|m| m.len())
-            .sum(),
+        bytes: files.iter().map(|f| f.bytes).sum(),
         threads: rayon::current_num_threads(),
     };
     Ok(Analysis {
@@ -305,6 +301,7 @@ fn load(
     SourceFile {
         path: path.to_path_buf(),
         facts,
+        bytes: text.as_ref().map_or(0, |t| t.len() as u64),
         text: text.filter(|_| keep).map(Arc::from),
     }
 }

@@ -19,11 +19,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // Any handler we cannot see into (a guess, a catch-all) may answer.
-        if graph.handlers.iter().any(|h| {
-            h.side == emit.side.other()
-                && h.ns.matches(&emit.ns)
-                && (!h.confident || h.is_wildcard())
-        }) {
+        if graph.has_opaque_receiver(emit.side.other(), &emit.ns) {
             continue;
         }
         let receivers: Vec<_> = graph.receivers(emit).collect();

@@ -24,29 +24,22 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // Some other server emit that reaches the sender too makes the echo arrive.
-        if graph.emits.iter().any(|e| {
-            e.side == Side::Server
-                && !e.excludes_sender
-                && e.event == relay.event
-                && e.ns.matches(&relay.ns)
-        }) {
+        if graph
+            .emits_named(Side::Server, name)
+            .any(|e| !e.excludes_sender && e.ns.matches(&relay.ns))
+        {
             continue;
         }
         // A client file that emits the event and listens for it, matching the sender's
         // own pending ids, waits for its echo (a typing indicator that skips the sender
         // is by design).
-        let waiting = graph.handlers.iter().find(|h| {
+        let waiting = graph.handlers_named(Side::Client, name).find(|h| {
             h.confident
                 && h.matches_own_id
-                && h.side == Side::Client
-                && h.event == relay.event
                 && h.ns.matches(&relay.ns)
-                && graph.emits.iter().any(|e| {
-                    e.confident
-                        && e.side == Side::Client
-                        && e.file == h.file
-                        && e.event == relay.event
-                })
+                && graph
+                    .emits_named(Side::Client, name)
+                    .any(|e| e.confident && e.file == h.file)
         });
         let Some(waiting) = waiting else {
             continue;

@@ -22,15 +22,17 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Some(Event::Dynamic) => continue,
             None => None,
         };
-        let others: Vec<_> = graph
-            .handlers
-            .iter()
-            .filter(|h| {
-                h.confident
-                    && h.side == removal.side
-                    && h.ns.matches(&removal.ns)
-                    && event.is_none_or(|e| h.event.name() == Some(e))
-            })
+        let candidates: Vec<&HandlerSite> = match event {
+            Some(name) => graph.handlers_named(removal.side, name).collect(),
+            None => graph
+                .handlers
+                .iter()
+                .filter(|h| h.side == removal.side)
+                .collect(),
+        };
+        let others: Vec<_> = candidates
+            .into_iter()
+            .filter(|h| h.confident && h.ns.matches(&removal.ns))
             .collect();
         let message = match (removal.side, event, removal.remove_all) {
             (Side::Server, Some(name), false) => format!(

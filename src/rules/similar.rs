@@ -2,6 +2,10 @@
 
 use strsim::normalized_damerau_levenshtein;
 
+use std::collections::HashMap;
+
+use crate::graph::Ns;
+
 /// How close a name must be when it is an orphan (handled but never emitted, or the
 /// reverse): a typo pair is two orphans, so a loose match is still telling.
 const ORPHAN_THRESHOLD: f64 = 0.4;
@@ -14,6 +18,66 @@ pub enum Closest<'a> {
     /// Equally close candidates: no rename is offered.
     Several(Vec<&'a str>),
     None,
+}
+
+/// Candidate names for "did you mean", gathered once per rule run: (name, namespace,
+/// orphan). Orphans are names nothing on the other side answers.
+pub struct Pool<'g> {
+    entries: Vec<(&'g str, &'g Ns, bool)>,
+    by_family: HashMap<&'g str, Vec<usize>>,
+}
+
+/// Above this many candidates only names of the same family (`chat:` in
+/// `chat:send`) are compared, so that thousands of findings in a huge project stay
+/// linear.
+const FAMILY_ONLY_ABOVE: usize = 256;
+
+impl<'g> Pool<'g> {
+    pub fn new(mut entries: Vec<(&'g str, &'g Ns, bool)>) -> Pool<'g> {
+        entries.sort();
+        entries.dedup();
+        let mut by_family: HashMap<&'g str, Vec<usize>> = HashMap::new();
+        for (i, (name, _, _)) in entries.iter().enumerate() {
+            by_family.entry(family(name)).or_default().push(i);
+        }
+        Pool { entries, by_family }
+    }
+
+    /// The closest candidate in a namespace `ns` may reach, and whether it is an orphan.
+    pub fn closest(&self, name: &str, ns: &Ns) -> (Closest<'g>, bool) {
+        let all: Vec<usize>;
+        let candidates: &[usize] = if self.entries.len() > FAMILY_ONLY_ABOVE {
+            self.by_family.get(family(name)).map_or(&[], Vec::as_slice)
+        } else {
+            all = (0..self.entries.len()).collect();
+            &all
+        };
+        let mut orphans = Vec::new();
+        let mut wired = Vec::new();
+        for &i in candidates {
+            let (candidate, candidate_ns, orphan) = self.entries[i];
+            if !candidate_ns.matches(ns) {
+                continue;
+            }
+            if orphan {
+                orphans.push(candidate);
+            } else {
+                wired.push(candidate);
+            }
+        }
+        let found = closest(name, &orphans, &wired);
+        let orphan = matches!(found, Closest::One(c) if orphans.contains(&c));
+        (found, orphan)
+    }
+}
+
+/// `chat` for `chat:send` and `app1:chat` for `app1:chat:send`: what a typo seldom
+/// changes.
+fn family(name: &str) -> &str {
+    match name.rfind([':', '/', '.']) {
+        Some(end) => &name[..end],
+        None => name.get(..3).unwrap_or(name),
+    }
 }
 
 /// Picks the closest candidate, looking at orphans first.

@@ -1,4 +1,6 @@
-use super::similar::{Closest, closest, did_you_mean_any};
+use std::collections::HashMap;
+
+use super::similar::{Closest, Pool, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Side;
@@ -15,6 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
+    let mut pools: HashMap<Side, Pool> = HashMap::new();
     for emit in &graph.emits {
         let Some(name) = emit.event.name() else {
             continue;
@@ -26,7 +29,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !receiver_present(graph, emit) || graph.may_be_handled(receiving, &emit.ns, name) {
             continue;
         }
-        out.push(diagnostic(cx, emit, name));
+        let pool = pools
+            .entry(receiving)
+            .or_insert_with(|| handled_names(graph, receiving));
+        out.push(diagnostic(cx, emit, name, pool));
     }
 }
 
@@ -39,7 +45,26 @@ fn receiver_present(graph: &EventGraph, emit: &EmitSite) -> bool {
     }
 }
 
-fn diagnostic(cx: &Context, emit: &EmitSite, name: &str) -> Diagnostic {
+/// Names a side handles, marked as orphans when nothing sends them.
+fn handled_names(graph: &EventGraph, side: Side) -> Pool<'_> {
+    Pool::new(
+        graph
+            .handlers
+            .iter()
+            .filter(|h| h.side == side && h.confident)
+            .filter_map(|h| {
+                let handled = h.event.name()?;
+                if BUILTIN_EVENTS.contains(&handled) {
+                    return None;
+                }
+                let orphan = !graph.may_be_emitted(side.other(), &h.ns, handled);
+                Some((handled, &h.ns, orphan))
+            })
+            .collect(),
+    )
+}
+
+fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnostic {
     let graph = cx.graph;
     let receiving = emit.side.other();
     let (whom, nobody, listener) = match receiving {
@@ -58,31 +83,10 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str) -> Diagnostic {
     let mut diagnostic =
         Diagnostic::new(&RULE, emit.file, emit.span, message).event(&emit.ns, name);
 
-    // Names the other side handles, split by whether anything already sends them.
-    let mut orphans = Vec::new();
-    let mut wired = Vec::new();
-    for handler in graph
-        .handlers
-        .iter()
-        .filter(|h| h.side == receiving && h.confident && h.ns.matches(&emit.ns))
-    {
-        let Some(handled) = handler.event.name() else {
-            continue;
-        };
-        if BUILTIN_EVENTS.contains(&handled) {
-            continue;
-        }
-        if graph.may_be_emitted(emit.side, &handler.ns, handled) {
-            wired.push(handled);
-        } else {
-            orphans.push(handled);
-        }
-    }
     // The right name in the wrong namespace.
     let elsewhere: Vec<_> = graph
-        .handlers
-        .iter()
-        .filter(|h| h.side == receiving && h.confident && h.event.name() == Some(name))
+        .handlers_named(receiving, name)
+        .filter(|h| h.confident)
         .collect();
     if let Some(first) = elsewhere.first() {
         for handler in &elsewhere {
@@ -101,13 +105,9 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str) -> Diagnostic {
             first.ns.label()
         ));
     }
-    match closest(name, &orphans, &wired) {
+    match pool.closest(name, &emit.ns).0 {
         Closest::One(candidate) => {
-            for handler in graph
-                .handlers
-                .iter()
-                .filter(|h| h.side == receiving && h.event.name() == Some(candidate))
-            {
+            for handler in graph.handlers_named(receiving, candidate) {
                 diagnostic = diagnostic.label(
                     handler.file,
                     handler.span,

@@ -1,4 +1,6 @@
-use super::similar::{Closest, closest, did_you_mean_any};
+use std::collections::HashMap;
+
+use super::similar::{Closest, Pool, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{ListenMethod, Side};
@@ -15,6 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
+    let mut pools: HashMap<Side, Pool> = HashMap::new();
     for handler in &graph.handlers {
         let Some(name) = handler.event.name() else {
             continue;
@@ -29,7 +32,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !sender_present(graph, handler) || graph.may_be_emitted(sending, &handler.ns, name) {
             continue;
         }
-        out.push(diagnostic(cx, handler, name));
+        let pool = pools
+            .entry(sending)
+            .or_insert_with(|| emitted_names(graph, sending));
+        out.push(diagnostic(cx, handler, name, pool));
     }
 }
 
@@ -40,7 +46,23 @@ fn sender_present(graph: &EventGraph, handler: &HandlerSite) -> bool {
     }
 }
 
-fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str) -> Diagnostic {
+/// Names a side emits, marked as orphans when nothing receives them.
+fn emitted_names(graph: &EventGraph, side: Side) -> Pool<'_> {
+    Pool::new(
+        graph
+            .emits
+            .iter()
+            .filter(|e| e.side == side && e.confident)
+            .filter_map(|e| {
+                let emitted = e.event.name()?;
+                let orphan = !graph.may_be_handled(side.other(), &e.ns, emitted);
+                Some((emitted, &e.ns, orphan))
+            })
+            .collect(),
+    )
+}
+
+fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str, pool: &Pool) -> Diagnostic {
     let graph = cx.graph;
     let sending = handler.side.other();
     let (who, senders) = match handler.side {
@@ -53,29 +75,10 @@ fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str) -> Diagnostic {
     );
     let mut diagnostic =
         Diagnostic::new(&RULE, handler.file, handler.span, message).event(&handler.ns, name);
-    let mut orphans = Vec::new();
-    let mut wired = Vec::new();
-    for emit in graph
-        .emits
-        .iter()
-        .filter(|e| e.side == sending && e.confident && e.ns.matches(&handler.ns))
-    {
-        let Some(emitted) = emit.event.name() else {
-            continue;
-        };
-        if graph.may_be_handled(handler.side, &emit.ns, emitted) {
-            wired.push(emitted);
-        } else {
-            orphans.push(emitted);
-        }
-    }
-    match closest(name, &orphans, &wired) {
+    let (found, orphan) = pool.closest(name, &handler.ns);
+    match found {
         Closest::One(candidate) => {
-            for emit in graph
-                .emits
-                .iter()
-                .filter(|e| e.side == sending && e.event.name() == Some(candidate))
-            {
+            for emit in graph.emits_named(sending, candidate) {
                 diagnostic = diagnostic.label(
                     emit.file,
                     emit.span,
@@ -89,7 +92,7 @@ fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str) -> Diagnostic {
                 (false, definition) => definition,
             };
             let fix = literal
-                .filter(|_| !orphans.contains(&candidate))
+                .filter(|_| !orphan)
                 .and_then(|(file, span)| cx.rename_literal(file, span, candidate))
                 .map(|edit| Fix {
                     applicability: Applicability::Suggestion,
