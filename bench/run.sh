@@ -70,12 +70,12 @@ eslint="$work/eslint/node_modules/.bin/eslint -c $work/eslint/eslint.config.mjs 
 echo "## parser floor vs check" >&2
 for corpus in uptime-kuma/package etherpad/package typescript/package/lib/typescript.js; do
   name=$(echo "$corpus" | tr '/' '_')
-  hyperfine --warmup 2 --runs 15 -N \
+  hyperfine --warmup 2 --runs 15 -N -i \
     --export-markdown "$results/floor-$name.md" \
     "$wl parse-floor $corpus" \
     "$wl check --format json $corpus" || true
 done
-hyperfine --warmup 1 --runs 5 -N --export-markdown "$results/floor-node_modules.md" \
+hyperfine --warmup 1 --runs 5 -N -i --export-markdown "$results/floor-node_modules.md" \
   "$wl parse-floor --no-ignore stack/node_modules" \
   "$wl check --format json --no-ignore stack/node_modules" || true
 
