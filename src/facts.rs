@@ -481,6 +481,39 @@ pub struct Summary {
     pub delegations: Vec<Delegation>,
 }
 
+impl Summary {
+    /// Completes a summary from the walk's results: the paths that left without the
+    /// call, whether the end of the body is reached without it (at `end`), and how many
+    /// call sites were seen.
+    pub fn close(
+        mut self,
+        exits: Vec<Missing>,
+        falls_without: bool,
+        end: Span,
+        calls: u32,
+    ) -> Summary {
+        self.missing.extend(exits);
+        if falls_without {
+            self.missing.push(Missing {
+                span: end,
+                kind: MissingKind::End,
+            });
+        }
+        self.missing.sort_by_key(|m| (m.span, m.kind));
+        self.missing.dedup();
+        self.calls = if self.escapes {
+            Calls::Unknown
+        } else if calls == 0 {
+            Calls::Never
+        } else if self.missing.is_empty() {
+            Calls::All
+        } else {
+            Calls::Some
+        };
+        self
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Delegation {
     pub callee: Callee,

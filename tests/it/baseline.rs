@@ -3,14 +3,8 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::wirelint_in;
 use serde_json::Value;
-
-fn wirelint(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("wirelint").expect("binary is built");
-    command.current_dir(dir);
-    command
-}
 
 const CLIENT: &str = "import { io } from \"socket.io-client\";\nconst socket = io();\n\
                       socket.emit(\"alpha\");\n";
@@ -33,7 +27,7 @@ fn project() -> tempfile::TempDir {
 fn check(dir: &Path, args: &[&str]) -> (Vec<String>, i32, String) {
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
-    let output = wirelint(dir).args(&all).output().expect("runs");
+    let output = wirelint_in(dir).args(&all).output().expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let found = serde_json::from_slice::<Value>(&output.stdout)
         .map(|doc| {
@@ -70,7 +64,7 @@ fn round_trip_survives_unrelated_edits() {
     );
     assert_eq!(code, 1);
 
-    let output = wirelint(root)
+    let output = wirelint_in(root)
         .args(["check", "--write-baseline", "wirelint-baseline.json"])
         .output()
         .expect("runs");
@@ -156,7 +150,7 @@ fn a_missing_or_corrupt_baseline_is_a_usage_error() {
         "{stderr}"
     );
 
-    let output = wirelint(root)
+    let output = wirelint_in(root)
         .args([
             "check",
             "--write-baseline",

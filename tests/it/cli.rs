@@ -1,11 +1,7 @@
 //! End-to-end tests of the real binary.
 
-use assert_cmd::Command;
+use crate::wirelint;
 use serde_json::Value;
-
-fn wirelint() -> Command {
-    Command::cargo_bin("wirelint").expect("binary is built")
-}
 
 fn json(args: &[&str]) -> (Value, i32) {
     let output = wirelint().args(args).output().expect("runs");

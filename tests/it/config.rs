@@ -3,22 +3,8 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::{wirelint_in, write};
 use serde_json::Value;
-
-fn wirelint(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("wirelint").expect("binary is built");
-    command.current_dir(dir);
-    command
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
 
 /// A client that emits through wrappers the analysis cannot see into, a file of unknown
 /// side, and a server with one handler nobody emits.
@@ -62,7 +48,7 @@ fn project() -> tempfile::TempDir {
 fn diagnostics(dir: &Path, args: &[&str]) -> (Vec<(String, String, String)>, i32) {
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
-    let output = wirelint(dir).args(&all).output().expect("runs");
+    let output = wirelint_in(dir).args(&all).output().expect("runs");
     let doc: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|_| {
         panic!(
             "one JSON document; stderr: {}",
@@ -83,7 +69,7 @@ fn diagnostics(dir: &Path, args: &[&str]) -> (Vec<(String, String, String)>, i32
 
 /// The sides `wirelint graph` puts a file's handlers on.
 fn sides_of(dir: &Path, file: &str) -> Vec<String> {
-    let output = wirelint(dir)
+    let output = wirelint_in(dir)
         .args(["graph", "--format", "json"])
         .output()
         .expect("runs");
@@ -210,7 +196,7 @@ fn mistakes_are_usage_errors_with_their_line() {
     ];
     for (text, expected) in cases {
         write(dir.path(), "wirelint.toml", text);
-        let output = wirelint(dir.path()).arg("check").output().expect("runs");
+        let output = wirelint_in(dir.path()).arg("check").output().expect("runs");
         assert_eq!(output.status.code(), Some(2), "{text}");
         assert!(output.stdout.is_empty());
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -224,7 +210,7 @@ fn mistakes_are_usage_errors_with_their_line() {
 #[test]
 fn init_writes_a_working_file_once() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let run = || wirelint(dir.path()).arg("init").output().expect("runs");
+    let run = || wirelint_in(dir.path()).arg("init").output().expect("runs");
     assert_eq!(run().status.code(), Some(0));
     let written = std::fs::read_to_string(dir.path().join("wirelint.toml")).expect("written");
     assert!(written.contains("# unmatched-emit = \"error\""));
@@ -240,7 +226,7 @@ fn init_writes_a_working_file_once() {
         "server/index.ts",
         "import { Server } from \"socket.io\";\nnew Server();\n",
     );
-    let check = wirelint(dir.path()).arg("check").output().expect("runs");
+    let check = wirelint_in(dir.path()).arg("check").output().expect("runs");
     assert_eq!(
         check.status.code(),
         Some(0),

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::wirelint;
 use wirelint::fix::{FixOptions, plan};
 use wirelint::rules::{FixAvailability, RULES};
 
@@ -98,10 +98,6 @@ fn every_fixing_rule_has_a_fixture_it_fixes() {
             rule.id
         );
     }
-}
-
-fn wirelint() -> Command {
-    Command::cargo_bin("wirelint").expect("binary is built")
 }
 
 #[test]

@@ -1,12 +1,8 @@
 //! Every `--format` of `check` on the sample app, SARIF against the official 2.1.0
 //! schema, and GitHub's workflow-command escaping.
 
-use assert_cmd::Command;
+use crate::wirelint;
 use serde_json::Value;
-
-fn wirelint() -> Command {
-    Command::cargo_bin("wirelint").expect("binary is built")
-}
 
 fn stdout(args: &[&str]) -> String {
     let output = wirelint()

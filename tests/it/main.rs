@@ -1,5 +1,30 @@
 //! One integration-test binary (every extra binary re-links swc).
 
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The real binary.
+pub fn wirelint() -> Command {
+    Command::cargo_bin("wirelint").expect("binary is built")
+}
+
+/// The real binary, run from `dir`.
+pub fn wirelint_in(dir: &Path) -> Command {
+    let mut command = wirelint();
+    command.current_dir(dir);
+    command
+}
+
+/// Writes a file of a test project, creating its directories.
+pub fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
 mod baseline;
 mod cli;
 mod config;

@@ -2,22 +2,8 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::{wirelint_in, write};
 use serde_json::Value;
-
-fn wirelint(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("wirelint").expect("binary is built");
-    command.current_dir(dir);
-    command
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
 
 /// Two client files with one unrelated unmatched emit each, and a server.
 fn project() -> tempfile::TempDir {
@@ -50,7 +36,7 @@ fn project() -> tempfile::TempDir {
 fn run(dir: &Path, args: &[&str]) -> (Vec<String>, i32) {
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
-    let output = wirelint(dir).args(&all).output().expect("runs");
+    let output = wirelint_in(dir).args(&all).output().expect("runs");
     let doc: Value = serde_json::from_slice(&output.stdout).expect("one JSON document");
     let found = doc["diagnostics"]
         .as_array()
@@ -133,7 +119,7 @@ fn max_warnings_counts_like_eslint() {
     let code = |extra: &[&str]| {
         let mut args = vec!["check", "--format", "compact"];
         args.extend_from_slice(extra);
-        let output = wirelint(Path::new("."))
+        let output = wirelint_in(Path::new("."))
             .args(&args)
             .arg(case)
             .output()

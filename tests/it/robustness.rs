@@ -3,11 +3,7 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn wirelint() -> Command {
-    Command::cargo_bin("wirelint").expect("binary is built")
-}
+use crate::wirelint;
 
 /// A small correct app plus whatever the test adds, checked by the real binary.
 fn check_with(extra: &[(&str, &[u8])]) -> (serde_json::Value, i32) {

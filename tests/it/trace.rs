@@ -1,10 +1,6 @@
 //! `wirelint trace` on the sample app.
 
-use assert_cmd::Command;
-
-fn wirelint() -> Command {
-    Command::cargo_bin("wirelint").expect("binary is built")
-}
+use crate::wirelint;
 
 #[test]
 fn trace_marks_where_message_new_stalls() {

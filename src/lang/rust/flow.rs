@@ -84,25 +84,9 @@ fn summarize_depth(
         ),
         Body::Expr(expr) => (flow.expr(expr, false), to_span(expr.span(), len)),
     };
-    let mut summary = flow.summary;
-    summary.missing.extend(out.exits);
-    if out.fall == Some(false) {
-        summary.missing.push(Missing {
-            span: end,
-            kind: MissingKind::End,
-        });
-    }
-    summary.missing.sort_by_key(|m| (m.span, m.kind));
-    summary.missing.dedup();
-    summary.calls = if summary.escapes {
-        Calls::Unknown
-    } else if flow.calls == 0 {
-        Calls::Never
-    } else if summary.missing.is_empty() {
-        Calls::All
-    } else {
-        Calls::Some
-    };
+    let mut summary = flow
+        .summary
+        .close(out.exits, out.fall == Some(false), end, flow.calls);
     // `AckSender::send` does nothing when the client asked for no ack: sending is
     // always safe, like a guarded JS callback.
     summary.guarded = true;

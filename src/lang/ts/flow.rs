@@ -171,26 +171,8 @@ impl Flow<'_, '_> {
                 (Some(out.called), out.exits, self.span(expr.span()))
             }
         };
-        let mut summary = self.summary;
-        summary.missing.extend(exits);
-        if called == Some(false) {
-            summary.missing.push(Missing {
-                span: end,
-                kind: MissingKind::End,
-            });
-        }
-        summary.missing.sort_by_key(|m| (m.span, m.kind));
-        summary.missing.dedup();
-        summary.calls = if summary.escapes {
-            Calls::Unknown
-        } else if self.calls == 0 {
-            Calls::Never
-        } else if summary.missing.is_empty() {
-            Calls::All
-        } else {
-            Calls::Some
-        };
-        summary
+        self.summary
+            .close(exits, called == Some(false), end, self.calls)
     }
 
     fn span(&self, span: swc_common::Span) -> Span {
