@@ -567,6 +567,9 @@ pub struct FileFacts {
     pub calls: Vec<SocketCall>,
     pub functions: Vec<Function>,
     pub exports: Vec<(String, ExportValue)>,
+    /// The front-end panicked on this file: a bug of wirelint's, reported with the
+    /// file's path, and a run that had one exits 2.
+    pub internal_error: bool,
     /// Class fields holding sockets (`this.io = new Server()`), by field name.
     pub socket_fields: Vec<(String, SocketRef)>,
     /// `export * from "x"`.

@@ -136,6 +136,11 @@ pub fn analyze_with(
 }
 
 impl Analysis {
+    /// Whether a front-end crashed on some file (the run then exits 2).
+    pub fn had_internal_error(&self) -> bool {
+        self.files.iter().any(|f| f.facts.internal_error)
+    }
+
     /// Keeps the diagnostics whose primary location or a label is in one of `files`
     /// (paths as given on the command line, compared as absolute paths).
     pub fn retain_touching(&mut self, files: &[PathBuf]) {
@@ -267,7 +272,7 @@ fn load(
     };
     let (facts, text) = match source {
         Ok(Some(text)) => {
-            let facts = extract(&text, kind, socket_wrappers);
+            let facts = extract(path, &text, kind, socket_wrappers);
             (facts, Some(text))
         }
         // Minified bundles: nobody edits them, and they are large.
@@ -307,15 +312,27 @@ fn load(
 }
 
 /// Extracts facts, turning a panic in a front-end into a diagnostic for that file.
-fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
-    let result = std::panic::catch_unwind(|| lang::extract(text, kind, socket_wrappers));
+fn extract(path: &Path, text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
+    let result = std::panic::catch_unwind(|| {
+        // Tests make the front-end fail on purpose to check that one file's crash
+        // never stops the run; release builds ignore the variable.
+        if cfg!(debug_assertions)
+            && std::env::var_os("WIRELINT_TEST_PANIC_ON")
+                .is_some_and(|name| path.file_name() == Some(name.as_os_str()))
+        {
+            panic!("requested by WIRELINT_TEST_PANIC_ON");
+        }
+        lang::extract(text, kind, socket_wrappers)
+    });
     result.unwrap_or_else(|_| FileFacts {
         parse_error: Some(ParseError {
             span: Span::default(),
-            message:
-                "internal error while analysing this file; it was skipped (please report this)"
-                    .to_owned(),
+            message: format!(
+                "internal error while analysing {}; the file was skipped and the rest checked (please report this)",
+                report::display_path(path)
+            ),
         }),
+        internal_error: true,
         ..FileFacts::default()
     })
 }

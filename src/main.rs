@@ -304,7 +304,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     if let Some(max) = too_many {
         eprintln!("wirelint: too many warnings ({warnings}, --max-warnings {max})");
     }
-    if write_failed {
+    if write_failed || analysis.had_internal_error() {
         ExitCode::from(EXIT_USAGE)
     } else if errors > 0 || (args.deny_warnings && warnings > 0) || too_many.is_some() {
         ExitCode::from(EXIT_FINDINGS)

@@ -127,3 +127,43 @@ fn syntax_errors_anywhere_leave_the_rest_checked() {
     assert_rest_checked(&doc);
     assert_eq!(doc["summary"]["parse_errors"], 3);
 }
+
+#[test]
+fn a_crash_on_one_file_is_reported_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    crate::write(
+        dir.path(),
+        "client/app.ts",
+        "import { io } from \"socket.io-client\";\nconst socket = io();\nsocket.emit(\"room:leave\");\n",
+    );
+    crate::write(
+        dir.path(),
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (s) => s.on(\"room:join\", () => {}));\n",
+    );
+    crate::write(dir.path(), "server/crashes.ts", "export const x = 1;\n");
+    let output = wirelint()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .env("WIRELINT_TEST_PANIC_ON", "crashes.ts")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2), "an internal error exits 2");
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_rest_checked(&doc);
+    let crash = doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("internal error"))
+        })
+        .expect("the crash is reported");
+    assert!(
+        crash["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("crashes.ts"))
+    );
+}
