@@ -504,6 +504,7 @@ impl<'a> Linker<'a> {
                 .extend(facts.loose_strings.iter().cloned());
             for emit in &facts.emits {
                 let event = self.event(file, &emit.name);
+                let name_def = self.definition(file, &emit.name, 0);
                 for value in self.socket(file, &emit.receiver, 0) {
                     for (side, confident) in self.sides_of(file, &value) {
                         let broadcast = side == Side::Server
@@ -516,7 +517,7 @@ impl<'a> Linker<'a> {
                             ),
                             name_span: emit.name_span,
                             name_is_literal: emit.name_is_literal,
-                            name_def: self.definition(file, &emit.name, 0),
+                            name_def,
                             side,
                             ns: value.ns.clone(),
                             event: event.clone(),
@@ -547,6 +548,12 @@ impl<'a> Linker<'a> {
                     ListenMethod::Any => Event::Dynamic,
                     _ => self.event(file, &handler.name),
                 };
+                let name_def = self.definition(file, &handler.name, 0);
+                let ack = handler.ack.as_ref().map(|ack| Ack {
+                    summary: self.judged(file, &ack.summary),
+                    ..ack.clone()
+                });
+                let context = self.context(file, handler.context.as_ref());
                 for value in self.socket(file, &handler.receiver, 0) {
                     // `io.on(...)` / `nsp.on(...)` listen for connections and for
                     // server-side emits of other nodes, not for client events.
@@ -565,23 +572,20 @@ impl<'a> Linker<'a> {
                             ),
                             name_span: handler.name_span,
                             name_is_literal: handler.name_is_literal,
-                            name_def: self.definition(file, &handler.name, 0),
+                            name_def,
                             side,
                             ns: value.ns.clone(),
                             event: event.clone(),
                             method: handler.method,
                             params: handler.params.clone(),
                             logging_only: handler.logging_only,
-                            ack: handler.ack.as_ref().map(|ack| Ack {
-                                summary: self.judged(file, &ack.summary),
-                                ..ack.clone()
-                            }),
+                            ack: ack.clone(),
                             after_await: handler.after_await,
                             matches_own_id: handler.matches_own_id,
                             shape: handler.shape.clone(),
                             listener_name: handler.listener_name.clone(),
                             frame: handler.frame,
-                            context: self.context(file, handler.context.as_ref()),
+                            context: context.clone(),
                             confident,
                             conditional: handler.conditional,
                             data_type: handler.data_type.clone(),
