@@ -10,25 +10,19 @@ pub fn render(analysis: &Analysis) -> String {
     let mut positions = Positions::new(analysis);
     let mut out = String::new();
     for d in &analysis.diagnostics {
-        let at = positions.range(d.file, d.span);
         let _ = writeln!(
             out,
-            "{}:{}:{}: {} [{}] {}",
-            positions.path(d.file),
-            at.line,
-            at.column,
+            "{}: {} [{}] {}",
+            positions.location(d.file, d.span),
             d.severity.as_str(),
             d.rule,
             d.message
         );
         for label in &d.labels {
-            let at = positions.range(label.file, label.span);
             let _ = writeln!(
                 out,
-                "    {}:{}:{}: {}",
-                positions.path(label.file),
-                at.line,
-                at.column,
+                "    {}: {}",
+                positions.location(label.file, label.span),
                 label.message
             );
         }

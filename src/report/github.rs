@@ -34,13 +34,10 @@ pub fn render(analysis: &Analysis) -> String {
         // The other end of the wire is often in another file: name it in the message.
         let mut message = d.message.clone();
         for label in &d.labels {
-            let at = positions.range(label.file, label.span);
             let _ = write!(
                 message,
-                "\n{}:{}:{}: {}",
-                positions.path(label.file),
-                at.line,
-                at.column,
+                "\n{}: {}",
+                positions.location(label.file, label.span),
                 label.message
             );
         }

@@ -78,6 +78,12 @@ impl<'a> Positions<'a> {
         }
     }
 
+    /// `path:line:column`, the form editors and terminals turn into links.
+    pub fn location(&mut self, file: FileId, span: Span) -> String {
+        let at = self.range(file, span);
+        format!("{}:{}:{}", self.path(file), at.line, at.column)
+    }
+
     pub fn path(&self, file: FileId) -> String {
         display_path(&self.analysis.files[file].path)
     }
