@@ -274,6 +274,9 @@ pub struct Handler {
     pub span: Span,
     pub name_span: Span,
     pub receiver: SocketRef,
+    /// A listener defined in another file, named here (`handlers::on_message`): linking
+    /// takes its parameters and ack from there.
+    pub listener_elsewhere: Option<Callee>,
     /// `Value::Unknown` for catch-alls.
     pub name: Value,
     pub name_is_literal: bool,
@@ -420,8 +423,18 @@ pub struct Function {
     pub name: Option<String>,
     /// What the function returns when that is a socket.
     pub returns: Option<SocketRef>,
+    /// A Rust fn item written as a socketioxide message handler: what its extractors
+    /// say, for registrations in other files that name it.
+    pub handler: Option<HandlerSignature>,
     /// For parameters the body calls: how (for callers that hand it an ack or `next`).
     pub param_calls: Vec<(u32, Calls)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct HandlerSignature {
+    pub params: Params,
+    pub ack: Option<Ack>,
+    pub data_type: Option<String>,
 }
 
 /// Whether a function calls one of its parameters (an ack, `next`, `resolve`).

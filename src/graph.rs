@@ -137,6 +137,9 @@ pub struct EmitSite {
 #[derive(Clone, Debug)]
 pub struct HandlerSite {
     pub file: FileId,
+    /// The file the ack's spans are in: the registration's, or the file that defines a
+    /// listener registered from elsewhere.
+    pub ack_file: FileId,
     pub span: Span,
     pub name_span: Span,
     pub name_is_literal: bool,
@@ -549,8 +552,28 @@ impl<'a> Linker<'a> {
                     _ => self.event(file, &handler.name),
                 };
                 let name_def = self.definition(file, &handler.name, 0);
-                let ack = handler.ack.as_ref().map(|ack| Ack {
-                    summary: self.judged(file, &ack.summary),
+                // A listener named here but defined in another file brings its own
+                // signature.
+                let elsewhere = match (&handler.params, &handler.listener_elsewhere) {
+                    (None, Some(callee)) => self.listener_signature(file, callee),
+                    _ => None,
+                };
+                let (ack_file, params, handler_ack, data_type) = match elsewhere {
+                    Some((defining, signature)) => (
+                        defining,
+                        Some(signature.params.clone()),
+                        signature.ack.as_ref(),
+                        signature.data_type.clone(),
+                    ),
+                    None => (
+                        file,
+                        handler.params.clone(),
+                        handler.ack.as_ref(),
+                        handler.data_type.clone(),
+                    ),
+                };
+                let ack = handler_ack.map(|ack| Ack {
+                    summary: self.judged(ack_file, &ack.summary),
                     ..ack.clone()
                 });
                 let context = self.context(file, handler.context.as_ref());
@@ -577,7 +600,8 @@ impl<'a> Linker<'a> {
                             ns: value.ns.clone(),
                             event: event.clone(),
                             method: handler.method,
-                            params: handler.params.clone(),
+                            ack_file,
+                            params: params.clone(),
                             logging_only: handler.logging_only,
                             ack: ack.clone(),
                             after_await: handler.after_await,
@@ -588,7 +612,7 @@ impl<'a> Linker<'a> {
                             context: context.clone(),
                             confident,
                             conditional: handler.conditional,
-                            data_type: handler.data_type.clone(),
+                            data_type: data_type.clone(),
                         });
                     }
                 }
@@ -701,6 +725,30 @@ impl<'a> Linker<'a> {
         graph.promises.sort_by_key(|p| (p.file, p.span));
         graph.index = GraphIndex::build(&graph);
         graph
+    }
+
+    /// The handler signature of a listener registered by name from another file
+    /// (`handlers::on_message`), when exactly one fn item of that name has one.
+    fn listener_signature(
+        &self,
+        file: FileId,
+        callee: &Callee,
+    ) -> Option<(FileId, &'a crate::facts::HandlerSignature)> {
+        let targets = match callee {
+            Callee::Named(path) => self.named_functions(path.rsplit("::").next().unwrap_or(path)),
+            callee => self.callees(file, callee),
+        };
+        let mut found = targets.into_iter().filter_map(|(target, id)| {
+            let signature = self.files[target]
+                .facts
+                .functions
+                .get(id as usize)?
+                .handler
+                .as_ref()?;
+            Some((target, signature))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// A summary whose hand-offs to helpers in other files are replaced by what those

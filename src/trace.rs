@@ -255,9 +255,9 @@ impl Builder<'_> {
                 ),
                 Some(ack) => {
                     for missing in &ack.summary.missing {
-                        let label = cx.missing_label(handler.file, missing, &ack.name);
+                        let label = cx.missing_label(handler.ack_file, missing, &ack.name);
                         self.step(
-                            handler.file,
+                            handler.ack_file,
                             missing.span,
                             "a path through the handler".to_owned(),
                             Some(format!("{label}: the caller's ack never comes")),
@@ -265,7 +265,7 @@ impl Builder<'_> {
                     }
                     match ack.summary.calls {
                         Calls::Never => self.step(
-                            handler.file,
+                            handler.ack_file,
                             ack.param_span,
                             format!("ack `{}`", ack.name),
                             Some(format!("`{}` is never called", ack.name)),
@@ -273,7 +273,7 @@ impl Builder<'_> {
                         Calls::All | Calls::Some | Calls::Unknown => {
                             for call in &ack.summary.call_spans {
                                 self.step(
-                                    handler.file,
+                                    handler.ack_file,
                                     *call,
                                     format!("ack `{}` answers the caller", ack.name),
                                     None,

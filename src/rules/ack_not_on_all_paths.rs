@@ -30,7 +30,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let first = ack.summary.missing.first();
         let reason = match first.map(|m| m.kind) {
             Some(MissingKind::Reject) => {
-                match first.and_then(|m| cx.awaited_call(handler.file, m.span)) {
+                match first.and_then(|m| cx.awaited_call(handler.ack_file, m.span)) {
                     Some(call) => {
                         format!("when `{call}` rejects, the handler leaves before calling `{cb}`")
                     }
@@ -72,9 +72,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         });
         for missing in &ack.summary.missing {
             diagnostic = diagnostic.label(
-                handler.file,
+                handler.ack_file,
                 missing.span,
-                cx.missing_label(handler.file, missing, cb),
+                cx.missing_label(handler.ack_file, missing, cb),
             );
         }
         diagnostic = diagnostic.label(

@@ -35,11 +35,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .call_spans
             .first()
             .copied()
-            .unwrap_or(handler.span);
+            .map_or((handler.file, handler.span), |call| {
+                (handler.ack_file, call)
+            });
         let mut diagnostic = Diagnostic::new(
             &RULE,
-            handler.file,
-            at,
+            at.0,
+            at.1,
             format!(
                 "\"{name}\" is also emitted without an ack ({}), so `{cb}(...)` throws \"{cb} is not a function\" there and the handler fails",
                 cx.location(without[0].file, without[0].span)
@@ -53,7 +55,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             diagnostic =
                 diagnostic.label(emit.file, emit.span, "emitted here without an ack callback");
         }
-        let fix = guard(cx, handler.file, &ack.summary.direct_spans, cb);
+        let fix = guard(cx, handler.ack_file, &ack.summary.direct_spans, cb);
         out.push(diagnostic.fix(fix));
     }
 }

@@ -15,8 +15,8 @@ use syn::{Expr, FnArg, GenericArgument, Lit, Pat, PathArguments, Type, UseTree};
 use super::flow::{self, Body, LocalFn, LocalFns, Param, strip, strip_pat};
 use super::{rust_socketio, serde_shape, socketioxide, to_span};
 use crate::facts::{
-    self, Callee, ExportValue, FileFacts, FnShape, FuncId, Function, Op, Origin, RUST_CONST,
-    SOCKET_EXTRACTOR, Side, SocketCall, SocketRef, TypedSocket, Value,
+    self, Callee, ExportValue, FileFacts, FnShape, FuncId, Function, HandlerSignature, Op, Origin,
+    RUST_CONST, SOCKET_EXTRACTOR, Side, SocketCall, SocketRef, TypedSocket, Value,
 };
 
 /// A function being walked.
@@ -159,6 +159,29 @@ impl<'a> Extractor<'a> {
                     body: Body::Block(block),
                 },
             );
+        }
+        // Every fn item that reads socketioxide extractors may be registered as a
+        // handler from another file: keep what its signature says.
+        let signatures: Vec<(FuncId, HandlerSignature)> = self
+            .fn_items
+            .iter()
+            .filter_map(|(name, (id, _))| {
+                let function = self.locals.get(name)?;
+                let (params, ack, data_type) = super::socketioxide::signature(self, function);
+                (!params.rest || ack.is_some()).then_some((
+                    *id,
+                    HandlerSignature {
+                        params,
+                        ack,
+                        data_type,
+                    },
+                ))
+            })
+            .collect();
+        for (id, signature) in signatures {
+            if let Some(function) = self.facts.functions.get_mut(id as usize) {
+                function.handler = Some(signature);
+            }
         }
         self.visit_file(file);
     }

@@ -177,6 +177,7 @@ fn handler<'a>(
         matches_own_id: false,
         context: None,
         shape: None,
+        listener_elsewhere: None,
         listener_name: listener.and_then(|l| l.name),
         frame: ex.frame(),
         conditional: ex.conditional(),

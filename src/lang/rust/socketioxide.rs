@@ -198,6 +198,10 @@ fn handler_fact<'a>(
         matches_own_id: false,
         context: None,
         shape: listener.as_ref().and_then(|l| l.shape.clone()),
+        listener_elsewhere: listener
+            .as_ref()
+            .filter(|l| l.function.is_none())
+            .map(|l| l.callee.clone()),
         listener_name: listener.and_then(|l| l.name),
         frame: ex.frame(),
         conditional: ex.conditional(),
@@ -208,7 +212,10 @@ fn handler_fact<'a>(
 /// What a message handler's extractors say: how many arguments `Data<T>` reads (a
 /// handler without `Data` takes any payload), its `AckSender` and how it is sent, and
 /// the type the payload is deserialized into.
-fn signature(ex: &Extractor<'_>, function: &LocalFn<'_>) -> (Params, Option<Ack>, Option<String>) {
+pub(super) fn signature(
+    ex: &Extractor<'_>,
+    function: &LocalFn<'_>,
+) -> (Params, Option<Ack>, Option<String>) {
     let mut data = None;
     let mut ack_param = None;
     for param in &function.params {

@@ -128,8 +128,7 @@ impl<'a> Extractor<'a> {
         let id = self.facts.functions.len() as FuncId;
         self.facts.functions.push(Function {
             name,
-            returns: None,
-            param_calls: Vec::new(),
+            ..Function::default()
         });
         self.func_ids.insert(lo, id);
         id
@@ -885,6 +884,7 @@ impl<'a> Extractor<'a> {
             matches_own_id: listener.is_some_and(matches_own_id),
             context,
             shape: listener.and_then(|listener| self.shape_of(listener)),
+            listener_elsewhere: None,
             listener_name: listener.and_then(|listener| match unwrap_expr(listener) {
                 Expr::Ident(ident) => Some(ident.sym.to_string()),
                 _ => None,
