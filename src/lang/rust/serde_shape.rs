@@ -6,6 +6,7 @@
 //! rule that compares payloads with it stays quiet rather than guess.
 
 use syn::ext::IdentExt;
+use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Fields, ItemStruct, LitStr, Type};
 
 use crate::facts::{RustStruct, Span, StructField};
@@ -88,37 +89,29 @@ struct Container {
 /// not modelled (a tag, `transparent`, `from`, a rename for deserializing only, ...).
 fn container_attrs(attrs: &[Attribute]) -> Option<Container> {
     let mut out = Container::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let mut understood = true;
-        let parsed = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename_all") {
-                match meta.value().and_then(|v| v.parse::<LitStr>()) {
-                    Ok(rule) => match rename_rule(&rule.value()) {
-                        Some(rule) => out.rename_all = rule,
-                        None => understood = false,
-                    },
-                    // `rename_all(deserialize = "...")`.
-                    Err(_) => understood = false,
-                }
-            } else if meta.path.is_ident("default") {
-                out.default = true;
-                if meta.input.peek(syn::Token![=]) {
-                    meta.value()?.parse::<LitStr>()?;
-                }
-            } else if meta.path.is_ident("deny_unknown_fields") {
-                out.deny_unknown = true;
-            } else if meta.path.is_ident("rename") || meta.path.is_ident("crate") {
-                // The struct's own name and the serde path do not change its keys.
-                meta.value()?.parse::<LitStr>()?;
-            } else {
-                understood = false;
-            }
-            Ok(())
-        });
-        if parsed.is_err() || !understood {
-            return None;
+    each_serde_meta(attrs, |meta| {
+        if meta.path.is_ident("rename_all") {
+            // `rename_all(deserialize = "...")` does not parse as a string: not modelled.
+            let Ok(rule) = meta.value().and_then(|v| v.parse::<LitStr>()) else {
+                return Ok(false);
+            };
+            let Some(rule) = rename_rule(&rule.value()) else {
+                return Ok(false);
+            };
+            out.rename_all = rule;
+        } else if meta.path.is_ident("default") {
+            out.default = true;
+            skip_value(meta)?;
+        } else if meta.path.is_ident("deny_unknown_fields") {
+            out.deny_unknown = true;
+        } else if meta.path.is_ident("rename") || meta.path.is_ident("crate") {
+            // The struct's own name and the serde path do not change its keys.
+            meta.value()?.parse::<LitStr>()?;
+        } else {
+            return Ok(false);
         }
-    }
+        Ok(true)
+    })?;
     Some(out)
 }
 
@@ -132,43 +125,60 @@ struct FieldAttrs {
 
 fn field_attrs(attrs: &[Attribute]) -> Option<FieldAttrs> {
     let mut out = FieldAttrs::default();
+    each_serde_meta(attrs, |meta| {
+        if meta.path.is_ident("rename") {
+            let Ok(name) = meta.value().and_then(|v| v.parse::<LitStr>()) else {
+                return Ok(false);
+            };
+            out.rename = Some(name.value());
+        } else if meta.path.is_ident("alias") {
+            out.aliases.push(meta.value()?.parse::<LitStr>()?.value());
+        } else if meta.path.is_ident("default") {
+            out.default = true;
+            skip_value(meta)?;
+        } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+            out.skip = true;
+        } else if meta.path.is_ident("skip_serializing")
+            || meta.path.is_ident("skip_serializing_if")
+            || meta.path.is_ident("serialize_with")
+            || meta.path.is_ident("deserialize_with")
+            || meta.path.is_ident("with")
+        {
+            // Conversions of the value, not of the key: the key is still required.
+            skip_value(meta)?;
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    })?;
+    Some(out)
+}
+
+/// Runs `read` on every item of every `#[serde(...)]` attribute; `read` answers whether
+/// it understood the item. `None` when one was not understood or did not parse.
+fn each_serde_meta(
+    attrs: &[Attribute],
+    mut read: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<bool>,
+) -> Option<()> {
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let mut understood = true;
         let parsed = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
-                match meta.value().and_then(|v| v.parse::<LitStr>()) {
-                    Ok(name) => out.rename = Some(name.value()),
-                    Err(_) => understood = false,
-                }
-            } else if meta.path.is_ident("alias") {
-                out.aliases.push(meta.value()?.parse::<LitStr>()?.value());
-            } else if meta.path.is_ident("default") {
-                out.default = true;
-                if meta.input.peek(syn::Token![=]) {
-                    meta.value()?.parse::<LitStr>()?;
-                }
-            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
-                out.skip = true;
-            } else if meta.path.is_ident("skip_serializing")
-                || meta.path.is_ident("skip_serializing_if")
-                || meta.path.is_ident("serialize_with")
-                || meta.path.is_ident("deserialize_with")
-                || meta.path.is_ident("with")
-            {
-                // Conversions of the value, not of the key: the key is still required.
-                if meta.input.peek(syn::Token![=]) {
-                    meta.value()?.parse::<LitStr>()?;
-                }
-            } else {
-                understood = false;
-            }
+            understood &= read(&meta)?;
             Ok(())
         });
         if parsed.is_err() || !understood {
             return None;
         }
     }
-    Some(out)
+    Some(())
+}
+
+/// `default` and friends may carry `= "path"`: read past it.
+fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(syn::Token![=]) {
+        meta.value()?.parse::<LitStr>()?;
+    }
+    Ok(())
 }
 
 /// serde reads a missing `Option<T>` field as `None`.
