@@ -3,10 +3,15 @@
 //! A front-end turns a file into [`FileFacts`] and drops its AST. Everything that
 //! needs another file to be understood (an imported constant, a socket exported from
 //! a module, a function called with a socket) is kept as an unresolved reference and
-//! resolved by `graph.rs`, so extraction stays per-file and parallel.
+//! resolved by `graph.rs`, so extraction stays per-file and parallel, and the facts of
+//! an unchanged file can come from the cache (`cache.rs`) without parsing it again.
+
+use serde::{Deserialize, Serialize};
 
 /// A byte range `[start, end)` in one file, as read from disk.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -22,7 +27,7 @@ impl Span {
 pub type FuncId = u32;
 
 /// A string-ish value known at analysis time, possibly defined in another file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {
     Str(String),
     /// A string literal written at `span` of the file that holds this value: where a
@@ -98,7 +103,7 @@ pub const RUST_CONST: &str = "<rust const>";
 pub const SOCKET_EXTRACTOR: u32 = u32::MAX;
 
 /// Which end of a connection a piece of code runs on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     Client,
@@ -122,7 +127,7 @@ impl Side {
 }
 
 /// A namespace as written in code.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NsExpr {
     /// A namespace name (`io.of("/admin")`, `manager.socket("/admin")`).
     Name(Value),
@@ -133,7 +138,7 @@ pub enum NsExpr {
 }
 
 /// Where a socket value comes from, before cross-file resolution.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     /// `io(url, opts)` / `connect(url)` from socket.io-client.
     ClientFactory { ns: NsExpr, ack_timeout: bool },
@@ -169,7 +174,7 @@ pub enum Origin {
     Guess,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TypedSocket {
     ClientSocket,
     Server,
@@ -178,7 +183,7 @@ pub enum TypedSocket {
 }
 
 /// One step applied to a socket value, in source order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
     /// `io.of(ns)`.
     Of(NsExpr),
@@ -204,14 +209,14 @@ pub enum Op {
     Flag,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SocketRef {
     pub origin: Origin,
     pub ops: Vec<Op>,
 }
 
 /// A function being called, as far as this file can tell.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Callee {
     Local(FuncId),
     Import {
@@ -223,7 +228,7 @@ pub enum Callee {
     Named(String),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EmitMethod {
     Emit,
     EmitWithAck,
@@ -231,7 +236,7 @@ pub enum EmitMethod {
     Send,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Emit {
     /// The whole call expression.
     pub span: Span,
@@ -261,7 +266,7 @@ pub struct Emit {
     pub payload_keys: Option<Vec<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ListenMethod {
     On,
     Once,
@@ -269,7 +274,7 @@ pub enum ListenMethod {
     Any,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Handler {
     pub span: Span,
     pub name_span: Span,
@@ -308,7 +313,7 @@ pub struct Handler {
 }
 
 /// Where a function's parameters and body are, for fixes that edit them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FnShape {
     /// Where the function starts (`async`, `function` or `(`).
     pub start: u32,
@@ -320,7 +325,7 @@ pub struct FnShape {
     pub body: Option<Span>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Ack {
     /// Index of the ack among the declared parameters.
     pub index: u32,
@@ -329,7 +334,7 @@ pub struct Ack {
     pub summary: Summary,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ListenContext {
     /// Inside a React `useEffect`; `cleanup` says whether it returns a cleanup that
     /// removes listeners.
@@ -343,7 +348,7 @@ pub enum ListenContext {
 }
 
 /// `io.use(...)`, `nsp.use(...)`, `socket.use(...)`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Middleware {
     pub span: Span,
     pub receiver: SocketRef,
@@ -354,7 +359,7 @@ pub struct Middleware {
 }
 
 /// `off(...)`, `removeListener(...)`, `removeAllListeners(...)`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Removal {
     pub span: Span,
     pub receiver: SocketRef,
@@ -371,7 +376,7 @@ pub struct Removal {
 }
 
 /// `new Promise((resolve, reject) => ...)` with a path that settles nothing.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PendingPromise {
     pub span: Span,
     pub summary: Summary,
@@ -379,34 +384,34 @@ pub struct PendingPromise {
     pub reject_name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Params {
     pub count: u32,
     pub rest: bool,
 }
 
 /// A place where a client opens a connection to a namespace (`io(url)`, `manager.socket(ns)`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Connect {
     pub span: Span,
     pub socket: SocketRef,
 }
 
 /// A place where the server selects a namespace (`io.of("/admin")`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct NamespaceUse {
     pub span: Span,
     pub namespace: SocketRef,
 }
 
 /// A call of a function with socket arguments: `register(io, socket)`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SocketCall {
     pub callee: Callee,
     pub args: Vec<(u32, SocketRef)>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum ExportValue {
     Value(Value),
     Socket(SocketRef),
@@ -418,7 +423,7 @@ pub enum ExportValue {
     },
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Function {
     pub name: Option<String>,
     /// What the function returns when that is a socket.
@@ -430,7 +435,7 @@ pub struct Function {
     pub param_calls: Vec<(u32, Calls)>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct HandlerSignature {
     pub params: Params,
     pub ack: Option<Ack>,
@@ -438,7 +443,7 @@ pub struct HandlerSignature {
 }
 
 /// Whether a function calls one of its parameters (an ack, `next`, `resolve`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Calls {
     /// On every path.
     All,
@@ -451,7 +456,7 @@ pub enum Calls {
     Unknown,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum MissingKind {
     /// A `return` before the call.
     Return,
@@ -468,13 +473,13 @@ pub enum MissingKind {
 }
 
 /// A path that leaves a function without calling the parameter.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Missing {
     pub span: Span,
     pub kind: MissingKind,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub calls: Calls,
     pub missing: Vec<Missing>,
@@ -527,7 +532,7 @@ impl Summary {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delegation {
     pub callee: Callee,
     /// The argument position the parameter is passed at.
@@ -539,7 +544,7 @@ pub struct Delegation {
 }
 
 /// A Rust struct that derives `Deserialize`, as serde reads it from JSON.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RustStruct {
     pub name: String,
     pub span: Span,
@@ -550,21 +555,21 @@ pub struct RustStruct {
     pub deny_unknown: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StructField {
     pub keys: Vec<String>,
     /// Deserializing fails without it: not an `Option`, no `#[serde(default)]`.
     pub required: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ParseError {
     pub span: Span,
     pub message: String,
 }
 
 /// Everything wirelint needs to know about one file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct FileFacts {
     /// The side this file's imports put it on, if any.
     pub side: Option<Side>,

@@ -4,6 +4,7 @@
 //! link into the event graph → rules → report.
 
 pub mod baseline;
+pub mod cache;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -48,6 +49,8 @@ pub struct Timings {
     pub files: usize,
     pub bytes: u64,
     pub threads: usize,
+    /// Files whose facts came from the cache.
+    pub cached: usize,
 }
 
 /// How one run is set up beyond the paths it is given.
@@ -60,6 +63,8 @@ pub struct Options {
     pub overlay: Overlay,
     /// Read ignored and vendored directories too (`.gitignore`, `node_modules`, ...).
     pub no_ignore: bool,
+    /// Where per-file facts are kept between runs; `None` parses every file.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Analyses a project with no configuration file.
@@ -85,12 +90,22 @@ pub fn analyze_with(
         None => None,
     };
     let discovered_at = std::time::Instant::now();
-    let files = extract_all(
+    let socket_wrappers = config.socket_wrappers();
+    let cache = options
+        .cache_dir
+        .as_deref()
+        .map(|dir| cache::Cache::open(dir, &socket_wrappers));
+    let (files, fresh, cached) = extract_all(
         &discovered,
-        &config.socket_wrappers(),
+        &socket_wrappers,
         stdin,
         &options.overlay,
+        cache.as_ref(),
     );
+    if let Some(cache) = cache {
+        let seen: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
+        cache.save(&seen, fresh);
+    }
     let extracted_at = std::time::Instant::now();
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
@@ -126,6 +141,7 @@ pub fn analyze_with(
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes).sum(),
         threads: rayon::current_num_threads(),
+        cached,
     };
     Ok(Analysis {
         timings,
@@ -231,13 +247,15 @@ pub fn parse_floor(
 const WORKER_STACK: usize = 256 << 20;
 
 /// `stdin`: the index of the file whose text is given, and that text; `overlay`: texts
-/// of files changed by fixes not yet written.
+/// of files changed by fixes not yet written. Returns the files, the cache entries of
+/// those extracted afresh, and how many came from the cache.
 fn extract_all(
     discovered: &[SourcePath],
     socket_wrappers: &[String],
     stdin: Option<(usize, &[u8])>,
     overlay: &Overlay,
-) -> Vec<SourceFile> {
+    cache: Option<&cache::Cache>,
+) -> (Vec<SourceFile>, Vec<(PathBuf, cache::Stored)>, usize) {
     let run = || {
         discovered
             .par_iter()
@@ -246,18 +264,39 @@ fn extract_all(
                 let given = stdin
                     .and_then(|(at, text)| (at == index).then_some(text))
                     .or_else(|| overlay.get(&source.path).map(String::as_bytes));
-                load(&source.path, source.kind, socket_wrappers, given)
+                load(&source.path, source.kind, socket_wrappers, given, cache)
             })
-            .collect()
+            .collect::<Vec<_>>()
     };
-    match rayon::ThreadPoolBuilder::new()
+    let loaded = match rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("wirelint-{i}"))
         .build()
     {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
+    };
+    let mut files = Vec::with_capacity(loaded.len());
+    let mut fresh = Vec::new();
+    let mut cached = 0;
+    for (file, from) in loaded {
+        match from {
+            FactsFrom::Cache => cached += 1,
+            FactsFrom::Extraction(Some(stored)) => fresh.push((file.path.clone(), stored)),
+            FactsFrom::Extraction(None) | FactsFrom::Nothing => {}
+        }
+        files.push(file);
     }
+    (files, fresh, cached)
+}
+
+/// Where a file's facts came from.
+enum FactsFrom {
+    Cache,
+    /// Parsed now; what to cache when a cache is in use.
+    Extraction(Option<cache::Stored>),
+    /// The file could not be read or is not worth reading.
+    Nothing,
 }
 
 fn load(
@@ -265,18 +304,32 @@ fn load(
     kind: FileKind,
     socket_wrappers: &[String],
     given: Option<&[u8]>,
-) -> SourceFile {
+    cache: Option<&cache::Cache>,
+) -> (SourceFile, FactsFrom) {
     let source = match given {
         Some(bytes) => decode(bytes.to_vec()),
         None => read_source(path),
     };
-    let (facts, text) = match source {
+    let (facts, text, from) = match source {
         Ok(Some(text)) => {
-            let facts = extract(path, &text, kind, socket_wrappers);
-            (facts, Some(text))
+            let hash = cache.map(|_| cache::content_hash(&text));
+            match cache
+                .zip(hash)
+                .and_then(|(cache, hash)| cache.get(path, hash))
+            {
+                Some(facts) => (facts, Some(text), FactsFrom::Cache),
+                None => {
+                    let facts = extract(path, &text, kind, socket_wrappers);
+                    // A crash is not remembered: the next run tries again.
+                    let stored = hash
+                        .filter(|_| !facts.internal_error)
+                        .and_then(|hash| cache::Cache::encode(&facts, hash));
+                    (facts, Some(text), FactsFrom::Extraction(stored))
+                }
+            }
         }
         // Minified bundles: nobody edits them, and they are large.
-        Ok(None) => (FileFacts::default(), None),
+        Ok(None) => (FileFacts::default(), None, FactsFrom::Nothing),
         Err(message) => (
             FileFacts {
                 parse_error: Some(ParseError {
@@ -286,6 +339,7 @@ fn load(
                 ..FileFacts::default()
             },
             None,
+            FactsFrom::Nothing,
         ),
     };
     let keep = facts.parse_error.is_some()
@@ -303,12 +357,13 @@ fn load(
             .exports
             .iter()
             .any(|(_, export)| matches!(export, facts::ExportValue::Value(_)));
-    SourceFile {
+    let file = SourceFile {
         path: path.to_path_buf(),
         facts,
         bytes: text.as_ref().map_or(0, |t| t.len() as u64),
         text: text.filter(|_| keep).map(Arc::from),
-    }
+    };
+    (file, from)
 }
 
 /// Extracts facts, turning a panic in a front-end into a diagnostic for that file.

@@ -4,9 +4,14 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-/// The real binary.
+/// The real binary. It keeps no cache, so that checking `testdata/` leaves no
+/// `.wirelint_cache` there; the `cache` tests turn it back on.
 pub fn wirelint() -> Command {
-    Command::cargo_bin("wirelint").expect("binary is built")
+    let mut command = Command::cargo_bin("wirelint").expect("binary is built");
+    command
+        .env("WIRELINT_NO_CACHE", "1")
+        .env_remove("WIRELINT_CACHE_DIR");
+    command
 }
 
 /// The real binary, run from `dir`.
@@ -26,6 +31,7 @@ pub fn write(root: &Path, rel: &str, text: &str) {
 }
 
 mod baseline;
+mod cache;
 mod cli;
 mod config;
 mod fixes;

@@ -1,0 +1,259 @@
+//! The facts cache: a warm run reports exactly what a cold one does, a changed file is
+//! read again (and what depends on it re-linked), and a broken cache is never trusted.
+
+use std::path::{Path, PathBuf};
+
+use crate::{wirelint, write};
+
+/// The real binary with its cache on.
+fn cached_wirelint() -> assert_cmd::Command {
+    let mut command = wirelint();
+    command.env_remove("WIRELINT_NO_CACHE");
+    command
+}
+
+struct Run {
+    json: String,
+    code: i32,
+    /// Files whose facts came from the cache, as `--timings` says.
+    from_cache: usize,
+    files: usize,
+}
+
+fn check(args: &[&str], project: &Path) -> Run {
+    let output = cached_wirelint()
+        .args(["check", "--format", "json", "--timings"])
+        .args(args)
+        .arg(project)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let number_before = |marker: &str| -> usize {
+        let line = stderr
+            .lines()
+            .find(|line| line.contains(marker))
+            .unwrap_or_else(|| panic!("no `{marker}` in {stderr}"));
+        let before = &line[..line.find(marker).unwrap_or(0)];
+        before
+            .split_whitespace()
+            .last()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no number before `{marker}` in {line}"))
+    };
+    Run {
+        json: String::from_utf8(output.stdout).expect("UTF-8"),
+        code: output.status.code().unwrap_or(-1),
+        from_cache: number_before("files from the cache"),
+        files: number_before("files,"),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// A copy of the sample app, and the directory holding it.
+fn chatlite() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("chatlite");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/chatlite"),
+        &project,
+    );
+    (dir, project)
+}
+
+fn rules(json: &str) -> Vec<String> {
+    let doc: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_warm_run_reads_every_file_from_the_cache_and_reports_the_same() {
+    let (_dir, project) = chatlite();
+    let uncached = check(&["--no-cache"], &project);
+    assert!(
+        !project.join(".wirelint_cache").exists(),
+        "--no-cache writes nothing"
+    );
+
+    let cold = check(&[], &project);
+    assert_eq!(cold.from_cache, 0);
+    let cache = project.join(".wirelint_cache");
+    assert!(cache.join("facts.bin").is_file());
+    let ignore = std::fs::read_to_string(cache.join(".gitignore")).expect(".gitignore");
+    assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
+
+    let warm = check(&[], &project);
+    assert!(warm.files > 5);
+    assert_eq!(warm.from_cache, warm.files, "every file from the cache");
+    assert_eq!(warm.json, cold.json, "byte-identical, warm or cold");
+    assert_eq!(warm.json, uncached.json);
+    assert_eq!((warm.code, cold.code), (1, 1));
+    assert_eq!(rules(&warm.json), ["unmatched-handler", "unmatched-emit"]);
+}
+
+#[test]
+fn a_changed_file_is_read_again_and_the_files_using_it_are_relinked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "shared/events.ts",
+        "export const EVENTS = { SEND: \"chat:send\" } as const;\n",
+    );
+    write(
+        root,
+        "client/app.ts",
+        "import { io } from \"socket.io-client\";\nimport { EVENTS } from \"../shared/events\";\nconst socket = io(\"http://localhost:3000\");\nsocket.emit(EVENTS.SEND, \"hi\");\n",
+    );
+    write(
+        root,
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text: string) => console.log(text));\n});\n",
+    );
+    let first = check(&[], root);
+    assert!(rules(&first.json).contains(&"unmatched-emit".to_owned()));
+
+    // Only the constants file changes; the client that imports it must see the new name.
+    write(
+        root,
+        "shared/events.ts",
+        "export const EVENTS = { SEND: \"chat:message\" } as const;\n",
+    );
+    let second = check(&[], root);
+    assert_eq!(
+        second.from_cache,
+        second.files - 1,
+        "only the changed file is parsed"
+    );
+    assert_eq!(rules(&second.json), Vec::<String>::new(), "{}", second.json);
+    assert_eq!(second.code, 0);
+    assert_eq!(second.json, check(&["--no-cache"], root).json);
+}
+
+#[test]
+fn a_corrupt_or_foreign_cache_is_ignored_and_rewritten() {
+    let (_dir, project) = chatlite();
+    let clean = check(&["--no-cache"], &project);
+    check(&[], &project);
+    let facts = project.join(".wirelint_cache/facts.bin");
+    let good = std::fs::read(&facts).expect("cache written");
+
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x5a;
+    let mut header_changed = good.clone();
+    // In the header's key, the build and configuration the cache belongs to.
+    header_changed[12] ^= 0x0f;
+    let broken: [(&str, Vec<u8>); 5] = [
+        ("empty", Vec::new()),
+        ("truncated", good[..good.len() / 3].to_vec()),
+        ("one byte flipped", flipped),
+        ("another build's", header_changed),
+        (
+            "not a cache at all",
+            b"{\"hello\": \"world\"}\n".repeat(100),
+        ),
+    ];
+    for (what, bytes) in broken {
+        std::fs::write(&facts, bytes).expect("write");
+        let run = check(&[], &project);
+        assert_eq!(run.from_cache, 0, "{what} cache must not be trusted");
+        assert_eq!(run.json, clean.json, "{what} cache");
+        assert_eq!(run.code, clean.code, "{what} cache");
+        let rewritten = check(&[], &project);
+        assert_eq!(
+            rewritten.from_cache, rewritten.files,
+            "{what} cache rewritten"
+        );
+    }
+
+    // A directory where the cache file should be: the run is not disturbed.
+    std::fs::remove_file(&facts).expect("remove");
+    std::fs::create_dir(&facts).expect("mkdir");
+    let run = check(&[], &project);
+    assert_eq!((run.json, run.code), (clean.json, clean.code));
+}
+
+#[test]
+fn a_configuration_that_changes_extraction_invalidates_the_cache() {
+    let (_dir, project) = chatlite();
+    check(&[], &project);
+    write(
+        &project,
+        "wirelint.toml",
+        "[sockets]\nclient = [\"getSocket\"]\n",
+    );
+    let run = check(&[], &project);
+    assert_eq!(run.from_cache, 0, "facts depend on the socket wrappers");
+    assert_eq!(check(&[], &project).from_cache, run.files);
+}
+
+#[test]
+fn cache_dir_moves_the_cache_and_the_environment_turns_it_off() {
+    let (dir, project) = chatlite();
+    let elsewhere = dir.path().join("elsewhere");
+    let elsewhere_arg = elsewhere.to_string_lossy().into_owned();
+    check(&["--cache-dir", &elsewhere_arg], &project);
+    assert!(elsewhere.join("facts.bin").is_file());
+    assert!(!project.join(".wirelint_cache").exists());
+    let warm = check(&["--cache-dir", &elsewhere_arg], &project);
+    assert_eq!(warm.from_cache, warm.files);
+
+    let output = wirelint()
+        .args(["check", "--format", "json"])
+        .arg(&project)
+        .env("WIRELINT_NO_CACHE", "1")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!project.join(".wirelint_cache").exists());
+}
+
+/// Facts that went through the cache's encoding are the facts extracted, for every
+/// fixture of every rule: a warm run can only differ from a cold one if this fails.
+#[test]
+fn facts_survive_the_cache_encoding_unchanged() {
+    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let files = ignore::WalkBuilder::new(&testdata)
+        .build()
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            wirelint::discover::classify(entry.path()).map(|kind| (entry.into_path(), kind))
+        })
+        .collect::<Vec<_>>();
+    assert!(files.len() > 100, "{}", files.len());
+    let mut with_sites = 0;
+    for (path, kind) in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let facts = wirelint::lang::extract(&text, kind, &[]);
+        with_sites += usize::from(!facts.emits.is_empty() || !facts.handlers.is_empty());
+        let stored = wirelint::cache::Cache::encode(&facts, 0).expect("encodes");
+        let decoded: wirelint::facts::FileFacts =
+            postcard::from_bytes(&stored.facts).expect("decodes");
+        assert_eq!(
+            format!("{decoded:?}"),
+            format!("{facts:?}"),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(with_sites > 50, "{with_sites}");
+}
