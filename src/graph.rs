@@ -5,7 +5,9 @@
 //! is resolved here, so rules see only concrete sites.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::config::Config;
 use crate::facts::{
@@ -449,8 +451,8 @@ const MAX_DEPTH: u32 = 24;
 
 impl<'a> Linker<'a> {
     fn new(files: &'a [SourceFile], resolver: &'a Resolver, config: &'a Config) -> Linker<'a> {
-        let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::new();
-        let mut functions_by_name: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::new();
+        let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
+        let mut functions_by_name: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
         for (file, source) in files.iter().enumerate() {
             for (id, function) in source.facts.functions.iter().enumerate() {
                 let Some(name) = &function.name else {
@@ -463,13 +465,13 @@ impl<'a> Linker<'a> {
                 }
             }
         }
-        let mut fields: HashMap<String, Vec<(FileId, usize)>> = HashMap::new();
+        let mut fields: HashMap<String, Vec<(FileId, usize)>> = HashMap::default();
         for (file, source) in files.iter().enumerate() {
             for (index, (name, _)) in source.facts.socket_fields.iter().enumerate() {
                 fields.entry(name.clone()).or_default().push((file, index));
             }
         }
-        let mut rust_consts: HashMap<&str, Vec<(FileId, &Value)>> = HashMap::new();
+        let mut rust_consts: HashMap<&str, Vec<(FileId, &Value)>> = HashMap::default();
         for (file, source) in files.iter().enumerate() {
             if !is_rust(&source.path) {
                 continue;
@@ -485,14 +487,14 @@ impl<'a> Linker<'a> {
             resolver,
             config,
             rust_consts,
-            params: HashMap::new(),
+            params: HashMap::default(),
             params_settled: true,
             getters,
             functions_by_name,
             fields,
             sides: Vec::new(),
             uses_socketio: files.iter().any(|f| f.facts.uses_socketio),
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(HashMap::default()),
         }
     }
 
@@ -908,22 +910,30 @@ impl<'a> Linker<'a> {
     }
 
     fn propagate_rounds(&mut self) {
+        /// A call with socket arguments, where it is, and the functions it reaches.
+        type CallTargets<'f> = (FileId, &'f crate::facts::SocketCall, Vec<(FileId, FuncId)>);
+        // Which functions a call reaches does not depend on what sockets flow into
+        // parameters: resolve callees once, and only the socket values per round.
+        let calls: Vec<CallTargets> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, source)| source.facts.calls.iter().map(move |call| (file, call)))
+            .filter_map(|(file, call)| {
+                let targets = self.callees(file, &call.callee);
+                (!targets.is_empty()).then_some((file, call, targets))
+            })
+            .collect();
         for _round in 0..8 {
             self.memo.borrow_mut().clear();
             let mut changed = false;
-            for (file, source) in self.files.iter().enumerate() {
-                for call in &source.facts.calls {
-                    let targets = self.callees(file, &call.callee);
-                    if targets.is_empty() {
-                        continue;
-                    }
-                    for (index, arg) in &call.args {
-                        let values = self.socket(file, arg, 0);
-                        for &(target_file, func) in &targets {
-                            let slot = self.params.entry((target_file, func, *index)).or_default();
-                            for value in &values {
-                                changed |= slot.insert(value.clone());
-                            }
+            for (file, call, targets) in &calls {
+                for (index, arg) in &call.args {
+                    let values = self.socket(*file, arg, 0);
+                    for &(target_file, func) in targets {
+                        let slot = self.params.entry((target_file, func, *index)).or_default();
+                        for value in &values {
+                            changed |= slot.insert(value.clone());
                         }
                     }
                 }

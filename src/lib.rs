@@ -427,5 +427,7 @@ fn blank_bom(mut text: String) -> String {
 fn is_minified(text: &str) -> bool {
     const MIN_SIZE: usize = 20_000;
     const LONG_AVERAGE_LINE: usize = 500;
-    text.len() > MIN_SIZE && text.len() / (text.lines().count().max(1)) > LONG_AVERAGE_LINE
+    text.len() > MIN_SIZE
+        && text.len() / (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
+            > LONG_AVERAGE_LINE
 }

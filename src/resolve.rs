@@ -4,8 +4,10 @@
 //! on disk: it is faster, and a file we did not discover cannot be linted anyway.
 
 use std::collections::{HashMap, HashSet};
-use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap;
 
 use serde_json::Value;
 
@@ -26,10 +28,26 @@ const ESM_SWAPS: &[(&str, &[&str])] = &[
 pub struct Resolver {
     /// Absolute, lexically normalised path of each file id.
     paths: Vec<PathBuf>,
-    ids: HashMap<PathBuf, usize>,
+    /// File id by the bytes of its path: paths are normalised, so equal bytes are equal
+    /// paths, and hashing bytes is much cheaper than hashing `Path` components.
+    ids: FxHashMap<Box<[u8]>, usize>,
     /// Index into `configs` of the nearest usable tsconfig/jsconfig of each file id.
     file_config: Vec<Option<usize>>,
     configs: Vec<Config>,
+    /// Index of each file id's directory, for `resolved`.
+    file_dir: Vec<usize>,
+    /// What a specifier resolved to from a directory (relative specifiers) or under a
+    /// config (the rest): files of one directory import the same modules again and again.
+    resolved: Mutex<FxHashMap<(Scope, Box<str>), Resolved>>,
+}
+
+/// A file id, or `None` for packages and missing files.
+type Resolved = Option<usize>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Scope {
+    Dir(usize),
+    Config(usize),
 }
 
 /// The resolution-relevant part of a tsconfig after following `extends`.
@@ -65,11 +83,23 @@ impl Resolver {
         // working directory is still found; an unknown cwd just keeps them relative.
         let cwd = std::env::current_dir().unwrap_or_default();
         let paths: Vec<PathBuf> = files.iter().map(|f| normalize(&cwd.join(f))).collect();
-        let mut ids = HashMap::with_capacity(paths.len());
+        let mut ids = FxHashMap::default();
+        ids.reserve(paths.len());
         for (id, p) in paths.iter().enumerate() {
             // On duplicates the first id wins, keeping results deterministic.
-            ids.entry(p.clone()).or_insert(id);
+            ids.entry(Box::from(p.as_os_str().as_encoded_bytes()))
+                .or_insert(id);
         }
+        let mut dirs: FxHashMap<&Path, usize> = FxHashMap::default();
+        let file_dir = paths
+            .iter()
+            .map(|p| {
+                let next = dirs.len();
+                *dirs
+                    .entry(p.parent().unwrap_or(Path::new("")))
+                    .or_insert(next)
+            })
+            .collect();
 
         let mut loader = ConfigLoader::default();
         let file_config = paths
@@ -81,12 +111,32 @@ impl Resolver {
             ids,
             file_config,
             configs: loader.configs,
+            file_dir,
+            resolved: Mutex::default(),
         }
     }
 
     /// Resolve an import/require specifier used in `files[from]` to a file id,
     /// or `None` (packages, missing files).
     pub fn resolve(&self, from: usize, specifier: &str) -> Option<usize> {
+        let scope = if is_relative(specifier) {
+            Scope::Dir(*self.file_dir.get(from)?)
+        } else {
+            Scope::Config((*self.file_config.get(from)?)?)
+        };
+        let key = (scope, Box::from(specifier));
+        // A poisoned lock only means another thread panicked mid-insert: the map is
+        // still a valid memo.
+        let mut resolved = self.resolved.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = resolved.get(&key) {
+            return *found;
+        }
+        let found = self.resolve_uncached(from, specifier);
+        resolved.insert(key, found);
+        found
+    }
+
+    fn resolve_uncached(&self, from: usize, specifier: &str) -> Option<usize> {
         let file = self.paths.get(from)?;
         if is_relative(specifier) {
             let dir = file.parent()?;
@@ -146,16 +196,18 @@ impl Resolver {
 
     fn probe(&self, candidate: &Path, dir_only: bool) -> Option<usize> {
         let lookup = |base: &Path, suffixes: &[&str]| {
+            let mut name = base.as_os_str().as_encoded_bytes().to_vec();
+            let stem = name.len();
             suffixes.iter().find_map(|suffix| {
-                let mut s: OsString = base.as_os_str().to_owned();
-                s.push(suffix);
-                self.ids.get(Path::new(&s)).copied()
+                name.truncate(stem);
+                name.extend_from_slice(suffix.as_bytes());
+                self.ids.get(name.as_slice()).copied()
             })
         };
         let as_file = || {
             let name = candidate.file_name()?.to_str()?;
             self.ids
-                .get(candidate)
+                .get(candidate.as_os_str().as_encoded_bytes())
                 .copied()
                 .or_else(|| lookup(candidate, EXTENSIONS))
                 .or_else(|| {

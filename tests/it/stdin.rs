@@ -1,14 +1,14 @@
 //! `--stdin-filename PATH -`: an editor's unsaved buffer analysed with the rest of the
 //! project from disk, reporting that file's findings.
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::wirelint;
 
 const CHAT: &str = "testdata/chatlite/web/src/store/chat.ts";
 
 fn run(stdin: &str, args: &[&str]) -> (String, i32, String) {
-    let output = Command::cargo_bin("wirelint")
-        .expect("binary is built")
+    let output = wirelint()
         .args(args)
         .write_stdin(stdin)
         .output()

@@ -6,7 +6,7 @@
 //! `RawClient`/`Client`, a struct field typed `SocketIo`, a `ClientBuilder::new(...)`
 //! chain, or what the socket operators (`to`, `of`, `broadcast()`, ...) make of those.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
@@ -73,15 +73,15 @@ impl<'a> Extractor<'a> {
             facts: FileFacts::default(),
             len: text.len() as u32,
             text,
-            scopes: vec![HashMap::new()],
+            scopes: vec![HashMap::default()],
             frames: Vec::new(),
-            locals: HashMap::new(),
-            fn_items: HashMap::new(),
-            closures: HashMap::new(),
-            consts: HashMap::new(),
-            func_ids: HashMap::new(),
-            builder_ns: HashMap::new(),
-            dropped: HashSet::new(),
+            locals: HashMap::default(),
+            fn_items: HashMap::default(),
+            closures: HashMap::default(),
+            consts: HashMap::default(),
+            func_ids: HashMap::default(),
+            builder_ns: HashMap::default(),
+            dropped: HashSet::default(),
             client_file: false,
         }
     }
@@ -269,7 +269,7 @@ impl<'a> Extractor<'a> {
     /// its registration hands it, `SocketIo` the server, `RawClient`/`Client` the
     /// rust_socketio client; an untyped parameter is filled by position.
     fn function(&mut self, id: FuncId, params: &[Param<'a>], walk: impl FnOnce(&mut Self)) {
-        let mut scope = HashMap::new();
+        let mut scope = HashMap::default();
         for (index, param) in params.iter().enumerate() {
             let param_at = |index: u32, typed: Option<TypedSocket>| SocketRef {
                 origin: Origin::Param {
@@ -647,7 +647,7 @@ impl<'a> Visit<'a> for Extractor<'a> {
     }
 
     fn visit_block(&mut self, block: &'a syn::Block) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
         visit::visit_block(self, block);
         self.scopes.pop();
     }
@@ -676,7 +676,7 @@ impl<'a> Visit<'a> for Extractor<'a> {
     }
 
     fn visit_expr_if(&mut self, if_expr: &'a syn::ExprIf) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
         self.visit_expr(&if_expr.cond);
         self.bind_condition(&if_expr.cond);
         self.branch(|this| this.visit_block(&if_expr.then_branch));
@@ -687,7 +687,7 @@ impl<'a> Visit<'a> for Extractor<'a> {
     }
 
     fn visit_expr_while(&mut self, while_expr: &'a syn::ExprWhile) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
         self.visit_expr(&while_expr.cond);
         self.bind_condition(&while_expr.cond);
         self.branch(|this| this.visit_block(&while_expr.body));
@@ -696,7 +696,7 @@ impl<'a> Visit<'a> for Extractor<'a> {
 
     fn visit_expr_for_loop(&mut self, for_loop: &'a syn::ExprForLoop) {
         self.visit_expr(&for_loop.expr);
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
         self.bind_pat(&for_loop.pat, None);
         self.branch(|this| this.visit_block(&for_loop.body));
         self.scopes.pop();
@@ -709,7 +709,7 @@ impl<'a> Visit<'a> for Extractor<'a> {
     fn visit_expr_match(&mut self, match_expr: &'a syn::ExprMatch) {
         self.visit_expr(&match_expr.expr);
         for arm in &match_expr.arms {
-            self.scopes.push(HashMap::new());
+            self.scopes.push(HashMap::default());
             self.bind_init(&arm.pat, &match_expr.expr);
             self.branch(|this| {
                 if let Some((_, guard)) = &arm.guard {

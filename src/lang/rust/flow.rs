@@ -9,7 +9,7 @@
 //! linking judges. Any other use of the ack (stored, captured by a closure, named in a
 //! macro) makes the answer unknown, which keeps every rule quiet.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::spanned::Spanned;
@@ -637,7 +637,7 @@ mod tests {
     /// The summary of `ack` in the body of the first function of `code`.
     fn ack_summary(code: &str) -> Summary {
         let file: syn::File = syn::parse_str(code).expect("parses");
-        let mut locals = LocalFns::new();
+        let mut locals = LocalFns::default();
         for item in &file.items {
             if let syn::Item::Fn(function) = item {
                 locals.insert(

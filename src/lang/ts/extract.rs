@@ -4,7 +4,7 @@
 //! for an unrelated `socket` elsewhere. What a name is bound to is a [`Binding`]; the
 //! evaluation of expressions against bindings lives in `sockets.rs` and `names.rs`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -49,7 +49,7 @@ pub(super) struct Extractor<'a> {
     /// Top-level functions of the file, for looking into `helper(callback)`.
     locals: LocalFns<'a>,
     /// Calls that are directly awaited, by start offset.
-    awaited: std::collections::HashSet<u32>,
+    awaited: rustc_hash::FxHashSet<u32>,
     /// What the function starting at an offset is the listener of.
     contexts: HashMap<u32, ListenContext>,
     /// `resolve`/`reject` names of the promise executors being walked.
@@ -81,17 +81,17 @@ impl<'a> Extractor<'a> {
         Extractor {
             facts: FileFacts::default(),
             len,
-            scopes: vec![HashMap::new()],
+            scopes: vec![HashMap::default()],
             frames: Vec::new(),
-            locals: HashMap::new(),
-            awaited: std::collections::HashSet::new(),
-            contexts: HashMap::new(),
+            locals: HashMap::default(),
+            awaited: rustc_hash::FxHashSet::default(),
+            contexts: HashMap::default(),
             resolvers: Vec::new(),
             classes: Vec::new(),
-            func_ids: HashMap::new(),
-            param_hints: HashMap::new(),
+            func_ids: HashMap::default(),
+            param_hints: HashMap::default(),
             pending_name: None,
-            assigned: HashMap::new(),
+            assigned: HashMap::default(),
             declarations_only,
             socket_wrappers,
         }
@@ -503,7 +503,7 @@ impl<'a> Extractor<'a> {
         let name = self.pending_name.take();
         let id = self.func_id(lo, name);
         let hints = self.param_hints.remove(&lo).unwrap_or_default();
-        let mut scope = HashMap::new();
+        let mut scope = HashMap::default();
         for (index, pat) in params.iter().enumerate() {
             let index = index as u32;
             let pat = match pat {
@@ -1230,7 +1230,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn prescan_class(&mut self, class: &Class) -> HashMap<String, SocketRef> {
-        let mut fields = HashMap::new();
+        let mut fields = HashMap::default();
         for member in &class.body {
             match member {
                 ClassMember::ClassProp(prop) => {
@@ -1397,7 +1397,7 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_block_stmt(&mut self, block: &BlockStmt) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
         self.hoist_stmts(&block.stmts);
         block.visit_children_with(self);
         self.scopes.pop();
@@ -1441,7 +1441,7 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_constructor(&mut self, constructor: &Constructor) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
         for param in &constructor.params {
             if let ParamOrTsParamProp::Param(param) = param {
                 let mut names = Vec::new();
@@ -1637,19 +1637,35 @@ fn matches_own_id(listener: &Expr) -> bool {
     struct Finder(bool);
     impl Finder {
         fn check(&mut self, name: &str) {
-            let lower = name.to_ascii_lowercase().replace('_', "");
-            if [
-                "clientid",
-                "tempid",
-                "localid",
-                "optimistic",
-                "pending",
-                "nonce",
-            ]
-            .iter()
-            .any(|marker| lower.contains(marker))
-            {
-                self.0 = true;
+            const MARKERS: [&[u8]; 6] = [
+                b"clientid",
+                b"tempid",
+                b"localid",
+                b"optimistic",
+                b"pending",
+                b"nonce",
+            ];
+            if self.0 {
+                return;
+            }
+            // Every identifier of the listener comes through here: fold case and drop
+            // underscores without allocating.
+            let folded = name
+                .bytes()
+                .filter(|&b| b != b'_')
+                .map(|b| b.to_ascii_lowercase());
+            let mut window = [0u8; 16];
+            let mut seen = 0;
+            for byte in folded {
+                window.copy_within(1.., 0);
+                window[15] = byte;
+                seen += 1;
+                let tail_len = seen.min(16);
+                let tail = &window[16 - tail_len..];
+                if MARKERS.iter().any(|marker| tail.ends_with(marker)) {
+                    self.0 = true;
+                    return;
+                }
             }
         }
     }
@@ -1907,16 +1923,16 @@ fn is_module_exports(expr: &Expr) -> bool {
 
 pub(super) fn package_side(specifier: &str) -> Option<Side> {
     let package = specifier.split('/').next().unwrap_or(specifier);
-    let scoped = specifier
-        .splitn(3, '/')
-        .take(2)
-        .collect::<Vec<_>>()
-        .join("/");
+    // `@scope/name` of `@scope/name/deep/path`.
+    let scoped = match specifier.match_indices('/').nth(1) {
+        Some((second_slash, _)) => &specifier[..second_slash],
+        None => specifier,
+    };
     if specifier == CLIENT_PKG || specifier.starts_with("socket.io-client/") {
         Some(Side::Client)
     } else if package == SERVER_PKG
         || matches!(
-            scoped.as_str(),
+            scoped,
             "@socket.io/redis-emitter"
                 | "@socket.io/postgres-emitter"
                 | "@socket.io/redis-streams-emitter"

@@ -6,7 +6,7 @@
 //! the function without the call: a `return`, a `throw`, an `await` whose rejection
 //! escapes, a promise chain without a rejection handler, or the end of the body.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -94,7 +94,7 @@ fn summarize_depth(
     len: u32,
     depth: u32,
 ) -> Option<Summary> {
-    let mut targets = HashSet::new();
+    let mut targets = HashSet::default();
     let mut rest = None;
     for &index in indexes {
         match params.get(index)? {

@@ -17,13 +17,12 @@ pub enum ScriptLang {
 /// → Ts, "tsx" → Tsx, "jsx" → Jsx, else Js; if any block is ts, the whole is Ts). None when there is no script block.
 pub fn mask_to_scripts(source: &str) -> Option<(String, ScriptLang)> {
     let bytes = source.as_bytes();
-    let mut keep = vec![false; bytes.len()];
+    let mut kept = Vec::new();
     let mut langs = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
-        } else if bytes[i..].starts_with(b"<!--") {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i.min(bytes.len())..]) {
+        i += offset;
+        if bytes[i..].starts_with(b"<!--") {
             // A `<script>` or `</script>` inside an HTML comment is not a tag.
             i = find(bytes, i + 4, b"-->").map_or(bytes.len(), |end| end + 3);
         } else if let Some(after_name) = tag_name_end(bytes, i + 1, b"script") {
@@ -35,7 +34,7 @@ pub fn mask_to_scripts(source: &str) -> Option<(String, ScriptLang)> {
                 close_tag(bytes, body_start)
             };
             if !tag.self_closing && tag.is_inline_js() {
-                keep[body_start..body_end].fill(true);
+                kept.push(body_start..body_end);
                 langs.push(tag.lang());
             }
             i = next;
@@ -46,17 +45,13 @@ pub fn mask_to_scripts(source: &str) -> Option<(String, ScriptLang)> {
     if langs.is_empty() {
         return None;
     }
-    let masked: Vec<u8> = bytes
+    let mut masked: Vec<u8> = bytes
         .iter()
-        .zip(&keep)
-        .map(|(&b, &kept)| {
-            if kept || b == b'\n' || b == b'\r' {
-                b
-            } else {
-                b' '
-            }
-        })
+        .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
         .collect();
+    for range in kept {
+        masked[range.clone()].copy_from_slice(&bytes[range]);
+    }
     // Kept ranges start after `>` and end before `<`, so they are whole UTF-8
     // sequences and this cannot fail; still, no panics on any input.
     let masked = String::from_utf8(masked).ok()?;
