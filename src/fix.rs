@@ -293,6 +293,7 @@ mod tests {
                 path: path.clone(),
                 facts: Default::default(),
                 text: Some(text.into()),
+                lines: Default::default(),
             }],
             graph: EventGraph::default(),
             diagnostics: vec![diagnostic(fix("{")), diagnostic(fix("2"))],

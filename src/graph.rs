@@ -252,6 +252,23 @@ pub struct SourceFile {
     /// Kept only for files that diagnostics can point into (they have sites or did not
     /// parse); the rest are dropped after extraction.
     pub text: Option<std::sync::Arc<str>>,
+    /// Built the first time a line number is asked for.
+    pub lines: std::sync::OnceLock<crate::source::LineIndex>,
+}
+
+impl SourceFile {
+    /// The 1-based line of a byte offset (1 when the text was not kept).
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.text.as_deref() {
+            Some(text) => {
+                let index = self
+                    .lines
+                    .get_or_init(|| crate::source::LineIndex::new(text));
+                index.position(text, offset).0
+            }
+            None => 1,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -977,6 +994,9 @@ impl<'a> Linker<'a> {
             Some(found) if found.len() <= 4 => found,
             _ => return Vec::new(),
         };
+        let Some(module) = module else {
+            return found.clone();
+        };
         let in_module: Vec<(FileId, FuncId)> = found
             .iter()
             .copied()
@@ -987,7 +1007,7 @@ impl<'a> Linker<'a> {
                     .parent()
                     .and_then(|p| p.file_name())
                     .and_then(|s| s.to_str());
-                module.is_some_and(|m| stem == Some(m) || (stem == Some("mod") && dir == Some(m)))
+                stem == Some(module) || (stem == Some("mod") && dir == Some(module))
             })
             .collect();
         if in_module.is_empty() {

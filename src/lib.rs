@@ -362,6 +362,7 @@ fn load(
         facts,
         bytes: text.as_ref().map_or(0, |t| t.len() as u64),
         text: text.filter(|_| keep).map(Arc::from),
+        lines: Default::default(),
     };
     (file, from)
 }

@@ -1,5 +1,6 @@
 //! Byte offsets to 1-based lines and UTF-16 columns, as editors and ESLint count them.
 
+#[derive(Debug, Default)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
 }

@@ -46,11 +46,8 @@ impl Context<'_> {
     pub fn location(&self, file: FileId, span: Span) -> String {
         let source = &self.files[file];
         let path = crate::report::display_path(&source.path);
-        match source.text.as_deref() {
-            Some(text) => {
-                let (line, _) = crate::source::LineIndex::new(text).position(text, span.start);
-                format!("{path}:{line}")
-            }
+        match source.text {
+            Some(_) => format!("{path}:{}", source.line_of(span.start)),
             None => path,
         }
     }
