@@ -8,7 +8,7 @@
 //! rewritten — a cache is never trusted or fatal. Linking and rules always run on the
 //! whole project, so when one file changes, the files that depend on it are re-linked.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -81,7 +81,7 @@ impl Cache {
 
     /// The facts extracted last time from exactly this text of `path`.
     pub fn get(&self, path: &Path, hash: ContentHash) -> Option<FileFacts> {
-        let (stored_hash, bytes) = self.entries.get(path)?;
+        let (stored_hash, bytes) = self.entries.get(&key_path(path))?;
         if *stored_hash != hash {
             return None;
         }
@@ -95,20 +95,24 @@ impl Cache {
             .map(|facts| Stored { hash, facts })
     }
 
-    /// Writes the cache back with what this run extracted (`fresh`, by path) when that
-    /// changes anything. Entries of files this run did not look at are kept while the
-    /// file exists, so checking one directory does not evict another's. Errors are
-    /// ignored: a read-only checkout is checked as well, only without a cache.
-    pub fn save(mut self, seen: &[PathBuf], fresh: Vec<(PathBuf, Stored)>) {
+    /// Writes the cache back when this run changes it: `fresh` are the facts extracted
+    /// now, `hits` the files whose facts came from the cache, `seen` every file of the
+    /// run. An entry of a file the run saw but could not use (now binary, unreadable)
+    /// is dropped; entries of files it did not look at are kept while the file exists,
+    /// so checking one directory does not evict another's. Errors are ignored: a
+    /// read-only checkout is checked as well, only without a cache.
+    pub fn save(mut self, seen: &[&Path], hits: &[&Path], fresh: Vec<(&Path, Stored)>) {
         let before = self.entries.len();
-        let seen: std::collections::HashSet<&PathBuf> = seen.iter().collect();
+        let seen: HashSet<PathBuf> = seen.iter().map(|path| key_path(path)).collect();
+        let hits: HashSet<PathBuf> = hits.iter().map(|path| key_path(path)).collect();
         self.entries
-            .retain(|path, _| seen.contains(path) || path.exists());
+            .retain(|path, _| hits.contains(path) || (!seen.contains(path) && path.exists()));
         if fresh.is_empty() && self.entries.len() == before {
             return;
         }
         for (path, stored) in fresh {
-            self.entries.insert(path, (stored.hash, stored.facts));
+            self.entries
+                .insert(key_path(path), (stored.hash, stored.facts));
         }
         let _ = self.write();
     }
@@ -158,6 +162,12 @@ impl Cache {
             .map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// Entries are kept by absolute path: the same file checked from another directory,
+/// or as `.` and as `./src`, is one entry.
+fn key_path(path: &Path) -> PathBuf {
+    crate::discover::absolute(path)
 }
 
 fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, (ContentHash, Vec<u8>)>> {

@@ -95,16 +95,31 @@ pub fn analyze_with(
         .cache_dir
         .as_deref()
         .map(|dir| cache::Cache::open(dir, &socket_wrappers));
-    let (files, fresh, cached) = extract_all(
+    let (files, from) = extract_all(
         &discovered,
         &socket_wrappers,
         stdin,
         &options.overlay,
         cache.as_ref(),
     );
+    let cached = from
+        .iter()
+        .filter(|from| matches!(from, FactsFrom::Cache))
+        .count();
     if let Some(cache) = cache {
-        let seen: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
-        cache.save(&seen, fresh);
+        let mut seen = Vec::with_capacity(files.len());
+        let mut hits = Vec::with_capacity(cached);
+        let mut fresh = Vec::new();
+        for (file, from) in files.iter().zip(from) {
+            let path = file.path.as_path();
+            seen.push(path);
+            match from {
+                FactsFrom::Cache => hits.push(path),
+                FactsFrom::Extraction(Some(stored)) => fresh.push((path, stored)),
+                FactsFrom::Extraction(None) | FactsFrom::Nothing => {}
+            }
+        }
+        cache.save(&seen, &hits, fresh);
     }
     let extracted_at = std::time::Instant::now();
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
@@ -247,15 +262,15 @@ pub fn parse_floor(
 const WORKER_STACK: usize = 256 << 20;
 
 /// `stdin`: the index of the file whose text is given, and that text; `overlay`: texts
-/// of files changed by fixes not yet written. Returns the files, the cache entries of
-/// those extracted afresh, and how many came from the cache.
+/// of files changed by fixes not yet written. Returns the files and where the facts of
+/// each came from.
 fn extract_all(
     discovered: &[SourcePath],
     socket_wrappers: &[String],
     stdin: Option<(usize, &[u8])>,
     overlay: &Overlay,
     cache: Option<&cache::Cache>,
-) -> (Vec<SourceFile>, Vec<(PathBuf, cache::Stored)>, usize) {
+) -> (Vec<SourceFile>, Vec<FactsFrom>) {
     let run = || {
         discovered
             .par_iter()
@@ -266,28 +281,16 @@ fn extract_all(
                     .or_else(|| overlay.get(&source.path).map(String::as_bytes));
                 load(&source.path, source.kind, socket_wrappers, given, cache)
             })
-            .collect::<Vec<_>>()
+            .unzip()
     };
-    let loaded = match rayon::ThreadPoolBuilder::new()
+    match rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("wirelint-{i}"))
         .build()
     {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
-    };
-    let mut files = Vec::with_capacity(loaded.len());
-    let mut fresh = Vec::new();
-    let mut cached = 0;
-    for (file, from) in loaded {
-        match from {
-            FactsFrom::Cache => cached += 1,
-            FactsFrom::Extraction(Some(stored)) => fresh.push((file.path.clone(), stored)),
-            FactsFrom::Extraction(None) | FactsFrom::Nothing => {}
-        }
-        files.push(file);
     }
-    (files, fresh, cached)
 }
 
 /// Where a file's facts came from.

@@ -21,7 +21,16 @@ struct Run {
 }
 
 fn check(args: &[&str], project: &Path) -> Run {
-    let output = cached_wirelint()
+    check_from(None, args, project)
+}
+
+/// `check` run from `cwd`, naming the project as given.
+fn check_from(cwd: Option<&Path>, args: &[&str], project: &Path) -> Run {
+    let mut command = cached_wirelint();
+    if let Some(cwd) = cwd {
+        command.current_dir(cwd);
+    }
+    let output = command
         .args(["check", "--format", "json", "--timings"])
         .args(args)
         .arg(project)
@@ -108,6 +117,19 @@ fn a_warm_run_reads_every_file_from_the_cache_and_reports_the_same() {
     assert_eq!(warm.json, uncached.json);
     assert_eq!((warm.code, cold.code), (1, 1));
     assert_eq!(rules(&warm.json), ["unmatched-handler", "unmatched-emit"]);
+}
+
+#[test]
+fn the_same_files_named_from_another_directory_hit_the_same_entries() {
+    let (dir, project) = chatlite();
+    let from_parent = check_from(Some(dir.path()), &[], Path::new("chatlite"));
+    assert_eq!(from_parent.from_cache, 0);
+    let inside = check_from(Some(&project), &[], Path::new("."));
+    assert_eq!(
+        inside.from_cache, inside.files,
+        "one entry per file, however named"
+    );
+    assert_eq!(inside.code, from_parent.code);
 }
 
 #[test]
