@@ -36,6 +36,9 @@ pub fn content_hash(text: &str) -> ContentHash {
 /// The facts of the previous run, and what this run adds to them.
 pub struct Cache {
     dir: PathBuf,
+    /// Entries are kept by absolute path: the same file checked from another
+    /// directory, or as `.` and as `./src`, is one entry.
+    cwd: PathBuf,
     key: u64,
     /// By path: the hash of the text and the encoded facts.
     entries: HashMap<PathBuf, (ContentHash, Vec<u8>)>,
@@ -74,6 +77,7 @@ impl Cache {
             .unwrap_or_default();
         Cache {
             dir: dir.to_path_buf(),
+            cwd: std::env::current_dir().unwrap_or_default(),
             key,
             entries,
         }
@@ -81,7 +85,7 @@ impl Cache {
 
     /// The facts extracted last time from exactly this text of `path`.
     pub fn get(&self, path: &Path, hash: ContentHash) -> Option<FileFacts> {
-        let (stored_hash, bytes) = self.entries.get(&key_path(path))?;
+        let (stored_hash, bytes) = self.entries.get(&self.key_path(path))?;
         if *stored_hash != hash {
             return None;
         }
@@ -103,18 +107,22 @@ impl Cache {
     /// read-only checkout is checked as well, only without a cache.
     pub fn save(mut self, seen: &[&Path], hits: &[&Path], fresh: Vec<(&Path, Stored)>) {
         let before = self.entries.len();
-        let seen: HashSet<PathBuf> = seen.iter().map(|path| key_path(path)).collect();
-        let hits: HashSet<PathBuf> = hits.iter().map(|path| key_path(path)).collect();
+        let seen: HashSet<PathBuf> = seen.iter().map(|path| self.key_path(path)).collect();
+        let hits: HashSet<PathBuf> = hits.iter().map(|path| self.key_path(path)).collect();
         self.entries
             .retain(|path, _| hits.contains(path) || (!seen.contains(path) && path.exists()));
         if fresh.is_empty() && self.entries.len() == before {
             return;
         }
         for (path, stored) in fresh {
-            self.entries
-                .insert(key_path(path), (stored.hash, stored.facts));
+            let path = self.key_path(path);
+            self.entries.insert(path, (stored.hash, stored.facts));
         }
         let _ = self.write();
+    }
+
+    fn key_path(&self, path: &Path) -> PathBuf {
+        crate::discover::absolute(&self.cwd.join(path))
     }
 
     fn write(self) -> std::io::Result<()> {
@@ -162,12 +170,6 @@ impl Cache {
             .map_err(|e| e.error)?;
         Ok(())
     }
-}
-
-/// Entries are kept by absolute path: the same file checked from another directory,
-/// or as `.` and as `./src`, is one entry.
-fn key_path(path: &Path) -> PathBuf {
-    crate::discover::absolute(path)
 }
 
 fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, (ContentHash, Vec<u8>)>> {
