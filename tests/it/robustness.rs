@@ -341,3 +341,82 @@ fn a_fifo_named_on_the_command_line_does_not_hang_the_run() {
     let message = the_parse_error_on(&doc, "x.ts");
     assert!(message.contains("not a regular file"), "{message}");
 }
+
+/// Real code nobody wrote for wirelint, such as a `node_modules` tree:
+/// `WIRELINT_SWEEP_DIR=DIR cargo test --release --locked --test it -- --ignored sweep`
+/// (`bench/run.sh` runs it on the packages it installs).
+#[test]
+#[ignore = "needs WIRELINT_SWEEP_DIR, a tree of real code; bench/run.sh runs it"]
+fn sweep_real_code() {
+    let dir = std::path::PathBuf::from(
+        std::env::var_os("WIRELINT_SWEEP_DIR").expect("WIRELINT_SWEEP_DIR names the tree"),
+    );
+    assert!(dir.is_dir(), "{}: not a directory", dir.display());
+    let output = binary()
+        .args(["check", "--no-ignore", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // 2 is an internal error or a usage error; no code at all, a signal.
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}; stderr: {stderr}",
+        output.status
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let diagnostics = doc["diagnostics"].as_array().expect("array");
+    let internal: Vec<&serde_json::Value> = diagnostics
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("internal error"))
+        })
+        .collect();
+    assert!(internal.is_empty(), "{internal:#?}");
+
+    let errors = parse_errors(&doc);
+    for (file, message) in &errors {
+        assert!(Path::new(file).is_file(), "{file}: {message}: no such file");
+    }
+    assert_eq!(
+        doc["summary"]["parse_errors"].as_u64(),
+        Some(errors.len() as u64),
+        "every file that fails is reported once"
+    );
+    // The parse-only pass reads and parses the same files on its own path: each file
+    // it cannot parse must be a parse error of `check`, none dropped or added.
+    let floor = binary()
+        .args(["parse-floor", "--no-ignore"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(floor.status.success(), "{}", floor.status);
+    let floor = String::from_utf8_lossy(&floor.stderr);
+    let number_before = |label: &str| -> u64 {
+        let before = floor
+            .split(label)
+            .next()
+            .and_then(|head| head.split_whitespace().last())
+            .unwrap_or_default();
+        before
+            .parse()
+            .unwrap_or_else(|_| panic!("no `{label}` count in {floor}"))
+    };
+    assert_eq!(
+        (number_before(" files,"), number_before(" parse errors,")),
+        (
+            doc["summary"]["files"].as_u64().unwrap_or_default(),
+            errors.len() as u64
+        ),
+        "parse-floor: {floor}"
+    );
+    eprintln!(
+        "swept {}: {} files, {} parse errors, {}",
+        dir.display(),
+        doc["summary"]["files"],
+        errors.len(),
+        output.status
+    );
+}
