@@ -252,13 +252,25 @@ fn an_unreadable_file_is_reported_and_the_rest_is_checked() {
     // Root reads a file whatever its mode, so as root the binary is run as `nobody`,
     // who can enter the project (tempdirs are private) but not read that file.
     let as_root = std::fs::metadata(&secret).expect("stat").uid() == 0;
+    let open_to_all = |path: &Path| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod")
+    };
+    // The checkout holding the binary may be private to root (a clone in a mktemp
+    // directory), so nobody runs a link or copy of it from a directory open to all.
+    let bin = tempfile::tempdir().expect("tempdir");
     let mut command = if as_root {
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
-            .expect("chmod");
+        open_to_all(dir.path());
+        open_to_all(bin.path());
+        let exe = bin.path().join("wirelint");
+        let program = wirelint().get_program().to_owned();
+        std::fs::hard_link(&program, &exe)
+            .or_else(|_| std::fs::copy(&program, &exe).map(drop))
+            .expect("link or copy the binary");
         let mut setpriv = std::process::Command::new("setpriv");
         setpriv
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(wirelint().get_program());
+            .arg(exe)
+            .current_dir(dir.path());
         setpriv
     } else {
         binary()
