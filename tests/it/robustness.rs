@@ -242,6 +242,17 @@ fn an_invalid_declaration_file_is_a_parse_error_not_a_crash() {
     assert!(message.starts_with("syntax error"), "{message}");
 }
 
+#[test]
+fn a_span_swc_ends_before_it_starts_is_not_a_crash() {
+    // Found by the fuzzer: swc reads `void .x` as a type name whose span ends before it
+    // starts, and swc_common's debug assertion against that made debug builds report
+    // an internal error. Release builds, and now debug builds, accept the file.
+    let (doc, code) = check_with(&[("server/odd.ts", b"function f(): void .x;\n")]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert_rest_checked(&doc);
+    assert!(parse_errors(&doc).is_empty(), "{doc:#}");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_reported_and_the_rest_is_checked() {
