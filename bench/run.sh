@@ -5,7 +5,8 @@
 #   bench/run.sh [WORKDIR]     (default: /tmp/wirelint-bench; corpora are kept there)
 #
 # Needs cargo, npm, hyperfine (installed with apt-get when missing) and GNU time.
-# Results: WORKDIR/results/*.md (hyperfine tables) and WORKDIR/results/rss.txt.
+# Results: WORKDIR/results/*.md (hyperfine tables) and WORKDIR/results/rss.txt. Last it
+# sweeps the corpora with the ignored test `sweep_real_code`, and fails if that fails.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -103,5 +104,14 @@ done
 /usr/bin/time -f "node_modules: %e s, %M KB peak RSS" "$wl" check --no-ignore --format json \
   stack/node_modules >/dev/null 2>>"$results/rss.txt" || true
 "$wl" check --no-ignore --timings --format json stack/node_modules >/dev/null 2>>"$results/rss.txt" || true
+
+# Real code nobody wrote for wirelint: no crash, no internal error, and every file that
+# does not parse reported (tests/it/robustness.rs, `sweep_real_code`). Last, so that a
+# failure still leaves the timings above; it fails the script.
+echo "## sweep" >&2
+for corpus in stack/node_modules eslint/node_modules uptime-kuma etherpad typescript; do
+  WIRELINT_SWEEP_DIR="$work/$corpus" cargo test --release --locked --quiet \
+    --manifest-path "$root/Cargo.toml" --test it -- --ignored sweep --nocapture
+done
 
 cat "$results"/*.md "$results/rss.txt"

@@ -119,7 +119,25 @@ pub fn discover(
     }
     out.sort();
     out.dedup();
+    remove_for_test(&out);
     Ok(out)
+}
+
+/// Tests delete a discovered file before it is read, to check that a file vanishing
+/// mid-run (a branch switch, a build cleaning up) is reported and the rest checked;
+/// release builds ignore the variable.
+fn remove_for_test(files: &[SourcePath]) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let Some(name) = std::env::var_os("WIRELINT_TEST_REMOVE_AFTER_DISCOVERY") else {
+        return;
+    };
+    for file in files {
+        if file.path.file_name() == Some(name.as_os_str()) {
+            let _ = std::fs::remove_file(&file.path);
+        }
+    }
 }
 
 fn walk(
@@ -168,7 +186,11 @@ fn walk(
         let is_file = file_type.is_file()
             // A symlinked file is fine to read: it cannot cause a walk loop.
             || (file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
-        if !is_file {
+        // A FIFO, socket or device with a source name is kept so that the run says it
+        // was skipped (reading never opens one: see `read_source`); a dangling
+        // symlink is not, as package managers leave those in every tree.
+        let is_special = !file_type.is_dir() && !file_type.is_symlink() && !is_file;
+        if !is_file && !is_special {
             continue;
         }
         if let Some(kind) = classify(entry.path()) {

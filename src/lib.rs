@@ -399,7 +399,12 @@ fn extract(path: &Path, text: &str, kind: FileKind, socket_wrappers: &[String]) 
 /// Reads a source file. `Ok(None)` for minified bundles; `Err` says why a file cannot
 /// be analysed.
 fn read_source(path: &Path) -> Result<Option<String>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
+    // Opening a FIFO for reading waits for a writer: the run would hang.
+    if !std::fs::metadata(path).map_err(cannot_read)?.is_file() {
+        return Err("not a regular file (a FIFO, socket or device); it was skipped".to_owned());
+    }
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
     decode(bytes)
 }
 
