@@ -399,13 +399,35 @@ fn extract(path: &Path, text: &str, kind: FileKind, socket_wrappers: &[String]) 
 /// Reads a source file. `Ok(None)` for minified bundles; `Err` says why a file cannot
 /// be analysed.
 fn read_source(path: &Path) -> Result<Option<String>, String> {
+    use std::io::Read;
     let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
-    // Opening a FIFO for reading waits for a writer: the run would hang.
-    if !std::fs::metadata(path).map_err(cannot_read)?.is_file() {
+    let mut file = open_without_blocking(path).map_err(cannot_read)?;
+    let metadata = file.metadata().map_err(cannot_read)?;
+    if !metadata.is_file() {
         return Err("not a regular file (a FIFO, socket or device); it was skipped".to_owned());
     }
-    let bytes = std::fs::read(path).map_err(cannot_read)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).map_err(cannot_read)?;
     decode(bytes)
+}
+
+/// Opening a FIFO for reading waits for a writer, and the run would hang: open without
+/// waiting, then look at what was opened (one `fstat` instead of a second path lookup).
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    std::fs::File::open(path)
 }
 
 /// The text of a source file from its bytes, as `read_source` describes.
