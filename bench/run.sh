@@ -5,7 +5,8 @@
 #   bench/run.sh [WORKDIR]     (default: /tmp/wirelint-bench; corpora are kept there)
 #
 # Needs cargo, npm, hyperfine (installed with apt-get when missing) and GNU time.
-# Results: WORKDIR/results/*.md (hyperfine tables) and WORKDIR/results/rss.txt. Last it
+# Results: WORKDIR/results/*.md (hyperfine tables), WORKDIR/results/rss.txt and
+# WORKDIR/results/divan.txt (benches/pipeline.rs). Last it
 # sweeps the corpora with the ignored test `sweep_real_code`, and fails if that fails.
 set -euo pipefail
 
@@ -68,42 +69,53 @@ export default [
 JS
 eslint="$work/eslint/node_modules/.bin/eslint -c $work/eslint/eslint.config.mjs --no-warn-ignored"
 
-echo "## parser floor vs check" >&2
+# `check --no-cache` is a cold run; `check` with its cache warmed by hyperfine's warmup
+# runs is a warm one (nothing changed since the last run). Caches live outside the corpora.
+echo "## parser floor vs check, cold and warm" >&2
 for corpus in uptime-kuma/package etherpad/package typescript/package/lib/typescript.js; do
   name=$(echo "$corpus" | tr '/' '_')
   hyperfine --warmup 2 --runs 15 -N -i \
     --export-markdown "$results/floor-$name.md" \
     "$wl parse-floor $corpus" \
-    "$wl check --format json $corpus" || true
+    "$wl check --no-cache --format json $corpus" \
+    "$wl check --cache-dir $work/cache/$name --format json $corpus" || true
 done
 hyperfine --warmup 1 --runs 5 -N -i --export-markdown "$results/floor-node_modules.md" \
   "$wl parse-floor --no-ignore stack/node_modules" \
-  "$wl check --format json --no-ignore stack/node_modules" || true
+  "$wl check --no-cache --format json --no-ignore stack/node_modules" \
+  "$wl check --cache-dir $work/cache/node_modules --format json --no-ignore stack/node_modules" || true
 
 echo "## ESLint side by side" >&2
 for corpus in uptime-kuma/package etherpad/package; do
   name=$(echo "$corpus" | tr '/' '_')
   hyperfine --warmup 1 --runs 5 -i --export-markdown "$results/eslint-$name.md" \
     "$eslint $corpus" \
-    "$wl check --format json $corpus" || true
+    "$wl check --no-cache --format json $corpus" || true
 done
 
 echo "## scaling" >&2
 : > "$results/rss.txt"
 for n in 1 10 100 1000; do
   hyperfine --warmup 1 --runs 5 -i -N --export-markdown "$results/scale-$n.md" \
-    "$wl check --format json scale-$n" || true
-  /usr/bin/time -f "scale-$n: %e s, %M KB peak RSS" "$wl" check --format json "scale-$n" \
-    >/dev/null 2>>"$results/rss.txt" || true
-  "$wl" check --timings --format json "scale-$n" >/dev/null 2>>"$results/rss.txt" || true
+    "$wl check --no-cache --format json scale-$n" \
+    "$wl check --cache-dir $work/cache/scale-$n --format json scale-$n" || true
+  /usr/bin/time -f "scale-$n: %e s, %M KB peak RSS" "$wl" check --no-cache --format json \
+    "scale-$n" >/dev/null 2>>"$results/rss.txt" || true
+  "$wl" check --no-cache --timings --format json "scale-$n" >/dev/null 2>>"$results/rss.txt" || true
 done
 for corpus in uptime-kuma/package etherpad/package typescript/package/lib/typescript.js; do
-  /usr/bin/time -f "$corpus: %e s, %M KB peak RSS" "$wl" check --format json "$corpus" \
-    >/dev/null 2>>"$results/rss.txt" || true
+  /usr/bin/time -f "$corpus: %e s, %M KB peak RSS" "$wl" check --no-cache --format json \
+    "$corpus" >/dev/null 2>>"$results/rss.txt" || true
 done
-/usr/bin/time -f "node_modules: %e s, %M KB peak RSS" "$wl" check --no-ignore --format json \
-  stack/node_modules >/dev/null 2>>"$results/rss.txt" || true
-"$wl" check --no-ignore --timings --format json stack/node_modules >/dev/null 2>>"$results/rss.txt" || true
+/usr/bin/time -f "node_modules: %e s, %M KB peak RSS" "$wl" check --no-cache --no-ignore \
+  --format json stack/node_modules >/dev/null 2>>"$results/rss.txt" || true
+"$wl" check --no-cache --no-ignore --timings --format json stack/node_modules \
+  >/dev/null 2>>"$results/rss.txt" || true
+
+# Phase by phase, in process (benches/pipeline.rs), on the first real app.
+echo "## divan" >&2
+WIRELINT_BENCH_CORPUS="$work/uptime-kuma/package" cargo bench --locked --quiet \
+  --manifest-path "$root/Cargo.toml" --bench pipeline | tee "$results/divan.txt"
 
 # Real code nobody wrote for wirelint: no crash, no internal error, and every file that
 # does not parse reported (tests/it/robustness.rs, `sweep_real_code`). Last, so that a
@@ -114,4 +126,4 @@ for corpus in stack/node_modules eslint/node_modules uptime-kuma etherpad typesc
     --manifest-path "$root/Cargo.toml" --test it -- --ignored sweep --nocapture
 done
 
-cat "$results"/*.md "$results/rss.txt"
+cat "$results"/*.md "$results/rss.txt" "$results/divan.txt"
