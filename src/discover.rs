@@ -169,38 +169,67 @@ fn walk(
                 name != ".git"
             }
         });
-    for entry in builder.build() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => match err.io_error() {
-                Some(io) => {
-                    return Err(io_error(error_path(&err).unwrap_or(root), &io.to_string()));
-                }
-                // A malformed ignore file should not stop the lint; it only loses that rule.
-                None => continue,
-            },
-        };
-        let Some(file_type) = entry.file_type() else {
-            continue;
-        };
-        let is_file = file_type.is_file()
-            // A symlinked file is fine to read: it cannot cause a walk loop.
-            || (file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
-        // A FIFO, socket or device with a source name is kept so that the run says it
-        // was skipped (reading never opens one: see `read_source`); a dangling
-        // symlink is not, as package managers leave those in every tree.
-        let is_special = !file_type.is_dir() && !file_type.is_symlink() && !is_file;
-        if !is_file && !is_special {
-            continue;
-        }
-        if let Some(kind) = classify(entry.path()) {
-            out.push(SourcePath {
-                path: clean(entry.path()),
-                kind,
-            });
-        }
+    // Directories are read on every core: a monorepo has thousands, and each costs a
+    // `readdir` and a look for ignore files.
+    let found = std::sync::Mutex::new(Vec::new());
+    let errors = std::sync::Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            match visit(root, entry) {
+                Ok(Some(source)) => lock(&found).push(source),
+                Ok(None) => {}
+                Err(error) => lock(&errors).push(error),
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    // Whichever thread met an error first, the same one is reported.
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    errors.sort_by_key(ToString::to_string);
+    if let Some(error) = errors.into_iter().next() {
+        return Err(error);
     }
+    out.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
     Ok(())
+}
+
+/// A poisoned lock only means another walker thread panicked; what it holds is whole.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// One entry of the walk: the source file it is, if any.
+fn visit(
+    root: &Path,
+    entry: Result<ignore::DirEntry, ignore::Error>,
+) -> Result<Option<SourcePath>, DiscoverError> {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            return match err.io_error() {
+                Some(io) => Err(io_error(error_path(&err).unwrap_or(root), &io.to_string())),
+                // A malformed ignore file should not stop the lint; it only loses that rule.
+                None => Ok(None),
+            };
+        }
+    };
+    let Some(file_type) = entry.file_type() else {
+        return Ok(None);
+    };
+    let is_file = file_type.is_file()
+        // A symlinked file is fine to read: it cannot cause a walk loop.
+        || (file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
+    // A FIFO, socket or device with a source name is kept so that the run says it
+    // was skipped (reading never opens one: see `read_source`); a dangling
+    // symlink is not, as package managers leave those in every tree.
+    let is_special = !file_type.is_dir() && !file_type.is_symlink() && !is_file;
+    if !is_file && !is_special {
+        return Ok(None);
+    }
+    Ok(classify(entry.path()).map(|kind| SourcePath {
+        path: clean(entry.path()),
+        kind,
+    }))
 }
 
 fn error_path(err: &ignore::Error) -> Option<&Path> {

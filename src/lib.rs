@@ -155,7 +155,7 @@ pub fn analyze_with(
         rules: linked_at.elapsed(),
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes).sum(),
-        threads: rayon::current_num_threads(),
+        threads: workers().map_or(1, rayon::ThreadPool::current_num_threads),
         cached,
     };
     Ok(Analysis {
@@ -243,13 +243,7 @@ pub fn parse_floor(
             })
             .collect::<Vec<_>>()
     };
-    let results = match rayon::ThreadPoolBuilder::new()
-        .stack_size(WORKER_STACK)
-        .build()
-    {
-        Ok(pool) => pool.install(parse),
-        Err(_) => parse(),
-    };
+    let results = on_workers(parse);
     Ok(ParseFloor {
         files: results.len(),
         bytes: results.iter().map(|(bytes, _)| bytes).sum(),
@@ -260,6 +254,29 @@ pub fn parse_floor(
 
 /// Deep enough for machine-generated code nested thousands of levels.
 const WORKER_STACK: usize = 256 << 20;
+
+/// The threads files are parsed on, with stacks of [`WORKER_STACK`]: made once per
+/// process (fix passes analyse again), and never rayon's global pool, whose threads
+/// would have the default stack.
+fn workers() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(WORKER_STACK)
+            .thread_name(|i| format!("wirelint-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Runs `work` on [`workers`], or on this thread if they could not be started.
+fn on_workers<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    match workers() {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
 
 /// `stdin`: the index of the file whose text is given, and that text; `overlay`: texts
 /// of files changed by fixes not yet written. Returns the files and where the facts of
@@ -283,14 +300,7 @@ fn extract_all(
             })
             .unzip()
     };
-    match rayon::ThreadPoolBuilder::new()
-        .stack_size(WORKER_STACK)
-        .thread_name(|i| format!("wirelint-{i}"))
-        .build()
-    {
-        Ok(pool) => pool.install(run),
-        Err(_) => run(),
-    }
+    on_workers(run)
 }
 
 /// Where a file's facts came from.
