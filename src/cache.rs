@@ -127,19 +127,23 @@ impl Cache {
 
     fn write(self) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
-        let ignore = self.dir.join(".gitignore");
-        if !ignore.exists() {
-            std::fs::write(
-                &ignore,
+        // The directory keeps itself out of git, and backup tools that honour
+        // CACHEDIR.TAG skip it.
+        let markers = [
+            (
+                ".gitignore",
                 "# Created by wirelint; the cache is never committed.\n*\n",
-            )?;
-        }
-        let tag = self.dir.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            std::fs::write(
-                &tag,
+            ),
+            (
+                "CACHEDIR.TAG",
                 "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by wirelint.\n",
-            )?;
+            ),
+        ];
+        for (name, text) in markers {
+            let marker = self.dir.join(name);
+            if !marker.exists() {
+                std::fs::write(marker, text)?;
+            }
         }
         let mut entries: Vec<Entry> = self
             .entries
