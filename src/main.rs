@@ -130,6 +130,14 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    // A parser's panic is reported as the file's parse error; its message on stderr
+    // would only alarm. Every other panic still prints, for bug reports.
+    let print_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !wirelint::lang::in_guarded_parser() {
+            print_panic(info);
+        }
+    }));
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(&args),

@@ -16,6 +16,32 @@ pub fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFa
     }
 }
 
+thread_local! {
+    static IN_PARSER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a third-party parser, turning a panic inside it into `Err` with its message. A
+/// parser that panics has met input it does not handle, which is the file's syntax
+/// error as far as the user can act on it, not a crash of wirelint.
+pub fn parse_guarded<T>(parse: impl FnOnce() -> T) -> Result<T, String> {
+    IN_PARSER.with(|flag| flag.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse));
+    IN_PARSER.with(|flag| flag.set(false));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|message| (*message).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
+}
+
+/// Whether this thread is inside [`parse_guarded`]: a panic hook stays quiet then, since
+/// the panic becomes the file's parse error.
+pub fn in_guarded_parser() -> bool {
+    IN_PARSER.with(std::cell::Cell::get)
+}
+
 /// Whether a (fixed) text still parses, with the parser's message when it does not.
 pub fn check_syntax(text: &str, kind: FileKind) -> Result<(), String> {
     match extract(text, kind, &[]).parse_error {

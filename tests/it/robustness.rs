@@ -253,6 +253,29 @@ fn a_span_swc_ends_before_it_starts_is_not_a_crash() {
     assert!(parse_errors(&doc).is_empty(), "{doc:#}");
 }
 
+#[test]
+fn a_parser_panic_is_the_files_parse_error_and_prints_nothing() {
+    // Found by the fuzzer: a member of a namespaced JSX name reaches an `unreachable!`
+    // in swc's parser, in release builds too. The JSX is invalid, so the user gets a
+    // parse error on that file, the run goes on, and no panic message reaches stderr.
+    let dir = project(&[("web/odd.tsx", b"export const odd = <a:b.c />;\n")]);
+    let output = binary()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(output.status.code(), Some(1), "{doc:#}");
+    assert_rest_checked(&doc);
+    let message = the_parse_error_on(&doc, "web/odd.tsx");
+    assert!(
+        message.starts_with("syntax error: the parser stopped"),
+        "{message}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_reported_and_the_rest_is_checked() {

@@ -45,7 +45,14 @@ pub fn parse(source: &str, dialect: Dialect) -> Result<Program, ParseError> {
     let mut parser = Parser::new(syntax, input, None);
     // Recoverable errors are early errors (strict-mode rules and the like) that do not
     // stop swc from building a faithful tree, so the file is still analysed.
-    parser.parse_program().map_err(|error| {
+    let parsed = crate::lang::parse_guarded(|| parser.parse_program()).map_err(|panic| {
+        // swc has `unreachable!`s that some invalid input reaches (`<a:b.c />`).
+        ParseError {
+            span: Span::default(),
+            message: format!("syntax error: the parser stopped on this file ({panic})"),
+        }
+    })?;
+    parsed.map_err(|error| {
         let span = error.span();
         ParseError {
             span: to_span(span, len),
