@@ -169,8 +169,20 @@ fn walk(
                 name != ".git"
             }
         });
-    // Directories are read on every core: a monorepo has thousands, and each costs a
-    // `readdir` and a look for ignore files.
+    // Most projects are walked faster on one thread: the parallel walker's threads
+    // sleep a millisecond at a time once they run out of work. A tree with more
+    // entries than this is walked again on every core: a monorepo has thousands of
+    // directories, and each costs a `readdir` and a look for ignore files.
+    const SERIAL_ENTRIES: usize = 4096;
+    let mut serial = Vec::new();
+    let mut entries = builder.build();
+    for entry in entries.by_ref().take(SERIAL_ENTRIES) {
+        serial.extend(visit(root, entry)?);
+    }
+    if entries.next().is_none() {
+        out.extend(serial);
+        return Ok(());
+    }
     let found = std::sync::Mutex::new(Vec::new());
     let errors = std::sync::Mutex::new(Vec::new());
     builder.build_parallel().run(|| {

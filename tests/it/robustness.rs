@@ -254,6 +254,30 @@ fn a_span_swc_ends_before_it_starts_is_not_a_crash() {
 }
 
 #[test]
+fn a_tree_too_big_for_one_thread_is_walked_with_the_same_ignores() {
+    // Past a few thousand entries discovery walks on every core: the same files must
+    // be found, and the same ignored.
+    let dir = project(&[(".gitignore", b"generated/\n")]);
+    for package in 0..60 {
+        for file in 0..80 {
+            let name = format!("packages/p{package}/src/f{file}.ts");
+            let path = dir.path().join(&name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, format!("export const v{file} = {file};\n")).expect("write");
+        }
+        for ignored in ["generated/out.ts", "node_modules/dep/index.js"] {
+            let path = dir.path().join(format!("packages/p{package}/{ignored}"));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, "export const ignored = 1;\n").expect("write");
+        }
+    }
+    let (doc, code) = check(&mut binary(), dir.path());
+    assert_eq!(code, 1, "{doc:#}");
+    assert_rest_checked(&doc);
+    assert_eq!(doc["summary"]["files"], 60 * 80 + 2, "{:#}", doc["summary"]);
+}
+
+#[test]
 fn a_parser_panic_is_the_files_parse_error_and_prints_nothing() {
     // Found by the fuzzer: a member of a namespaced JSX name reaches an `unreachable!`
     // in swc's parser, in release builds too. The JSX is invalid, so the user gets a
