@@ -8,10 +8,10 @@
 //! rewritten — a cache is never trusted or fatal. Linking and rules always run on the
 //! whole project, so when one file changes, the files that depend on it are re-linked.
 
-use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
@@ -37,11 +37,11 @@ pub fn content_hash(text: &str) -> ContentHash {
 pub struct Cache {
     dir: PathBuf,
     /// Entries are kept by absolute path: the same file checked from another
-    /// directory, or as `.` and as `./src`, is one entry.
+    /// directory, or as `.` and as `./src`, is one entry (see `key`).
     cwd: PathBuf,
     key: u64,
     /// By path: the hash of the text and the encoded facts.
-    entries: HashMap<PathBuf, (ContentHash, Vec<u8>)>,
+    entries: FxHashMap<String, (ContentHash, Vec<u8>)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -85,7 +85,7 @@ impl Cache {
 
     /// The facts extracted last time from exactly this text of `path`.
     pub fn get(&self, path: &Path, hash: ContentHash) -> Option<FileFacts> {
-        let (stored_hash, bytes) = self.entries.get(&self.key_path(path))?;
+        let (stored_hash, bytes) = self.entries.get(&self.key(path)?)?;
         if *stored_hash != hash {
             return None;
         }
@@ -107,22 +107,37 @@ impl Cache {
     /// read-only checkout is checked as well, only without a cache.
     pub fn save(mut self, seen: &[&Path], hits: &[&Path], fresh: Vec<(&Path, Stored)>) {
         let before = self.entries.len();
-        let seen: HashSet<PathBuf> = seen.iter().map(|path| self.key_path(path)).collect();
-        let hits: HashSet<PathBuf> = hits.iter().map(|path| self.key_path(path)).collect();
-        self.entries
-            .retain(|path, _| hits.contains(path) || (!seen.contains(path) && path.exists()));
+        let seen: FxHashSet<String> = seen.iter().filter_map(|path| self.key(path)).collect();
+        let hits: FxHashSet<String> = hits.iter().filter_map(|path| self.key(path)).collect();
+        self.entries.retain(|path, _| {
+            hits.contains(path) || (!seen.contains(path) && Path::new(path).exists())
+        });
         if fresh.is_empty() && self.entries.len() == before {
             return;
         }
         for (path, stored) in fresh {
-            let path = self.key_path(path);
-            self.entries.insert(path, (stored.hash, stored.facts));
+            if let Some(path) = self.key(path) {
+                self.entries.insert(path, (stored.hash, stored.facts));
+            }
         }
         let _ = self.write();
     }
 
-    fn key_path(&self, path: &Path) -> PathBuf {
-        crate::discover::absolute(&self.cwd.join(path))
+    /// The absolute path, as text (a path that is not UTF-8 is rare enough to go
+    /// uncached). Normalising is needed only for `.` and `..` components, which
+    /// discovered paths seldom have.
+    fn key(&self, path: &Path) -> Option<String> {
+        let joined = self.cwd.join(path);
+        let text = path.to_str()?;
+        let absolute = if text
+            .split(['/', '\\'])
+            .any(|part| part == "." || part == "..")
+        {
+            crate::discover::absolute(&joined)
+        } else {
+            joined
+        };
+        absolute.into_os_string().into_string().ok()
     }
 
     fn write(self) -> std::io::Result<()> {
@@ -148,14 +163,7 @@ impl Cache {
         let mut entries: Vec<Entry> = self
             .entries
             .into_iter()
-            // A path that is not UTF-8 is rare enough to go uncached.
-            .filter_map(|(path, (hash, facts))| {
-                Some(Entry {
-                    path: path.into_os_string().into_string().ok()?,
-                    hash,
-                    facts,
-                })
-            })
+            .map(|(path, (hash, facts))| Entry { path, hash, facts })
             .collect();
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         let body = postcard::to_stdvec(&entries).map_err(std::io::Error::other)?;
@@ -176,7 +184,7 @@ impl Cache {
     }
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, (ContentHash, Vec<u8>)>> {
+fn decode(bytes: &[u8], key: u64) -> Option<FxHashMap<String, (ContentHash, Vec<u8>)>> {
     let (header, body): (Header, &[u8]) = postcard::take_from_bytes(bytes).ok()?;
     if header.magic != *MAGIC
         || header.format != FORMAT
@@ -189,7 +197,7 @@ fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, (ContentHash, Vec<u
     Some(
         entries
             .into_iter()
-            .map(|entry| (PathBuf::from(entry.path), (entry.hash, entry.facts)))
+            .map(|entry| (entry.path, (entry.hash, entry.facts)))
             .collect(),
     )
 }
