@@ -167,6 +167,14 @@ pub fn analyze_with(
 }
 
 impl Analysis {
+    /// How many findings have this severity.
+    pub fn count(&self, severity: diagnostic::Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
     /// Whether a front-end crashed on some file (the run then exits 2).
     pub fn had_internal_error(&self) -> bool {
         self.files.iter().any(|f| f.facts.internal_error)

@@ -318,14 +318,10 @@ fn check(args: &CheckArgs) -> ExitCode {
     if printed != ExitCode::SUCCESS {
         return printed;
     }
-    let count = |severity| {
-        analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let (errors, warnings) = (
+        analysis.count(Severity::Error),
+        analysis.count(Severity::Warning),
+    );
     let too_many = args.max_warnings.filter(|max| warnings > *max);
     if let Some(max) = too_many {
         eprintln!("wirelint: too many warnings ({warnings}, --max-warnings {max})");

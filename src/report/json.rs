@@ -88,13 +88,6 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(analysis: &Analysis) -> Summary {
-        let count = |severity| {
-            analysis
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == severity)
-                .count()
-        };
         let events: std::collections::BTreeSet<(&str, &str)> = analysis
             .graph
             .emits
@@ -116,9 +109,9 @@ impl Summary {
                 .filter(|f| f.facts.parse_error.is_some())
                 .count(),
             events: events.len(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
+            errors: analysis.count(Severity::Error),
+            warnings: analysis.count(Severity::Warning),
+            infos: analysis.count(Severity::Info),
         }
     }
 }

@@ -548,6 +548,23 @@ impl<'a> Extractor<'a> {
         id
     }
 
+    /// How `function`'s body calls its parameter `index` on every path, looking through
+    /// this file's local functions.
+    fn summarize_param(
+        &self,
+        function: &LocalFn<'_>,
+        index: usize,
+    ) -> Option<crate::facts::Summary> {
+        flow::summarize(
+            &function.params,
+            index,
+            function.body,
+            &self.locals,
+            &|callee| self.callee(callee),
+            self.len,
+        )
+    }
+
     /// How a named function calls each parameter it calls, so that a handler in another
     /// file that hands it its ack can be judged.
     fn record_param_calls(&mut self, id: FuncId, function: &LocalFn<'_>) {
@@ -557,14 +574,7 @@ impl<'a> Extractor<'a> {
         let called = called_params(function);
         let mut param_calls = Vec::new();
         for index in called {
-            if let Some(summary) = flow::summarize(
-                &function.params,
-                index,
-                function.body,
-                &self.locals,
-                &|callee| self.callee(callee),
-                self.len,
-            ) {
+            if let Some(summary) = self.summarize_param(function, index) {
                 param_calls.push((index as u32, summary.calls));
             }
         }
@@ -961,14 +971,7 @@ impl<'a> Extractor<'a> {
             },
             _ => return None,
         };
-        let summary = flow::summarize(
-            &function.params,
-            index,
-            function.body,
-            &self.locals,
-            &|callee| self.callee(callee),
-            self.len,
-        )?;
+        let summary = self.summarize_param(function, index)?;
         // A payload handed on (`io.emit("x", data)`) is not an ack: the parameter must be
         // called, or at least be named like one.
         let named = !rest && is_ack_name(&name);
@@ -1004,16 +1007,7 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
             .unwrap_or_else(|| "next".to_owned());
-        let next = function.and_then(|f| {
-            flow::summarize(
-                &f.params,
-                1,
-                f.body,
-                &self.locals,
-                &|callee| self.callee(callee),
-                self.len,
-            )
-        });
+        let next = function.and_then(|f| self.summarize_param(f, 1));
         let shape = self.shape_of(&listener.expr);
         self.facts.middlewares.push(Middleware {
             span: self.span(call.span),
