@@ -1,12 +1,23 @@
-//! Per-file facts kept between runs, so an unchanged file is not parsed again.
+//! Per-file facts kept between runs, so an unchanged file is not parsed again, and the
+//! findings of the last run, so an unchanged project is not linked again.
 //!
 //! One file, `facts.bin`, in the cache directory holds every entry: the path of a source
 //! file, the hash of the text it was extracted from, and its facts encoded with
 //! postcard. The file starts with a header naming the format, the wirelint build and the
 //! configuration that extraction depends on; a header that does not match, a checksum
 //! that does not match, or an entry that does not decode means the cache is ignored and
-//! rewritten — a cache is never trusted or fatal. Linking and rules always run on the
-//! whole project, so when one file changes, the files that depend on it are re-linked.
+//! rewritten — a cache is never trusted or fatal.
+//!
+//! Entries are keyed by content, and a file's metadata only stands in for reading it, as
+//! git's index does: an entry remembers the size, times and inode the file had when its
+//! text was hashed, and a file that still has them is taken to still have that text.
+//! Times that could still change within one tick of the file system's clock ("racy"
+//! entries) are not remembered, so such a file is read again next time.
+//!
+//! The findings (a [`Memo`]) are reused only when every input of linking is the same:
+//! the same files with the same texts, module resolution and configuration. When one
+//! file changes, the whole project is linked again, so the files that depend on it see
+//! the change.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
+use crate::diagnostic::Diagnostic;
 use crate::facts::FileFacts;
 
 /// The directory `wirelint check` uses unless told otherwise.
@@ -24,13 +36,64 @@ const FILE_NAME: &str = "facts.bin";
 const MAGIC: &[u8; 8] = b"wlcache\0";
 /// Bumped when the layout of the file itself changes; the layout of facts is covered by
 /// the build identity in the key.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The hash of a file's text, as stored in its entry.
 pub type ContentHash = u128;
 
 pub fn content_hash(text: &str) -> ContentHash {
     xxh3_128(text.as_bytes())
+}
+
+/// What a file's metadata said when its text was hashed. Equal metadata later means the
+/// same text: a write changes the modification time, and anything that sets that time
+/// back changes the status-change time, which no program can set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stat {
+    len: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+    inode: u64,
+    device: u64,
+}
+
+/// Times within this distance of the moment the text was read may still change without
+/// changing the metadata (file systems keep time in ticks of up to two seconds).
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
+
+impl Stat {
+    #[cfg(unix)]
+    pub fn of(metadata: &std::fs::Metadata) -> Option<Stat> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Stat {
+            len: metadata.len(),
+            modified: (metadata.mtime(), metadata.mtime_nsec()),
+            changed: (metadata.ctime(), metadata.ctime_nsec()),
+            inode: metadata.ino(),
+            device: metadata.dev(),
+        })
+    }
+
+    /// Elsewhere files are always read.
+    #[cfg(not(unix))]
+    pub fn of(_: &std::fs::Metadata) -> Option<Stat> {
+        None
+    }
+
+    /// The metadata of a text read at `read_at`, unless its times are so recent that
+    /// the file could still change without changing them.
+    pub fn settled(self, read_at: std::time::SystemTime) -> Option<Stat> {
+        let settled = read_at
+            .checked_sub(RACY)?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        let settled = (settled.as_secs() as i64, i64::from(settled.subsec_nanos()));
+        (self.modified < settled && self.changed < settled).then_some(self)
+    }
+
+    pub fn size(&self) -> u64 {
+        self.len
+    }
 }
 
 /// The facts of the previous run, and what this run adds to them.
@@ -40,8 +103,9 @@ pub struct Cache {
     /// directory, or as `.` and as `./src`, is one entry (see `key`).
     cwd: PathBuf,
     key: u64,
-    /// By path: the hash of the text and the encoded facts.
-    entries: FxHashMap<String, (ContentHash, Vec<u8>)>,
+    /// By path.
+    entries: FxHashMap<String, Entry>,
+    memo: Option<Memo>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -54,16 +118,43 @@ struct Header {
 }
 
 #[derive(Serialize, Deserialize)]
-struct Entry {
-    path: String,
-    hash: ContentHash,
+struct Body {
+    entries: Vec<(String, Entry)>,
+    memo: Option<Memo>,
+}
+
+/// The facts extracted from one text of a file.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub hash: ContentHash,
+    /// The file's metadata when that text was read, unless it was racy.
+    pub stat: Option<Stat>,
     facts: Vec<u8>,
 }
 
+impl Entry {
+    pub fn facts(&self) -> Option<FileFacts> {
+        postcard::from_bytes(&self.facts).ok()
+    }
+}
+
 /// What one file of this run leaves in the cache.
-pub struct Stored {
-    pub hash: ContentHash,
-    pub facts: Vec<u8>,
+pub enum Stored {
+    /// Facts extracted now.
+    Fresh(Entry),
+    /// The entry as it was.
+    Same,
+    /// The entry, with the metadata of this read.
+    Restat(Option<Stat>),
+}
+
+/// The findings of a whole run and the hash of everything they were computed from.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Memo {
+    pub inputs: u128,
+    /// How many distinct events the graph had, for the summary.
+    pub events: usize,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Cache {
@@ -71,55 +162,95 @@ impl Cache {
     /// A missing, unreadable, foreign or corrupt cache opens empty.
     pub fn open(dir: &Path, socket_wrappers: &[String]) -> Cache {
         let key = build_key(socket_wrappers);
-        let entries = std::fs::read(dir.join(FILE_NAME))
+        let body = std::fs::read(dir.join(FILE_NAME))
             .ok()
-            .and_then(|bytes| decode(&bytes, key))
-            .unwrap_or_default();
+            .and_then(|bytes| decode(&bytes, key));
+        let (entries, memo) = match body {
+            Some(body) => (body.entries.into_iter().collect(), body.memo),
+            None => Default::default(),
+        };
         Cache {
             dir: dir.to_path_buf(),
             cwd: std::env::current_dir().unwrap_or_default(),
             key,
             entries,
+            memo,
         }
     }
 
-    /// The facts extracted last time from exactly this text of `path`.
-    pub fn get(&self, path: &Path, hash: ContentHash) -> Option<FileFacts> {
-        let (stored_hash, bytes) = self.entries.get(&self.key(path)?)?;
-        if *stored_hash != hash {
-            return None;
-        }
-        postcard::from_bytes(bytes).ok()
+    /// What was extracted from `path` last time.
+    pub fn entry(&self, path: &Path) -> Option<&Entry> {
+        self.entries.get(&self.key(path)?)
     }
 
-    /// Encodes facts for [`Cache::save`].
-    pub fn encode(facts: &FileFacts, hash: ContentHash) -> Option<Stored> {
+    /// The findings of the last run, if it had exactly these inputs.
+    pub fn memo(&self, inputs: u128) -> Option<&Memo> {
+        self.memo.as_ref().filter(|memo| memo.inputs == inputs)
+    }
+
+    /// The entry for facts extracted from a text with this hash, read when the file had
+    /// this metadata.
+    pub fn encode(facts: &FileFacts, hash: ContentHash, stat: Option<Stat>) -> Option<Entry> {
         postcard::to_stdvec(facts)
             .ok()
-            .map(|facts| Stored { hash, facts })
+            .map(|facts| Entry { hash, stat, facts })
     }
 
-    /// Writes the cache back when this run changes it: `fresh` are the facts extracted
-    /// now, `hits` the files whose facts came from the cache, `seen` every file of the
-    /// run. An entry of a file the run saw but could not use (now binary, unreadable)
-    /// is dropped; entries of files it did not look at are kept while the file exists,
-    /// so checking one directory does not evict another's. Errors are ignored: a
-    /// read-only checkout is checked as well, only without a cache.
-    pub fn save(mut self, seen: &[&Path], hits: &[&Path], fresh: Vec<(&Path, Stored)>) {
-        let before = self.entries.len();
-        let seen: FxHashSet<String> = seen.iter().filter_map(|path| self.key(path)).collect();
-        let hits: FxHashSet<String> = hits.iter().filter_map(|path| self.key(path)).collect();
-        self.entries.retain(|path, _| {
-            hits.contains(path) || (!seen.contains(path) && Path::new(path).exists())
-        });
-        if fresh.is_empty() && self.entries.len() == before {
+    /// Writes the cache back when this run changes it. `files`: every file of the run,
+    /// and what it leaves in the cache (`None`: nothing, as for a file now binary or
+    /// unreadable, whose entry is dropped); `memo`: the findings of the run, when they
+    /// may be reused. Entries of files the run did not look at are kept while the file
+    /// exists, so checking one directory does not evict another's. Errors are ignored:
+    /// a read-only checkout is checked as well, only without a cache.
+    pub fn save(mut self, files: Vec<(&Path, Option<Stored>)>, memo: Option<Memo>) {
+        let memo_changed = match (&self.memo, &memo) {
+            (Some(old), Some(new)) => old.inputs != new.inputs,
+            (None, None) => false,
+            _ => true,
+        };
+        // The usual warm run: every file as it was, and no other entry.
+        if !memo_changed
+            && files.len() == self.entries.len()
+            && files
+                .iter()
+                .all(|(_, stored)| matches!(stored, Some(Stored::Same)))
+        {
             return;
         }
-        for (path, stored) in fresh {
-            if let Some(path) = self.key(path) {
-                self.entries.insert(path, (stored.hash, stored.facts));
+        let before = self.entries.len();
+        let mut changed = false;
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut kept: FxHashSet<String> = FxHashSet::default();
+        let mut fresh = Vec::new();
+        for (path, stored) in files {
+            let Some(key) = self.key(path) else {
+                continue;
+            };
+            match stored {
+                Some(Stored::Same) => {
+                    kept.insert(key.clone());
+                }
+                Some(Stored::Restat(stat)) => {
+                    if let Some(entry) = self.entries.get_mut(&key) {
+                        entry.stat = stat;
+                        changed = true;
+                    }
+                    kept.insert(key.clone());
+                }
+                Some(Stored::Fresh(entry)) => fresh.push((key.clone(), entry)),
+                None => {}
             }
+            seen.insert(key);
         }
+        self.entries.retain(|path, _| {
+            kept.contains(path) || (!seen.contains(path) && Path::new(path).exists())
+        });
+        changed |= !fresh.is_empty() || self.entries.len() != before;
+        if !changed && !memo_changed {
+            return;
+        }
+        self.entries.extend(fresh);
+        self.memo = memo;
         let _ = self.write();
     }
 
@@ -160,13 +291,13 @@ impl Cache {
                 std::fs::write(marker, text)?;
             }
         }
-        let mut entries: Vec<Entry> = self
-            .entries
-            .into_iter()
-            .map(|(path, (hash, facts))| Entry { path, hash, facts })
-            .collect();
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
-        let body = postcard::to_stdvec(&entries).map_err(std::io::Error::other)?;
+        let mut entries: Vec<(String, Entry)> = self.entries.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let body = Body {
+            entries,
+            memo: self.memo,
+        };
+        let body = postcard::to_stdvec(&body).map_err(std::io::Error::other)?;
         let header = Header {
             magic: *MAGIC,
             format: FORMAT,
@@ -184,7 +315,7 @@ impl Cache {
     }
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<FxHashMap<String, (ContentHash, Vec<u8>)>> {
+fn decode(bytes: &[u8], key: u64) -> Option<Body> {
     let (header, body): (Header, &[u8]) = postcard::take_from_bytes(bytes).ok()?;
     if header.magic != *MAGIC
         || header.format != FORMAT
@@ -193,13 +324,7 @@ fn decode(bytes: &[u8], key: u64) -> Option<FxHashMap<String, (ContentHash, Vec<
     {
         return None;
     }
-    let entries: Vec<Entry> = postcard::from_bytes(body).ok()?;
-    Some(
-        entries
-            .into_iter()
-            .map(|entry| (entry.path, (entry.hash, entry.facts)))
-            .collect(),
-    )
+    postcard::from_bytes(body).ok()
 }
 
 /// What facts depend on besides a file's text: the wirelint build that extracted them

@@ -64,6 +64,8 @@ pub struct Config {
     server_paths: GlobSet,
     exclude: GlobSet,
     sockets: Vec<(String, Side)>,
+    /// Hash of the file's path and text: everything the configuration was made of.
+    fingerprint: u128,
 }
 
 /// A configuration that cannot be used: exit status 2, with the place to fix it.
@@ -209,7 +211,24 @@ impl Config {
             server_paths: globs(&raw.sides.server, "[sides] server")?,
             exclude: globs(&raw.exclude, "exclude")?,
             sockets,
+            fingerprint: {
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                hasher.update(
+                    crate::discover::absolute(file)
+                        .as_os_str()
+                        .as_encoded_bytes(),
+                );
+                hasher.update(&[0]);
+                hasher.update(text.as_bytes());
+                hasher.digest128()
+            },
         })
+    }
+
+    /// Equal for two configurations read from the same text at the same place, which
+    /// therefore check the same way.
+    pub fn fingerprint(&self) -> u128 {
+        self.fingerprint
     }
 
     /// The path relative to the configuration's directory, for matching globs.

@@ -3,7 +3,9 @@
 use crate::facts::Span;
 use crate::graph::{FileId, Ns};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -21,7 +23,7 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     /// Certainly what the user meant: applied by `--fix`.
@@ -30,30 +32,38 @@ pub enum Applicability {
     Suggestion,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+// Serialised only into the cache, which keeps the findings of the last run.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Edit {
     pub file: FileId,
     pub span: Span,
     pub replacement: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+// Serialised only into the cache, which keeps the findings of the last run.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fix {
     pub applicability: Applicability,
     pub description: String,
     pub edits: Vec<Edit>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+// Serialised only into the cache, which keeps the findings of the last run.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Label {
     pub file: FileId,
     pub span: Span,
     pub message: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A rule's id. Named so that serde's derive does not take the field for text borrowed
+/// from the input (it reads `rule_id` instead).
+pub type RuleId = &'static str;
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    #[serde(with = "rule_id")]
+    pub rule: RuleId,
     pub severity: Severity,
     pub message: String,
     pub file: FileId,
@@ -114,5 +124,23 @@ impl Diagnostic {
     pub fn severity(mut self, severity: Severity) -> Diagnostic {
         self.severity = severity;
         self
+    }
+}
+
+/// A rule is stored by its id, and read back as the id of a rule this build has.
+mod rule_id {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(id: &&'static str, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(id)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<&'static str, D::Error> {
+        let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        crate::rules::find(&id)
+            .map(|rule| rule.id)
+            .ok_or_else(|| D::Error::custom(format!("no rule `{id}`")))
     }
 }

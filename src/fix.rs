@@ -297,6 +297,7 @@ mod tests {
             }],
             graph: EventGraph::default(),
             diagnostics: vec![diagnostic(fix("{")), diagnostic(fix("2"))],
+            events: 0,
             timings: Default::default(),
         };
         let mut overlay = Overlay::new();

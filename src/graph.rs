@@ -337,6 +337,22 @@ impl GraphIndex {
 }
 
 impl EventGraph {
+    /// How many distinct events (by namespace and name) are emitted or handled.
+    pub fn event_count(&self) -> usize {
+        let emitted = self
+            .emits
+            .iter()
+            .filter_map(|e| Some((e.ns.label(), e.event.name()?)));
+        let handled = self
+            .handlers
+            .iter()
+            .filter_map(|h| Some((h.ns.label(), h.event.name()?)));
+        emitted
+            .chain(handled)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    }
+
     pub fn handlers_named<'g>(
         &'g self,
         side: Side,

@@ -33,9 +33,12 @@ use crate::graph::{EventGraph, SourceFile};
 /// Everything one run found.
 pub struct Analysis {
     pub files: Vec<SourceFile>,
+    /// Empty when the findings of the last run were reused (see [`Timings::reused`]).
     pub graph: EventGraph,
     /// Sorted by file, offset, rule.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many distinct events (by namespace and name) are emitted or handled.
+    pub events: usize,
     pub timings: Timings,
 }
 
@@ -51,6 +54,12 @@ pub struct Timings {
     pub threads: usize,
     /// Files whose facts came from the cache.
     pub cached: usize,
+    /// Of those, files that were not even read: their metadata had not changed, and
+    /// no finding can point into them.
+    pub unread: usize,
+    /// Nothing linking depends on changed since the last run, whose findings were
+    /// reused instead of linking again.
+    pub reused: bool,
 }
 
 /// How one run is set up beyond the paths it is given.
@@ -95,33 +104,12 @@ pub fn analyze_with(
         .cache_dir
         .as_deref()
         .map(|dir| cache::Cache::open(dir, &socket_wrappers));
-    let (files, from) = extract_all(
-        &discovered,
-        &socket_wrappers,
-        stdin,
-        &options.overlay,
-        cache.as_ref(),
-    );
-    let cached = from
-        .iter()
-        .filter(|from| matches!(from, FactsFrom::Cache))
-        .count();
-    if let Some(cache) = cache {
-        let mut seen = Vec::with_capacity(files.len());
-        let mut hits = Vec::with_capacity(cached);
-        let mut fresh = Vec::new();
-        for (file, from) in files.iter().zip(from) {
-            let path = file.path.as_path();
-            seen.push(path);
-            match from {
-                FactsFrom::Cache => hits.push(path),
-                FactsFrom::Extraction(Some(stored)) => fresh.push((path, stored)),
-                FactsFrom::Extraction(None) | FactsFrom::Nothing => {}
-            }
-        }
-        cache.save(&seen, &hits, fresh);
-    }
-    let extracted_at = std::time::Instant::now();
+    let loader = Loader {
+        discovered: &discovered,
+        socket_wrappers: &socket_wrappers,
+        cache: cache.as_ref(),
+    };
+    let (mut files, mut loaded) = loader.load_all(stdin, &options.overlay);
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
             eprintln!("{}: {:#?}", file.path.display(), file.facts);
@@ -129,13 +117,82 @@ pub fn analyze_with(
     }
     let resolver =
         resolve::Resolver::new(&files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
-    let graph = graph::link(&files, &resolver, config);
-    let linked_at = std::time::Instant::now();
-    let mut diagnostics = rules::run(&rules::Context {
-        graph: &graph,
-        files: &files,
-    });
-    suppress::apply(&mut diagnostics, &files);
+    // Findings are remembered only for what is on disk, and never for a run in which a
+    // front-end crashed (that file is tried again next time).
+    let remember = cache.is_some()
+        && stdin.is_none()
+        && options.overlay.is_empty()
+        && !files.iter().any(|f| f.facts.internal_error);
+    let inputs = |files: &[SourceFile], loaded: &[Loaded]| {
+        remember.then(|| link_inputs(config, &resolver, files, loaded))
+    };
+    let (reused, inputs) = loader.reuse(&mut files, &mut loaded, inputs);
+    let extracted_at = std::time::Instant::now();
+    let linked_at;
+    let (graph, diagnostics, events) = match &reused {
+        Some(memo) => {
+            linked_at = std::time::Instant::now();
+            let diagnostics = memo.diagnostics.clone();
+            (EventGraph::default(), diagnostics, memo.events)
+        }
+        None => {
+            let graph = graph::link(&files, &resolver, config);
+            linked_at = std::time::Instant::now();
+            let diagnostics = check_graph(&graph, &files, config);
+            let events = graph.event_count();
+            (graph, diagnostics, events)
+        }
+    };
+    let cached = loaded
+        .iter()
+        .filter(|l| matches!(l.from, FactsFrom::Cache { .. }))
+        .count();
+    let unread = loaded
+        .iter()
+        .filter(|l| matches!(l.from, FactsFrom::Cache { read: false, .. }))
+        .count();
+    let was_reused = reused.is_some();
+    if let Some(cache) = cache {
+        let memo = reused.or_else(|| {
+            inputs.map(|inputs| cache::Memo {
+                inputs,
+                events,
+                diagnostics: diagnostics.clone(),
+            })
+        });
+        let stored = files
+            .iter()
+            .zip(loaded)
+            .map(|(file, loaded)| (file.path.as_path(), loaded.from.stored()))
+            .collect();
+        cache.save(stored, memo);
+    }
+    let timings = Timings {
+        discover: discovered_at - start,
+        extract: extracted_at - discovered_at,
+        link: linked_at - extracted_at,
+        rules: linked_at.elapsed(),
+        files: files.len(),
+        bytes: files.iter().map(|f| f.bytes).sum(),
+        threads: workers().map_or(1, rayon::ThreadPool::current_num_threads),
+        cached,
+        unread,
+        reused: was_reused,
+    };
+    Ok(Analysis {
+        timings,
+        files,
+        graph,
+        diagnostics,
+        events,
+    })
+}
+
+/// The rules over a linked graph, with suppressions and configured severities applied,
+/// sorted and without repeats.
+fn check_graph(graph: &EventGraph, files: &[SourceFile], config: &Config) -> Vec<Diagnostic> {
+    let mut diagnostics = rules::run(&rules::Context { graph, files });
+    suppress::apply(&mut diagnostics, files);
     config.apply(&mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (&files[a.file].path, a.span.start, a.rule, &a.message).cmp(&(
@@ -148,22 +205,48 @@ pub fn analyze_with(
     // A site reached through several sockets (one helper used for two namespaces) is
     // still one place to fix: report it once per rule.
     diagnostics.dedup_by(|b, a| a.rule == b.rule && a.file == b.file && a.span == b.span);
-    let timings = Timings {
-        discover: discovered_at - start,
-        extract: extracted_at - discovered_at,
-        link: linked_at - extracted_at,
-        rules: linked_at.elapsed(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes).sum(),
-        threads: workers().map_or(1, rayon::ThreadPool::current_num_threads),
-        cached,
-    };
-    Ok(Analysis {
-        timings,
-        files,
-        graph,
-        diagnostics,
-    })
+    diagnostics
+}
+
+/// Which files the findings point into (`wanted[file]`): the files whose text reporting
+/// them quotes or edits.
+fn quoted_files(diagnostics: &[Diagnostic], files: usize) -> Vec<bool> {
+    let mut wanted = vec![false; files];
+    for d in diagnostics {
+        let edits = d
+            .fix
+            .iter()
+            .flat_map(|fix| fix.edits.iter().map(|e| e.file));
+        for file in std::iter::once(d.file)
+            .chain(d.labels.iter().map(|l| l.file))
+            .chain(edits)
+        {
+            if let Some(wanted) = wanted.get_mut(file) {
+                *wanted = true;
+            }
+        }
+    }
+    wanted
+}
+
+/// A hash of everything linking and the rules read: the configuration, how modules
+/// resolve, and each file as named with the text it has (its facts and any text a
+/// finding quotes follow from that text). The build is in the cache's own key.
+fn link_inputs(
+    config: &Config,
+    resolver: &resolve::Resolver,
+    files: &[SourceFile],
+    loaded: &[Loaded],
+) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&config.fingerprint().to_le_bytes());
+    hasher.update(&resolver.fingerprint().to_le_bytes());
+    for (file, loaded) in files.iter().zip(loaded) {
+        hasher.update(file.path.as_os_str().as_encoded_bytes());
+        hasher.update(&[0]);
+        hasher.update(&loaded.input.to_le_bytes());
+    }
+    hasher.digest128()
 }
 
 impl Analysis {
@@ -286,84 +369,268 @@ fn on_workers<R: Send>(work: impl FnOnce() -> R + Send) -> R {
     }
 }
 
-/// `stdin`: the index of the file whose text is given, and that text; `overlay`: texts
-/// of files changed by fixes not yet written. Returns the files and where the facts of
-/// each came from.
-fn extract_all(
-    discovered: &[SourcePath],
-    socket_wrappers: &[String],
-    stdin: Option<(usize, &[u8])>,
-    overlay: &Overlay,
-    cache: Option<&cache::Cache>,
-) -> (Vec<SourceFile>, Vec<FactsFrom>) {
-    let run = || {
-        discovered
-            .par_iter()
-            .enumerate()
-            .map(|(index, source)| {
-                let given = stdin
-                    .and_then(|(at, text)| (at == index).then_some(text))
-                    .or_else(|| overlay.get(&source.path).map(String::as_bytes));
-                load(&source.path, source.kind, socket_wrappers, given, cache)
-            })
-            .unzip()
-    };
-    on_workers(run)
+/// How one file was loaded.
+struct Loaded {
+    from: FactsFrom,
+    /// Stands for the file's input: the hash of its text, or of why it has none.
+    input: cache::ContentHash,
+    /// Findings may quote the text, which was not read: see [`Loader::read_pending`].
+    pending: bool,
 }
 
 /// Where a file's facts came from.
 enum FactsFrom {
-    Cache,
+    /// `read`: false when the file's metadata vouched for its text; `restat`: metadata
+    /// to remember instead of the entry's.
+    Cache {
+        read: bool,
+        restat: Option<Option<cache::Stat>>,
+    },
     /// Parsed now; what to cache when a cache is in use.
     Extraction(Option<cache::Stored>),
     /// The file could not be read or is not worth reading.
     Nothing,
 }
 
-fn load(
-    path: &Path,
-    kind: FileKind,
-    socket_wrappers: &[String],
-    given: Option<&[u8]>,
-    cache: Option<&cache::Cache>,
-) -> (SourceFile, FactsFrom) {
-    let source = match given {
-        Some(bytes) => decode(bytes.to_vec()),
-        None => read_source(path),
-    };
-    let (facts, text, from) = match source {
-        Ok(Some(text)) => {
-            let hash = cache.map(|_| cache::content_hash(&text));
-            match cache
-                .zip(hash)
-                .and_then(|(cache, hash)| cache.get(path, hash))
-            {
-                Some(facts) => (facts, Some(text), FactsFrom::Cache),
-                None => {
-                    let facts = extract(path, &text, kind, socket_wrappers);
-                    // A crash is not remembered: the next run tries again.
-                    let stored = hash
-                        .filter(|_| !facts.internal_error)
-                        .and_then(|hash| cache::Cache::encode(&facts, hash));
-                    (facts, Some(text), FactsFrom::Extraction(stored))
-                }
+impl FactsFrom {
+    /// What the file leaves in the cache.
+    fn stored(self) -> Option<cache::Stored> {
+        match self {
+            FactsFrom::Cache { restat: None, .. } => Some(cache::Stored::Same),
+            FactsFrom::Cache {
+                restat: Some(stat), ..
+            } => Some(cache::Stored::Restat(stat)),
+            FactsFrom::Extraction(stored) => stored,
+            FactsFrom::Nothing => None,
+        }
+    }
+}
+
+/// Loads the discovered files: their facts from the cache or from their text.
+struct Loader<'a> {
+    discovered: &'a [SourcePath],
+    socket_wrappers: &'a [String],
+    cache: Option<&'a cache::Cache>,
+}
+
+impl Loader<'_> {
+    /// `stdin`: the index of the file whose text is given, and that text; `overlay`:
+    /// texts of files changed by fixes not yet written.
+    fn load_all(
+        &self,
+        stdin: Option<(usize, &[u8])>,
+        overlay: &Overlay,
+    ) -> (Vec<SourceFile>, Vec<Loaded>) {
+        let run = || {
+            self.discovered
+                .par_iter()
+                .enumerate()
+                .map(|(index, source)| {
+                    let given = stdin
+                        .and_then(|(at, text)| (at == index).then_some(text))
+                        .or_else(|| overlay.get(&source.path).map(String::as_bytes));
+                    self.load(source, given)
+                })
+                .unzip()
+        };
+        on_workers(run)
+    }
+
+    fn load(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded) {
+        if given.is_none()
+            && let Some(entry) = self.cache.and_then(|cache| cache.entry(&source.path))
+            && let Some(unread) = load_unread(&source.path, entry)
+        {
+            return unread;
+        }
+        self.load_read(source, given)
+    }
+
+    /// Loads a file from its text: `given`, or else read from disk.
+    fn load_read(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded) {
+        let path = source.path.as_path();
+        let entry = self.cache.and_then(|cache| cache.entry(path));
+        let read_at = std::time::SystemTime::now();
+        let source_text = match given {
+            Some(bytes) => decode(bytes.to_vec()).map(|text| (text, None)),
+            None => read_source_and_metadata(path).map(|(text, metadata)| (text, Some(metadata))),
+        };
+        let (facts, text, loaded) = match source_text {
+            Ok((Some(text), metadata)) => {
+                let hash = cache::content_hash(&text);
+                // A text given in place of the file's says nothing of the file's
+                // metadata: its entry gets none, and a cached entry keeps its own.
+                let stat = metadata
+                    .as_ref()
+                    .and_then(cache::Stat::of)
+                    .and_then(|stat| stat.settled(read_at));
+                let cached = entry.filter(|entry| entry.hash == hash).and_then(|entry| {
+                    let restat = (metadata.is_some() && entry.stat != stat).then_some(stat);
+                    Some((entry.facts()?, restat))
+                });
+                let (facts, from) = match cached {
+                    Some((facts, restat)) => (facts, FactsFrom::Cache { read: true, restat }),
+                    None => {
+                        let facts = extract(path, &text, source.kind, self.socket_wrappers);
+                        // A crash is not remembered: the next run tries again.
+                        let stored = self
+                            .cache
+                            .filter(|_| !facts.internal_error)
+                            .and_then(|_| cache::Cache::encode(&facts, hash, stat))
+                            .map(cache::Stored::Fresh);
+                        (facts, FactsFrom::Extraction(stored))
+                    }
+                };
+                let loaded = Loaded {
+                    from,
+                    input: hash,
+                    pending: false,
+                };
+                (facts, Some(text), loaded)
+            }
+            // Minified bundles: nobody edits them, and they are large.
+            Ok((None, _)) => {
+                let loaded = Loaded {
+                    from: FactsFrom::Nothing,
+                    input: 0,
+                    pending: false,
+                };
+                (FileFacts::default(), None, loaded)
+            }
+            Err(message) => {
+                let loaded = Loaded {
+                    from: FactsFrom::Nothing,
+                    input: cache::content_hash(&message),
+                    pending: false,
+                };
+                let facts = FileFacts {
+                    parse_error: Some(ParseError {
+                        span: Span::default(),
+                        message,
+                    }),
+                    ..FileFacts::default()
+                };
+                (facts, None, loaded)
+            }
+        };
+        let keep = needs_text(&facts);
+        let file = SourceFile {
+            path: path.to_path_buf(),
+            facts,
+            bytes: text.as_ref().map_or(0, |t| t.len() as u64),
+            text: text.filter(|_| keep).map(Arc::from),
+            lines: Default::default(),
+        };
+        (file, loaded)
+    }
+
+    /// The findings of the last run, when nothing linking reads has changed since
+    /// (`inputs` hashes that), with the texts they quote read. Otherwise every text a
+    /// finding may quote is read, and the findings are `None`. Returns the hash of the
+    /// inputs as they are after reading, to remember with this run's findings.
+    fn reuse(
+        &self,
+        files: &mut [SourceFile],
+        loaded: &mut [Loaded],
+        inputs: impl Fn(&[SourceFile], &[Loaded]) -> Option<u128>,
+    ) -> (Option<cache::Memo>, Option<u128>) {
+        let mut hash = inputs(files, loaded);
+        let mut reused = self
+            .cache
+            .zip(hash)
+            .and_then(|(cache, hash)| cache.memo(hash))
+            .cloned();
+        let mut unchanged = true;
+        if let Some(memo) = &reused {
+            let quoted = quoted_files(&memo.diagnostics, files.len());
+            unchanged = self.read_pending(files, loaded, &quoted);
+            if !unchanged {
+                reused = None;
             }
         }
-        // Minified bundles: nobody edits them, and they are large.
-        Ok(None) => (FileFacts::default(), None, FactsFrom::Nothing),
-        Err(message) => (
-            FileFacts {
-                parse_error: Some(ParseError {
-                    span: Span::default(),
-                    message,
-                }),
-                ..FileFacts::default()
-            },
-            None,
-            FactsFrom::Nothing,
-        ),
+        if reused.is_none() {
+            unchanged &= self.read_pending(files, loaded, &vec![true; files.len()]);
+        }
+        if !unchanged {
+            hash = inputs(files, loaded);
+        }
+        (reused, hash)
+    }
+
+    /// Reads the pending texts of the files `wanted` picks. Returns false when one of
+    /// them no longer has the text its metadata vouched for (it changed in the
+    /// meantime): that file is loaded again from what it has now.
+    fn read_pending(
+        &self,
+        files: &mut [SourceFile],
+        loaded: &mut [Loaded],
+        wanted: &[bool],
+    ) -> bool {
+        let read = |(index, (file, loaded)): (usize, (&mut SourceFile, &mut Loaded))| {
+            if !loaded.pending || !wanted.get(index).copied().unwrap_or(false) {
+                return true;
+            }
+            let read_at = std::time::SystemTime::now();
+            if let Ok((Some(text), metadata)) = read_source_and_metadata(&file.path)
+                && cache::content_hash(&text) == loaded.input
+            {
+                file.text = Some(Arc::from(text));
+                loaded.pending = false;
+                let stat = cache::Stat::of(&metadata).and_then(|stat| stat.settled(read_at));
+                if let FactsFrom::Cache { read, restat } = &mut loaded.from {
+                    *read = true;
+                    let before = self.cache.and_then(|cache| cache.entry(&file.path));
+                    if before.is_some_and(|entry| entry.stat != stat) {
+                        *restat = Some(stat);
+                    }
+                }
+                return true;
+            }
+            (*file, *loaded) = self.load_read(&self.discovered[index], None);
+            false
+        };
+        on_workers(|| {
+            files
+                .par_iter_mut()
+                .zip(loaded.par_iter_mut())
+                .enumerate()
+                .map(read)
+                .reduce(|| true, |a, b| a && b)
+        })
+    }
+}
+
+/// A file whose metadata is what it was when its entry was made is not read: its facts
+/// are the entry's, and its text is read later only if a finding quotes it.
+fn load_unread(path: &Path, entry: &cache::Entry) -> Option<(SourceFile, Loaded)> {
+    let stat = entry.stat?;
+    let now = std::fs::metadata(path).ok()?;
+    if cache::Stat::of(&now) != Some(stat) {
+        return None;
+    }
+    let facts = entry.facts()?;
+    let pending = needs_text(&facts);
+    let file = SourceFile {
+        path: path.to_path_buf(),
+        facts,
+        bytes: stat.size(),
+        text: None,
+        lines: Default::default(),
     };
-    let keep = facts.parse_error.is_some()
+    let loaded = Loaded {
+        from: FactsFrom::Cache {
+            read: false,
+            restat: None,
+        },
+        input: entry.hash,
+        pending,
+    };
+    Some((file, loaded))
+}
+
+/// Whether findings can point into the file or quote it: it has sites or did not parse.
+fn needs_text(facts: &FileFacts) -> bool {
+    facts.parse_error.is_some()
         || !facts.emits.is_empty()
         || !facts.handlers.is_empty()
         || !facts.connects.is_empty()
@@ -377,15 +644,7 @@ fn load(
         || facts
             .exports
             .iter()
-            .any(|(_, export)| matches!(export, facts::ExportValue::Value(_)));
-    let file = SourceFile {
-        path: path.to_path_buf(),
-        facts,
-        bytes: text.as_ref().map_or(0, |t| t.len() as u64),
-        text: text.filter(|_| keep).map(Arc::from),
-        lines: Default::default(),
-    };
-    (file, from)
+            .any(|(_, export)| matches!(export, facts::ExportValue::Value(_)))
 }
 
 /// Extracts facts, turning a panic in a front-end into a diagnostic for that file.
@@ -417,6 +676,11 @@ fn extract(path: &Path, text: &str, kind: FileKind, socket_wrappers: &[String]) 
 /// Reads a source file. `Ok(None)` for minified bundles; `Err` says why a file cannot
 /// be analysed.
 fn read_source(path: &Path) -> Result<Option<String>, String> {
+    read_source_and_metadata(path).map(|(text, _)| text)
+}
+
+/// [`read_source`], and the metadata of the file it read.
+fn read_source_and_metadata(path: &Path) -> Result<(Option<String>, std::fs::Metadata), String> {
     use std::io::Read;
     let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
     let mut file = open_without_blocking(path).map_err(cannot_read)?;
@@ -426,7 +690,7 @@ fn read_source(path: &Path) -> Result<Option<String>, String> {
     }
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     file.read_to_end(&mut bytes).map_err(cannot_read)?;
-    decode(bytes)
+    Ok((decode(bytes)?, metadata))
 }
 
 /// Opening a FIFO for reading waits for a writer, and the run would hang: open without

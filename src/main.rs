@@ -363,12 +363,20 @@ fn print_timings(t: &wirelint::Timings, report: std::time::Duration) {
         mb
     );
     eprintln!(
-        "  parse+extract   {:>9.2} ms  {:.1} MB/s, {} files from the cache",
+        "  parse+extract   {:>9.2} ms  {:.1} MB/s, {} files from the cache ({} not read)",
         ms(t.extract),
         mb / t.extract.as_secs_f64().max(1e-9),
-        t.cached
+        t.cached,
+        t.unread
     );
-    eprintln!("  link            {:>9.2} ms", ms(t.link));
+    if t.reused {
+        eprintln!(
+            "  link            {:>9.2} ms  nothing changed: the last run's findings reused",
+            ms(t.link)
+        );
+    } else {
+        eprintln!("  link            {:>9.2} ms", ms(t.link));
+    }
     eprintln!("  rules           {:>9.2} ms", ms(t.rules));
     eprintln!("  report/fix      {:>9.2} ms", ms(report));
     eprintln!("  total           {:>9.2} ms", ms(total));

@@ -51,7 +51,7 @@ enum Scope {
 }
 
 /// The resolution-relevant part of a tsconfig after following `extends`.
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 struct Config {
     base_url: Option<PathBuf>,
     /// Directory that `paths` targets are relative to.
@@ -59,7 +59,7 @@ struct Config {
     paths: Vec<PathPattern>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 struct PathPattern {
     prefix: String,
     /// `None` for an exact (star-less) pattern.
@@ -114,6 +114,17 @@ impl Resolver {
             file_dir,
             resolved: Mutex::default(),
         }
+    }
+
+    /// Equal for two resolvers that resolve every specifier from every file alike: the
+    /// same files under the same tsconfigs.
+    pub fn fingerprint(&self) -> u128 {
+        use std::hash::Hash;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        self.paths.hash(&mut hasher);
+        self.file_config.hash(&mut hasher);
+        self.configs.hash(&mut hasher);
+        hasher.digest128()
     }
 
     /// Resolve an import/require specifier used in `files[from]` to a file id,

@@ -88,19 +88,6 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(analysis: &Analysis) -> Summary {
-        let events: std::collections::BTreeSet<(&str, &str)> = analysis
-            .graph
-            .emits
-            .iter()
-            .filter_map(|e| Some((e.ns.label(), e.event.name()?)))
-            .chain(
-                analysis
-                    .graph
-                    .handlers
-                    .iter()
-                    .filter_map(|h| Some((h.ns.label(), h.event.name()?))),
-            )
-            .collect();
         Summary {
             files: analysis.files.len(),
             parse_errors: analysis
@@ -108,7 +95,7 @@ impl Summary {
                 .iter()
                 .filter(|f| f.facts.parse_error.is_some())
                 .count(),
-            events: events.len(),
+            events: analysis.events,
             errors: analysis.count(Severity::Error),
             warnings: analysis.count(Severity::Warning),
             infos: analysis.count(Severity::Info),

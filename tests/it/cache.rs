@@ -270,9 +270,8 @@ fn facts_survive_the_cache_encoding_unchanged() {
         };
         let facts = wirelint::lang::extract(&text, kind, &[]);
         with_sites += usize::from(!facts.emits.is_empty() || !facts.handlers.is_empty());
-        let stored = wirelint::cache::Cache::encode(&facts, 0).expect("encodes");
-        let decoded: wirelint::facts::FileFacts =
-            postcard::from_bytes(&stored.facts).expect("decodes");
+        let entry = wirelint::cache::Cache::encode(&facts, 0, None).expect("encodes");
+        let decoded = entry.facts().expect("decodes");
         assert_eq!(
             format!("{decoded:?}"),
             format!("{facts:?}"),
