@@ -349,3 +349,36 @@ fn build_key(socket_wrappers: &[String]) -> u64 {
     }
     hasher.digest()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    use super::Stat;
+
+    fn stat_at(modified: SystemTime, changed: SystemTime) -> Stat {
+        let parts = |t: SystemTime| {
+            let since = t.duration_since(UNIX_EPOCH).expect("after 1970");
+            (since.as_secs() as i64, i64::from(since.subsec_nanos()))
+        };
+        Stat {
+            len: 1,
+            modified: parts(modified),
+            changed: parts(changed),
+            inode: 1,
+            device: 1,
+        }
+    }
+
+    #[test]
+    fn times_within_two_seconds_of_the_read_are_not_trusted() {
+        let read_at = SystemTime::now();
+        let old = read_at - Duration::from_secs(60);
+        let recent = read_at - Duration::from_millis(1500);
+        assert!(stat_at(old, old).settled(read_at).is_some());
+        assert!(stat_at(recent, old).settled(read_at).is_none());
+        // `touch -d` sets the modification time back, not the status-change time.
+        assert!(stat_at(old, recent).settled(read_at).is_none());
+        assert!(stat_at(read_at, read_at).settled(read_at).is_none());
+    }
+}

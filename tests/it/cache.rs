@@ -17,6 +17,10 @@ struct Run {
     code: i32,
     /// Files whose facts came from the cache, as `--timings` says.
     from_cache: usize,
+    /// Of those, files not even read.
+    unread: usize,
+    /// The last run's findings were reused, as `--timings` says.
+    reused: bool,
     files: usize,
 }
 
@@ -46,13 +50,15 @@ fn check_from(cwd: Option<&Path>, args: &[&str], project: &Path) -> Run {
         before
             .split_whitespace()
             .last()
-            .and_then(|n| n.parse().ok())
+            .and_then(|n| n.trim_start_matches('(').parse().ok())
             .unwrap_or_else(|| panic!("no number before `{marker}` in {line}"))
     };
     Run {
         json: String::from_utf8(output.stdout).expect("UTF-8"),
         code: output.status.code().unwrap_or(-1),
         from_cache: number_before("files from the cache"),
+        unread: number_before("not read"),
+        reused: stderr.contains("findings reused"),
         files: number_before("files,"),
     }
 }
@@ -82,6 +88,27 @@ fn chatlite() -> (tempfile::TempDir, PathBuf) {
         &project,
     );
     (dir, project)
+}
+
+/// The sample app, with file times old enough to be trusted (see `Stat::settled`).
+fn settled_chatlite() -> (tempfile::TempDir, PathBuf) {
+    let (dir, project) = chatlite();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    (dir, project)
+}
+
+/// `check` with the cache off, in `cwd` if given: what every cached run must print.
+fn uncached(cwd: Option<&Path>, format: &str, project: &Path) -> String {
+    let mut command = wirelint();
+    if let Some(cwd) = cwd {
+        command.current_dir(cwd);
+    }
+    let output = command
+        .args(["check", "--format", format])
+        .arg(project)
+        .output()
+        .expect("runs");
+    String::from_utf8(output.stdout).expect("UTF-8")
 }
 
 fn rules(json: &str) -> Vec<String> {
@@ -280,4 +307,157 @@ fn facts_survive_the_cache_encoding_unchanged() {
         );
     }
     assert!(with_sites > 50, "{with_sites}");
+}
+
+#[test]
+fn an_unchanged_project_is_not_read_again_and_its_findings_are_reused() {
+    let (_dir, project) = settled_chatlite();
+    let cold = check(&[], &project);
+    assert!(!cold.reused);
+    let warm = check(&[], &project);
+    assert!(warm.reused, "nothing changed");
+    assert_eq!(warm.from_cache, warm.files);
+    // The two files with findings are read for their lines; nothing else is.
+    assert_eq!(warm.unread, warm.files - 2, "{}", warm.json);
+    assert_eq!(warm.json, cold.json);
+    assert_eq!(warm.json, uncached(None, "json", &project));
+    for format in ["human", "compact", "sarif", "github"] {
+        let output = cached_wirelint()
+            .args(["check", "--format", format])
+            .arg(&project)
+            .output()
+            .expect("runs");
+        let reused = String::from_utf8(output.stdout).expect("UTF-8");
+        assert_eq!(reused, uncached(None, format, &project), "{format}");
+        assert_eq!(output.status.code(), Some(1), "{format}");
+    }
+}
+
+#[test]
+fn a_file_rewritten_to_the_same_size_is_read_again() {
+    let (_dir, project) = settled_chatlite();
+    let first = check(&[], &project);
+    assert_eq!(rules(&first.json), ["unmatched-handler", "unmatched-emit"]);
+    // The fix of the sample app's bug, one byte for one byte: only the times change.
+    let chat = project.join("web/src/store/chat.ts");
+    let text = std::fs::read_to_string(&chat).expect("read");
+    let renamed = text.replace("\"message:new\"", "\"message:xyz\"");
+    assert_eq!(renamed.len(), text.len());
+    assert_ne!(renamed, text);
+    std::fs::write(&chat, renamed).expect("write");
+    let second = check(&[], &project);
+    assert!(!second.reused);
+    assert_eq!(second.json, uncached(None, "json", &project));
+    assert_ne!(second.json, first.json, "the new event name is reported");
+}
+
+#[test]
+fn findings_are_not_reused_when_what_linking_reads_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "shared/events.ts",
+        "export const EVENTS = { SEND: \"chat:send\" } as const;\n",
+    );
+    write(
+        root,
+        "client/app.ts",
+        "import { io } from \"socket.io-client\";\nimport { EVENTS } from \"@shared/events\";\nconst socket = io(\"http://localhost:3000\");\nsocket.emit(EVENTS.SEND, \"hi\");\n",
+    );
+    write(
+        root,
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text: string) => console.log(text));\n});\n",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let mut seen = Vec::new();
+    let mut step = |what: &str, cwd: Option<&Path>, project: &Path| {
+        let run = check_from(cwd, &[], project);
+        assert!(!run.reused, "{what}: must not reuse the last findings");
+        assert_eq!(run.json, uncached(cwd, "json", project), "{what}");
+        let again = check_from(cwd, &[], project);
+        assert!(again.reused, "{what}: nothing changed since");
+        assert_eq!(again.json, run.json, "{what}");
+        seen.push(rules(&run.json));
+    };
+    step("first run", None, root);
+    // Module resolution: `@shared/events` resolves once a tsconfig maps it.
+    write(
+        root,
+        "tsconfig.json",
+        "{ \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"@shared/*\": [\"shared/*\"] } } }\n",
+    );
+    step("a tsconfig added", None, root);
+    // The configuration.
+    write(root, "wirelint.toml", "[rules]\nunmatched-emit = \"off\"\n");
+    step("a rule turned off", None, root);
+    std::fs::remove_file(root.join("wirelint.toml")).expect("remove");
+    step("the configuration removed", None, root);
+    // The set of files.
+    write(
+        root,
+        "server/more.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server(3001);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:send\", (text: string) => console.log(text));\n});\n",
+    );
+    step("a file added", None, root);
+    std::fs::remove_file(root.join("server/more.ts")).expect("remove");
+    step("a file removed", None, root);
+    // The same files named another way: messages name them as given.
+    let name = Path::new(root.file_name().expect("name"));
+    step(
+        "named from the parent",
+        Some(root.parent().expect("parent")),
+        name,
+    );
+    assert_eq!(seen[0], ["dynamic-event-name"], "unresolved: no event name");
+    assert!(seen[1].contains(&"unmatched-emit".to_owned()), "{seen:?}");
+    assert!(!seen[2].contains(&"unmatched-emit".to_owned()), "{seen:?}");
+    assert_eq!(seen[3], seen[1]);
+    assert!(!seen[4].contains(&"unmatched-emit".to_owned()), "{seen:?}");
+    assert_eq!(seen[5], seen[1]);
+}
+
+#[test]
+fn an_unsaved_buffer_never_stands_for_the_file_on_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "shared/events.ts",
+        "export const OLD = { SEND: \"chat:send\" } as const;\nexport const NEW = { SEND: \"chat:message\" } as const;\n",
+    );
+    // A barrel with no site of its own: nothing ever reads its text for a finding.
+    write(
+        root,
+        "shared/index.ts",
+        "export { OLD as EVENTS } from \"./events\";\n",
+    );
+    write(
+        root,
+        "client/app.ts",
+        "import { io } from \"socket.io-client\";\nimport { EVENTS } from \"../shared\";\nconst socket = io(\"http://localhost:3000\");\nsocket.emit(EVENTS.SEND, \"hi\");\n",
+    );
+    write(
+        root,
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text: string) => console.log(text));\n});\n",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let before = check(&[], root);
+    assert_eq!(rules(&before.json), ["unmatched-emit", "unmatched-handler"]);
+    // The editor's buffer re-exports the other constants; the file on disk does not.
+    let barrel = root.join("shared/index.ts");
+    let output = cached_wirelint()
+        .args(["check", "--format", "json", "--stdin-filename"])
+        .arg(&barrel)
+        .arg(root)
+        .arg("-")
+        .write_stdin("export { NEW as EVENTS } from \"./events\";\n")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "the buffer fixes it");
+    let after = check(&[], root);
+    assert_eq!(after.json, before.json, "the file on disk is unchanged");
+    assert_eq!(after.json, uncached(None, "json", root));
 }
