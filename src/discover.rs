@@ -90,6 +90,44 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     Some(kind)
 }
 
+/// The names of the files that configure module resolution for their directory.
+pub const RESOLUTION_CONFIGS: [&str; 2] = ["tsconfig.json", "jsconfig.json"];
+
+/// The directories a walk listed and the [`RESOLUTION_CONFIGS`] it saw in them. Module
+/// resolution looks for a config in every directory of every file: for the directories
+/// listed here the walk already knows the answer, and only the others (those above the
+/// paths given) are asked of the disk. A config that an ignore file hides is not seen.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Each root walked, as given and as an absolute, normalised path.
+    roots: Vec<(PathBuf, PathBuf)>,
+    /// Paths as the walk gave them (under a root as given), by their bytes: hashing
+    /// bytes is much cheaper than hashing path components.
+    dirs: rustc_hash::FxHashSet<Box<[u8]>>,
+    configs: rustc_hash::FxHashSet<Box<[u8]>>,
+}
+
+impl Listing {
+    /// Whether the file `name` is in `dir` (absolute, normalised), or `None` when the
+    /// walk did not list `dir`.
+    pub fn has(&self, dir: &Path, name: &str) -> Option<bool> {
+        self.roots.iter().find_map(|(given, absolute)| {
+            let relative = dir.strip_prefix(absolute).ok()?;
+            // `join("")` would add a separator.
+            let dir = match relative.as_os_str().is_empty() {
+                true => given.clone(),
+                false => given.join(relative),
+            };
+            self.dirs
+                .contains(dir.as_os_str().as_encoded_bytes())
+                .then(|| {
+                    let config = dir.join(name);
+                    self.configs.contains(config.as_os_str().as_encoded_bytes())
+                })
+        })
+    }
+}
+
 /// Walks `paths` and returns every lintable file, sorted and deduplicated.
 ///
 /// With `respect_ignores == false` ignore files, hidden-ness and the built-in
@@ -99,7 +137,16 @@ pub fn discover(
     paths: &[PathBuf],
     respect_ignores: bool,
 ) -> Result<Vec<SourcePath>, DiscoverError> {
+    discover_listing(paths, respect_ignores).map(|(sources, _)| sources)
+}
+
+/// [`discover`], and what the walk saw of module resolution configs.
+pub fn discover_listing(
+    paths: &[PathBuf],
+    respect_ignores: bool,
+) -> Result<(Vec<SourcePath>, Listing), DiscoverError> {
     let mut out = Vec::new();
+    let mut listing = Listing::default();
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => DiscoverError::Missing(root.clone()),
@@ -115,12 +162,12 @@ pub fn discover(
             }
             continue;
         }
-        walk(root, respect_ignores, &mut out)?;
+        walk(root, respect_ignores, &mut out, &mut listing)?;
     }
     out.sort();
     out.dedup();
     remove_for_test(&out);
-    Ok(out)
+    Ok((out, listing))
 }
 
 /// Tests delete a discovered file before it is read, to check that a file vanishing
@@ -144,6 +191,7 @@ fn walk(
     root: &Path,
     respect_ignores: bool,
     out: &mut Vec<SourcePath>,
+    listing: &mut Listing,
 ) -> Result<(), DiscoverError> {
     let mut builder = WalkBuilder::new(root);
     builder
@@ -179,30 +227,54 @@ fn walk(
     for entry in entries.by_ref().take(SERIAL_ENTRIES) {
         serial.extend(visit(root, entry)?);
     }
-    if entries.next().is_none() {
-        out.extend(serial);
-        return Ok(());
-    }
-    let found = std::sync::Mutex::new(Vec::new());
-    let errors = std::sync::Mutex::new(Vec::new());
-    builder.build_parallel().run(|| {
-        Box::new(|entry| {
-            match visit(root, entry) {
-                Ok(Some(source)) => lock(&found).push(source),
-                Ok(None) => {}
-                Err(error) => lock(&errors).push(error),
+    let found = if entries.next().is_none() {
+        serial
+    } else {
+        let found = std::sync::Mutex::new(Vec::new());
+        let errors = std::sync::Mutex::new(Vec::new());
+        builder.build_parallel().run(|| {
+            Box::new(|entry| {
+                match visit(root, entry) {
+                    Ok(Some(seen)) => lock(&found).push(seen),
+                    Ok(None) => {}
+                    Err(error) => lock(&errors).push(error),
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        // Whichever thread met an error first, the same one is reported.
+        let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        errors.sort_by_key(ToString::to_string);
+        if let Some(error) = errors.into_iter().next() {
+            return Err(error);
+        }
+        found.into_inner().unwrap_or_else(|e| e.into_inner())
+    };
+    listing.roots.push((root.to_path_buf(), absolute(root)));
+    let bytes = |path: PathBuf| {
+        path.into_os_string()
+            .into_encoded_bytes()
+            .into_boxed_slice()
+    };
+    for seen in found {
+        match seen {
+            Seen::Source(source) => out.push(source),
+            Seen::Dir(dir) => {
+                listing.dirs.insert(bytes(dir));
             }
-            ignore::WalkState::Continue
-        })
-    });
-    // Whichever thread met an error first, the same one is reported.
-    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
-    errors.sort_by_key(ToString::to_string);
-    if let Some(error) = errors.into_iter().next() {
-        return Err(error);
+            Seen::Config(config) => {
+                listing.configs.insert(bytes(config));
+            }
+        }
     }
-    out.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
     Ok(())
+}
+
+/// What one entry of a walk is to the rest of the run.
+enum Seen {
+    Source(SourcePath),
+    Dir(PathBuf),
+    Config(PathBuf),
 }
 
 /// A poisoned lock only means another walker thread panicked; what it holds is whole.
@@ -210,11 +282,11 @@ fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// One entry of the walk: the source file it is, if any.
+/// One entry of the walk: the source file, listed directory or config it is, if any.
 fn visit(
     root: &Path,
     entry: Result<ignore::DirEntry, ignore::Error>,
-) -> Result<Option<SourcePath>, DiscoverError> {
+) -> Result<Option<Seen>, DiscoverError> {
     let entry = match entry {
         Ok(entry) => entry,
         Err(err) => {
@@ -228,6 +300,16 @@ fn visit(
     let Some(file_type) = entry.file_type() else {
         return Ok(None);
     };
+    if file_type.is_dir() {
+        return Ok(Some(Seen::Dir(entry.into_path())));
+    }
+    if file_type.is_file()
+        && RESOLUTION_CONFIGS
+            .iter()
+            .any(|name| entry.file_name() == *name)
+    {
+        return Ok(Some(Seen::Config(entry.into_path())));
+    }
     let is_file = file_type.is_file()
         // A symlinked file is fine to read: it cannot cause a walk loop.
         || (file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
@@ -238,9 +320,11 @@ fn visit(
     if !is_file && !is_special {
         return Ok(None);
     }
-    Ok(classify(entry.path()).map(|kind| SourcePath {
-        path: clean(entry.path()),
-        kind,
+    Ok(classify(entry.path()).map(|kind| {
+        Seen::Source(SourcePath {
+            path: clean(entry.path()),
+            kind,
+        })
     }))
 }
 
@@ -295,6 +379,35 @@ mod tests {
             fs::create_dir_all(parent).unwrap();
         }
         fs::write(p, "").unwrap();
+    }
+
+    #[test]
+    fn the_listing_knows_the_configs_of_the_directories_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(root, "tsconfig.json");
+        touch(root, "web/src/a.ts");
+        touch(root, "server/jsconfig.json");
+        touch(root, "node_modules/pkg/tsconfig.json");
+        let (sources, listing) = discover_listing(&[root.to_path_buf()], true).unwrap();
+        assert_eq!(rels(root, &sources), ["web/src/a.ts"]);
+        let root = absolute(root);
+        assert_eq!(listing.has(&root, "tsconfig.json"), Some(true));
+        assert_eq!(listing.has(&root, "jsconfig.json"), Some(false));
+        assert_eq!(
+            listing.has(&root.join("web/src"), "tsconfig.json"),
+            Some(false)
+        );
+        assert_eq!(
+            listing.has(&root.join("server"), "jsconfig.json"),
+            Some(true)
+        );
+        // Not walked: the disk is asked.
+        assert_eq!(
+            listing.has(&root.join("node_modules/pkg"), "tsconfig.json"),
+            None
+        );
+        assert_eq!(listing.has(root.parent().unwrap(), "tsconfig.json"), None);
     }
 
     fn rels(root: &Path, files: &[SourcePath]) -> Vec<String> {

@@ -90,7 +90,7 @@ pub fn analyze_with(
 ) -> Result<Analysis, discover::DiscoverError> {
     let start = std::time::Instant::now();
     let config = &options.config;
-    let mut discovered = discover::discover(paths, !options.no_ignore)?;
+    let (mut discovered, listing) = discover::discover_listing(paths, !options.no_ignore)?;
     discovered.retain(|source| !config.is_excluded(&source.path));
     let stdin = match &options.stdin {
         Some((path, text)) => {
@@ -115,8 +115,8 @@ pub fn analyze_with(
             eprintln!("{}: {:#?}", file.path.display(), file.facts);
         }
     }
-    let resolver =
-        resolve::Resolver::new(&files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
+    let file_paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let resolver = resolve::Resolver::with_listing(&file_paths, Some(&listing));
     // Findings are remembered only for what is on disk, and never for a run in which a
     // front-end crashed (that file is tried again next time).
     let remember = cache.is_some()

@@ -11,6 +11,8 @@ use rustc_hash::FxHashMap;
 
 use serde_json::Value;
 
+use crate::discover::{Listing, RESOLUTION_CONFIGS};
+
 /// Probe order for extensionless specifiers, as the TypeScript resolver does.
 const EXTENSIONS: &[&str] = &[
     ".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".vue", ".svelte",
@@ -79,6 +81,12 @@ struct RawConfig {
 impl Resolver {
     /// `files`: the discovered source paths (index = file id).
     pub fn new(files: &[PathBuf]) -> Resolver {
+        Resolver::with_listing(files, None)
+    }
+
+    /// [`Resolver::new`], asking the disk for configs only in directories the walk
+    /// that found `files` did not list.
+    pub fn with_listing(files: &[PathBuf], listing: Option<&Listing>) -> Resolver {
         // Relative inputs are made absolute so that a tsconfig above the
         // working directory is still found; an unknown cwd just keeps them relative.
         let cwd = std::env::current_dir().unwrap_or_default();
@@ -101,7 +109,10 @@ impl Resolver {
             })
             .collect();
 
-        let mut loader = ConfigLoader::default();
+        let mut loader = ConfigLoader {
+            listing,
+            ..ConfigLoader::default()
+        };
         let file_config = paths
             .iter()
             .map(|p| p.parent().and_then(|dir| loader.config_for_dir(dir)))
@@ -263,22 +274,27 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 #[derive(Default)]
-struct ConfigLoader {
+struct ConfigLoader<'a> {
+    listing: Option<&'a Listing>,
     /// Nearest usable config of each directory visited so far.
     by_dir: HashMap<PathBuf, Option<usize>>,
     raw: HashMap<PathBuf, Option<RawConfig>>,
     configs: Vec<Config>,
 }
 
-impl ConfigLoader {
+impl ConfigLoader<'_> {
     fn config_for_dir(&mut self, dir: &Path) -> Option<usize> {
         if let Some(found) = self.by_dir.get(dir) {
             return *found;
         }
         let mut found = None;
-        for name in ["tsconfig.json", "jsconfig.json"] {
+        for name in RESOLUTION_CONFIGS {
             let path = dir.join(name);
-            if path.is_file() && self.raw_config(&path).is_some() {
+            let exists = self
+                .listing
+                .and_then(|listing| listing.has(dir, name))
+                .unwrap_or_else(|| path.is_file());
+            if exists && self.raw_config(&path).is_some() {
                 let config = self.flatten(&path);
                 self.configs.push(config);
                 found = Some(self.configs.len() - 1);
