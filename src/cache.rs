@@ -129,6 +129,8 @@ pub struct Entry {
     pub hash: ContentHash,
     /// The file's metadata when that text was read, unless it was racy.
     pub stat: Option<Stat>,
+    /// Findings may quote the text (the facts have sites or a parse error).
+    pub quotable: bool,
     facts: Vec<u8>,
 }
 
@@ -152,8 +154,10 @@ pub enum Stored {
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Memo {
     pub inputs: u128,
-    /// How many distinct events the graph had, for the summary.
+    /// How many distinct events the graph had, and how many files did not parse, for
+    /// the summary.
     pub events: usize,
+    pub parse_errors: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -191,9 +195,13 @@ impl Cache {
     /// The entry for facts extracted from a text with this hash, read when the file had
     /// this metadata.
     pub fn encode(facts: &FileFacts, hash: ContentHash, stat: Option<Stat>) -> Option<Entry> {
-        postcard::to_stdvec(facts)
-            .ok()
-            .map(|facts| Entry { hash, stat, facts })
+        let quotable = facts.quotable();
+        postcard::to_stdvec(facts).ok().map(|facts| Entry {
+            hash,
+            stat,
+            quotable,
+            facts,
+        })
     }
 
     /// Writes the cache back when this run changes it. `files`: every file of the run,

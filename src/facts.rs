@@ -602,3 +602,25 @@ pub struct FileFacts {
     /// `flatten`, custom `Deserialize`) are left out.
     pub structs: Vec<RustStruct>,
 }
+
+impl FileFacts {
+    /// Whether findings can point into the file, quote it or edit it: it has sites or
+    /// did not parse. Only such files keep their text after extraction.
+    pub fn quotable(&self) -> bool {
+        self.parse_error.is_some()
+            || !self.emits.is_empty()
+            || !self.handlers.is_empty()
+            || !self.connects.is_empty()
+            || !self.namespaces.is_empty()
+            || !self.middlewares.is_empty()
+            || !self.removals.is_empty()
+            || !self.promises.is_empty()
+            // Rust structs a payload is compared with: labels point at them.
+            || !self.structs.is_empty()
+            // Constants files: a rename fix may edit an event name's definition.
+            || self
+                .exports
+                .iter()
+                .any(|(_, export)| matches!(export, ExportValue::Value(_)))
+    }
+}

@@ -298,6 +298,7 @@ mod tests {
             graph: EventGraph::default(),
             diagnostics: vec![diagnostic(fix("{")), diagnostic(fix("2"))],
             events: 0,
+            parse_errors: 0,
             timings: Default::default(),
         };
         let mut overlay = Overlay::new();

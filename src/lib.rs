@@ -39,6 +39,8 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// How many distinct events (by namespace and name) are emitted or handled.
     pub events: usize,
+    /// How many files did not parse.
+    pub parse_errors: usize,
     pub timings: Timings,
 }
 
@@ -129,18 +131,25 @@ pub fn analyze_with(
     let (reused, inputs) = loader.reuse(&mut files, &mut loaded, inputs);
     let extracted_at = std::time::Instant::now();
     let linked_at;
-    let (graph, diagnostics, events) = match &reused {
+    let (graph, diagnostics, events, parse_errors) = match &reused {
+        // The facts of files not read were not decoded either: the counts come along
+        // with the findings.
         Some(memo) => {
             linked_at = std::time::Instant::now();
             let diagnostics = memo.diagnostics.clone();
-            (EventGraph::default(), diagnostics, memo.events)
+            let graph = EventGraph::default();
+            (graph, diagnostics, memo.events, memo.parse_errors)
         }
         None => {
             let graph = graph::link(&files, &resolver, config);
             linked_at = std::time::Instant::now();
             let diagnostics = check_graph(&graph, &files, config);
             let events = graph.event_count();
-            (graph, diagnostics, events)
+            let parse_errors = files
+                .iter()
+                .filter(|f| f.facts.parse_error.is_some())
+                .count();
+            (graph, diagnostics, events, parse_errors)
         }
     };
     let cached = loaded
@@ -152,19 +161,20 @@ pub fn analyze_with(
         .filter(|l| matches!(l.from, FactsFrom::Cache { read: false, .. }))
         .count();
     let was_reused = reused.is_some();
+    let stored: Vec<_> = files
+        .iter()
+        .zip(loaded)
+        .map(|(file, loaded)| (file.path.as_path(), loaded.from.stored()))
+        .collect();
     if let Some(cache) = cache {
         let memo = reused.or_else(|| {
             inputs.map(|inputs| cache::Memo {
                 inputs,
                 events,
+                parse_errors,
                 diagnostics: diagnostics.clone(),
             })
         });
-        let stored = files
-            .iter()
-            .zip(loaded)
-            .map(|(file, loaded)| (file.path.as_path(), loaded.from.stored()))
-            .collect();
         cache.save(stored, memo);
     }
     let timings = Timings {
@@ -185,6 +195,7 @@ pub fn analyze_with(
         graph,
         diagnostics,
         events,
+        parse_errors,
     })
 }
 
@@ -370,12 +381,16 @@ fn on_workers<R: Send>(work: impl FnOnce() -> R + Send) -> R {
 }
 
 /// How one file was loaded.
-struct Loaded {
+struct Loaded<'c> {
     from: FactsFrom,
     /// Stands for the file's input: the hash of its text, or of why it has none.
     input: cache::ContentHash,
-    /// Findings may quote the text, which was not read: see [`Loader::read_pending`].
-    pending: bool,
+    /// The entry the facts are (or are to be) decoded from.
+    entry: Option<&'c cache::Entry>,
+    /// Left for [`Loader::complete`]: findings may quote the text, not read yet.
+    unread_text: bool,
+    /// Left for [`Loader::complete`]: the facts, needed only to link.
+    undecoded: bool,
 }
 
 /// Where a file's facts came from.
@@ -413,14 +428,14 @@ struct Loader<'a> {
     cache: Option<&'a cache::Cache>,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
     /// `stdin`: the index of the file whose text is given, and that text; `overlay`:
     /// texts of files changed by fixes not yet written.
     fn load_all(
         &self,
         stdin: Option<(usize, &[u8])>,
         overlay: &Overlay,
-    ) -> (Vec<SourceFile>, Vec<Loaded>) {
+    ) -> (Vec<SourceFile>, Vec<Loaded<'a>>) {
         let run = || {
             self.discovered
                 .par_iter()
@@ -436,7 +451,7 @@ impl Loader<'_> {
         on_workers(run)
     }
 
-    fn load(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded) {
+    fn load(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded<'a>) {
         if given.is_none()
             && let Some(entry) = self.cache.and_then(|cache| cache.entry(&source.path))
             && let Some(unread) = load_unread(&source.path, entry)
@@ -447,7 +462,7 @@ impl Loader<'_> {
     }
 
     /// Loads a file from its text: `given`, or else read from disk.
-    fn load_read(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded) {
+    fn load_read(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded<'a>) {
         let path = source.path.as_path();
         let entry = self.cache.and_then(|cache| cache.entry(path));
         let read_at = std::time::SystemTime::now();
@@ -484,7 +499,9 @@ impl Loader<'_> {
                 let loaded = Loaded {
                     from,
                     input: hash,
-                    pending: false,
+                    entry,
+                    unread_text: false,
+                    undecoded: false,
                 };
                 (facts, Some(text), loaded)
             }
@@ -493,7 +510,9 @@ impl Loader<'_> {
                 let loaded = Loaded {
                     from: FactsFrom::Nothing,
                     input: 0,
-                    pending: false,
+                    entry,
+                    unread_text: false,
+                    undecoded: false,
                 };
                 (FileFacts::default(), None, loaded)
             }
@@ -501,7 +520,9 @@ impl Loader<'_> {
                 let loaded = Loaded {
                     from: FactsFrom::Nothing,
                     input: cache::content_hash(&message),
-                    pending: false,
+                    entry,
+                    unread_text: false,
+                    undecoded: false,
                 };
                 let facts = FileFacts {
                     parse_error: Some(ParseError {
@@ -513,7 +534,7 @@ impl Loader<'_> {
                 (facts, None, loaded)
             }
         };
-        let keep = needs_text(&facts);
+        let keep = facts.quotable();
         let file = SourceFile {
             path: path.to_path_buf(),
             facts,
@@ -525,13 +546,14 @@ impl Loader<'_> {
     }
 
     /// The findings of the last run, when nothing linking reads has changed since
-    /// (`inputs` hashes that), with the texts they quote read. Otherwise every text a
-    /// finding may quote is read, and the findings are `None`. Returns the hash of the
-    /// inputs as they are after reading, to remember with this run's findings.
+    /// (`inputs` hashes that), with the texts they quote read. Otherwise every file is
+    /// made ready to link (facts decoded, quotable texts read), and the findings are
+    /// `None`. Returns the hash of the inputs as they are then, to remember with this
+    /// run's findings.
     fn reuse(
         &self,
         files: &mut [SourceFile],
-        loaded: &mut [Loaded],
+        loaded: &mut [Loaded<'a>],
         inputs: impl Fn(&[SourceFile], &[Loaded]) -> Option<u128>,
     ) -> (Option<cache::Memo>, Option<u128>) {
         let mut hash = inputs(files, loaded);
@@ -543,13 +565,13 @@ impl Loader<'_> {
         let mut unchanged = true;
         if let Some(memo) = &reused {
             let quoted = quoted_files(&memo.diagnostics, files.len());
-            unchanged = self.read_pending(files, loaded, &quoted);
+            unchanged = self.complete(files, loaded, &quoted, false);
             if !unchanged {
                 reused = None;
             }
         }
         if reused.is_none() {
-            unchanged &= self.read_pending(files, loaded, &vec![true; files.len()]);
+            unchanged &= self.complete(files, loaded, &vec![true; files.len()], true);
         }
         if !unchanged {
             hash = inputs(files, loaded);
@@ -557,17 +579,31 @@ impl Loader<'_> {
         (reused, hash)
     }
 
-    /// Reads the pending texts of the files `wanted` picks. Returns false when one of
-    /// them no longer has the text its metadata vouched for (it changed in the
-    /// meantime): that file is loaded again from what it has now.
-    fn read_pending(
+    /// Does what loading left undone: reads the texts of the files `quoted` picks and,
+    /// if `decode`, decodes all facts. Returns false when a file no longer has the text
+    /// its metadata vouched for (it changed in the meantime): that file is loaded again
+    /// from what it has now.
+    fn complete(
         &self,
         files: &mut [SourceFile],
-        loaded: &mut [Loaded],
-        wanted: &[bool],
+        loaded: &mut [Loaded<'a>],
+        quoted: &[bool],
+        decode: bool,
     ) -> bool {
-        let read = |(index, (file, loaded)): (usize, (&mut SourceFile, &mut Loaded))| {
-            if !loaded.pending || !wanted.get(index).copied().unwrap_or(false) {
+        let complete = |(index, (file, loaded)): (usize, (&mut SourceFile, &mut Loaded<'a>))| {
+            if decode && loaded.undecoded {
+                match loaded.entry.and_then(cache::Entry::facts) {
+                    Some(facts) => {
+                        file.facts = facts;
+                        loaded.undecoded = false;
+                    }
+                    None => {
+                        (*file, *loaded) = self.load_read(&self.discovered[index], None);
+                        return false;
+                    }
+                }
+            }
+            if !loaded.unread_text || !quoted.get(index).copied().unwrap_or(false) {
                 return true;
             }
             let read_at = std::time::SystemTime::now();
@@ -575,12 +611,11 @@ impl Loader<'_> {
                 && cache::content_hash(&text) == loaded.input
             {
                 file.text = Some(Arc::from(text));
-                loaded.pending = false;
+                loaded.unread_text = false;
                 let stat = cache::Stat::of(&metadata).and_then(|stat| stat.settled(read_at));
                 if let FactsFrom::Cache { read, restat } = &mut loaded.from {
                     *read = true;
-                    let before = self.cache.and_then(|cache| cache.entry(&file.path));
-                    if before.is_some_and(|entry| entry.stat != stat) {
+                    if loaded.entry.is_some_and(|entry| entry.stat != stat) {
                         *restat = Some(stat);
                     }
                 }
@@ -594,25 +629,24 @@ impl Loader<'_> {
                 .par_iter_mut()
                 .zip(loaded.par_iter_mut())
                 .enumerate()
-                .map(read)
+                .map(complete)
                 .reduce(|| true, |a, b| a && b)
         })
     }
 }
 
 /// A file whose metadata is what it was when its entry was made is not read: its facts
-/// are the entry's, and its text is read later only if a finding quotes it.
-fn load_unread(path: &Path, entry: &cache::Entry) -> Option<(SourceFile, Loaded)> {
+/// are the entry's, decoded only if the project is linked, and its text is read only if
+/// a finding quotes it.
+fn load_unread<'c>(path: &Path, entry: &'c cache::Entry) -> Option<(SourceFile, Loaded<'c>)> {
     let stat = entry.stat?;
     let now = std::fs::metadata(path).ok()?;
     if cache::Stat::of(&now) != Some(stat) {
         return None;
     }
-    let facts = entry.facts()?;
-    let pending = needs_text(&facts);
     let file = SourceFile {
         path: path.to_path_buf(),
-        facts,
+        facts: FileFacts::default(),
         bytes: stat.size(),
         text: None,
         lines: Default::default(),
@@ -623,28 +657,11 @@ fn load_unread(path: &Path, entry: &cache::Entry) -> Option<(SourceFile, Loaded)
             restat: None,
         },
         input: entry.hash,
-        pending,
+        entry: Some(entry),
+        unread_text: entry.quotable,
+        undecoded: true,
     };
     Some((file, loaded))
-}
-
-/// Whether findings can point into the file or quote it: it has sites or did not parse.
-fn needs_text(facts: &FileFacts) -> bool {
-    facts.parse_error.is_some()
-        || !facts.emits.is_empty()
-        || !facts.handlers.is_empty()
-        || !facts.connects.is_empty()
-        || !facts.namespaces.is_empty()
-        || !facts.middlewares.is_empty()
-        || !facts.removals.is_empty()
-        || !facts.promises.is_empty()
-        // Rust structs a payload is compared with: labels point at them.
-        || !facts.structs.is_empty()
-        // Constants files: a rename fix may edit an event name's definition.
-        || facts
-            .exports
-            .iter()
-            .any(|(_, export)| matches!(export, facts::ExportValue::Value(_)))
 }
 
 /// Extracts facts, turning a panic in a front-end into a diagnostic for that file.

@@ -90,11 +90,7 @@ impl Summary {
     pub fn of(analysis: &Analysis) -> Summary {
         Summary {
             files: analysis.files.len(),
-            parse_errors: analysis
-                .files
-                .iter()
-                .filter(|f| f.facts.parse_error.is_some())
-                .count(),
+            parse_errors: analysis.parse_errors,
             events: analysis.events,
             errors: analysis.count(Severity::Error),
             warnings: analysis.count(Severity::Warning),
