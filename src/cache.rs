@@ -131,6 +131,8 @@ pub struct Entry {
     pub stat: Option<Stat>,
     /// Findings may quote the text (the facts have sites or a parse error).
     pub quotable: bool,
+    // As one byte string: serde would otherwise encode and decode it byte by byte.
+    #[serde(with = "serde_bytes")]
     facts: Vec<u8>,
 }
 

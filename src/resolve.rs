@@ -254,7 +254,23 @@ fn is_relative(specifier: &str) -> bool {
 }
 
 /// Lexical normalisation: drops `.`, folds `..` into its parent, never touches the disk.
+/// Whether [`normalize`] would give the path back as it is: no `.` or `..` parts, and
+/// no empty ones (`a//b`, `a/`). Most paths are, and looking at their bytes is much
+/// cheaper than taking them apart.
+fn is_normal(path: &Path) -> bool {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut parts = bytes.split(|&b| b == b'/');
+    // An absolute path starts with an empty part.
+    if bytes.starts_with(b"/") {
+        parts.next();
+    }
+    cfg!(unix) && !bytes.is_empty() && parts.all(|part| !matches!(part, b"" | b"." | b".."))
+}
+
 fn normalize(path: &Path) -> PathBuf {
+    if is_normal(path) {
+        return path.to_path_buf();
+    }
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -277,14 +293,15 @@ fn normalize(path: &Path) -> PathBuf {
 struct ConfigLoader<'a> {
     listing: Option<&'a Listing>,
     /// Nearest usable config of each directory visited so far.
-    by_dir: HashMap<PathBuf, Option<usize>>,
+    /// By the bytes of the directory's path (cheaper to hash than its components).
+    by_dir: FxHashMap<Box<[u8]>, Option<usize>>,
     raw: HashMap<PathBuf, Option<RawConfig>>,
     configs: Vec<Config>,
 }
 
 impl ConfigLoader<'_> {
     fn config_for_dir(&mut self, dir: &Path) -> Option<usize> {
-        if let Some(found) = self.by_dir.get(dir) {
+        if let Some(found) = self.by_dir.get(dir.as_os_str().as_encoded_bytes()) {
             return *found;
         }
         let mut found = None;
@@ -305,7 +322,8 @@ impl ConfigLoader<'_> {
             // An unreadable or unparsable config is skipped, so keep looking upward.
             found = dir.parent().and_then(|parent| self.config_for_dir(parent));
         }
-        self.by_dir.insert(dir.to_path_buf(), found);
+        self.by_dir
+            .insert(Box::from(dir.as_os_str().as_encoded_bytes()), found);
         found
     }
 
@@ -691,6 +709,21 @@ mod tests {
         for bad in ["/*", "\"abc", "{,", ",", "\"\\"] {
             let _ = strip_jsonc(bad);
         }
+    }
+
+    #[test]
+    fn normal_paths_are_given_back_as_they_are() {
+        for path in [
+            "/a/b.ts", "a/b", "/", "a", "./a", "a/./b", "a/../b", "a//b", "a/", "..", "/a/.", "",
+        ] {
+            let path = Path::new(path);
+            if is_normal(path) {
+                assert_eq!(normalize(path), path, "{}", path.display());
+            }
+        }
+        assert!(is_normal(Path::new("/a/b.ts")));
+        assert!(!is_normal(Path::new("a//b")));
+        assert!(!is_normal(Path::new("a/./b")));
     }
 
     #[test]
