@@ -27,6 +27,29 @@ struct Frame {
     context: Option<ListenContext>,
 }
 
+/// The methods [`Extractor::on_socket_method`] handles.
+const SOCKET_METHODS: &[&str] = &[
+    "emit",
+    "emitWithAck",
+    "send",
+    "write",
+    "on",
+    "addListener",
+    "prependListener",
+    "addEventListener",
+    "once",
+    "prependOnceListener",
+    "onAny",
+    "prependAny",
+    "use",
+    "off",
+    "removeListener",
+    "removeEventListener",
+    "removeAllListeners",
+    "of",
+    "socket",
+];
+
 #[derive(Clone, Debug)]
 pub(super) enum Binding {
     Value(Value),
@@ -620,7 +643,10 @@ impl<'a> Extractor<'a> {
             && let MemberProp::Ident(method) = &member.prop
         {
             let method = &*method.sym;
-            if let Some(receiver) = self.socket(&member.obj)
+            // Most calls are no socket's: the receiver is looked at only for a method
+            // a socket has.
+            if SOCKET_METHODS.contains(&method)
+                && let Some(receiver) = self.socket(&member.obj)
                 && self.on_socket_method(call, receiver, method, member)
             {
                 return;
@@ -693,6 +719,7 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Handles a call of one of [`SOCKET_METHODS`] on a socket.
     fn on_socket_method(
         &mut self,
         call: &CallExpr,
@@ -1194,7 +1221,7 @@ impl<'a> Extractor<'a> {
                 // module.exports = ..., module.exports.x = ..., exports.x = ...
                 if is_module_exports(obj) || matches!(obj, Expr::Ident(id) if &*id.sym == "exports")
                 {
-                    self.export_expr(prop, &assign.right);
+                    self.export_expr(prop.into_owned(), &assign.right);
                     return;
                 }
                 if let Expr::Ident(module) = obj
@@ -1211,7 +1238,7 @@ impl<'a> Extractor<'a> {
                     && let Some(socket) = self.socket(&assign.right)
                     && let Some(fields) = self.classes.last_mut()
                 {
-                    fields.insert(prop, socket);
+                    fields.insert(prop.into_owned(), socket);
                 }
             }
             SimpleAssignTarget::Ident(ident) => {
@@ -1277,7 +1304,7 @@ impl<'a> Extractor<'a> {
                         (unwrap_expr(&member.obj), member_prop_name(&member.prop))
                     && let Some(socket) = self.extractor.socket(&assign.right)
                 {
-                    self.fields.entry(name).or_insert(socket);
+                    self.fields.entry(name.into_owned()).or_insert(socket);
                 }
                 assign.visit_children_with(self);
             }
@@ -1781,11 +1808,11 @@ fn is_ack_name(name: &str) -> bool {
 
 fn is_effect_hook(callee: &Expr) -> bool {
     let name = match callee {
-        Expr::Ident(ident) => ident.sym.to_string(),
+        Expr::Ident(ident) => std::borrow::Cow::Borrowed(&*ident.sym),
         Expr::Member(member) => member_prop_name(&member.prop).unwrap_or_default(),
         _ => return false,
     };
-    matches!(name.as_str(), "useEffect" | "useLayoutEffect")
+    matches!(&*name, "useEffect" | "useLayoutEffect")
 }
 
 /// An effect that returns a cleanup which removes listeners (or closes the socket).
@@ -1958,11 +1985,12 @@ fn prop_name_key(key: &PropName) -> Option<String> {
     prop_name(key)
 }
 
-pub(super) fn member_prop_name(prop: &MemberProp) -> Option<String> {
+/// The name of `.x` or `["x"]`, borrowed: most are only compared.
+pub(super) fn member_prop_name(prop: &MemberProp) -> Option<std::borrow::Cow<'_, str>> {
     match prop {
-        MemberProp::Ident(ident) => Some(ident.sym.to_string()),
+        MemberProp::Ident(ident) => Some(std::borrow::Cow::Borrowed(&ident.sym)),
         MemberProp::Computed(computed) => match &*computed.expr {
-            Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
+            Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy()),
             _ => None,
         },
         MemberProp::PrivateName(_) => None,

@@ -981,7 +981,7 @@ fn chain_link(call: &CallExpr) -> Option<(&'static str, &MemberExpr)> {
     let Expr::Member(member) = unwrap_expr(callee) else {
         return None;
     };
-    let name = match member_prop_name(&member.prop)?.as_str() {
+    let name = match &*member_prop_name(&member.prop)? {
         "then" => "then",
         "catch" => "catch",
         "finally" => "finally",

@@ -4,6 +4,8 @@
 //! [`SocketRef`]. Node's EventEmitter, streams, DOM targets and event buses evaluate to
 //! nothing and produce no sites.
 
+use std::borrow::Cow;
+
 use swc_ecma_ast::*;
 
 use super::extract::{
@@ -66,9 +68,14 @@ impl Extractor<'_> {
     /// A receiver named like a socket: kept with low confidence (it is dropped when
     /// linking unless the project uses socket.io).
     fn guess(&self, name: &str) -> Option<SocketRef> {
-        let lower = name.trim_start_matches('$').to_ascii_lowercase();
-        let looks_like = matches!(lower.as_str(), "socket" | "io" | "sock" | "client")
-            || lower.ends_with("socket");
+        let name = name.trim_start_matches('$').as_bytes();
+        let looks_like = ["socket", "io", "sock", "client"]
+            .iter()
+            .any(|word| name.eq_ignore_ascii_case(word.as_bytes()))
+            || name
+                .len()
+                .checked_sub(6)
+                .is_some_and(|at| name[at..].eq_ignore_ascii_case(b"socket"));
         looks_like.then(|| root(Origin::Guess))
     }
 
@@ -81,7 +88,7 @@ impl Extractor<'_> {
                 .cloned()
                 .or_else(|| self.guess(&name));
         }
-        let op = match name.as_str() {
+        let op = match &*name {
             "broadcast" => Some(Op::Broadcast),
             "local" | "volatile" => Some(Op::Flag),
             "sockets" => Some(Op::Sockets),
@@ -121,7 +128,7 @@ impl Extractor<'_> {
                 }),
                 None,
             ) if ops.is_empty() => {
-                path.push(name);
+                path.push(name.into_owned());
                 Some(SocketRef {
                     origin: Origin::Import {
                         specifier,
@@ -143,7 +150,7 @@ impl Extractor<'_> {
                     return Some(root(Origin::Import {
                         specifier: specifier.clone(),
                         name: import.clone(),
-                        path: vec![name],
+                        path: vec![name.into_owned()],
                     }));
                 }
                 Some(self.field(&name))
@@ -171,7 +178,7 @@ impl Extractor<'_> {
         if let Expr::Member(member) = callee
             && let Some(method) = member_prop_name(&member.prop)
         {
-            let op = match method.as_str() {
+            let op = match &*method {
                 "to" | "in" | "except" => Some(Op::Rooms),
                 "timeout" => Some(Op::Timeout),
                 // Methods that return the socket or server they are called on.
@@ -221,7 +228,7 @@ impl Extractor<'_> {
             Expr::Call(call) => self.creation_of_call(call),
             Expr::New(new) => {
                 let (specifier, name) = self.imported(&new.callee)?;
-                match (package_side(&specifier)?, name.as_str()) {
+                match (package_side(&specifier)?, &*name) {
                     (Side::Client, "Manager") => Some(Origin::Manager),
                     (Side::Server, "Server" | "default" | "Emitter") => Some(Origin::Server),
                     _ => None,
@@ -236,7 +243,7 @@ impl Extractor<'_> {
             return None;
         };
         let (specifier, name) = self.imported(callee)?;
-        match (package_side(&specifier)?, name.as_str()) {
+        match (package_side(&specifier)?, &*name) {
             (Side::Client, "io" | "connect" | "default" | "lookup") => {
                 Some(self.client_factory(call))
             }
@@ -247,16 +254,16 @@ impl Extractor<'_> {
     }
 
     /// The (package, export) a callee refers to: `io`, `sio.connect`, `require("x")`,
-    /// or the browser global `io`.
-    fn imported(&self, callee: &Expr) -> Option<(String, String)> {
+    /// or the browser global `io`. Borrowed: most callees are only compared.
+    fn imported<'s>(&'s self, callee: &'s Expr) -> Option<(Cow<'s, str>, Cow<'s, str>)> {
         match unwrap_expr(callee) {
             Expr::Ident(ident) => match self.lookup(&ident.sym) {
                 Some(Binding::Import { specifier, name }) => {
-                    Some((specifier.clone(), name.clone()))
+                    Some((Cow::Borrowed(specifier), Cow::Borrowed(name)))
                 }
                 // `<script src="/socket.io/socket.io.js">` defines a global `io`.
                 None if &*ident.sym == "io" && !self.assigned.contains_key("io") => {
-                    Some((CLIENT_PKG.to_owned(), "io".to_owned()))
+                    Some((Cow::Borrowed(CLIENT_PKG), Cow::Borrowed("io")))
                 }
                 _ => None,
             },
@@ -267,20 +274,20 @@ impl Extractor<'_> {
                         Some(Binding::Import { specifier, name })
                             if name == "*" || name == "default" =>
                         {
-                            Some((specifier.clone(), prop))
+                            Some((Cow::Borrowed(specifier), prop))
                         }
-                        None if &*obj.sym == "io" => Some((CLIENT_PKG.to_owned(), prop)),
+                        None if &*obj.sym == "io" => Some((Cow::Borrowed(CLIENT_PKG), prop)),
                         _ => None,
                     },
                     obj => {
                         let specifier = require_specifier(obj)?;
-                        Some((specifier, prop))
+                        Some((Cow::Owned(specifier), prop))
                     }
                 }
             }
             expr => {
                 let specifier = require_specifier(expr)?;
-                Some((specifier, "default".to_owned()))
+                Some((Cow::Owned(specifier), Cow::Borrowed("default")))
             }
         }
     }
