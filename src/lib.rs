@@ -152,6 +152,7 @@ pub fn analyze_with(
             (graph, diagnostics, events, parse_errors)
         }
     };
+    let checked_at = std::time::Instant::now();
     let cached = loaded
         .iter()
         .filter(|l| matches!(l.from, FactsFrom::Cache { .. }))
@@ -179,9 +180,10 @@ pub fn analyze_with(
     }
     let timings = Timings {
         discover: discovered_at - start,
-        extract: extracted_at - discovered_at,
+        // Writing the cache is counted with reading it.
+        extract: (extracted_at - discovered_at) + checked_at.elapsed(),
         link: linked_at - extracted_at,
-        rules: linked_at.elapsed(),
+        rules: checked_at - linked_at,
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes).sum(),
         threads: workers().map_or(1, rayon::ThreadPool::current_num_threads),
