@@ -74,7 +74,7 @@ eslint="$work/eslint/node_modules/.bin/eslint -c $work/eslint/eslint.config.mjs 
 echo "## parser floor vs check, cold and warm" >&2
 for corpus in uptime-kuma/package etherpad/package typescript/package/lib/typescript.js; do
   name=$(echo "$corpus" | tr '/' '_')
-  hyperfine --warmup 2 --runs 15 -N -i \
+  hyperfine --warmup 3 --runs 30 -N -i \
     --export-markdown "$results/floor-$name.md" \
     "$wl parse-floor $corpus" \
     "$wl check --no-cache --format json $corpus" \

@@ -74,7 +74,9 @@ pub struct Options {
     pub overlay: Overlay,
     /// Read ignored and vendored directories too (`.gitignore`, `node_modules`, ...).
     pub no_ignore: bool,
-    /// Where per-file facts are kept between runs; `None` parses every file.
+    /// Where per-file facts and the last findings are kept between runs; `None` parses
+    /// every file. With a cache, an unchanged project's [`Analysis::graph`] is empty:
+    /// what needs the graph (`trace`, `graph`) runs without one.
     pub cache_dir: Option<PathBuf>,
 }
 
