@@ -456,19 +456,25 @@ impl<'a> Loader<'a> {
     }
 
     fn load(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded<'a>) {
+        let entry = self.cache.and_then(|cache| cache.entry(&source.path));
         if given.is_none()
-            && let Some(entry) = self.cache.and_then(|cache| cache.entry(&source.path))
+            && let Some(entry) = entry
             && let Some(unread) = load_unread(&source.path, entry)
         {
             return unread;
         }
-        self.load_read(source, given)
+        self.load_read(source, given, entry)
     }
 
-    /// Loads a file from its text: `given`, or else read from disk.
-    fn load_read(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded<'a>) {
+    /// Loads a file from its text: `given`, or else read from disk. `entry`: what the
+    /// cache has for it.
+    fn load_read(
+        &self,
+        source: &SourcePath,
+        given: Option<&[u8]>,
+        entry: Option<&'a cache::Entry>,
+    ) -> (SourceFile, Loaded<'a>) {
         let path = source.path.as_path();
-        let entry = self.cache.and_then(|cache| cache.entry(path));
         let read_at = std::time::SystemTime::now();
         let source_text = match given {
             Some(bytes) => decode(bytes.to_vec()).map(|text| (text, None)),
@@ -602,7 +608,8 @@ impl<'a> Loader<'a> {
                         loaded.undecoded = false;
                     }
                     None => {
-                        (*file, *loaded) = self.load_read(&self.discovered[index], None);
+                        (*file, *loaded) =
+                            self.load_read(&self.discovered[index], None, loaded.entry);
                         return false;
                     }
                 }
@@ -625,7 +632,7 @@ impl<'a> Loader<'a> {
                 }
                 return true;
             }
-            (*file, *loaded) = self.load_read(&self.discovered[index], None);
+            (*file, *loaded) = self.load_read(&self.discovered[index], None, loaded.entry);
             false
         };
         on_workers(|| {
