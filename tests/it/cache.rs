@@ -111,6 +111,24 @@ fn uncached(cwd: Option<&Path>, format: &str, project: &Path) -> String {
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
+/// `shared/events.ts` with the text `events`, a client emitting `EVENTS.SEND` imported
+/// from `import`, and a server handling "chat:message".
+fn client_and_server(root: &Path, events: &str, import: &str) {
+    write(root, "shared/events.ts", events);
+    write(
+        root,
+        "client/app.ts",
+        &format!(
+            "import {{ io }} from \"socket.io-client\";\nimport {{ EVENTS }} from \"{import}\";\nconst socket = io(\"http://localhost:3000\");\nsocket.emit(EVENTS.SEND, \"hi\");\n"
+        ),
+    );
+    write(
+        root,
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text: string) => console.log(text));\n});\n",
+    );
+}
+
 fn rules(json: &str) -> Vec<String> {
     let doc: serde_json::Value = serde_json::from_str(json).expect("JSON");
     doc["diagnostics"]
@@ -163,20 +181,10 @@ fn the_same_files_named_from_another_directory_hit_the_same_entries() {
 fn a_changed_file_is_read_again_and_the_files_using_it_are_relinked() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    write(
+    client_and_server(
         root,
-        "shared/events.ts",
         "export const EVENTS = { SEND: \"chat:send\" } as const;\n",
-    );
-    write(
-        root,
-        "client/app.ts",
-        "import { io } from \"socket.io-client\";\nimport { EVENTS } from \"../shared/events\";\nconst socket = io(\"http://localhost:3000\");\nsocket.emit(EVENTS.SEND, \"hi\");\n",
-    );
-    write(
-        root,
-        "server/index.ts",
-        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text: string) => console.log(text));\n});\n",
+        "../shared/events",
     );
     let first = check(&[], root);
     assert!(rules(&first.json).contains(&"unmatched-emit".to_owned()));
@@ -355,20 +363,10 @@ fn a_file_rewritten_to_the_same_size_is_read_again() {
 fn findings_are_not_reused_when_what_linking_reads_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    write(
+    client_and_server(
         root,
-        "shared/events.ts",
         "export const EVENTS = { SEND: \"chat:send\" } as const;\n",
-    );
-    write(
-        root,
-        "client/app.ts",
-        "import { io } from \"socket.io-client\";\nimport { EVENTS } from \"@shared/events\";\nconst socket = io(\"http://localhost:3000\");\nsocket.emit(EVENTS.SEND, \"hi\");\n",
-    );
-    write(
-        root,
-        "server/index.ts",
-        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text: string) => console.log(text));\n});\n",
+        "@shared/events",
     );
     std::thread::sleep(std::time::Duration::from_millis(2100));
     let mut seen = Vec::new();
@@ -422,26 +420,16 @@ fn findings_are_not_reused_when_what_linking_reads_changes() {
 fn an_unsaved_buffer_never_stands_for_the_file_on_disk() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    write(
+    client_and_server(
         root,
-        "shared/events.ts",
         "export const OLD = { SEND: \"chat:send\" } as const;\nexport const NEW = { SEND: \"chat:message\" } as const;\n",
+        "../shared",
     );
     // A barrel with no site of its own: nothing ever reads its text for a finding.
     write(
         root,
         "shared/index.ts",
         "export { OLD as EVENTS } from \"./events\";\n",
-    );
-    write(
-        root,
-        "client/app.ts",
-        "import { io } from \"socket.io-client\";\nimport { EVENTS } from \"../shared\";\nconst socket = io(\"http://localhost:3000\");\nsocket.emit(EVENTS.SEND, \"hi\");\n",
-    );
-    write(
-        root,
-        "server/index.ts",
-        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {\n  socket.on(\"chat:message\", (text: string) => console.log(text));\n});\n",
     );
     std::thread::sleep(std::time::Duration::from_millis(2100));
     let before = check(&[], root);
