@@ -129,6 +129,27 @@ fn client_and_server(root: &Path, events: &str, import: &str) {
     );
 }
 
+/// [`client_and_server`] whose client imports `EVENTS` through a barrel,
+/// `shared/index.ts`, that re-exports the wrong constants (`OLD`; `NEW` has the server's
+/// name). The barrel has no site of its own, so no finding ever quotes it. File times
+/// are old enough to be trusted.
+fn settled_barrel_project() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().to_path_buf();
+    client_and_server(
+        &root,
+        "export const OLD = { SEND: \"chat:send\" } as const;\nexport const NEW = { SEND: \"chat:message\" } as const;\n",
+        "../shared",
+    );
+    write(
+        &root,
+        "shared/index.ts",
+        "export { OLD as EVENTS } from \"./events\";\n",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    (dir, root)
+}
+
 fn rules(json: &str) -> Vec<String> {
     let doc: serde_json::Value = serde_json::from_str(json).expect("JSON");
     doc["diagnostics"]
@@ -343,20 +364,8 @@ fn an_unchanged_project_is_not_read_again_and_its_findings_are_reused() {
 
 #[test]
 fn a_file_rewritten_to_the_same_size_is_read_again() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
-    client_and_server(
-        root,
-        "export const OLD = { SEND: \"chat:send\" } as const;\nexport const NEW = { SEND: \"chat:message\" } as const;\n",
-        "../shared",
-    );
-    // A barrel no finding quotes: only its metadata tells that it changed.
-    write(
-        root,
-        "shared/index.ts",
-        "export { OLD as EVENTS } from \"./events\";\n",
-    );
-    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let (_dir, root) = settled_barrel_project();
+    let root = root.as_path();
     let first = check(&[], root);
     assert_eq!(rules(&first.json), ["unmatched-emit", "unmatched-handler"]);
     assert!(check(&[], root).reused);
@@ -431,20 +440,8 @@ fn findings_are_not_reused_when_what_linking_reads_changes() {
 
 #[test]
 fn an_unsaved_buffer_never_stands_for_the_file_on_disk() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
-    client_and_server(
-        root,
-        "export const OLD = { SEND: \"chat:send\" } as const;\nexport const NEW = { SEND: \"chat:message\" } as const;\n",
-        "../shared",
-    );
-    // A barrel with no site of its own: nothing ever reads its text for a finding.
-    write(
-        root,
-        "shared/index.ts",
-        "export { OLD as EVENTS } from \"./events\";\n",
-    );
-    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let (_dir, root) = settled_barrel_project();
+    let root = root.as_path();
     let before = check(&[], root);
     assert_eq!(rules(&before.json), ["unmatched-emit", "unmatched-handler"]);
     // The editor's buffer re-exports the other constants; the file on disk does not.
