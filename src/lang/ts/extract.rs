@@ -27,28 +27,37 @@ struct Frame {
     context: Option<ListenContext>,
 }
 
-/// The methods [`Extractor::on_socket_method`] handles.
-const SOCKET_METHODS: &[&str] = &[
-    "emit",
-    "emitWithAck",
-    "send",
-    "write",
-    "on",
-    "addListener",
-    "prependListener",
-    "addEventListener",
-    "once",
-    "prependOnceListener",
-    "onAny",
-    "prependAny",
-    "use",
-    "off",
-    "removeListener",
-    "removeEventListener",
-    "removeAllListeners",
-    "of",
-    "socket",
-];
+/// What calling a socket's method does, told by the method's name.
+#[derive(Clone, Copy)]
+enum SocketMethod {
+    Emit,
+    Listen(ListenMethod),
+    Middleware,
+    Removal { all: bool },
+    Of,
+    Socket,
+}
+
+impl SocketMethod {
+    fn of(name: &str) -> Option<SocketMethod> {
+        Some(match name {
+            "emit" | "emitWithAck" | "send" | "write" => SocketMethod::Emit,
+            "on" | "addListener" | "prependListener" | "addEventListener" => {
+                SocketMethod::Listen(ListenMethod::On)
+            }
+            "once" | "prependOnceListener" => SocketMethod::Listen(ListenMethod::Once),
+            "onAny" | "prependAny" => SocketMethod::Listen(ListenMethod::Any),
+            "use" => SocketMethod::Middleware,
+            "off" | "removeListener" | "removeEventListener" => {
+                SocketMethod::Removal { all: false }
+            }
+            "removeAllListeners" => SocketMethod::Removal { all: true },
+            "of" => SocketMethod::Of,
+            "socket" => SocketMethod::Socket,
+            _ => return None,
+        })
+    }
+}
 
 #[derive(Clone, Debug)]
 pub(super) enum Binding {
@@ -645,10 +654,10 @@ impl<'a> Extractor<'a> {
             let method = &*method.sym;
             // Most calls are no socket's: the receiver is looked at only for a method
             // a socket has.
-            if SOCKET_METHODS.contains(&method)
+            if let Some(kind) = SocketMethod::of(method)
                 && let Some(receiver) = self.socket(&member.obj)
-                && self.on_socket_method(call, receiver, method, member)
             {
+                self.on_socket_method(call, receiver, kind, method, member);
                 return;
             }
         }
@@ -719,29 +728,21 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Handles a call of one of [`SOCKET_METHODS`] on a socket.
+    /// A call of `method`, which does `kind`, on a socket.
     fn on_socket_method(
         &mut self,
         call: &CallExpr,
         receiver: SocketRef,
+        kind: SocketMethod,
         method: &str,
         member: &MemberExpr,
-    ) -> bool {
-        match method {
-            "emit" | "emitWithAck" | "send" | "write" => {
-                self.on_emit(call, receiver, method, member)
-            }
-            "on" | "addListener" | "prependListener" | "addEventListener" => {
-                self.on_listen(call, receiver, ListenMethod::On)
-            }
-            "once" | "prependOnceListener" => self.on_listen(call, receiver, ListenMethod::Once),
-            "onAny" | "prependAny" => self.on_listen(call, receiver, ListenMethod::Any),
-            "use" => self.on_middleware(call, receiver),
-            "off" | "removeListener" | "removeEventListener" => {
-                self.on_removal(call, receiver, false)
-            }
-            "removeAllListeners" => self.on_removal(call, receiver, true),
-            "of" => {
+    ) {
+        match kind {
+            SocketMethod::Emit => self.on_emit(call, receiver, method, member),
+            SocketMethod::Listen(how) => self.on_listen(call, receiver, how),
+            SocketMethod::Middleware => self.on_middleware(call, receiver),
+            SocketMethod::Removal { all } => self.on_removal(call, receiver, all),
+            SocketMethod::Of => {
                 // `io.of("/x", socket => ...)` also registers a connection listener.
                 let namespace = self.socket_of_call(call);
                 if let Some(namespace) = namespace {
@@ -756,7 +757,7 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            "socket" => {
+            SocketMethod::Socket => {
                 if let Some(socket) = self.socket_of_call(call)
                     && !self.declarations_only
                 {
@@ -766,9 +767,7 @@ impl<'a> Extractor<'a> {
                     });
                 }
             }
-            _ => return false,
         }
-        true
     }
 
     fn on_emit(&mut self, call: &CallExpr, receiver: SocketRef, method: &str, member: &MemberExpr) {
