@@ -80,9 +80,17 @@ impl Stat {
         None
     }
 
-    /// The metadata of a text read at `read_at`, unless its times are so recent that
-    /// the file could still change without changing them.
-    pub fn settled(self, read_at: std::time::SystemTime) -> Option<Stat> {
+    /// What to remember of the metadata of a file whose text was read at `read_at`:
+    /// nothing when its times are so recent that the file could still change without
+    /// changing them.
+    pub fn remembered(
+        metadata: &std::fs::Metadata,
+        read_at: std::time::SystemTime,
+    ) -> Option<Stat> {
+        Stat::of(metadata)?.settled(read_at)
+    }
+
+    fn settled(self, read_at: std::time::SystemTime) -> Option<Stat> {
         let settled = read_at
             .checked_sub(RACY)?
             .duration_since(std::time::UNIX_EPOCH)
@@ -139,6 +147,12 @@ pub struct Entry {
 impl Entry {
     pub fn facts(&self) -> Option<FileFacts> {
         postcard::from_bytes(&self.facts).ok()
+    }
+
+    /// The metadata to remember instead of the entry's after reading its text again
+    /// with metadata `stat`, or `None` when it is the entry's.
+    pub fn restat(&self, stat: Option<Stat>) -> Option<Option<Stat>> {
+        (self.stat != stat).then_some(stat)
     }
 }
 

@@ -164,12 +164,12 @@ pub fn analyze_with(
         .filter(|l| matches!(l.from, FactsFrom::Cache { read: false, .. }))
         .count();
     let was_reused = reused.is_some();
-    let stored: Vec<_> = files
-        .iter()
-        .zip(loaded)
-        .map(|(file, loaded)| (file.path.as_path(), loaded.from.stored()))
-        .collect();
-    if let Some(cache) = cache {
+    let stored: Option<Vec<_>> = cache.is_some().then(|| {
+        (files.iter().zip(loaded))
+            .map(|(file, loaded)| (file.path.as_path(), loaded.from.stored()))
+            .collect()
+    });
+    if let Some((cache, stored)) = cache.zip(stored) {
         let memo = reused.or_else(|| {
             inputs.map(|inputs| cache::Memo {
                 inputs,
@@ -397,6 +397,19 @@ struct Loaded<'c> {
     undecoded: bool,
 }
 
+impl<'c> Loaded<'c> {
+    /// A file loaded from its text: nothing is left to do.
+    fn read(from: FactsFrom, input: cache::ContentHash, entry: Option<&'c cache::Entry>) -> Self {
+        Loaded {
+            from,
+            input,
+            entry,
+            unread_text: false,
+            undecoded: false,
+        }
+    }
+}
+
 /// Where a file's facts came from.
 enum FactsFrom {
     /// `read`: false when the file's metadata vouched for its text; `restat`: metadata
@@ -487,10 +500,9 @@ impl<'a> Loader<'a> {
                 // metadata: its entry gets none, and a cached entry keeps its own.
                 let stat = metadata
                     .as_ref()
-                    .and_then(cache::Stat::of)
-                    .and_then(|stat| stat.settled(read_at));
+                    .and_then(|metadata| cache::Stat::remembered(metadata, read_at));
                 let cached = entry.filter(|entry| entry.hash == hash).and_then(|entry| {
-                    let restat = (metadata.is_some() && entry.stat != stat).then_some(stat);
+                    let restat = metadata.is_some().then(|| entry.restat(stat)).flatten();
                     Some((entry.facts()?, restat))
                 });
                 let (facts, from) = match cached {
@@ -506,34 +518,15 @@ impl<'a> Loader<'a> {
                         (facts, FactsFrom::Extraction(stored))
                     }
                 };
-                let loaded = Loaded {
-                    from,
-                    input: hash,
-                    entry,
-                    unread_text: false,
-                    undecoded: false,
-                };
-                (facts, Some(text), loaded)
+                (facts, Some(text), Loaded::read(from, hash, entry))
             }
             // Minified bundles: nobody edits them, and they are large.
             Ok((None, _)) => {
-                let loaded = Loaded {
-                    from: FactsFrom::Nothing,
-                    input: 0,
-                    entry,
-                    unread_text: false,
-                    undecoded: false,
-                };
+                let loaded = Loaded::read(FactsFrom::Nothing, 0, entry);
                 (FileFacts::default(), None, loaded)
             }
             Err(message) => {
-                let loaded = Loaded {
-                    from: FactsFrom::Nothing,
-                    input: cache::content_hash(&message),
-                    entry,
-                    unread_text: false,
-                    undecoded: false,
-                };
+                let loaded = Loaded::read(FactsFrom::Nothing, cache::content_hash(&message), entry);
                 let facts = FileFacts {
                     parse_error: Some(ParseError {
                         span: Span::default(),
@@ -623,12 +616,10 @@ impl<'a> Loader<'a> {
             {
                 file.text = Some(Arc::from(text));
                 loaded.unread_text = false;
-                let stat = cache::Stat::of(&metadata).and_then(|stat| stat.settled(read_at));
+                let stat = cache::Stat::remembered(&metadata, read_at);
                 if let FactsFrom::Cache { read, restat } = &mut loaded.from {
                     *read = true;
-                    if loaded.entry.is_some_and(|entry| entry.stat != stat) {
-                        *restat = Some(stat);
-                    }
+                    *restat = loaded.entry.and_then(|entry| entry.restat(stat));
                 }
                 return true;
             }
