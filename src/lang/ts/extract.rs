@@ -183,6 +183,20 @@ impl<'a> Extractor<'a> {
                 script.visit_with(self);
             }
         }
+        self.drop_raced_promises(program);
+    }
+
+    /// A promise that never settles on purpose, as one input of a race that has another
+    /// (see `races.rs`), is not a finding.
+    fn drop_raced_promises(&mut self, program: &Program) {
+        if self.facts.promises.is_empty() {
+            return;
+        }
+        let pending = self.facts.promises.iter().map(|p| p.span.start).collect();
+        let exempt = super::races::Races::of(program, self.len).exempt(&pending);
+        self.facts
+            .promises
+            .retain(|promise| !exempt.contains(&promise.span.start));
     }
 
     /// Top-level functions by name, for the all-paths analysis to look into.

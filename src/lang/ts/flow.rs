@@ -385,32 +385,43 @@ impl Flow<'_, '_> {
                     state = out.called;
                     exits.extend(out.exits);
                 }
-                let mut out = self.loop_body(f.test.as_deref(), &f.body, state, ctx, false);
+                let mut out = self.loop_body(f.test.as_deref(), &f.body, state, ctx, true);
                 out.exits.extend(exits);
                 out
             }
             Stmt::ForIn(f) => {
                 let out = self.expr(&f.right, called, ctx);
-                let mut body = self.loop_body(None, &f.body, out.called, ctx, false);
+                let mut body = self.loop_body(None, &f.body, out.called, ctx, true);
                 body.exits.extend(out.exits);
                 body
             }
             Stmt::ForOf(f) => {
                 let out = self.expr(&f.right, called, ctx);
-                let mut body = self.loop_body(None, &f.body, out.called, ctx, false);
+                let mut body = self.loop_body(None, &f.body, out.called, ctx, true);
                 body.exits.extend(out.exits);
                 if f.is_await && !ctx.caught && !body.fall.unwrap_or(true) {
                     body.exits.push(self.missing(f.span, MissingKind::Reject));
                 }
                 body
             }
-            // Nested declarations run later, if at all.
-            _ => Out::falls(called),
+            // Nested declarations (an inner `function done() { resolve() }`, a class
+            // whose method settles) run later, if at all: a target they mention may be
+            // called from there, so no verdict.
+            _ => {
+                if self.mentions(stmt) {
+                    self.summary.escapes = true;
+                }
+                Out::falls(called)
+            }
         }
     }
 
-    /// A loop body may run zero times: what falls out is the state before it, and a
-    /// `break` ends the loop, not the function.
+    /// A `while` body may run zero times: what falls out is the state before it, and a
+    /// `break` ends the loop, not the function. A `do…while` body runs at least once.
+    /// A `for`/`for…of`/`for…in` body is judged as if it ran: a path that misses the
+    /// call only because the loop ran zero times (an empty list) is not reported, since
+    /// the code is written for the lists it iterates, and reporting every
+    /// `for (const s of sockets) s.once("x", () => resolve())` buries real findings.
     fn loop_body(
         &mut self,
         test: Option<&Expr>,
@@ -648,6 +659,12 @@ impl Flow<'_, '_> {
                             Prop::KeyValue(kv) if self.is_target(&kv.value) => {
                                 self.summary.escapes = true;
                             }
+                            // `{ onClose() { resolve() } }`: called later, if at all.
+                            Prop::Method(_) | Prop::Getter(_) | Prop::Setter(_)
+                                if self.mentions(&**prop) =>
+                            {
+                                self.summary.escapes = true;
+                            }
                             _ => {}
                         },
                         PropOrSpread::Spread(_) => {}
@@ -663,14 +680,17 @@ impl Flow<'_, '_> {
                 self.exprs(values, called, ctx)
             }
             Expr::Unary(unary) => self.expr(&unary.arg, called, ctx),
-            Expr::Member(member) => self.expr(&member.obj, called, ctx),
+            Expr::Member(member) => {
+                self.member_escape(member);
+                self.expr(&member.obj, called, ctx)
+            }
             Expr::New(new) => {
                 let args = new.args.iter().flatten().map(|a| &*a.expr);
                 self.escape_check(new.args.iter().flatten().map(|a| &*a.expr));
                 self.exprs(args, called, ctx)
             }
             Expr::Tpl(tpl) => self.exprs(tpl.exprs.iter().map(|e| &**e), called, ctx),
-            Expr::Arrow(_) | Expr::Fn(_) => {
+            Expr::Arrow(_) | Expr::Fn(_) | Expr::Class(_) => {
                 // A closure that mentions the target may call it later: not ours to judge,
                 // unless it is an argument (handled in `call`).
                 if self.mentions_target(expr) {
@@ -681,10 +701,35 @@ impl Flow<'_, '_> {
                     exits: Vec::new(),
                 }
             }
-            _ => ExprOut {
+            // A bare target (`cb && cb()`, `typeof cb`) is read, not handed on; anything
+            // else not followed above (JSX `onClose={() => resolve()}`, a tagged
+            // template) may call it later: no verdict.
+            Expr::Ident(_) => ExprOut {
                 called,
                 exits: Vec::new(),
             },
+            _ => {
+                if self.mentions(expr) {
+                    self.summary.escapes = true;
+                }
+                ExprOut {
+                    called,
+                    exits: Vec::new(),
+                }
+            }
+        }
+    }
+
+    /// `resolve.bind(null, v)`, `callback.name`: anything but `call`/`apply` on the
+    /// target hands it on or keeps it, so no verdict.
+    fn member_escape(&mut self, member: &MemberExpr) {
+        if self.is_target(&member.obj)
+            && !matches!(
+                member_prop_name(&member.prop).as_deref(),
+                Some("call" | "apply")
+            )
+        {
+            self.summary.escapes = true;
         }
     }
 
@@ -739,7 +784,10 @@ impl Flow<'_, '_> {
         }
         // The callee expression is evaluated first (`foo.bar(...)` evaluates `foo`).
         let mut out = match callee {
-            Expr::Member(member) => self.expr(&member.obj, called, ctx),
+            Expr::Member(member) => {
+                self.member_escape(member);
+                self.expr(&member.obj, called, ctx)
+            }
             _ => ExprOut {
                 called,
                 exits: Vec::new(),
@@ -912,18 +960,29 @@ impl Flow<'_, '_> {
         };
         let mut on_success = false;
         let mut on_failure = false;
-        for (name, link) in links {
+        // Walked from the last link back: a rejection inside a `.then(async ...)`
+        // reaction flows down the chain to a later `.catch(...)`, so when one of those
+        // settles, the reaction's own rejected awaits and throws are covered.
+        let mut failure_answered_later = false;
+        for (name, link) in links.into_iter().rev() {
             let arg = |i: usize| link.args.get(i).map(|a| unwrap_expr(&a.expr));
             match name {
                 "then" => {
-                    on_success |= self.answers(arg(0));
-                    on_failure |= self.answers(arg(1));
+                    let failure = self.answers(arg(1), false);
+                    on_success |= self.answers(arg(0), failure_answered_later);
+                    on_failure |= failure;
+                    failure_answered_later |= failure;
                 }
-                "catch" => on_failure |= self.answers(arg(0)),
+                "catch" => {
+                    let failure = self.answers(arg(0), false);
+                    on_failure |= failure;
+                    failure_answered_later |= failure;
+                }
                 _ => {
-                    let both = self.answers(arg(0));
+                    let both = self.answers(arg(0), false);
                     on_success |= both;
                     on_failure |= both;
+                    failure_answered_later |= both;
                 }
             }
         }
@@ -934,8 +993,10 @@ impl Flow<'_, '_> {
         Some(out)
     }
 
-    /// Whether a promise reaction calls the target on all of its paths.
-    fn answers(&mut self, reaction: Option<&Expr>) -> bool {
+    /// Whether a promise reaction calls the target on all of its paths; with
+    /// `failures_answered`, paths that leave it by a rejection or a throw count as
+    /// answered (a later `.catch` settles them).
+    fn answers(&mut self, reaction: Option<&Expr>, failures_answered: bool) -> bool {
         let Some(reaction) = reaction else {
             return false;
         };
@@ -943,7 +1004,9 @@ impl Flow<'_, '_> {
             self.calls += 1;
             return true;
         }
-        matches!(self.inline_callback(reaction, true), Some((true, missing)) if missing.is_empty())
+        matches!(self.inline_callback(reaction, true), Some((true, missing))
+            if missing.iter().all(|m| failures_answered
+                && matches!(m.kind, MissingKind::Reject | MissingKind::Throw)))
     }
 
     fn mentions_target(&self, expr: &Expr) -> bool {
@@ -991,3 +1054,67 @@ fn chain_link(call: &CallExpr) -> Option<(&'static str, &MemberExpr)> {
 }
 
 use swc_common::Spanned;
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+
+    /// How many `new Promise` executors with a path that settles nothing `body` gives.
+    fn pending(body: &str) -> usize {
+        let source = format!(
+            "export const wait = () => new Promise((resolve, reject) => {{\n{body}\n}});\n"
+        );
+        crate::lang::ts::extract(&source, FileKind::Tsx, &[])
+            .promises
+            .len()
+    }
+
+    #[test]
+    fn a_resolve_handed_on_or_called_from_a_nested_function_gets_no_verdict() {
+        for body in [
+            "if (!ready) return; later(resolve.bind(null, 1));",
+            "if (!ready) return; const settlers = [resolve, reject]; register(settlers);",
+            "if (!ready) return; function done() { resolve(); } register(done);",
+            "if (!ready) return; register({ onDone() { resolve(); } });",
+            "if (!ready) return; class Waiter { done() { resolve(); } } register(new Waiter());",
+            "if (!ready) return; render(<Modal onClose={() => resolve()} />);",
+        ] {
+            assert_eq!(pending(body), 0, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_catch_later_in_the_chain_covers_the_rejections_of_an_async_then() {
+        let reaction = "load().then(async (v) => { await save(v); resolve(v); })";
+        assert_eq!(pending(&format!("{reaction}.catch(reject);")), 0);
+        assert_eq!(pending(&format!("{reaction}.then(null, reject);")), 0);
+        assert_eq!(pending(&format!("{reaction};")), 1);
+        assert_eq!(
+            pending(&format!(
+                "load().catch(reject).then(async (v) => {{ await save(v); resolve(v); }});"
+            )),
+            1
+        );
+    }
+
+    #[test]
+    fn a_for_loop_that_might_run_zero_times_is_judged_by_its_body() {
+        assert_eq!(
+            pending("for (const s of sockets) s.once(\"x\", () => resolve());"),
+            0
+        );
+        assert_eq!(pending("for (let i = 0; i < n; i++) { resolve(i); }"), 0);
+        assert_eq!(pending("for (const k in table) { resolve(k); }"), 0);
+        // A body that misses on some pass is still reported, and so is `while`.
+        assert_eq!(
+            pending("for (const s of seats) { if (free(s)) { resolve(s); return; } }"),
+            1
+        );
+        assert_eq!(pending("while (more()) { resolve(); }"), 1);
+    }
+
+    #[test]
+    fn an_executor_that_returns_early_is_still_pending() {
+        assert_eq!(pending("if (!ready) return; resolve();"), 1);
+    }
+}

@@ -4,6 +4,7 @@ mod extract;
 mod flow;
 mod names;
 pub mod parse;
+mod races;
 pub mod sfc;
 mod sockets;
 
