@@ -264,6 +264,33 @@ pub struct Emit {
     /// The keys of the one payload argument when it is an object literal with plain
     /// keys only (`{ text, room: "a" }`), for comparing with a Rust `Data<T>` struct.
     pub payload_keys: Option<Vec<String>>,
+    /// `await socket.emit(...)` in TypeScript: `emit` returns the socket (or `true` on
+    /// the server), so the `await` waits for nothing.
+    pub awaited_emit: Option<AwaitedEmit>,
+}
+
+/// Where `await socket.emit(...)` is written, for the finding and its fix.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AwaitedEmit {
+    /// The `await` expression.
+    pub span: Span,
+    /// The method name, `emit`.
+    pub method: Span,
+    /// The end of the call, after its `)`.
+    pub call_end: u32,
+    /// The ack callback when it can run on the value `emitWithAck` resolves to: an arrow
+    /// function with at most one parameter (the ack's first argument is all
+    /// `emitWithAck` gives).
+    pub callback: Option<MovableCallback>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MovableCallback {
+    /// The arrow function.
+    pub span: Span,
+    /// From the end of the argument before it to the end of the callback: what removing
+    /// it from the arguments cuts.
+    pub cut: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

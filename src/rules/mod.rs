@@ -11,6 +11,7 @@ mod broadcast_ack_without_timeout;
 mod broadcast_excludes_sender;
 mod dynamic_event_name;
 mod edits;
+mod emit_awaited;
 mod emit_not_awaited;
 mod handler_replaced;
 mod listener_after_await;
@@ -144,6 +145,7 @@ pub const RULES: &[&Rule] = &[
     &broadcast_ack_without_timeout::RULE,
     &broadcast_excludes_sender::RULE,
     &dynamic_event_name::RULE,
+    &emit_awaited::RULE,
     &emit_not_awaited::RULE,
     &handler_replaced::RULE,
     &listener_after_await::RULE,

@@ -550,6 +550,7 @@ impl<'a> Extractor<'a> {
             io_in_scope: None,
             dropped: false,
             payload_keys: None,
+            awaited_emit: None,
         }
     }
 

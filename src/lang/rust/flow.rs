@@ -328,8 +328,10 @@ impl Flow<'_, '_> {
                     return iter;
                 };
                 let body = self.block(&for_loop.body, after_iter);
+                // Judged by its body, as in the TypeScript analysis: a path that misses
+                // the send only because the iterator was empty is not reported.
                 Out {
-                    fall: merge(Some(after_iter), merge(body.fall, body.breaks)),
+                    fall: merge(body.fall, body.breaks).or(Some(after_iter)),
                     exits: iter.exits.into_iter().chain(body.exits).collect(),
                     breaks: iter.breaks,
                 }
@@ -670,6 +672,19 @@ mod tests {
 
     fn kinds(summary: &Summary) -> Vec<MissingKind> {
         summary.missing.iter().map(|m| m.kind).collect()
+    }
+
+    #[test]
+    fn a_for_loop_is_judged_by_its_body() {
+        let first = ack_summary(
+            "async fn h(ack: AckSender, d: Data<Vec<u32>>) { for x in d.0 { ack.send(&x).ok(); break; } }",
+        );
+        assert_eq!(first.calls, Calls::All);
+        let found = ack_summary(
+            "async fn h(ack: AckSender, d: Data<Vec<u32>>) { for x in d.0 { if x > 1 { ack.send(&x).ok(); return; } } }",
+        );
+        assert_eq!(found.calls, Calls::Some);
+        assert_eq!(kinds(&found), [MissingKind::End]);
     }
 
     #[test]

@@ -80,8 +80,8 @@ pub(super) struct Extractor<'a> {
     frames: Vec<Frame>,
     /// Top-level functions of the file, for looking into `helper(callback)`.
     locals: LocalFns<'a>,
-    /// Calls that are directly awaited, by start offset.
-    awaited: rustc_hash::FxHashSet<u32>,
+    /// Calls that are directly awaited, by start offset: the `await` expression.
+    awaited: HashMap<u32, facts::Span>,
     /// What the function starting at an offset is the listener of.
     contexts: HashMap<u32, ListenContext>,
     /// `resolve`/`reject` names of the promise executors being walked.
@@ -116,7 +116,7 @@ impl<'a> Extractor<'a> {
             scopes: vec![HashMap::default()],
             frames: Vec::new(),
             locals: HashMap::default(),
-            awaited: rustc_hash::FxHashSet::default(),
+            awaited: HashMap::default(),
             contexts: HashMap::default(),
             resolvers: Vec::new(),
             classes: Vec::new(),
@@ -829,7 +829,24 @@ impl<'a> Extractor<'a> {
                 .args
                 .first()
                 .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_))));
-        let awaited = self.awaited.contains(&call.span.lo.0)
+        let await_span = self.awaited.get(&call.span.lo.0).copied();
+        // `emit` and `send` return the socket (or `true` on the server), not a promise:
+        // awaiting them waits for nothing, which `emit-awaited` reports.
+        let awaited_emit = match await_span {
+            Some(span) if method != EmitMethod::EmitWithAck => Some(facts::AwaitedEmit {
+                span,
+                method: self.span(member.prop.span()),
+                call_end: self.span(call.span).end,
+                callback: match (method, &call.args[..]) {
+                    (EmitMethod::Emit, [.., before, ack]) if ack_callback => {
+                        self.movable_callback(before, ack)
+                    }
+                    _ => None,
+                },
+            }),
+            _ => None,
+        };
+        let awaited = (await_span.is_some() && method == EmitMethod::EmitWithAck)
             || (ack_callback
                 && payload
                     .last()
@@ -854,7 +871,29 @@ impl<'a> Extractor<'a> {
                 [only] | [only, _] if args == Some(1) => object_keys(&only.expr),
                 _ => None,
             },
+            awaited_emit,
         });
+    }
+
+    /// The ack callback `ack`, written after the argument `before`, when it can be
+    /// moved into `.then(...)` unchanged: an arrow function (its `this` is the
+    /// surrounding one wherever it runs) with at most one plain parameter.
+    fn movable_callback(
+        &self,
+        before: &ExprOrSpread,
+        ack: &ExprOrSpread,
+    ) -> Option<facts::MovableCallback> {
+        let Expr::Arrow(arrow) = &*ack.expr else {
+            return None;
+        };
+        if arrow.params.len() > 1 || arrow.params.iter().any(|p| matches!(p, Pat::Rest(_))) {
+            return None;
+        }
+        let span = self.span(arrow.span);
+        Some(facts::MovableCallback {
+            span,
+            cut: facts::Span::new(self.span(before.expr.span()).end, span.end),
+        })
     }
 
     fn on_listen(&mut self, call: &CallExpr, receiver: SocketRef, method: ListenMethod) {
@@ -1566,10 +1605,10 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_await_expr(&mut self, await_expr: &AwaitExpr) {
-        if let Expr::Call(call) = unwrap_expr(&await_expr.arg) {
-            self.awaited.insert(call.span.lo.0);
-        }
         let span = self.span(await_expr.span);
+        if let Expr::Call(call) = unwrap_expr(&await_expr.arg) {
+            self.awaited.insert(call.span.lo.0, span);
+        }
         if let Some(frame) = self.frames.last_mut() {
             frame.first_await.get_or_insert(span);
         }

@@ -1,0 +1,6 @@
+import { io } from "socket.io-client";
+
+const socket = io("http://localhost:3000");
+
+socket.emit("room:join", "general");
+socket.on("room:joined", (room: string) => console.log("in", room));
