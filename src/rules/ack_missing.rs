@@ -39,11 +39,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             crate::facts::Side::Client => ("the client", "server"),
             crate::facts::Side::Server => ("the server", "client"),
         };
-        let consequence = if emit.timeout {
-            "the ack callback fails with a timeout error every time"
-        } else {
-            "the ack callback never runs, so the caller waits forever (a message stays at \"sending...\")"
-        };
+        let consequence = cx.unanswered_ack(emit);
         let help = if receivers.iter().all(|h| cx.is_rust(h.file)) {
             "take an `ack: AckSender` extractor in the handler and send on every path, e.g. `ack.send(&reply).ok();`"
         } else {

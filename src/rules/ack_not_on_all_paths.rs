@@ -54,9 +54,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             handler.file,
             handler.span,
             format!(
-                "the {} waits for an ack on \"{name}\" ({}) but this handler can finish without calling `{cb}`: {reason}, and the caller waits forever",
+                "the {} waits for an ack on \"{name}\" ({}) but this handler can finish without calling `{cb}`: {reason}; then {}",
                 handler.side.other().as_str(),
                 cx.location(waiting.file, waiting.span),
+                cx.unanswered_ack(waiting),
             ),
         )
         .event(&handler.ns, name)

@@ -1,7 +1,7 @@
 use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::MissingKind;
-use crate::facts::{Calls, Side};
+use crate::facts::{Calls, EmitMethod, Side};
 use crate::graph::PromiseSite;
 
 pub const RULE: Rule = Rule {
@@ -34,12 +34,18 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 None => h.params.as_ref().is_some_and(|p| !p.rest),
             })
             .collect();
+        // `emitWithAck` on the client rejects when the connection drops; a plain callback
+        // wrapped in a promise is never called then, and a server never clears its acks.
+        let with_ack = emit.method == EmitMethod::EmitWithAck;
         let mut diagnostic = if failing.is_empty() {
-            let when = match emit.side {
-                Side::Client => {
+            let when = match (emit.side, with_ack) {
+                (Side::Client, true) => {
                     "if the server never answers (a crash or restart mid-handler), it waits until the connection drops"
                 }
-                Side::Server => "if the connection drops before the ack, it never settles",
+                (Side::Client, false) => {
+                    "if the server never answers (a crash or restart mid-handler), the callback never runs, not even on disconnect, so the promise never settles"
+                }
+                (Side::Server, _) => "if the connection drops before the ack, it never settles",
             };
             Diagnostic::new(
                 &RULE,
@@ -54,7 +60,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 emit.file,
                 emit.span,
                 format!(
-                    "this awaits the ack of \"{name}\" without a timeout, and the handler can finish without acking: the promise never settles and the code after it never runs"
+                    "this awaits the ack of \"{name}\" without a timeout, and the handler can finish without acking: {}",
+                    if with_ack {
+                        cx.unanswered_ack(emit)
+                    } else {
+                        "the ack callback never runs, not even on disconnect, so the promise it settles never does and the code after it never runs"
+                    }
                 ),
             );
             for handler in failing {
@@ -78,10 +89,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         .to_owned(),
                 edits: vec![edit],
             });
-        diagnostic = diagnostic
-            .event(&emit.ns, name)
-            .help("add a timeout: `await socket.timeout(10_000).emitWithAck(...)` inside try/catch")
-            .fix(fix);
+        let help = if with_ack {
+            "add a timeout: `await socket.timeout(10_000).emitWithAck(...)` inside try/catch"
+        } else {
+            "settle on a timeout too: `socket.timeout(10_000).emit(..., (err, res) => (err ? reject(err) : resolve(res)))`, or `await socket.timeout(10_000).emitWithAck(...)` inside try/catch"
+        };
+        diagnostic = diagnostic.event(&emit.ns, name).help(help).fix(fix);
         out.push(diagnostic);
     }
     for promise in &graph.promises {

@@ -4,6 +4,7 @@
 mod ack_missing;
 mod ack_not_answerable;
 mod ack_not_on_all_paths;
+mod ack_outcome;
 mod ack_unexpected;
 mod arity_mismatch;
 mod await_never_resolves;

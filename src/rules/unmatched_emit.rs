@@ -72,9 +72,12 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnos
         Side::Client => ("clients", "no client", "clients listen"),
     };
     let consequence = if emit.ack {
-        "the packet is dropped and the ack never comes, so the caller waits forever"
+        format!(
+            "the packet is dropped, so the ack never comes: {}",
+            cx.unanswered_ack(emit)
+        )
     } else {
-        "the packet is dropped without an error on either side"
+        "the packet is dropped without an error on either side".to_owned()
     };
     let message = format!(
         "\"{name}\" is emitted to {whom} but {nobody} listens for it{}: {consequence}",
