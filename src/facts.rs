@@ -267,6 +267,9 @@ pub struct Emit {
     /// `await socket.emit(...)` in TypeScript: `emit` returns the socket (or `true` on
     /// the server), so the `await` waits for nothing.
     pub awaited_emit: Option<AwaitedEmit>,
+    /// The event whose listener this emit runs in (`socket.on("welcome", () =>
+    /// socket.emit("hello"))`): it is sent in reply to that event.
+    pub reply_to: Option<Value>,
 }
 
 /// Where `await socket.emit(...)` is written, for the finding and its fix.
@@ -321,6 +324,10 @@ pub struct Handler {
     pub ack: Option<Ack>,
     /// Registered inside a connection listener after this `await`.
     pub after_await: Option<Span>,
+    /// For a registration after an `await`: the events the connection listener emits
+    /// on its socket after registering it. A client that sends this event only in reply
+    /// to one of them cannot send it before the listener exists (a server-led handshake).
+    pub emitted_after: Vec<Value>,
     /// The listener matches incoming events against the sender's own pending or
     /// temporary ids (`pending.delete(msg.clientId)`): it waits for its own echo.
     pub matches_own_id: bool,

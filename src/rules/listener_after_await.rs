@@ -2,6 +2,8 @@ use std::collections::HashSet;
 
 use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::Value;
+use crate::graph::HandlerSite;
 
 pub const RULE: Rule = Rule {
     id: "listener-after-await",
@@ -19,7 +21,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(await_span) = handler.after_await else {
             continue;
         };
-        if !seen.insert((handler.file, await_span)) {
+        if server_led(cx, handler) || !seen.insert((handler.file, await_span)) {
             continue;
         }
         let name = handler.event.name().unwrap_or("this event");
@@ -38,4 +40,39 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(diagnostic);
     }
+}
+
+/// A server-led handshake: every client emit of the event runs in a listener of an
+/// event that the connection handler emits only after registering this one
+/// (`socket.emit("welcome")` after `socket.on("hello")`, and the client answers
+/// "welcome" with "hello"). Such a client cannot send it before the listener exists.
+fn server_led(cx: &Context, handler: &HandlerSite) -> bool {
+    let Some(facts) = cx.files[handler.file]
+        .facts
+        .handlers
+        .iter()
+        .find(|h| h.span.start == handler.span.start)
+    else {
+        return false;
+    };
+    let emitted_after: Vec<&str> = facts
+        .emitted_after
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    if emitted_after.is_empty() {
+        return false;
+    }
+    let mut senders = cx.graph.senders(handler).filter(|e| e.confident).peekable();
+    senders.peek().is_some()
+        && senders.all(|emit| {
+            cx.files[emit.file]
+                .facts
+                .emits
+                .iter()
+                .find(|e| e.span.start == emit.span.start)
+                .and_then(|e| e.reply_to.as_ref())
+                .and_then(Value::as_str)
+                .is_some_and(|event| emitted_after.contains(&event))
+        })
 }

@@ -551,6 +551,7 @@ impl<'a> Extractor<'a> {
             dropped: false,
             payload_keys: None,
             awaited_emit: None,
+            reply_to: None,
         }
     }
 

@@ -174,6 +174,7 @@ fn handler<'a>(
         logging_only: false,
         ack: None,
         after_await: None,
+        emitted_after: Vec::new(),
         matches_own_id: false,
         context: None,
         shape: None,

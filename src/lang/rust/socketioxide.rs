@@ -195,6 +195,7 @@ fn handler_fact<'a>(
         logging_only: false,
         ack,
         after_await: None,
+        emitted_after: Vec::new(),
         matches_own_id: false,
         context: None,
         shape: listener.as_ref().and_then(|l| l.shape.clone()),

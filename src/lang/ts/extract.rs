@@ -25,6 +25,16 @@ struct Frame {
     /// The parameter that is the connected socket, in a connection listener.
     connection_param: Option<String>,
     context: Option<ListenContext>,
+    /// The index in `scopes` of this function's parameters: a binding found at or
+    /// above it (and not a parameter) was declared in this function.
+    scope_base: usize,
+    params: Vec<String>,
+    /// The event this function is the listener of.
+    listens_to: Option<Value>,
+    /// In a connection listener: the events emitted on its socket, by offset.
+    emitted: Vec<(u32, Value)>,
+    /// Handlers registered here after an `await` (indexes in `facts.handlers`).
+    late_handlers: Vec<usize>,
 }
 
 /// What calling a socket's method does, told by the method's name.
@@ -84,6 +94,8 @@ pub(super) struct Extractor<'a> {
     awaited: HashMap<u32, facts::Span>,
     /// What the function starting at an offset is the listener of.
     contexts: HashMap<u32, ListenContext>,
+    /// The event each listener function (by start offset) listens to.
+    listener_events: HashMap<u32, Value>,
     /// `resolve`/`reject` names of the promise executors being walked.
     resolvers: Vec<Vec<String>>,
     /// `this.x` sockets of the classes being walked, innermost last.
@@ -118,6 +130,7 @@ impl<'a> Extractor<'a> {
             locals: HashMap::default(),
             awaited: HashMap::default(),
             contexts: HashMap::default(),
+            listener_events: HashMap::default(),
             resolvers: Vec::new(),
             classes: Vec::new(),
             func_ids: HashMap::default(),
@@ -584,14 +597,43 @@ impl<'a> Extractor<'a> {
                 Some(Pat::Ident(ident)) => Some(ident.id.sym.to_string()),
                 _ => None,
             });
+        let param_names = scope.keys().cloned().collect();
         self.scopes.push(scope);
         self.frames.push(Frame {
             id,
             first_await: None,
             connection_param,
             context: self.contexts.remove(&lo),
+            scope_base: self.scopes.len() - 1,
+            params: param_names,
+            listens_to: self.listener_events.remove(&lo),
+            emitted: Vec::new(),
+            late_handlers: Vec::new(),
         });
         id
+    }
+
+    /// `s.on(...)` where `s` is a socket created in the function being walked
+    /// (`const s = io(url)` in an effect or a listener): each run registers on a new
+    /// socket, so listeners do not pile up on one.
+    fn on_socket_created_here(&self, call: &CallExpr) -> bool {
+        let (Some(Expr::Ident(receiver)), Some(frame)) = (call_receiver(call), self.frames.last())
+        else {
+            return false;
+        };
+        let name = &*receiver.sym;
+        let Some(index) = self
+            .scopes
+            .iter()
+            .rposition(|scope| scope.contains_key(name))
+        else {
+            return false;
+        };
+        let declared_here = index > frame.scope_base
+            || (index == frame.scope_base && !frame.params.iter().any(|p| p == name));
+        declared_here
+            && matches!(self.scopes[index].get(name), Some(Binding::Socket(socket))
+                if !matches!(socket.origin, Origin::Param { .. } | Origin::Import { .. } | Origin::Field { .. }))
     }
 
     /// How `function`'s body calls its parameter `index` on every path, looking through
@@ -631,7 +673,20 @@ impl<'a> Extractor<'a> {
 
     fn leave_function(&mut self) {
         self.scopes.pop();
-        self.frames.pop();
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        for index in frame.late_handlers {
+            if let Some(handler) = self.facts.handlers.get_mut(index) {
+                let registered = handler.span.start;
+                handler.emitted_after = frame
+                    .emitted
+                    .iter()
+                    .filter(|(start, _)| *start > registered)
+                    .map(|(_, event)| event.clone())
+                    .collect();
+            }
+        }
     }
 
     fn set_returns(&mut self, socket: SocketRef) {
@@ -654,13 +709,17 @@ impl<'a> Extractor<'a> {
             && let Some(lo) = function_start(&effect.expr)
         {
             let cleanup = effect_cleans_up(&effect.expr);
-            self.contexts.insert(
-                lo,
-                ListenContext::Effect {
-                    cleanup,
-                    span: self.span(callee.span()),
-                },
-            );
+            // An effect that sets and checks a flag (`if (onceRef.current) return;
+            // onceRef.current = true;`) registers once, however often it runs.
+            if !runs_once(&effect.expr) {
+                self.contexts.insert(
+                    lo,
+                    ListenContext::Effect {
+                        cleanup,
+                        span: self.span(callee.span()),
+                    },
+                );
+            }
         }
         if let Expr::Member(member) = callee
             && let MemberProp::Ident(method) = &member.prop
@@ -846,6 +905,13 @@ impl<'a> Extractor<'a> {
             }),
             _ => None,
         };
+        let reply_to = self.frames.iter().rev().find_map(|f| f.listens_to.clone());
+        if let Some(frame) = self.frames.last_mut()
+            && frame.connection_param.is_some()
+            && matches!(call_receiver(call), Some(Expr::Ident(r)) if frame.connection_param.as_deref() == Some(&*r.sym))
+        {
+            frame.emitted.push((call.span.lo.0, name.clone()));
+        }
         let awaited = (await_span.is_some() && method == EmitMethod::EmitWithAck)
             || (ack_callback
                 && payload
@@ -872,6 +938,7 @@ impl<'a> Extractor<'a> {
                 _ => None,
             },
             awaited_emit,
+            reply_to,
         });
     }
 
@@ -934,13 +1001,21 @@ impl<'a> Extractor<'a> {
                 .first_await
                 .filter(|_| receiver_name.is_some() && frame.connection_param == receiver_name)
         });
-        let context = frame.and_then(|frame| frame.context.clone());
+        // A listener that removes itself runs once, like one registered on a socket
+        // created in this very function: neither piles up.
+        let context = frame.and_then(|frame| frame.context.clone()).filter(|_| {
+            !self.on_socket_created_here(call)
+                && !listener.is_some_and(|l| removes_own_event(l, &name))
+        });
         // Registrations inside this listener run each time the event arrives; a
-        // connection listener runs once per socket, which is what it is for.
+        // connection listener runs once per socket, which is what it is for. A `once`
+        // listener, one that removes itself or one guarded by a flag runs them once.
         if let Some(listener) = listener
-            && method != ListenMethod::Any
+            && method == ListenMethod::On
             && let Some(lo) = function_start(listener)
             && (!connection || name.as_str() == Some("connect"))
+            && !removes_own_event(listener, &name)
+            && !runs_once(listener)
         {
             self.contexts.insert(
                 lo,
@@ -950,6 +1025,16 @@ impl<'a> Extractor<'a> {
                     receiver: receiver.clone(),
                 },
             );
+        }
+        if let Some(lo) = listener.and_then(function_start)
+            && method != ListenMethod::Any
+        {
+            self.listener_events.insert(lo, name.clone());
+        }
+        if after_await.is_some()
+            && let Some(frame) = self.frames.last_mut()
+        {
+            frame.late_handlers.push(self.facts.handlers.len());
         }
         let ack = listener.and_then(|listener| self.listener_ack(listener));
         let params = listener.and_then(|listener| self.params_of(listener));
@@ -970,6 +1055,7 @@ impl<'a> Extractor<'a> {
             logging_only,
             ack,
             after_await,
+            emitted_after: Vec::new(),
             matches_own_id: listener.is_some_and(matches_own_id),
             context,
             shape: listener.and_then(|listener| self.shape_of(listener)),
@@ -1889,6 +1975,126 @@ fn effect_cleans_up(effect: &Expr) -> bool {
         },
         _ => false,
     })
+}
+
+/// The statements of an inline function's block body.
+fn body_stmts(function: &Expr) -> Option<&[Stmt]> {
+    match unwrap_expr(function) {
+        Expr::Arrow(arrow) => match &*arrow.body {
+            ArrowFunctionBody::FunctionBody(block) => Some(&block.stmts),
+            ArrowFunctionBody::Expr(_) => None,
+        },
+        Expr::Fn(function) => function.function.body.as_ref().map(|b| &b.stmts[..]),
+        _ => None,
+    }
+}
+
+/// A function guarded to do its work once: it tests a flag (`if (onceRef.current)
+/// return;`, `if (!bound) { ... }`) that it also sets to `true` (`onceRef.current =
+/// true`, `bound = true`), at its top level or in the guarded block.
+fn runs_once(function: &Expr) -> bool {
+    let Some(stmts) = body_stmts(function) else {
+        return false;
+    };
+    let mut tested = Vec::new();
+    let mut set = Vec::new();
+    for stmt in stmts {
+        match stmt {
+            Stmt::If(if_stmt) => {
+                let mut test = unwrap_expr(&if_stmt.test);
+                while let Expr::Unary(unary) = test
+                    && unary.op == UnaryOp::Bang
+                {
+                    test = unwrap_expr(&unary.arg);
+                }
+                tested.extend(flag_key(test));
+                let guarded: &[Stmt] = match &*if_stmt.cons {
+                    Stmt::Block(block) => &block.stmts,
+                    other => std::slice::from_ref(other),
+                };
+                set.extend(guarded.iter().filter_map(set_true));
+            }
+            other => set.extend(set_true(other)),
+        }
+    }
+    tested.iter().any(|flag| set.contains(flag))
+}
+
+/// `flag = true;`: the flag's key.
+fn set_true(stmt: &Stmt) -> Option<String> {
+    let Stmt::Expr(expr) = stmt else {
+        return None;
+    };
+    let Expr::Assign(assign) = unwrap_expr(&expr.expr) else {
+        return None;
+    };
+    if assign.op != AssignOp::Assign
+        || !matches!(unwrap_expr(&assign.right), Expr::Lit(Lit::Bool(b)) if b.value)
+    {
+        return None;
+    }
+    match &assign.left {
+        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => Some(ident.id.sym.to_string()),
+        AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
+            flag_key(&Expr::Member(member.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// `bound`, `onceRef.current`, `this.listening`: a flag named the same way wherever
+/// it is written.
+fn flag_key(expr: &Expr) -> Option<String> {
+    match unwrap_expr(expr) {
+        Expr::Ident(ident) => Some(ident.sym.to_string()),
+        Expr::This(_) => Some("this".to_owned()),
+        Expr::Member(member) => {
+            let prop = match &member.prop {
+                MemberProp::Ident(ident) => ident.sym.to_string(),
+                _ => return None,
+            };
+            Some(format!("{}.{prop}", flag_key(&member.obj)?))
+        }
+        _ => None,
+    }
+}
+
+/// A listener of `event` that removes listeners of `event` itself (`socket.off(event,
+/// init)` inside `function init() {...}`): it runs once.
+fn removes_own_event(listener: &Expr, event: &Value) -> bool {
+    let Some(event) = event.as_str() else {
+        return false;
+    };
+    if !matches!(unwrap_expr(listener), Expr::Arrow(_) | Expr::Fn(_)) {
+        return false;
+    }
+    struct Finder<'e> {
+        event: &'e str,
+        found: bool,
+    }
+    impl Visit for Finder<'_> {
+        fn visit_call_expr(&mut self, call: &CallExpr) {
+            if let Callee::Expr(callee) = &call.callee
+                && let Expr::Member(member) = unwrap_expr(callee)
+                && matches!(
+                    member_prop_name(&member.prop).as_deref(),
+                    Some("off" | "removeListener" | "removeAllListeners" | "removeEventListener")
+                )
+                && let Some(first) = call.args.first()
+                && let Expr::Lit(Lit::Str(name)) = unwrap_expr(&first.expr)
+                && name.value.to_string_lossy() == self.event
+            {
+                self.found = true;
+            }
+            call.visit_children_with(self);
+        }
+    }
+    let mut finder = Finder {
+        event,
+        found: false,
+    };
+    listener.visit_with(&mut finder);
+    finder.found
 }
 
 fn removes_listeners(cleanup: &Expr) -> bool {
