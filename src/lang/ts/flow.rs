@@ -1090,9 +1090,7 @@ mod tests {
         assert_eq!(pending(&format!("{reaction}.then(null, reject);")), 0);
         assert_eq!(pending(&format!("{reaction};")), 1);
         assert_eq!(
-            pending(&format!(
-                "load().catch(reject).then(async (v) => {{ await save(v); resolve(v); }});"
-            )),
+            pending("load().catch(reject).then(async (v) => { await save(v); resolve(v); });"),
             1
         );
     }
