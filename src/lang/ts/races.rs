@@ -33,6 +33,11 @@ pub(super) struct Races {
     held: HashMap<String, Vec<Input>>,
     /// The inputs of each `Promise.race` / `Promise.any` call.
     races: Vec<Vec<Input>>,
+    /// How often each name is mentioned, and how many of those mentions are accounted
+    /// for above (its declaration, `push`, a race or another holder's input): a name
+    /// mentioned elsewhere (`await p`) lets its promises out of the race.
+    mentions: HashMap<String, u32>,
+    accounted: HashMap<String, u32>,
 }
 
 impl Races {
@@ -53,37 +58,65 @@ impl Races {
             let mut inputs = Vec::new();
             let mut seen = HashSet::default();
             for input in race {
-                self.expand(input, &mut seen, &mut inputs);
+                self.expand(input, false, &mut seen, &mut inputs);
             }
-            let settles = inputs.iter().any(|input| match input {
+            let settles = inputs.iter().any(|(input, _)| match input {
                 Input::Promise(start) => !pending.contains(start),
                 _ => true,
             });
             if settles && inputs.len() >= 2 {
-                exempt.extend(inputs.iter().filter_map(|input| match input {
-                    Input::Promise(start) if pending.contains(start) => Some(*start),
-                    _ => None,
-                }));
+                exempt.extend(
+                    inputs
+                        .iter()
+                        .filter_map(|(input, used_elsewhere)| match input {
+                            Input::Promise(start) if pending.contains(start) && !used_elsewhere => {
+                                Some(*start)
+                            }
+                            _ => None,
+                        }),
+                );
             }
         }
         exempt
     }
 
-    /// Replaces variables by what they hold (each variable once: `xs = xs.concat(..)`).
-    fn expand<'s>(&'s self, input: &'s Input, seen: &mut HashSet<&'s str>, out: &mut Vec<Input>) {
+    /// Replaces variables by what they hold (each variable once: `xs = xs.concat(..)`),
+    /// noting the inputs reached through a name that is also used outside the race.
+    fn expand<'s>(
+        &'s self,
+        input: &'s Input,
+        used_elsewhere: bool,
+        seen: &mut HashSet<&'s str>,
+        out: &mut Vec<(Input, bool)>,
+    ) {
         match input {
             Input::Name(name) => match self.held.get(name) {
                 Some(held) => {
+                    let used_elsewhere =
+                        used_elsewhere || self.mentions.get(name) > self.accounted.get(name);
                     if seen.insert(name) {
                         for input in held {
-                            self.expand(input, seen, out);
+                            self.expand(input, used_elsewhere, seen, out);
                         }
                     }
                 }
                 // A parameter or an import: may be anything, a timeout included.
-                None => out.push(Input::Other),
+                None => out.push((Input::Other, used_elsewhere)),
             },
-            other => out.push(other.clone()),
+            other => out.push((other.clone(), used_elsewhere)),
+        }
+    }
+
+    fn account(&mut self, name: &str) {
+        *self.accounted.entry(name.to_owned()).or_default() += 1;
+    }
+
+    /// Counts the names among `inputs` as accounted for.
+    fn account_inputs(&mut self, inputs: &[Input]) {
+        for input in inputs {
+            if let Input::Name(name) = input {
+                self.account(name);
+            }
         }
     }
 
@@ -140,13 +173,19 @@ impl Races {
     fn hold(&mut self, name: String, expr: &Expr) {
         let mut inputs = Vec::new();
         self.inputs(expr, &mut inputs);
+        self.account_inputs(&inputs);
         self.held.entry(name).or_default().extend(inputs);
     }
 }
 
 impl Visit for Races {
+    fn visit_ident(&mut self, ident: &Ident) {
+        *self.mentions.entry(ident.sym.to_string()).or_default() += 1;
+    }
+
     fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
         if let (Pat::Ident(name), Some(init)) = (&declarator.name, &declarator.init) {
+            self.account(&name.id.sym);
             self.hold(name.id.sym.to_string(), init);
         }
         declarator.visit_children_with(self);
@@ -154,6 +193,7 @@ impl Visit for Races {
 
     fn visit_assign_expr(&mut self, assign: &AssignExpr) {
         if let AssignTarget::Simple(SimpleAssignTarget::Ident(name)) = &assign.left {
+            self.account(&name.id.sym);
             self.hold(name.id.sym.to_string(), &assign.right);
         }
         assign.visit_children_with(self);
@@ -163,6 +203,7 @@ impl Visit for Races {
         match method_call(call) {
             // `xs.push(p, q)`.
             Some((Expr::Ident(object), "push")) => {
+                self.account(&object.sym);
                 for arg in &call.args {
                     self.hold(object.sym.to_string(), &arg.expr);
                 }
@@ -172,6 +213,7 @@ impl Visit for Races {
                 if let Some(arg) = call.args.first() {
                     self.inputs(&arg.expr, &mut inputs);
                 }
+                self.account_inputs(&inputs);
                 self.races.push(inputs);
             }
             _ => {}
@@ -236,5 +278,18 @@ mod tests {
         assert_eq!(pending(&format!("Promise.race([{NEVER}]);")), 1);
         assert_eq!(pending(&format!("Promise.race([{NEVER}, {NEVER}]);")), 2);
         assert_eq!(pending(&format!("const x = {NEVER};\nawait x;")), 1);
+        // Raced, but also awaited on its own: that `await` can hang.
+        assert_eq!(
+            pending(&format!(
+                "const x = {NEVER};\nPromise.race([x, sleep(100)]);\nawait x;"
+            )),
+            1
+        );
+        assert_eq!(
+            pending(&format!(
+                "const x = {NEVER};\nPromise.race([x, sleep(100)]);"
+            )),
+            0
+        );
     }
 }
