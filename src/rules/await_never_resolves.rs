@@ -64,7 +64,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     if with_ack {
                         cx.unanswered_ack(emit)
                     } else {
-                        "the ack callback never runs, not even on disconnect, so the promise it settles never does and the code after it never runs"
+                        "the ack callback never runs, not even on disconnect, so the promise waiting on it stays pending and the code after it never runs"
                     }
                 ),
             );
