@@ -1991,13 +1991,20 @@ fn body_stmts(function: &Expr) -> Option<&[Stmt]> {
 
 /// A function guarded to do its work once: it tests a flag (`if (onceRef.current)
 /// return;`, `if (!bound) { ... }`) that it also sets to `true` (`onceRef.current =
-/// true`, `bound = true`), at its top level or in the guarded block.
+/// true`, `bound = true`), at its top level or in the guarded block, and never resets
+/// to `false` there (a busy flag, `loading = false` at the end, guards nothing).
 fn runs_once(function: &Expr) -> bool {
     let Some(stmts) = body_stmts(function) else {
         return false;
     };
     let mut tested = Vec::new();
     let mut set = Vec::new();
+    let mut reset = Vec::new();
+    let mut note = |stmt: &Stmt| match assigned_bool(stmt) {
+        Some((flag, true)) => set.push(flag),
+        Some((flag, false)) => reset.push(flag),
+        None => {}
+    };
     for stmt in stmts {
         match stmt {
             Stmt::If(if_stmt) => {
@@ -2012,34 +2019,38 @@ fn runs_once(function: &Expr) -> bool {
                     Stmt::Block(block) => &block.stmts,
                     other => std::slice::from_ref(other),
                 };
-                set.extend(guarded.iter().filter_map(set_true));
+                guarded.iter().for_each(&mut note);
             }
-            other => set.extend(set_true(other)),
+            other => note(other),
         }
     }
-    tested.iter().any(|flag| set.contains(flag))
+    tested
+        .iter()
+        .any(|flag| set.contains(flag) && !reset.contains(flag))
 }
 
-/// `flag = true;`: the flag's key.
-fn set_true(stmt: &Stmt) -> Option<String> {
+/// `flag = true;` / `flag = false;`: the flag's key and the value.
+fn assigned_bool(stmt: &Stmt) -> Option<(String, bool)> {
     let Stmt::Expr(expr) = stmt else {
         return None;
     };
     let Expr::Assign(assign) = unwrap_expr(&expr.expr) else {
         return None;
     };
-    if assign.op != AssignOp::Assign
-        || !matches!(unwrap_expr(&assign.right), Expr::Lit(Lit::Bool(b)) if b.value)
-    {
+    let Expr::Lit(Lit::Bool(value)) = unwrap_expr(&assign.right) else {
+        return None;
+    };
+    if assign.op != AssignOp::Assign {
         return None;
     }
-    match &assign.left {
-        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => Some(ident.id.sym.to_string()),
+    let flag = match &assign.left {
+        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => ident.id.sym.to_string(),
         AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
-            flag_key(&Expr::Member(member.clone()))
+            flag_key(&Expr::Member(member.clone()))?
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some((flag, value.value))
 }
 
 /// `bound`, `onceRef.current`, `this.listening`: a flag named the same way wherever
@@ -2347,5 +2358,70 @@ fn is_log_call(expr: &Expr) -> bool {
             name.contains("log") || name.contains("debug")
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+
+    /// For each handler registered in an effect with `body`: whether it keeps a context
+    /// that makes it run again and again.
+    fn repeated(body: &str) -> Vec<bool> {
+        let source = format!(
+            "import {{ io }} from \"socket.io-client\";\nimport {{ useEffect, useRef }} from \"react\";\nconst socket = io(\"http://localhost:3000\");\nlet busy = false;\nexport function Panel({{ url }}: {{ url: string }}) {{\nconst done = useRef(false);\nuseEffect(() => {{\n{body}\n}}, [url]);\n}}\n"
+        );
+        crate::lang::ts::extract(&source, FileKind::Tsx, &[])
+            .handlers
+            .iter()
+            .map(|h| h.context.is_some())
+            .collect()
+    }
+
+    #[test]
+    fn an_effect_guarded_by_a_flag_it_sets_registers_once() {
+        assert_eq!(
+            repeated("if (done.current) return;\ndone.current = true;\nsocket.on(\"x\", show);"),
+            [false]
+        );
+        assert_eq!(
+            repeated("if (!done.current) { done.current = true; socket.on(\"x\", show); }"),
+            [false]
+        );
+        // Checked but never set, or set and reset: no guard.
+        assert_eq!(
+            repeated("if (done.current) return;\nsocket.on(\"x\", show);"),
+            [true]
+        );
+        assert_eq!(
+            repeated("if (busy) return;\nbusy = true;\nsocket.on(\"x\", show);\nbusy = false;"),
+            [true]
+        );
+    }
+
+    #[test]
+    fn listeners_that_run_once_do_not_pile_up() {
+        // A socket opened in this effect: each run registers on a new one.
+        assert_eq!(
+            repeated("const own = io(url);\nown.on(\"x\", show);"),
+            [false]
+        );
+        // A `once` or self-removing outer listener registers its inner one once (the
+        // outer one keeps the effect's context; the rule leaves `once` alone).
+        assert_eq!(
+            repeated("socket.once(\"connect\", () => socket.on(\"x\", show));"),
+            [true, false]
+        );
+        // A listener that removes itself does not pile up either, nor what it registers.
+        assert_eq!(
+            repeated(
+                "socket.on(\"connect\", function first() { socket.off(\"connect\", first); socket.on(\"x\", show); });"
+            ),
+            [false, false]
+        );
+        assert_eq!(
+            repeated("socket.on(\"connect\", () => socket.on(\"x\", show));"),
+            [true, true]
+        );
     }
 }
