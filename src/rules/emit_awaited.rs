@@ -91,7 +91,10 @@ fn with_ack(cx: &Context, site: &EmitSite, awaited: &AwaitedEmit) -> Option<Fix>
     let text = cx.text(site.file)?;
     let method = text.get(awaited.method.start as usize..awaited.method.end as usize)?;
     let callback_text = text.get(callback.span.start as usize..callback.span.end as usize)?;
-    if method != "emit" || !text.get(..awaited.call_end as usize)?.ends_with(')') {
+    if method != "emit"
+        || !text.get(..awaited.call_end as usize)?.ends_with(')')
+        || !is_statement(text, awaited)
+    {
         return None;
     }
     let file = site.file;
@@ -116,4 +119,46 @@ fn with_ack(cx: &Context, site: &EmitSite, awaited: &AwaitedEmit) -> Option<Fix>
             },
         ],
     })
+}
+
+/// `await socket.emit(...);` as a statement of its own: its value (the socket) is not
+/// used, so what `.then(...)` returns instead cannot matter.
+fn is_statement(text: &str, awaited: &AwaitedEmit) -> bool {
+    let before = text
+        .get(..awaited.span.start as usize)
+        .map(str::trim_end)
+        .and_then(|t| t.chars().last());
+    let after = text
+        .get(awaited.call_end as usize..)
+        .map(|t| t.trim_start_matches([' ', '\t']))
+        .and_then(|t| t.chars().next());
+    matches!(before, None | Some(';' | '{' | '}'))
+        && matches!(after, None | Some(';' | '\n' | '\r' | '}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Span;
+
+    fn statement(code: &str) -> bool {
+        let start = code.find("await").unwrap_or(0) as u32;
+        let end = code.rfind(')').map_or(0, |i| i as u32 + 1);
+        let awaited = AwaitedEmit {
+            span: Span::new(start, end),
+            method: Span::new(start, start),
+            call_end: end,
+            callback: None,
+        };
+        is_statement(code, &awaited)
+    }
+
+    #[test]
+    fn only_an_await_whose_value_is_unused_is_rewritten() {
+        assert!(statement("{\n  await s.emit(\"x\", () => {});\n}"));
+        assert!(statement("f();\nawait s.emit(\"x\", () => {})\nnext()"));
+        assert!(!statement("{ const r = await s.emit(\"x\", () => {}); }"));
+        assert!(!statement("{ return await s.emit(\"x\", () => {}); }"));
+        assert!(!statement("{ await s.emit(\"x\", () => {}).connected; }"));
+    }
 }
