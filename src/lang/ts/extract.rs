@@ -2014,6 +2014,10 @@ fn runs_once(function: &Expr) -> bool {
                 {
                     test = unwrap_expr(&unary.arg);
                 }
+                // `if (socket.hasListeners("x")) return;`: the socket is the flag.
+                if is_has_listeners(test) {
+                    return true;
+                }
                 tested.extend(flag_key(test));
                 let guarded: &[Stmt] = match &*if_stmt.cons {
                     Stmt::Block(block) => &block.stmts,
@@ -2029,7 +2033,17 @@ fn runs_once(function: &Expr) -> bool {
         .any(|flag| set.contains(flag) && !reset.contains(flag))
 }
 
-/// `flag = true;` / `flag = false;`: the flag's key and the value.
+/// `socket.hasListeners(...)`.
+fn is_has_listeners(test: &Expr) -> bool {
+    matches!(test, Expr::Call(call)
+        if matches!(&call.callee, Callee::Expr(callee)
+            if matches!(unwrap_expr(callee), Expr::Member(m)
+                if member_prop_name(&m.prop).as_deref() == Some("hasListeners"))))
+}
+
+/// `flag = true;`, `socketRef.current = io(url);` / `flag = false;`: the flag's key and
+/// whether the value it gets is truthy (anything but `false`, `null`, `undefined`, `0`
+/// or `""`).
 fn assigned_bool(stmt: &Stmt) -> Option<(String, bool)> {
     let Stmt::Expr(expr) = stmt else {
         return None;
@@ -2037,12 +2051,17 @@ fn assigned_bool(stmt: &Stmt) -> Option<(String, bool)> {
     let Expr::Assign(assign) = unwrap_expr(&expr.expr) else {
         return None;
     };
-    let Expr::Lit(Lit::Bool(value)) = unwrap_expr(&assign.right) else {
-        return None;
-    };
     if assign.op != AssignOp::Assign {
         return None;
     }
+    let truthy = match unwrap_expr(&assign.right) {
+        Expr::Lit(Lit::Bool(value)) => value.value,
+        Expr::Lit(Lit::Null(_)) => false,
+        Expr::Lit(Lit::Num(n)) => n.value != 0.0,
+        Expr::Lit(Lit::Str(s)) => !s.value.is_empty(),
+        Expr::Ident(ident) => &*ident.sym != "undefined",
+        _ => true,
+    };
     let flag = match &assign.left {
         AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => ident.id.sym.to_string(),
         AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
@@ -2050,7 +2069,7 @@ fn assigned_bool(stmt: &Stmt) -> Option<(String, bool)> {
         }
         _ => return None,
     };
-    Some((flag, value.value))
+    Some((flag, truthy))
 }
 
 /// `bound`, `onceRef.current`, `this.listening`: a flag named the same way wherever
@@ -2396,6 +2415,17 @@ mod tests {
         assert_eq!(
             repeated("if (busy) return;\nbusy = true;\nsocket.on(\"x\", show);\nbusy = false;"),
             [true]
+        );
+        // A ref that holds the socket is the flag too; so is the socket's listener list.
+        assert_eq!(
+            repeated(
+                "if (done.current) return;\ndone.current = io(url);\ndone.current.on(\"x\", show);"
+            ),
+            [false]
+        );
+        assert_eq!(
+            repeated("if (socket.hasListeners(\"x\")) return;\nsocket.on(\"x\", show);"),
+            [false]
         );
     }
 
