@@ -685,6 +685,10 @@ impl Flow<'_, '_> {
                 self.expr(&member.obj, called, ctx)
             }
             Expr::New(new) => {
+                // `new (class { done() { resolve() } })()`: a method may call it later.
+                if self.mentions(&*new.callee) {
+                    self.summary.escapes = true;
+                }
                 let args = new.args.iter().flatten().map(|a| &*a.expr);
                 self.escape_check(new.args.iter().flatten().map(|a| &*a.expr));
                 self.exprs(args, called, ctx)
@@ -1077,6 +1081,7 @@ mod tests {
             "if (!ready) return; function done() { resolve(); } register(done);",
             "if (!ready) return; register({ onDone() { resolve(); } });",
             "if (!ready) return; class Waiter { done() { resolve(); } } register(new Waiter());",
+            "if (!ready) return; register(new (class { done() { resolve(); } })());",
             "if (!ready) return; render(<Modal onClose={() => resolve()} />);",
         ] {
             assert_eq!(pending(body), 0, "{body}");
