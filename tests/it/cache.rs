@@ -326,7 +326,7 @@ fn facts_survive_the_cache_encoding_unchanged() {
         };
         let facts = wirelint::lang::extract(&text, kind, &[]);
         with_sites += usize::from(!facts.emits.is_empty() || !facts.handlers.is_empty());
-        let entry = wirelint::cache::Cache::encode(&facts, 0, None).expect("encodes");
+        let entry = wirelint::cache::Cache::encode(&facts, 0, None, false).expect("encodes");
         let decoded = entry.facts().expect("decodes");
         assert_eq!(
             format!("{decoded:?}"),

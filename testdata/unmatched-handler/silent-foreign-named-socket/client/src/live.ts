@@ -1,0 +1,23 @@
+// silent: sockets that are not Socket.IO's, whatever they are called: a browser WebSocket, in a field too, and a typed parameter
+export class PriceFeed {
+  private socket = new WebSocket("wss://prices.example.com/feed");
+
+  listen(onPrice: (price: number) => void): void {
+    this.socket.addEventListener("message", (event) => onPrice(Number(event.data)));
+  }
+
+  close(): void {
+    this.socket.send("unsubscribe");
+    this.socket.close();
+  }
+}
+
+export function ping(socket: WebSocket): void {
+  socket.send("ping");
+}
+
+let socket: WebSocket | null = null;
+export function connectStatus(url: string): void {
+  socket = new WebSocket(url);
+  socket.addEventListener("message", (event) => console.log(event.data));
+}
