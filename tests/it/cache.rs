@@ -286,6 +286,42 @@ fn a_configuration_that_changes_extraction_invalidates_the_cache() {
 }
 
 #[test]
+fn facts_that_depend_on_the_package_manifest_follow_it() {
+    // `..` is socket.io itself only while the package is named so: renaming it must
+    // change the findings although the test file did not change.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().to_path_buf();
+    let manifest = |name: &str| format!("{{\"name\": \"{name}\", \"main\": \"dist/index.js\"}}");
+    write(&project, "package.json", &manifest("socket.io"));
+    write(
+        &project,
+        "test/welcome.ts",
+        "import { Server } from \"..\";\nimport { io as ioc } from \"socket.io-client\";\n\
+         const server = new Server(3000);\nserver.on(\"connection\", (s) => s.emit(\"welcome\"));\n\
+         const client = ioc(\"http://localhost:3000\");\nclient.emit(\"hello\");\n",
+    );
+    // Old enough for their metadata to be trusted (see `settled_chatlite`).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let as_library = check(&[], &project);
+    assert!(
+        rules(&as_library.json).contains(&"unmatched-emit".to_owned()),
+        "{}",
+        as_library.json
+    );
+    let again = check(&[], &project);
+    assert_eq!(again.json, as_library.json);
+    assert_eq!(
+        again.unread, 0,
+        "a file whose facts depend on its package is read"
+    );
+    write(&project, "package.json", &manifest("my-app"));
+    let as_app = check(&[], &project);
+    assert!(rules(&as_app.json).is_empty(), "{}", as_app.json);
+    write(&project, "package.json", &manifest("socket.io"));
+    assert_eq!(check(&[], &project).json, as_library.json);
+}
+
+#[test]
 fn cache_dir_moves_the_cache_and_the_environment_turns_it_off() {
     let (dir, project) = chatlite();
     let elsewhere = dir.path().join("elsewhere");
