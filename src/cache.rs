@@ -45,6 +45,12 @@ pub fn content_hash(text: &str) -> ContentHash {
     xxh3_128(text.as_bytes())
 }
 
+/// The hash that stands for a file skipped as a minified bundle, whose facts are empty.
+pub const SKIPPED: ContentHash = 0;
+/// The same, for a file skipped as generated in a build-output directory: a verdict that
+/// holds only while the file is read as one (see `SourcePath::output`).
+pub const SKIPPED_IN_OUTPUT_DIR: ContentHash = 1;
+
 /// What a file's facts are extracted from: its text, and for a file of a Socket.IO
 /// package, what its manifest says (see `crate::package`).
 pub fn input_hash(text: &str, package: Option<&crate::package::SelfPackage>) -> ContentHash {

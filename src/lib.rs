@@ -487,6 +487,8 @@ impl<'a> Loader<'a> {
             && self.package(index).is_none()
             && let Some(entry) = entry
             && !entry.packaged
+            // Generated in an output directory; named on the command line, it is read.
+            && (source.output || entry.hash != cache::SKIPPED_IN_OUTPUT_DIR)
             && let Some(unread) = load_unread(&source.path, entry)
         {
             return unread;
@@ -544,9 +546,22 @@ impl<'a> Loader<'a> {
                 };
                 (facts, Some(text), Loaded::read(from, hash, entry))
             }
-            // Minified bundles: nobody edits them, and they are large.
-            Ok((None, _)) => {
-                let loaded = Loaded::read(FactsFrom::Nothing, 0, entry);
+            // Minified bundles and generated files of output directories: nobody edits
+            // them, and they are large. The verdict is cached, so that an unchanged one
+            // is not even read next time.
+            Ok((None, metadata)) => {
+                let verdict = match source.output {
+                    true => cache::SKIPPED_IN_OUTPUT_DIR,
+                    false => cache::SKIPPED,
+                };
+                let stat = metadata
+                    .as_ref()
+                    .and_then(|metadata| cache::Stat::remembered(metadata, read_at));
+                let stored = self
+                    .cache
+                    .and_then(|_| cache::Cache::encode(&FileFacts::default(), verdict, stat, false))
+                    .map(cache::Stored::Fresh);
+                let loaded = Loaded::read(FactsFrom::Extraction(stored), verdict, entry);
                 (FileFacts::default(), None, loaded)
             }
             Err(message) => {
@@ -740,6 +755,18 @@ fn read_source_and_metadata(
         return Err("not a regular file (a FIFO, socket or device); it was skipped".to_owned());
     }
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    if source.output {
+        // Bundles in output directories are large and tell themselves apart in their
+        // first lines (a runtime, a minified line): the rest is read only for code.
+        const HEAD: u64 = 16 * 1024;
+        file.by_ref()
+            .take(HEAD)
+            .read_to_end(&mut bytes)
+            .map_err(cannot_read)?;
+        if discover::looks_generated(&String::from_utf8_lossy(&bytes)) {
+            return Ok((None, metadata));
+        }
+    }
     file.read_to_end(&mut bytes).map_err(cannot_read)?;
     Ok((decode(bytes, source.output)?, metadata))
 }

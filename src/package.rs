@@ -145,8 +145,13 @@ impl Packages {
             }
             walked.push(ancestor.to_path_buf());
             if let Ok(text) = std::fs::read_to_string(ancestor.join("package.json")) {
-                found = read_manifest(ancestor, &text)
-                    .filter(|m| is_known(&m.name))
+                // Every package of `node_modules` has a manifest: only those that can
+                // name a Socket.IO package are parsed.
+                found = text
+                    .contains("socket.io")
+                    .then(|| read_manifest(ancestor, &text))
+                    .flatten()
+                    .filter(|manifest| is_known(&manifest.name))
                     .map(Arc::new);
                 break;
             }

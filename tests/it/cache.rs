@@ -322,6 +322,40 @@ fn facts_that_depend_on_the_package_manifest_follow_it() {
 }
 
 #[test]
+fn a_generated_file_of_an_output_dir_is_not_read_again_unless_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().to_path_buf();
+    client_and_server(
+        &project,
+        "export const EVENTS = { SEND: \"chat:message\" } as const;\n",
+        "../shared/events",
+    );
+    let bundle = "(()=>{var __webpack_modules__={};const socket=io();socket.emit(\"bundled\")})();\n//# sourceMappingURL=main.js.map\n";
+    write(&project, "web/dist/main.js", bundle);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let cold = check(&[], &project);
+    let warm = check(&[], &project);
+    assert_eq!(warm.json, cold.json);
+    assert_eq!(
+        warm.unread, warm.files,
+        "the skipped bundle's verdict is cached too"
+    );
+    // Named on the command line, the output directory is read as code, whatever the
+    // cache says of it as part of the project.
+    let cache = project.join(".wirelint_cache");
+    let server = project.join("server");
+    let named = check(
+        &[
+            "--cache-dir",
+            cache.to_str().expect("UTF-8"),
+            server.to_str().expect("UTF-8"),
+        ],
+        &project.join("web/dist"),
+    );
+    assert!(named.json.contains("\"bundled\""), "{}", named.json);
+}
+
+#[test]
 fn cache_dir_moves_the_cache_and_the_environment_turns_it_off() {
     let (dir, project) = chatlite();
     let elsewhere = dir.path().join("elsewhere");
