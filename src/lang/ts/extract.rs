@@ -532,6 +532,11 @@ impl<'a> Extractor<'a> {
     }
 
     fn binding_of(&mut self, init: &Expr, type_ann: Option<&TsTypeAnn>) -> Binding {
+        // Provenance beats a name: `const socket = new WebSocket(url)` (or `x as
+        // net.Socket`, before the assertion is looked through) is no Socket.IO socket.
+        if self.foreign(init) || type_ann.is_some_and(|ann| self.foreign_type(&ann.type_ann)) {
+            return Binding::Foreign;
+        }
         let init = unwrap_expr(init);
         match init {
             Expr::Arrow(arrow) => {
@@ -551,10 +556,6 @@ impl<'a> Extractor<'a> {
         let value = self.value(init);
         if value.is_known() {
             return Binding::Value(value);
-        }
-        // Provenance beats a name: `const socket = new WebSocket(url)` is no Socket.IO socket.
-        if self.foreign(init) || type_ann.is_some_and(|ann| self.foreign_type(&ann.type_ann)) {
-            return Binding::Foreign;
         }
         let typed = typed_origin(type_ann, self).map(|origin| SocketRef {
             origin,
