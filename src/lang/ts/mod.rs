@@ -66,17 +66,17 @@ pub fn extract(
             facts
         }
         Err(error) => {
-            let template = text::is_template_error(text, &error);
+            let placeholder = text::template_placeholder(text, &error);
             FileFacts {
                 loose_strings: super::loose_strings(text),
-                parse_error: Some(match template {
-                    true => ParseError {
-                        span: error.span,
+                parse_error: Some(match placeholder {
+                    Some(span) => ParseError {
+                        span,
                         message: "this file is a template (`<% %>` or `{{ }}` placeholders), not JavaScript; it was skipped".to_owned(),
                     },
-                    false => error,
+                    None => error,
                 }),
-                template,
+                template: placeholder.is_some(),
                 ..FileFacts::default()
             }
         }

@@ -1,12 +1,13 @@
 //! Text-level looks at JavaScript that swc does not parse: template files and Babel's
 //! function-bind operator. Both are tried only after a parse failed.
 
-use crate::facts::ParseError;
+use crate::facts::{ParseError, Span};
 
-/// Whether a parse error is that of a template (EJS `<% %>`, Handlebars or Mustache
-/// `{{ }}`) saved as `.js`: the line of the error, or the one before, holds a
-/// placeholder. A broken JavaScript file that merely mentions `{{` elsewhere is not one.
-pub(super) fn is_template_error(text: &str, error: &ParseError) -> bool {
+/// Where the template placeholder is when a parse error is that of a template (EJS
+/// `<% %>`, Handlebars or Mustache `{{ }}`) saved as `.js`: the line of the error, or
+/// the one before, holds one. A broken JavaScript file that merely mentions `{{`
+/// elsewhere is not a template.
+pub(super) fn template_placeholder(text: &str, error: &ParseError) -> Option<Span> {
     let at = (error.span.start as usize).min(text.len());
     let line_start = |end: usize| text[..end].rfind('\n').map_or(0, |nl| nl + 1);
     let start = line_start(at);
@@ -15,25 +16,29 @@ pub(super) fn is_template_error(text: &str, error: &ParseError) -> bool {
         start => line_start(start - 1),
     };
     let end = text[at..].find('\n').map_or(text.len(), |nl| at + nl);
-    text.get(from..end)
-        .is_some_and(|lines| lines.lines().any(has_placeholder))
+    let mut line_at = from;
+    for line in text.get(from..end)?.split_inclusive('\n') {
+        if let Some((open, close)) = placeholder(line) {
+            return Some(Span::new((line_at + open) as u32, (line_at + close) as u32));
+        }
+        line_at += line.len();
+    }
+    None
 }
 
-/// An EJS/ERB/Underscore tag (`<%`, `<%=`, `<%-` closed by `%>`) or a Handlebars/Mustache
-/// one (`{{name}}`, `{{#each xs}}`, `{{{raw}}}`, `{{> partial}}`) on one line. A JSX
-/// object in braces (`style={{ color: "red" }}`) is not one: it has a `:`.
-fn has_placeholder(line: &str) -> bool {
+/// The byte range of an EJS/ERB/Underscore tag (`<%`, `<%=`, `<%-` closed by `%>`) or a
+/// Handlebars/Mustache one (`{{name}}`, `{{#each xs}}`, `{{{raw}}}`, `{{> partial}}`) in
+/// one line. A JSX object in braces (`style={{ color: "red" }}`) is not one: it has a `:`.
+fn placeholder(line: &str) -> Option<(usize, usize)> {
     if let Some(open) = line.find("<%")
-        && line[open + 2..].contains("%>")
+        && let Some(close) = line[open + 2..].find("%>")
     {
-        return true;
+        return Some((open, open + 2 + close + 2));
     }
-    let mut rest = line;
-    while let Some(open) = rest.find("{{") {
-        let after = &rest[open + 2..];
-        let Some(close) = after.find("}}") else {
-            return false;
-        };
+    let mut searched = 0;
+    while let Some(open) = line[searched..].find("{{").map(|at| searched + at) {
+        let after = &line[open + 2..];
+        let close = after.find("}}")?;
         let inner = after[..close].trim_start_matches('{').trim();
         let tag = inner
             .trim_start_matches(['#', '/', '>', '!', '^', '&', '~'])
@@ -43,11 +48,14 @@ fn has_placeholder(line: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '@' || c == '-');
         if (names_something && !inner.contains([':', ';', '(', '='])) || inner.starts_with('!') {
-            return true;
+            let end = open + 2 + close + 2;
+            // `{{{raw}}}` closes with one brace more.
+            let end = end + usize::from(line[end..].starts_with('}'));
+            return Some((open, end));
         }
-        rest = &after[close + 2..];
+        searched = open + 2 + close + 2;
     }
-    false
+    None
 }
 
 /// The text with each function-bind operator (`::this.onClick`, `obj::handler`) blanked
@@ -139,7 +147,6 @@ fn ends_operand(before: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::Span;
 
     #[test]
     fn function_bind_is_masked_at_the_same_offsets() {
@@ -166,7 +173,7 @@ mod tests {
             "{{!-- note --}}",
             "url: {{baseUrl}}",
         ] {
-            assert!(has_placeholder(line), "{line}");
+            assert!(placeholder(line).is_some(), "{line}");
         }
         for line in [
             "<div style={{ color: \"red\" }} />",
@@ -174,8 +181,18 @@ mod tests {
             "a < b % c",
             "",
         ] {
-            assert!(!has_placeholder(line), "{line}");
+            assert!(placeholder(line).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn the_placeholder_is_the_whole_tag() {
+        let line = "showBanner({{{json announcement}}});";
+        let (open, close) = placeholder(line).unwrap();
+        assert_eq!(&line[open..close], "{{{json announcement}}}");
+        let line = "  user: <%- JSON.stringify(user) %>,";
+        let (open, close) = placeholder(line).unwrap();
+        assert_eq!(&line[open..close], "<%- JSON.stringify(user) %>");
     }
 
     #[test]
@@ -186,9 +203,16 @@ mod tests {
             span: Span::new(start, start + 1),
             message: String::new(),
         };
-        assert!(is_template_error(text, &error(at)));
+        let placeholder = Span::new(at, at + "<%= name %>".len() as u32);
+        assert_eq!(
+            template_placeholder(text, &error(at + 4)),
+            Some(placeholder)
+        );
         // On the line after the placeholder.
-        assert!(is_template_error(text, &error(at + 14)));
-        assert!(!is_template_error(text, &error(0)));
+        assert_eq!(
+            template_placeholder(text, &error(at + 14)),
+            Some(placeholder)
+        );
+        assert_eq!(template_placeholder(text, &error(0)), None);
     }
 }
