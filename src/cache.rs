@@ -160,9 +160,10 @@ pub struct Entry {
     pub stat: Option<Stat>,
     /// Findings may quote the text (the facts have sites or a parse error).
     pub quotable: bool,
-    /// The facts depend on the package manifest too (`hash` is an `input_hash` with
-    /// a package): unchanged metadata of the file does not vouch for them.
-    pub packaged: bool,
+    /// What the facts read of the package manifest besides the text (a
+    /// `SelfPackage::fingerprint`, 0 for none): unchanged metadata of the file vouches for
+    /// them only while the package is still this.
+    pub package: u128,
     // As one byte string: serde would otherwise encode and decode it byte by byte.
     #[serde(with = "serde_bytes")]
     facts: Vec<u8>,
@@ -238,14 +239,14 @@ impl Cache {
         facts: &FileFacts,
         hash: ContentHash,
         stat: Option<Stat>,
-        packaged: bool,
+        package: u128,
     ) -> Option<Entry> {
         let quotable = facts.quotable();
         postcard::to_stdvec(facts).ok().map(|facts| Entry {
             hash,
             stat,
             quotable,
-            packaged,
+            package,
             facts,
         })
     }

@@ -481,12 +481,14 @@ impl<'a> Loader<'a> {
     fn load(&self, index: usize, given: Option<&[u8]>) -> (SourceFile, Loaded<'a>) {
         let source = &self.discovered[index];
         let entry = self.cache.and_then(|cache| cache.entry(&source.path));
-        // Facts that depend on a package's manifest as well as on the text are only
-        // trusted after reading the text (see `cache::input_hash`).
+        // Facts that depend on a package's manifest as well as on the text are trusted
+        // unread only while the manifest says the same (see `cache::input_hash`).
+        let package = self
+            .package(index)
+            .map_or(0, package::SelfPackage::fingerprint);
         if given.is_none()
-            && self.package(index).is_none()
             && let Some(entry) = entry
-            && !entry.packaged
+            && entry.package == package
             // Generated in an output directory; named on the command line, it is read.
             && (source.output || entry.hash != cache::SKIPPED_IN_OUTPUT_DIR)
             && let Some(unread) = load_unread(&source.path, entry)
@@ -538,7 +540,12 @@ impl<'a> Loader<'a> {
                             .cache
                             .filter(|_| !facts.internal_error)
                             .and_then(|_| {
-                                cache::Cache::encode(&facts, hash, stat, package.is_some())
+                                cache::Cache::encode(
+                                    &facts,
+                                    hash,
+                                    stat,
+                                    package.map_or(0, package::SelfPackage::fingerprint),
+                                )
                             })
                             .map(cache::Stored::Fresh);
                         (facts, FactsFrom::Extraction(stored))
@@ -559,7 +566,7 @@ impl<'a> Loader<'a> {
                     .and_then(|metadata| cache::Stat::remembered(metadata, read_at));
                 let stored = self
                     .cache
-                    .and_then(|_| cache::Cache::encode(&FileFacts::default(), verdict, stat, false))
+                    .and_then(|_| cache::Cache::encode(&FileFacts::default(), verdict, stat, 0))
                     .map(cache::Stored::Fresh);
                 let loaded = Loaded::read(FactsFrom::Extraction(stored), verdict, entry);
                 (FileFacts::default(), None, loaded)

@@ -167,6 +167,11 @@ impl Packages {
 /// workspace root, or invalid JSON).
 fn read_manifest(root: &Path, text: &str) -> Option<Manifest> {
     let json: serde_json::Value = serde_json::from_str(text).ok()?;
+    // A workspace root is named after the library it hosts but is not it: its
+    // examples and tools import the real package, not `..`.
+    if json.get("workspaces").is_some() {
+        return None;
+    }
     let name = json.get("name")?.as_str()?.to_owned();
     let mut targets = Vec::new();
     for key in ["main", "module", "browser", "types"] {
@@ -293,11 +298,17 @@ mod tests {
         write("packages/socket.io/test/a.ts", "");
         write("packages/socket.io/test/fixtures/b.ts", "");
         write("packages/app/package.json", r#"{"name":"app"}"#);
+        write(
+            "package.json",
+            r#"{"name":"socket.io","private":true,"workspaces":["packages/*"]}"#,
+        );
+        write("examples/chat/index.js", "");
         write("packages/app/src/c.ts", "");
         let files = [
             root.join("packages/socket.io/test/a.ts"),
             root.join("packages/socket.io/test/fixtures/b.ts"),
             root.join("packages/app/src/c.ts"),
+            root.join("examples/chat/index.js"),
         ];
         let found = Packages::of_files(files.iter().map(PathBuf::as_path), |name| {
             name == "socket.io"
@@ -306,7 +317,7 @@ mod tests {
             .iter()
             .map(|p| p.as_ref().map(|p| p.dir.as_str()))
             .collect();
-        assert_eq!(dirs, [Some("test"), Some("test/fixtures"), None]);
+        assert_eq!(dirs, [Some("test"), Some("test/fixtures"), None, None]);
         assert!(found[0].as_ref().unwrap().is_self(".."));
     }
 }
