@@ -377,6 +377,10 @@ impl<'a> Extractor<'a> {
                 let value = self.enum_value(decl);
                 self.bind(&decl.id.sym, Binding::Value(value));
             }
+            // `class LiveSocket extends WebSocket`: `new LiveSocket(url)` is no socket.
+            Decl::Class(class) if self.foreign_class(&class.class) => {
+                self.bind(&class.ident.sym, Binding::Foreign);
+            }
             _ => {}
         }
     }

@@ -311,8 +311,24 @@ impl Extractor<'_> {
                 callee: Callee::Expr(callee),
                 ..
             }) => callee,
+            // `class extends WebSocket {}`: its instances are WebSockets.
+            Expr::Class(class) => return self.foreign_class(&class.class),
             _ => return false,
         };
+        self.foreign_callee(callee)
+    }
+
+    /// Whether a class extends a foreign one (`class LiveSocket extends WebSocket`).
+    pub(super) fn foreign_class(&self, class: &Class) -> bool {
+        class
+            .super_class
+            .as_deref()
+            .is_some_and(|parent| self.foreign_callee(parent))
+    }
+
+    /// Whether a constructor or function makes foreign values: one of a foreign module,
+    /// a foreign browser global, or a method of a foreign value.
+    fn foreign_callee(&self, callee: &Expr) -> bool {
         match unwrap_expr(callee) {
             Expr::Ident(ident) => self.foreign_name(&ident.sym),
             Expr::Member(member) => match unwrap_expr(&member.obj) {

@@ -21,3 +21,15 @@ export function connectStatus(url: string): void {
   socket = new WebSocket(url);
   socket.addEventListener("message", (event) => console.log(event.data));
 }
+
+// A WebSocket with a reconnect loop of its own is still a WebSocket.
+class ReconnectingSocket extends WebSocket {
+  retry(): void {
+    this.send("resume");
+  }
+}
+
+export function openDashboard(url: string): void {
+  const socket = new ReconnectingSocket(url);
+  socket.send("subscribe");
+}
