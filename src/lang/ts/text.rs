@@ -8,7 +8,11 @@ use crate::facts::{ParseError, Span};
 /// the one before, holds one. A broken JavaScript file that merely mentions `{{`
 /// elsewhere is not a template.
 pub(super) fn template_placeholder(text: &str, error: &ParseError) -> Option<Span> {
-    let at = (error.span.start as usize).min(text.len());
+    let mut at = (error.span.start as usize).min(text.len());
+    // Spans start on characters; still, no panic on any input.
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let line_start = |end: usize| text[..end].rfind('\n').map_or(0, |nl| nl + 1);
     let start = line_start(at);
     let from = match start {
@@ -214,5 +218,7 @@ mod tests {
             Some(placeholder)
         );
         assert_eq!(template_placeholder(text, &error(0)), None);
+        let text = "é <%= x %>";
+        assert!(template_placeholder(text, &error(1)).is_some());
     }
 }
