@@ -36,13 +36,34 @@ const FILE_NAME: &str = "facts.bin";
 const MAGIC: &[u8; 8] = b"wlcache\0";
 /// Bumped when the layout of the file itself changes; the layout of facts is covered by
 /// the build identity in the key.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The hash of a file's text, as stored in its entry.
 pub type ContentHash = u128;
 
 pub fn content_hash(text: &str) -> ContentHash {
     xxh3_128(text.as_bytes())
+}
+
+/// The hash that stands for a file skipped as a minified bundle, whose facts are empty.
+pub const SKIPPED: ContentHash = 0;
+/// The same, for a file skipped as generated in a build-output directory: a verdict that
+/// holds only while the file is read as one (see `SourcePath::output`).
+pub const SKIPPED_IN_OUTPUT_DIR: ContentHash = 1;
+
+/// What a file's facts are extracted from: its text, and for a file of a Socket.IO
+/// package, what its manifest says (see `crate::package`).
+pub fn input_hash(text: &str, package: Option<&crate::package::SelfPackage>) -> ContentHash {
+    let hash = content_hash(text);
+    match package {
+        None => hash,
+        Some(package) => {
+            let mut bytes = [0u8; 32];
+            bytes[..16].copy_from_slice(&hash.to_le_bytes());
+            bytes[16..].copy_from_slice(&package.fingerprint().to_le_bytes());
+            xxh3_128(&bytes)
+        }
+    }
 }
 
 /// What a file's metadata said when its text was hashed. Equal metadata later means the
@@ -139,6 +160,10 @@ pub struct Entry {
     pub stat: Option<Stat>,
     /// Findings may quote the text (the facts have sites or a parse error).
     pub quotable: bool,
+    /// What the facts read of the package manifest besides the text (a
+    /// `SelfPackage::fingerprint`, 0 for none): unchanged metadata of the file vouches for
+    /// them only while the package is still this.
+    pub package: u128,
     // As one byte string: serde would otherwise encode and decode it byte by byte.
     #[serde(with = "serde_bytes")]
     facts: Vec<u8>,
@@ -210,12 +235,18 @@ impl Cache {
 
     /// The entry for facts extracted from a text with this hash, read when the file had
     /// this metadata.
-    pub fn encode(facts: &FileFacts, hash: ContentHash, stat: Option<Stat>) -> Option<Entry> {
+    pub fn encode(
+        facts: &FileFacts,
+        hash: ContentHash,
+        stat: Option<Stat>,
+        package: u128,
+    ) -> Option<Entry> {
         let quotable = facts.quotable();
         postcard::to_stdvec(facts).ok().map(|facts| Entry {
             hash,
             stat,
             quotable,
+            package,
             facts,
         })
     }

@@ -15,6 +15,8 @@ pub enum FileKind {
     Dts,
     Vue,
     Svelte,
+    /// `.html .htm`: the inline `<script>` blocks of a page, which runs in a browser.
+    Html,
     Rust,
 }
 
@@ -22,6 +24,9 @@ pub enum FileKind {
 pub struct SourcePath {
     pub path: PathBuf,
     pub kind: FileKind,
+    /// In a build-output directory ([`OUTPUT_DIRS`]) that no ignore file hides: read
+    /// only when its text does not look generated (see `looks_generated`).
+    pub output: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +48,7 @@ impl fmt::Display for DiscoverError {
             DiscoverError::Io { path, message } => write!(f, "{}: {message}", path.display()),
             DiscoverError::NotSource(p) => write!(
                 f,
-                "{}: not a file wirelint reads (.ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte)",
+                "{}: not a file wirelint reads (.ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte .html .rs)",
                 p.display()
             ),
         }
@@ -57,9 +62,6 @@ impl std::error::Error for DiscoverError {}
 const SKIPPED_DIRS: &[&str] = &[
     "node_modules",
     ".git",
-    "dist",
-    "build",
-    "out",
     ".next",
     ".nuxt",
     ".svelte-kit",
@@ -68,6 +70,31 @@ const SKIPPED_DIRS: &[&str] = &[
     "vendor",
     "bower_components",
 ];
+
+/// Directories that usually hold build output, but sometimes hand-written code a server
+/// serves as it is (a committed `dist/client.js`). Walked unless an ignore file hides
+/// them; their files are read only when they do not look generated.
+pub const OUTPUT_DIRS: &[&str] = &["dist", "build", "out"];
+
+/// Whether the text of a file in an output directory is a bundler's or compiler's:
+/// a source map comment, a bundler runtime (webpack, Parcel, Vite, SystemJS), a
+/// minifier's license banner, or a line no one writes by hand.
+pub fn looks_generated(text: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "sourceMappingURL=",
+        "__webpack_require__",
+        "webpackChunk",
+        "parcelRequire",
+        "__vitePreload",
+        "System.register(",
+        "/*! For license information",
+    ];
+    const LONGEST_HANDWRITTEN_LINE: usize = 1000;
+    MARKERS.iter().any(|marker| text.contains(marker))
+        || text
+            .lines()
+            .any(|line| line.len() > LONGEST_HANDWRITTEN_LINE)
+}
 
 /// Classifies a file by name; `None` for files we never lint.
 pub fn classify(path: &Path) -> Option<FileKind> {
@@ -84,6 +111,7 @@ pub fn classify(path: &Path) -> Option<FileKind> {
         "js" | "jsx" | "mjs" | "cjs" => FileKind::Js,
         "vue" => FileKind::Vue,
         "svelte" => FileKind::Svelte,
+        "html" | "htm" => FileKind::Html,
         "rs" => FileKind::Rust,
         _ => return None,
     };
@@ -158,6 +186,7 @@ pub fn discover_listing(
                 out.push(SourcePath {
                     path: clean(root),
                     kind,
+                    output: false,
                 });
             }
             continue;
@@ -320,10 +349,20 @@ fn visit(
     if !is_file && !is_special {
         return Ok(None);
     }
+    // Only directories below the root count: a project checked out under `~/build/`
+    // is not build output, and a `dist` named on the command line is read as asked.
+    let output = entry.path().strip_prefix(root).is_ok_and(|relative| {
+        relative
+            .parent()
+            .into_iter()
+            .flat_map(Path::components)
+            .any(|dir| OUTPUT_DIRS.iter().any(|name| dir.as_os_str() == *name))
+    });
     Ok(classify(entry.path()).map(|kind| {
         Seen::Source(SourcePath {
             path: clean(entry.path()),
             kind,
+            output,
         })
     }))
 }
@@ -492,12 +531,20 @@ mod tests {
         assert_eq!(
             rels(root, &got),
             [
+                "build/out.js",
+                "dist/out.js",
                 "lib/main.rs",
+                "out/out.js",
                 "src/a.tsx",
                 "src/b.ts",
                 "web/App.vue",
                 "web/Comp.svelte"
             ]
+        );
+        let output: Vec<bool> = got.iter().map(|source| source.output).collect();
+        assert_eq!(
+            output,
+            [true, true, false, true, false, false, false, false]
         );
 
         let all = discover(&[root.to_path_buf()], false).unwrap();
@@ -522,9 +569,40 @@ mod tests {
             got,
             [SourcePath {
                 path: file,
-                kind: FileKind::Ts
+                kind: FileKind::Ts,
+                output: false,
             }]
         );
+    }
+
+    #[test]
+    fn output_dirs_are_skipped_when_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(root, "web/dist/client.js");
+        touch(root, "server/build/bundle.js");
+        touch(root, "server/public/build/app.js");
+        fs::write(root.join(".gitignore"), "server/build/\n").unwrap();
+        let got = discover(&[root.to_path_buf()], true).unwrap();
+        assert_eq!(
+            rels(root, &got),
+            ["server/public/build/app.js", "web/dist/client.js"]
+        );
+        assert!(got.iter().all(|source| source.output));
+    }
+
+    #[test]
+    fn generated_text() {
+        assert!(looks_generated(
+            "(()=>{var e={};\n//# sourceMappingURL=main.js.map\n"
+        ));
+        assert!(looks_generated(
+            "function f(){return __webpack_require__(1)}"
+        ));
+        assert!(looks_generated(&format!("var a={};\n", "1,".repeat(600))));
+        assert!(!looks_generated(
+            "const socket = io();\nsocket.on(\"chat message\", (msg) => {\n  show(msg);\n});\n"
+        ));
     }
 
     #[test]
@@ -533,6 +611,7 @@ mod tests {
         touch(dir.path(), "build/a.js");
         let got = discover(&[dir.path().join("build")], true).unwrap();
         assert_eq!(got.len(), 1);
+        assert!(!got[0].output);
     }
 
     #[test]

@@ -629,6 +629,9 @@ pub struct FileFacts {
     /// Every import specifier, for deciding the side through the module graph.
     pub imports: Vec<String>,
     pub parse_error: Option<ParseError>,
+    /// The file is a template (EJS, Handlebars) saved with a script's extension: its
+    /// `parse_error` says so, and is reported as info, since nothing is wrong with it.
+    pub template: bool,
     /// For a file that did not parse: every string literal found by a lexical scan, so a
     /// name it may use keeps cross-file findings quiet.
     pub loose_strings: Vec<String>,

@@ -12,6 +12,7 @@ pub mod facts;
 pub mod fix;
 pub mod graph;
 pub mod lang;
+pub mod package;
 pub mod report;
 pub mod resolve;
 pub mod rules;
@@ -108,8 +109,13 @@ pub fn analyze_with(
         .cache_dir
         .as_deref()
         .map(|dir| cache::Cache::open(dir, &socket_wrappers));
+    let packages = package::Packages::of_files(
+        discovered.iter().map(|source| source.path.as_path()),
+        lang::is_socketio_package,
+    );
     let loader = Loader {
         discovered: &discovered,
+        packages: &packages,
         socket_wrappers: &socket_wrappers,
         cache: cache.as_ref(),
     };
@@ -149,7 +155,7 @@ pub fn analyze_with(
             let events = graph.event_count();
             let parse_errors = files
                 .iter()
-                .filter(|f| f.facts.parse_error.is_some())
+                .filter(|f| f.facts.parse_error.is_some() && !f.facts.template)
                 .count();
             (graph, diagnostics, events, parse_errors)
         }
@@ -317,6 +323,7 @@ fn overlay_index(
     discovered.push(SourcePath {
         path: discover::clean(path),
         kind,
+        output: false,
     });
     discovered.sort();
     Ok(find(discovered))
@@ -342,7 +349,7 @@ pub fn parse_floor(
     let parse = || {
         discovered
             .par_iter()
-            .map(|source| match read_source(&source.path) {
+            .map(|source| match read_source(source) {
                 Ok(Some(text)) => (text.len() as u64, lang::parses(&text, source.kind)),
                 Ok(None) => (0, true),
                 Err(_) => (0, false),
@@ -441,6 +448,8 @@ impl FactsFrom {
 /// Loads the discovered files: their facts from the cache or from their text.
 struct Loader<'a> {
     discovered: &'a [SourcePath],
+    /// Of each discovered file, the Socket.IO package it is part of, if any.
+    packages: &'a [Option<package::SelfPackage>],
     socket_wrappers: &'a [String],
     cache: Option<&'a cache::Cache>,
 }
@@ -461,41 +470,57 @@ impl<'a> Loader<'a> {
                     let given = stdin
                         .and_then(|(at, text)| (at == index).then_some(text))
                         .or_else(|| overlay.get(&source.path).map(String::as_bytes));
-                    self.load(source, given)
+                    self.load(index, given)
                 })
                 .unzip()
         };
         on_workers(run)
     }
 
-    fn load(&self, source: &SourcePath, given: Option<&[u8]>) -> (SourceFile, Loaded<'a>) {
+    /// Loads the discovered file `index`.
+    fn load(&self, index: usize, given: Option<&[u8]>) -> (SourceFile, Loaded<'a>) {
+        let source = &self.discovered[index];
         let entry = self.cache.and_then(|cache| cache.entry(&source.path));
+        // Facts that depend on a package's manifest as well as on the text are trusted
+        // unread only while the manifest says the same (see `cache::input_hash`).
+        let package = self
+            .package(index)
+            .map_or(0, package::SelfPackage::fingerprint);
         if given.is_none()
             && let Some(entry) = entry
+            && entry.package == package
+            // Generated in an output directory; named on the command line, it is read.
+            && (source.output || entry.hash != cache::SKIPPED_IN_OUTPUT_DIR)
             && let Some(unread) = load_unread(&source.path, entry)
         {
             return unread;
         }
-        self.load_read(source, given, entry)
+        self.load_read(index, given, entry)
     }
 
-    /// Loads a file from its text: `given`, or else read from disk. `entry`: what the
-    /// cache has for it.
+    fn package(&self, index: usize) -> Option<&'a package::SelfPackage> {
+        self.packages.get(index).and_then(Option::as_ref)
+    }
+
+    /// Loads the discovered file `index` from its text: `given`, or else read from
+    /// disk. `entry`: what the cache has for it.
     fn load_read(
         &self,
-        source: &SourcePath,
+        index: usize,
         given: Option<&[u8]>,
         entry: Option<&'a cache::Entry>,
     ) -> (SourceFile, Loaded<'a>) {
+        let source = &self.discovered[index];
+        let package = self.package(index);
         let path = source.path.as_path();
         let read_at = std::time::SystemTime::now();
         let source_text = match given {
-            Some(bytes) => decode(bytes.to_vec()).map(|text| (text, None)),
-            None => read_source_and_metadata(path).map(|(text, metadata)| (text, Some(metadata))),
+            Some(bytes) => decode(bytes.to_vec(), source.output).map(|text| (text, None)),
+            None => read_source_and_metadata(source).map(|(text, metadata)| (text, Some(metadata))),
         };
         let (facts, text, loaded) = match source_text {
             Ok((Some(text), metadata)) => {
-                let hash = cache::content_hash(&text);
+                let hash = cache::input_hash(&text, package);
                 // A text given in place of the file's says nothing of the file's
                 // metadata: its entry gets none, and a cached entry keeps its own.
                 let stat = metadata
@@ -508,21 +533,42 @@ impl<'a> Loader<'a> {
                 let (facts, from) = match cached {
                     Some((facts, restat)) => (facts, FactsFrom::Cache { read: true, restat }),
                     None => {
-                        let facts = extract(path, &text, source.kind, self.socket_wrappers);
+                        let facts =
+                            extract(path, &text, source.kind, self.socket_wrappers, package);
                         // A crash is not remembered: the next run tries again.
                         let stored = self
                             .cache
                             .filter(|_| !facts.internal_error)
-                            .and_then(|_| cache::Cache::encode(&facts, hash, stat))
+                            .and_then(|_| {
+                                cache::Cache::encode(
+                                    &facts,
+                                    hash,
+                                    stat,
+                                    package.map_or(0, package::SelfPackage::fingerprint),
+                                )
+                            })
                             .map(cache::Stored::Fresh);
                         (facts, FactsFrom::Extraction(stored))
                     }
                 };
                 (facts, Some(text), Loaded::read(from, hash, entry))
             }
-            // Minified bundles: nobody edits them, and they are large.
-            Ok((None, _)) => {
-                let loaded = Loaded::read(FactsFrom::Nothing, 0, entry);
+            // Minified bundles and generated files of output directories: nobody edits
+            // them, and they are large. The verdict is cached, so that an unchanged one
+            // is not even read next time.
+            Ok((None, metadata)) => {
+                let verdict = match source.output {
+                    true => cache::SKIPPED_IN_OUTPUT_DIR,
+                    false => cache::SKIPPED,
+                };
+                let stat = metadata
+                    .as_ref()
+                    .and_then(|metadata| cache::Stat::remembered(metadata, read_at));
+                let stored = self
+                    .cache
+                    .and_then(|_| cache::Cache::encode(&FileFacts::default(), verdict, stat, 0))
+                    .map(cache::Stored::Fresh);
+                let loaded = Loaded::read(FactsFrom::Extraction(stored), verdict, entry);
                 (FileFacts::default(), None, loaded)
             }
             Err(message) => {
@@ -601,8 +647,7 @@ impl<'a> Loader<'a> {
                         loaded.undecoded = false;
                     }
                     None => {
-                        (*file, *loaded) =
-                            self.load_read(&self.discovered[index], None, loaded.entry);
+                        (*file, *loaded) = self.load_read(index, None, loaded.entry);
                         return false;
                     }
                 }
@@ -611,8 +656,8 @@ impl<'a> Loader<'a> {
                 return true;
             }
             let read_at = std::time::SystemTime::now();
-            if let Ok((Some(text), metadata)) = read_source_and_metadata(&file.path)
-                && cache::content_hash(&text) == loaded.input
+            if let Ok((Some(text), metadata)) = read_source_and_metadata(&self.discovered[index])
+                && cache::input_hash(&text, self.package(index)) == loaded.input
             {
                 file.text = Some(Arc::from(text));
                 loaded.unread_text = false;
@@ -623,7 +668,7 @@ impl<'a> Loader<'a> {
                 }
                 return true;
             }
-            (*file, *loaded) = self.load_read(&self.discovered[index], None, loaded.entry);
+            (*file, *loaded) = self.load_read(index, None, loaded.entry);
             false
         };
         on_workers(|| {
@@ -667,7 +712,13 @@ fn load_unread<'c>(path: &Path, entry: &'c cache::Entry) -> Option<(SourceFile, 
 }
 
 /// Extracts facts, turning a panic in a front-end into a diagnostic for that file.
-fn extract(path: &Path, text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
+fn extract(
+    path: &Path,
+    text: &str,
+    kind: FileKind,
+    socket_wrappers: &[String],
+    package: Option<&package::SelfPackage>,
+) -> FileFacts {
     let result = std::panic::catch_unwind(|| {
         // Tests make the front-end fail on purpose to check that one file's crash
         // never stops the run; release builds ignore the variable.
@@ -677,7 +728,7 @@ fn extract(path: &Path, text: &str, kind: FileKind, socket_wrappers: &[String]) 
         {
             panic!("requested by WIRELINT_TEST_PANIC_ON");
         }
-        lang::extract(text, kind, socket_wrappers)
+        lang::extract_in(text, kind, socket_wrappers, package)
     });
     result.unwrap_or_else(|_| FileFacts {
         parse_error: Some(ParseError {
@@ -692,14 +743,17 @@ fn extract(path: &Path, text: &str, kind: FileKind, socket_wrappers: &[String]) 
     })
 }
 
-/// Reads a source file. `Ok(None)` for minified bundles; `Err` says why a file cannot
-/// be analysed.
-fn read_source(path: &Path) -> Result<Option<String>, String> {
-    read_source_and_metadata(path).map(|(text, _)| text)
+/// Reads a source file. `Ok(None)` for minified bundles and generated files of output
+/// directories; `Err` says why a file cannot be analysed.
+fn read_source(source: &SourcePath) -> Result<Option<String>, String> {
+    read_source_and_metadata(source).map(|(text, _)| text)
 }
 
 /// [`read_source`], and the metadata of the file it read.
-fn read_source_and_metadata(path: &Path) -> Result<(Option<String>, std::fs::Metadata), String> {
+fn read_source_and_metadata(
+    source: &SourcePath,
+) -> Result<(Option<String>, std::fs::Metadata), String> {
+    let path = source.path.as_path();
     use std::io::Read;
     let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
     let mut file = open_without_blocking(path).map_err(cannot_read)?;
@@ -708,8 +762,20 @@ fn read_source_and_metadata(path: &Path) -> Result<(Option<String>, std::fs::Met
         return Err("not a regular file (a FIFO, socket or device); it was skipped".to_owned());
     }
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    if source.output {
+        // Bundles in output directories are large and tell themselves apart in their
+        // first lines (a runtime, a minified line): the rest is read only for code.
+        const HEAD: u64 = 16 * 1024;
+        file.by_ref()
+            .take(HEAD)
+            .read_to_end(&mut bytes)
+            .map_err(cannot_read)?;
+        if discover::looks_generated(&String::from_utf8_lossy(&bytes)) {
+            return Ok((None, metadata));
+        }
+    }
     file.read_to_end(&mut bytes).map_err(cannot_read)?;
-    Ok((decode(bytes)?, metadata))
+    Ok((decode(bytes, source.output)?, metadata))
 }
 
 /// Opening a FIFO for reading waits for a writer, and the run would hang: open without
@@ -731,21 +797,44 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
 
-/// The text of a source file from its bytes, as `read_source` describes.
-fn decode(bytes: Vec<u8>) -> Result<Option<String>, String> {
-    if bytes[..bytes.len().min(8000)].contains(&0) {
-        return Err("this looks like a binary file, not source code; it was skipped".to_owned());
+/// The text of a source file from its bytes, as `read_source` describes. `output`: the
+/// file is in a build-output directory, where generated files are skipped.
+fn decode(bytes: Vec<u8>, output: bool) -> Result<Option<String>, String> {
+    const BINARY: &str = "this looks like a binary file, not source code; it was skipped";
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        // Binary files are rarely valid UTF-8; a NUL near the start tells them from text
+        // in another encoding (Latin-1) without misreading a NUL a string literal holds.
+        Err(e) if e.as_bytes()[..e.as_bytes().len().min(8000)].contains(&0) => {
+            return Err(BINARY.to_owned());
+        }
+        Err(e) => {
+            return Err(format!(
+                "this file is not valid UTF-8 (invalid byte at offset {}); it was skipped",
+                e.utf8_error().valid_up_to()
+            ));
+        }
+    };
+    if mostly_control_bytes(text.as_bytes()) {
+        return Err(BINARY.to_owned());
     }
-    let text = blank_bom(String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "this file is not valid UTF-8 (invalid byte at offset {}); it was skipped",
-            e.utf8_error().valid_up_to()
-        )
-    })?);
-    if is_minified(&text) {
+    let text = blank_bom(text);
+    if is_minified(&text) || (output && discover::looks_generated(&text)) {
         return Ok(None);
     }
     Ok(Some(text))
+}
+
+/// Whether the start of a valid UTF-8 file is more than a tenth control bytes (other
+/// than tabs, line breaks and form feeds): data, not source. A NUL or an escape byte
+/// inside a string literal is a few bytes among thousands.
+fn mostly_control_bytes(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8000)];
+    let control = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    control * 10 > head.len()
 }
 
 /// Blanking the BOM keeps every offset as it is on disk.
@@ -762,4 +851,28 @@ fn is_minified(text: &str) -> bool {
     text.len() > MIN_SIZE
         && text.len() / (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
             > LONG_AVERAGE_LINE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn binary_is_invalid_utf8_or_mostly_control_bytes() {
+        let source = b"const SEPARATOR = \"\0\";\nsocket.emit(\"log\", SEPARATOR);\n".to_vec();
+        assert!(matches!(decode(source, false), Ok(Some(_))));
+        let image: Vec<u8> = (0..4096u32).map(|i| (i * 31 % 256) as u8).collect();
+        assert!(decode(image, false).is_err_and(|e| e.contains("binary")));
+        let data = [b"ok\n".as_slice(), &[1u8; 100]].concat();
+        assert!(decode(data, false).is_err_and(|e| e.contains("binary")));
+        let latin1 = b"const s = \"caf\xe9\";\n".to_vec();
+        assert!(decode(latin1, false).is_err_and(|e| e.contains("UTF-8")));
+    }
+
+    #[test]
+    fn generated_files_are_skipped_only_in_output_dirs() {
+        let bundle = b"(()=>{})();\n//# sourceMappingURL=main.js.map\n".to_vec();
+        assert!(matches!(decode(bundle.clone(), true), Ok(None)));
+        assert!(matches!(decode(bundle, false), Ok(Some(_))));
+    }
 }

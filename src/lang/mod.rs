@@ -6,14 +6,32 @@ pub mod ts;
 
 use crate::discover::FileKind;
 use crate::facts::FileFacts;
+use crate::package::SelfPackage;
 
 /// `socket_wrappers`: names of functions the configuration says return a socket
 /// (`[sockets]`), so that a call of one counts even where nothing defines it.
 pub fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
+    extract_in(text, kind, socket_wrappers, None)
+}
+
+/// [`extract`] for a file of the Socket.IO package `package`, whose imports of itself
+/// are imports of that package.
+pub fn extract_in(
+    text: &str,
+    kind: FileKind,
+    socket_wrappers: &[String],
+    package: Option<&SelfPackage>,
+) -> FileFacts {
     match kind {
         FileKind::Rust => rust::extract(text),
-        _ => ts::extract(text, kind, socket_wrappers),
+        _ => ts::extract(text, kind, socket_wrappers, package),
     }
+}
+
+/// Whether importing this package name gives Socket.IO values (`socket.io`,
+/// `socket.io-client`, the emitters): the packages whose own files need a [`SelfPackage`].
+pub fn is_socketio_package(name: &str) -> bool {
+    ts::is_socketio_package(name)
 }
 
 thread_local! {

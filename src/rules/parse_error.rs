@@ -12,12 +12,18 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, source) in cx.files.iter().enumerate() {
-        if let Some(error) = &source.facts.parse_error {
-            out.push(
-                Diagnostic::new(&RULE, file, error.span, error.message.clone()).help(
-                    "this file's events are left out of matching; findings that could depend on it are not reported",
-                ),
-            );
-        }
+        let Some(error) = &source.facts.parse_error else {
+            continue;
+        };
+        let diagnostic = Diagnostic::new(&RULE, file, error.span, error.message.clone());
+        out.push(match source.facts.template {
+            // A template is not broken code: it is rendered into JavaScript elsewhere.
+            true => diagnostic.severity(Severity::Info).help(
+                "a template is rendered into JavaScript by the server, so wirelint cannot read it; strings it quotes keep findings that could depend on it quiet",
+            ),
+            false => diagnostic.help(
+                "this file's events are left out of matching; findings that could depend on it are not reported",
+            ),
+        });
     }
 }

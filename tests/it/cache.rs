@@ -286,6 +286,79 @@ fn a_configuration_that_changes_extraction_invalidates_the_cache() {
 }
 
 #[test]
+fn facts_that_depend_on_the_package_manifest_follow_it() {
+    // `..` is socket.io itself only while the package is named so: renaming it must
+    // change the findings although the test file did not change.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().to_path_buf();
+    let manifest = |name: &str| format!("{{\"name\": \"{name}\", \"main\": \"dist/index.js\"}}");
+    write(&project, "package.json", &manifest("socket.io"));
+    write(
+        &project,
+        "test/welcome.ts",
+        "import { Server } from \"..\";\nimport { io as ioc } from \"socket.io-client\";\n\
+         const server = new Server(3000);\nserver.on(\"connection\", (s) => s.emit(\"welcome\"));\n\
+         const client = ioc(\"http://localhost:3000\");\nclient.emit(\"hello\");\n",
+    );
+    write(
+        &project,
+        "test/support/types.ts",
+        "import type { Server } from \"../..\";\nexport type TestServer = Server;\n",
+    );
+    // Old enough for their metadata to be trusted (see `settled_chatlite`).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let as_library = check(&[], &project);
+    assert!(
+        rules(&as_library.json).contains(&"unmatched-emit".to_owned()),
+        "{}",
+        as_library.json
+    );
+    let again = check(&[], &project);
+    assert_eq!(again.json, as_library.json);
+    // The file no finding quotes is not even read while the package is as it was.
+    assert_eq!(again.unread, 1);
+    write(&project, "package.json", &manifest("my-app"));
+    let as_app = check(&[], &project);
+    assert!(rules(&as_app.json).is_empty(), "{}", as_app.json);
+    write(&project, "package.json", &manifest("socket.io"));
+    assert_eq!(check(&[], &project).json, as_library.json);
+}
+
+#[test]
+fn a_generated_file_of_an_output_dir_is_not_read_again_unless_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().to_path_buf();
+    client_and_server(
+        &project,
+        "export const EVENTS = { SEND: \"chat:message\" } as const;\n",
+        "../shared/events",
+    );
+    let bundle = "(()=>{var __webpack_modules__={};const socket=io();socket.emit(\"bundled\")})();\n//# sourceMappingURL=main.js.map\n";
+    write(&project, "web/dist/main.js", bundle);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let cold = check(&[], &project);
+    let warm = check(&[], &project);
+    assert_eq!(warm.json, cold.json);
+    assert_eq!(
+        warm.unread, warm.files,
+        "the skipped bundle's verdict is cached too"
+    );
+    // Named on the command line, the output directory is read as code, whatever the
+    // cache says of it as part of the project.
+    let cache = project.join(".wirelint_cache");
+    let server = project.join("server");
+    let named = check(
+        &[
+            "--cache-dir",
+            cache.to_str().expect("UTF-8"),
+            server.to_str().expect("UTF-8"),
+        ],
+        &project.join("web/dist"),
+    );
+    assert!(named.json.contains("\"bundled\""), "{}", named.json);
+}
+
+#[test]
 fn cache_dir_moves_the_cache_and_the_environment_turns_it_off() {
     let (dir, project) = chatlite();
     let elsewhere = dir.path().join("elsewhere");
@@ -326,7 +399,7 @@ fn facts_survive_the_cache_encoding_unchanged() {
         };
         let facts = wirelint::lang::extract(&text, kind, &[]);
         with_sites += usize::from(!facts.emits.is_empty() || !facts.handlers.is_empty());
-        let entry = wirelint::cache::Cache::encode(&facts, 0, None).expect("encodes");
+        let entry = wirelint::cache::Cache::encode(&facts, 0, None, 0).expect("encodes");
         let decoded = entry.facts().expect("decodes");
         assert_eq!(
             format!("{decoded:?}"),

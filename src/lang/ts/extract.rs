@@ -16,6 +16,7 @@ use crate::facts::{
     FuncId, Function, Handler, ListenContext, ListenMethod, Middleware, MissingKind, NamespaceUse,
     Op, Origin, Params, PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
 };
+use crate::package::SelfPackage;
 
 /// A function being walked.
 struct Frame {
@@ -80,6 +81,10 @@ pub(super) enum Binding {
     },
     /// `let socket;` assigned somewhere else: see `Extractor::assigned`.
     Unknown,
+    /// A value whose origin is known and is not Socket.IO (`new WebSocket(url)`, a `net`
+    /// socket, a database client, a cluster worker, an `EventEmitter`): never a socket,
+    /// whatever its name.
+    Foreign,
 }
 
 pub(super) struct Extractor<'a> {
@@ -100,6 +105,8 @@ pub(super) struct Extractor<'a> {
     resolvers: Vec<Vec<String>>,
     /// `this.x` sockets of the classes being walked, innermost last.
     classes: Vec<HashMap<String, SocketRef>>,
+    /// `this.x` fields of the same classes known to hold something else (`Foreign`).
+    foreign_fields: Vec<rustc_hash::FxHashSet<String>>,
     func_ids: HashMap<u32, FuncId>,
     /// Socket values for the parameters of a callback about to be walked, by its start.
     param_hints: HashMap<u32, Vec<(u32, SocketRef)>>,
@@ -107,10 +114,16 @@ pub(super) struct Extractor<'a> {
     pending_name: Option<String>,
     /// `x = io(...)` assignments anywhere in the file, for `let x;` declared apart.
     pub(super) assigned: HashMap<String, SocketRef>,
+    /// Names assigned a value of a known other origin anywhere in the file
+    /// (`socket = new WebSocket(url)`): not to be guessed sockets by name.
+    pub(super) assigned_foreign: rustc_hash::FxHashSet<String>,
     /// A `.d.ts` file: read for constants, never for sites.
     declarations_only: bool,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
+    /// The Socket.IO package this file is part of: its imports of itself are imports
+    /// of the package by name.
+    package: Option<&'a SelfPackage>,
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
@@ -121,6 +134,7 @@ impl<'a> Extractor<'a> {
         len: u32,
         declarations_only: bool,
         socket_wrappers: &'a [String],
+        package: Option<&'a SelfPackage>,
     ) -> Extractor<'a> {
         Extractor {
             facts: FileFacts::default(),
@@ -133,12 +147,15 @@ impl<'a> Extractor<'a> {
             listener_events: HashMap::default(),
             resolvers: Vec::new(),
             classes: Vec::new(),
+            foreign_fields: Vec::new(),
             func_ids: HashMap::default(),
             param_hints: HashMap::default(),
             pending_name: None,
             assigned: HashMap::default(),
+            assigned_foreign: rustc_hash::FxHashSet::default(),
             declarations_only,
             socket_wrappers,
+            package,
         }
     }
 
@@ -158,6 +175,25 @@ impl<'a> Extractor<'a> {
 
     pub(super) fn this_field(&self, name: &str) -> Option<&SocketRef> {
         self.classes.last().and_then(|fields| fields.get(name))
+    }
+
+    /// Whether `this.name` of the class being walked holds a value of a known other
+    /// origin.
+    pub(super) fn this_field_is_foreign(&self, name: &str) -> bool {
+        self.foreign_fields
+            .last()
+            .is_some_and(|fields| fields.contains(name))
+    }
+
+    /// An import specifier as the package it names: inside a Socket.IO package, `..`
+    /// (or another path to its root or entry point) is the package itself.
+    pub(super) fn own_specifier(&self, specifier: String) -> String {
+        match self.package {
+            Some(package) if specifier != package.name && package.is_self(&specifier) => {
+                package.name.clone()
+            }
+            _ => specifier,
+        }
     }
 
     /// The id of the function starting at `lo`, created on first sight so that hoisted
@@ -268,16 +304,18 @@ impl<'a> Extractor<'a> {
         struct Assignments<'e, 'a>(&'e mut Extractor<'a>);
         impl Visit for Assignments<'_, '_> {
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
-                if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left
-                    && let Some(origin) = self.0.creation(&assign.right)
-                {
-                    self.0.assigned.insert(
-                        ident.id.sym.to_string(),
-                        SocketRef {
-                            origin,
-                            ops: Vec::new(),
-                        },
-                    );
+                if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
+                    if let Some(origin) = self.0.creation(&assign.right) {
+                        self.0.assigned.insert(
+                            ident.id.sym.to_string(),
+                            SocketRef {
+                                origin,
+                                ops: Vec::new(),
+                            },
+                        );
+                    } else if self.0.foreign(&assign.right) {
+                        self.0.assigned_foreign.insert(ident.id.sym.to_string());
+                    }
                 }
                 assign.visit_children_with(self);
             }
@@ -366,12 +404,16 @@ impl<'a> Extractor<'a> {
                 let value = self.enum_value(decl);
                 self.bind(&decl.id.sym, Binding::Value(value));
             }
+            // `class LiveSocket extends WebSocket`: `new LiveSocket(url)` is no socket.
+            Decl::Class(class) if self.foreign_class(&class.class) => {
+                self.bind(&class.ident.sym, Binding::Foreign);
+            }
             _ => {}
         }
     }
 
     fn bind_import(&mut self, import: &ImportDecl) {
-        let specifier = import.src.value.to_string_lossy().into_owned();
+        let specifier = self.own_specifier(import.src.value.to_string_lossy().into_owned());
         self.facts.imports.push(specifier.clone());
         if let Some(side) = package_side(&specifier) {
             self.facts.uses_socketio = true;
@@ -403,6 +445,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn bind_required(&mut self, pat: &Pat, specifier: &str) {
+        let specifier = &*self.own_specifier(specifier.to_owned());
         if !self.facts.imports.iter().any(|s| s == specifier) {
             self.facts.imports.push(specifier.to_owned());
         }
@@ -468,6 +511,12 @@ impl<'a> Extractor<'a> {
                     self.bind(&ident.id.sym, Binding::Unknown);
                     return;
                 }
+                if let Some(ann) = ident.type_ann.as_deref()
+                    && self.foreign_type(&ann.type_ann)
+                {
+                    self.bind(&ident.id.sym, Binding::Foreign);
+                    return;
+                }
                 let binding = typed_origin(ident.type_ann.as_deref(), self).map_or(
                     Binding::Unknown,
                     |origin| {
@@ -514,6 +563,11 @@ impl<'a> Extractor<'a> {
     }
 
     fn binding_of(&mut self, init: &Expr, type_ann: Option<&TsTypeAnn>) -> Binding {
+        // Provenance beats a name: `const socket = new WebSocket(url)` (or `x as
+        // net.Socket`, before the assertion is looked through) is no Socket.IO socket.
+        if self.foreign(init) || type_ann.is_some_and(|ann| self.foreign_type(&ann.type_ann)) {
+            return Binding::Foreign;
+        }
         let init = unwrap_expr(init);
         match init {
             Expr::Arrow(arrow) => {
@@ -570,8 +624,13 @@ impl<'a> Extractor<'a> {
                 pat => pat,
             };
             if let Pat::Ident(ident) = pat {
+                let foreign_type = ident
+                    .type_ann
+                    .as_deref()
+                    .is_some_and(|ann| self.foreign_type(&ann.type_ann));
                 let binding = match hints.iter().find(|(i, _)| *i == index) {
                     Some((_, socket)) => Binding::Socket(socket.clone()),
+                    None if foreign_type => Binding::Foreign,
                     None => Binding::Socket(SocketRef {
                         origin: Origin::Param {
                             func: id,
@@ -1294,6 +1353,7 @@ impl<'a> Extractor<'a> {
                 name: name.clone(),
             },
             Binding::Unknown => ExportValue::Socket(self.assigned.get(local)?.clone()),
+            Binding::Foreign => return None,
         })
     }
 
@@ -1388,14 +1448,32 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn prescan_class(&mut self, class: &Class) -> HashMap<String, SocketRef> {
+    /// The class's fields holding sockets, and those holding values of a known other
+    /// origin (`this.socket = new WebSocket(url)`).
+    fn prescan_class(
+        &mut self,
+        class: &Class,
+    ) -> (HashMap<String, SocketRef>, rustc_hash::FxHashSet<String>) {
         let mut fields = HashMap::default();
+        let mut foreign = rustc_hash::FxHashSet::default();
         for member in &class.body {
             match member {
                 ClassMember::ClassProp(prop) => {
                     let Some(name) = prop_name(&prop.key) else {
                         continue;
                     };
+                    if prop
+                        .value
+                        .as_deref()
+                        .is_some_and(|value| self.foreign(value))
+                        || prop
+                            .type_ann
+                            .as_deref()
+                            .is_some_and(|ann| self.foreign_type(&ann.type_ann))
+                    {
+                        foreign.insert(name);
+                        continue;
+                    }
                     let socket = prop
                         .value
                         .as_deref()
@@ -1413,6 +1491,12 @@ impl<'a> Extractor<'a> {
                 ClassMember::Constructor(constructor) => {
                     for param in &constructor.params {
                         if let ParamOrTsParamProp::TsParamProp(prop) = param
+                            && let TsParamPropParam::Ident(ident) = &prop.param
+                            && let Some(ann) = ident.type_ann.as_deref()
+                            && self.foreign_type(&ann.type_ann)
+                        {
+                            foreign.insert(ident.id.sym.to_string());
+                        } else if let ParamOrTsParamProp::TsParamProp(prop) = param
                             && let TsParamPropParam::Ident(ident) = &prop.param
                             && let Some(origin) = typed_origin(ident.type_ann.as_deref(), self)
                         {
@@ -1433,6 +1517,7 @@ impl<'a> Extractor<'a> {
         struct ThisAssignments<'e, 'a> {
             extractor: &'e Extractor<'a>,
             fields: &'e mut HashMap<String, SocketRef>,
+            foreign: &'e mut rustc_hash::FxHashSet<String>,
         }
         impl Visit for ThisAssignments<'_, '_> {
             fn visit_class(&mut self, _: &Class) {}
@@ -1440,9 +1525,12 @@ impl<'a> Extractor<'a> {
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
                     && let (Expr::This(_), Some(name)) =
                         (unwrap_expr(&member.obj), member_prop_name(&member.prop))
-                    && let Some(socket) = self.extractor.socket(&assign.right)
                 {
-                    self.fields.entry(name.into_owned()).or_insert(socket);
+                    if let Some(socket) = self.extractor.socket(&assign.right) {
+                        self.fields.entry(name.into_owned()).or_insert(socket);
+                    } else if self.extractor.foreign(&assign.right) {
+                        self.foreign.insert(name.into_owned());
+                    }
                 }
                 assign.visit_children_with(self);
             }
@@ -1451,9 +1539,10 @@ impl<'a> Extractor<'a> {
             member.visit_children_with(&mut ThisAssignments {
                 extractor: self,
                 fields: &mut fields,
+                foreign: &mut foreign,
             });
         }
-        fields
+        (fields, foreign)
     }
 }
 
@@ -1661,9 +1750,11 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_class(&mut self, class: &Class) {
-        let fields = self.prescan_class(class);
+        let (fields, foreign) = self.prescan_class(class);
         self.classes.push(fields);
+        self.foreign_fields.push(foreign);
         class.visit_children_with(self);
+        self.foreign_fields.pop();
         if let Some(fields) = self.classes.pop() {
             let mut fields: Vec<_> = fields.into_iter().collect();
             fields.sort_by(|a, b| a.0.cmp(&b.0));
@@ -2237,7 +2328,10 @@ pub(super) fn package_side(specifier: &str) -> Option<Side> {
         Some((second_slash, _)) => &specifier[..second_slash],
         None => specifier,
     };
-    if specifier == CLIENT_PKG || specifier.starts_with("socket.io-client/") {
+    if specifier == CLIENT_PKG
+        || specifier.starts_with("socket.io-client/")
+        || is_client_script_url(specifier)
+    {
         Some(Side::Client)
     } else if package == SERVER_PKG
         || matches!(
@@ -2251,6 +2345,17 @@ pub(super) fn package_side(specifier: &str) -> Option<Side> {
     } else {
         None
     }
+}
+
+/// The client served by a Socket.IO server or a CDN, imported by URL from a page's
+/// module script: `/socket.io/socket.io.esm.min.js`,
+/// `https://cdn.socket.io/4.8.1/socket.io.esm.min.js`.
+fn is_client_script_url(specifier: &str) -> bool {
+    let by_url = ["/", "http://", "https://"]
+        .iter()
+        .any(|prefix| specifier.starts_with(prefix));
+    let file = specifier.rsplit('/').next().unwrap_or(specifier);
+    by_url && file.starts_with("socket.io") && file.ends_with(".js")
 }
 
 pub(super) fn export_name(name: &ModuleExportName) -> String {

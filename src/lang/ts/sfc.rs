@@ -1,4 +1,4 @@
-//! Script blocks of single-file components (`.vue`, `.svelte`).
+//! Script blocks of single-file components (`.vue`, `.svelte`) and HTML pages.
 //!
 //! Instead of extracting scripts we blank out everything else, so the parser
 //! sees one source whose byte offsets and line numbers equal the original's.
@@ -60,6 +60,21 @@ pub fn mask_to_scripts(source: &str) -> Option<(String, ScriptLang)> {
         .find(|l| langs.contains(l))
         .unwrap_or(ScriptLang::Js);
     Some((masked, lang))
+}
+
+/// Whether an HTML page may use Socket.IO: it names it (a `<script src=".../socket.io.js">`,
+/// an import of `socket.io-client`) or calls a global `io(...)`. Other pages are not
+/// parsed: their scripts add no sites, and a syntax error in them is not wirelint's
+/// to report.
+pub fn may_use_socketio(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memmem::find(bytes, b"socket.io").is_some()
+        || memchr::memmem::find_iter(bytes, b"io(").any(|at| {
+            at == 0 || {
+                let before = bytes[at - 1];
+                !(before.is_ascii_alphanumeric() || before == b'_' || before == b'$')
+            }
+        })
 }
 
 struct OpenTag {
@@ -301,6 +316,21 @@ mod tests {
     fn attribute_value_with_gt() {
         let (masked, _) = check("<script data-x=\"a>b\" lang=\"ts\">go()</script>");
         assert_eq!(masked.trim(), "go()");
+    }
+
+    #[test]
+    fn pages_that_may_use_socketio() {
+        assert!(may_use_socketio(
+            "<script src=\"/socket.io/socket.io.js\"></script><script>const s = io();</script>"
+        ));
+        assert!(may_use_socketio(
+            "<script>var socket = io('/chat');</script>"
+        ));
+        assert!(may_use_socketio("<script>const s=io()</script>"));
+        assert!(!may_use_socketio(
+            "<script>play(ratio(1)); audio();</script>"
+        ));
+        assert!(!may_use_socketio("<p>hello</p>"));
     }
 
     #[test]

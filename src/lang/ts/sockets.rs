@@ -56,12 +56,12 @@ impl Extractor<'_> {
                     path: Vec::new(),
                 }))
             }
-            Some(Binding::Unknown) | None => self
-                .assigned
-                .get(name)
-                .cloned()
-                .or_else(|| self.guess(name)),
-            Some(Binding::Func(_) | Binding::Value(_)) => None,
+            Some(Binding::Unknown) | None => match self.assigned.get(name) {
+                Some(socket) => Some(socket.clone()),
+                None if self.assigned_foreign.contains(name) => None,
+                None => self.guess(name),
+            },
+            Some(Binding::Func(_) | Binding::Value(_) | Binding::Foreign) => None,
         }
     }
 
@@ -83,10 +83,11 @@ impl Extractor<'_> {
         let name = member_prop_name(prop)?;
         let obj = unwrap_expr(obj);
         if matches!(obj, Expr::This(_)) {
-            return self
-                .this_field(&name)
-                .cloned()
-                .or_else(|| self.guess(&name));
+            return match self.this_field(&name) {
+                Some(socket) => Some(socket.clone()),
+                None if self.this_field_is_foreign(&name) => None,
+                None => self.guess(&name),
+            };
         }
         let op = match &*name {
             "broadcast" => Some(Op::Broadcast),
@@ -280,15 +281,103 @@ impl Extractor<'_> {
                         _ => None,
                     },
                     obj => {
-                        let specifier = require_specifier(obj)?;
+                        let specifier = self.own_specifier(require_specifier(obj)?);
                         Some((Cow::Owned(specifier), prop))
                     }
                 }
             }
             expr => {
-                let specifier = require_specifier(expr)?;
+                let specifier = self.own_specifier(require_specifier(expr)?);
                 Some((Cow::Owned(specifier), Cow::Borrowed("default")))
             }
+        }
+    }
+
+    /// Whether an expression makes or opens something known not to be Socket.IO: a
+    /// `new` or a call of what a [`FOREIGN_MODULES`] module exports (`new WebSocket(url)`
+    /// from `ws`, `net.connect()`, `new pg.Client()`, `redis.createClient()`,
+    /// `cluster.fork()`, `new EventEmitter()`), of a browser global of [`FOREIGN_GLOBALS`],
+    /// or a method of such a value (`pool.connect()`).
+    pub(super) fn foreign(&self, expr: &Expr) -> bool {
+        // `args[0] as net.Socket`: the assertion says where the value comes from.
+        if let Expr::TsAs(assertion) = expr
+            && self.foreign_type(&assertion.type_ann)
+        {
+            return true;
+        }
+        let callee = match unwrap_expr(expr) {
+            Expr::New(new) => &new.callee,
+            Expr::Call(CallExpr {
+                callee: Callee::Expr(callee),
+                ..
+            }) => callee,
+            // `class extends WebSocket {}`: its instances are WebSockets.
+            Expr::Class(class) => return self.foreign_class(&class.class),
+            _ => return false,
+        };
+        self.foreign_callee(callee)
+    }
+
+    /// Whether a class extends a foreign one (`class LiveSocket extends WebSocket`).
+    pub(super) fn foreign_class(&self, class: &Class) -> bool {
+        class
+            .super_class
+            .as_deref()
+            .is_some_and(|parent| self.foreign_callee(parent))
+    }
+
+    /// Whether a constructor or function makes foreign values: one of a foreign module,
+    /// a foreign browser global, or a method of a foreign value.
+    fn foreign_callee(&self, callee: &Expr) -> bool {
+        match unwrap_expr(callee) {
+            Expr::Ident(ident) => self.foreign_name(&ident.sym),
+            Expr::Member(member) => match unwrap_expr(&member.obj) {
+                Expr::Ident(obj) => self.foreign_name(&obj.sym),
+                obj => {
+                    require_specifier(obj).is_some_and(|specifier| is_foreign_module(&specifier))
+                }
+            },
+            callee => {
+                require_specifier(callee).is_some_and(|specifier| is_foreign_module(&specifier))
+            }
+        }
+    }
+
+    /// Whether a name in scope is a foreign module's export or value, or a foreign
+    /// browser global.
+    fn foreign_name(&self, name: &str) -> bool {
+        match self.lookup(name) {
+            Some(Binding::Import { specifier, .. }) => is_foreign_module(specifier),
+            Some(Binding::Foreign) => true,
+            None => FOREIGN_GLOBALS.contains(&name) && !self.assigned.contains_key(name),
+            _ => false,
+        }
+    }
+
+    /// Whether a TS type names a foreign value: `WebSocket`, `net.Socket`, `Worker`
+    /// from `node:cluster`, or such a type `| null`.
+    pub(super) fn foreign_type(&self, ty: &TsType) -> bool {
+        match ty {
+            TsType::TsTypeRef(reference) => match &reference.type_name {
+                TsEntityName::Ident(ident) => self.foreign_name(&ident.sym),
+                TsEntityName::TsQualifiedName(qualified) => match &qualified.left {
+                    TsEntityName::Ident(module) => matches!(
+                        self.lookup(&module.sym),
+                        Some(Binding::Import { specifier, .. }) if is_foreign_module(specifier)
+                    ),
+                    TsEntityName::TsQualifiedName(_) => false,
+                },
+            },
+            TsType::TsUnionOrIntersectionType(TsUnionOrIntersectionType::TsUnionType(union)) => {
+                let mut named = union
+                    .types
+                    .iter()
+                    .filter(|ty| !matches!(&***ty, TsType::TsKeywordType(_)))
+                    .peekable();
+                named.peek().is_some() && named.all(|ty| self.foreign_type(ty))
+            }
+            TsType::TsParenthesizedType(inner) => self.foreign_type(&inner.type_ann),
+            _ => false,
         }
     }
 
@@ -343,4 +432,61 @@ fn root(origin: Origin) -> SocketRef {
 fn with(mut socket: SocketRef, op: Op) -> SocketRef {
     socket.ops.push(op);
     socket
+}
+
+/// Packages whose values carry their own events, never Socket.IO's: WebSocket and raw
+/// socket libraries, Node's networking, process and event modules, database and
+/// message-queue clients, and Engine.IO (the transport under Socket.IO, whose
+/// `message` events are not Socket.IO events).
+const FOREIGN_MODULES: &[&str] = &[
+    "amqplib",
+    "child_process",
+    "cluster",
+    "dgram",
+    "engine.io",
+    "engine.io-client",
+    "events",
+    "http",
+    "http2",
+    "https",
+    "ioredis",
+    "isomorphic-ws",
+    "kafkajs",
+    "mongodb",
+    "mqtt",
+    "mysql",
+    "mysql2",
+    "nats",
+    "net",
+    "pg",
+    "pg-pool",
+    "reconnecting-websocket",
+    "redis",
+    "stream",
+    "tls",
+    "websocket",
+    "worker_threads",
+    "ws",
+    "zeromq",
+];
+
+/// Browser globals that make event targets of their own.
+const FOREIGN_GLOBALS: &[&str] = &[
+    "BroadcastChannel",
+    "EventSource",
+    "EventTarget",
+    "MessageChannel",
+    "RTCPeerConnection",
+    "SharedWorker",
+    "WebSocket",
+    "WebTransport",
+    "Worker",
+    "XMLHttpRequest",
+];
+
+/// Whether an import specifier is one of [`FOREIGN_MODULES`] (`node:net`, `ws/lib/x`).
+fn is_foreign_module(specifier: &str) -> bool {
+    let specifier = specifier.strip_prefix("node:").unwrap_or(specifier);
+    let package = specifier.split('/').next().unwrap_or(specifier);
+    FOREIGN_MODULES.binary_search(&package).is_ok()
 }

@@ -1,0 +1,323 @@
+//! The npm package a file belongs to, when that package is Socket.IO itself.
+//!
+//! Inside the `socket.io` and `socket.io-client` packages, tests and examples import the
+//! library as `..`, `../`, `../..` or `../dist/index.js`: those imports are the real
+//! `Server` / `io`, exactly as `import { Server } from "socket.io"` is elsewhere. Only
+//! such packages get a [`SelfPackage`]; every other file's facts depend on its text alone.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+/// A file's place in a package that the front-ends know by name (see `is_known`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelfPackage {
+    /// The package's name, as other packages import it: `socket.io`.
+    pub name: String,
+    /// The file's directory relative to the package root, `/`-separated, `""` at the root.
+    pub dir: String,
+    /// The package's entry points relative to its root, without extension or a final
+    /// `/index` (`dist/index.js` is `dist`), and what they are compiled from.
+    pub entries: Arc<[String]>,
+}
+
+impl SelfPackage {
+    /// Whether an import specifier written in the file names the package itself: its
+    /// own name, its root (`..` from `test/`), or one of its entry points.
+    pub fn is_self(&self, specifier: &str) -> bool {
+        if specifier == self.name {
+            return true;
+        }
+        if !(specifier == "."
+            || specifier == ".."
+            || specifier.starts_with("./")
+            || specifier.starts_with("../"))
+        {
+            return false;
+        }
+        let Some(target) = join(&self.dir, specifier) else {
+            return false;
+        };
+        let target = without_index(without_extension(&target));
+        target.is_empty() || self.entries.iter().any(|entry| *entry == target)
+    }
+
+    /// Stands for everything extraction reads of the package, for the cache.
+    pub fn fingerprint(&self) -> u128 {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for part in [&self.name, &self.dir]
+            .into_iter()
+            .chain(self.entries.iter())
+        {
+            hasher.update(part.as_bytes());
+            hasher.update(&[0]);
+        }
+        hasher.digest128()
+    }
+}
+
+/// `dir` joined with a relative specifier, lexically; `None` when it leaves the package.
+fn join(dir: &str, specifier: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|part| !part.is_empty()).collect();
+    for part in specifier.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn without_extension(path: &str) -> &str {
+    for extension in [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"] {
+        if let Some(stem) = path.strip_suffix(extension) {
+            return stem.strip_suffix(".d").unwrap_or(stem);
+        }
+    }
+    path
+}
+
+fn without_index(path: &str) -> &str {
+    match path {
+        "index" => "",
+        path => path.strip_suffix("/index").unwrap_or(path),
+    }
+}
+
+/// What a `package.json` says that matters here.
+#[derive(Debug)]
+struct Manifest {
+    root: PathBuf,
+    name: String,
+    entries: Arc<[String]>,
+}
+
+/// The nearest `package.json` of each directory, read once per directory.
+#[derive(Default)]
+pub struct Packages {
+    /// By absolute directory: the manifest of the nearest package, if it is one the
+    /// front-ends know.
+    nearest: FxHashMap<PathBuf, Option<Arc<Manifest>>>,
+}
+
+impl Packages {
+    /// The package of each file, for files in a package named `socket.io` or
+    /// `socket.io-client` (or another name `is_known` accepts).
+    pub fn of_files<'p>(
+        paths: impl Iterator<Item = &'p Path>,
+        is_known: impl Fn(&str) -> bool,
+    ) -> Vec<Option<SelfPackage>> {
+        let mut packages = Packages::default();
+        paths
+            .map(|path| packages.of_file(path, &is_known))
+            .collect()
+    }
+
+    fn of_file(&mut self, path: &Path, is_known: &impl Fn(&str) -> bool) -> Option<SelfPackage> {
+        let dir = crate::discover::absolute(path).parent()?.to_path_buf();
+        let manifest = self.nearest(&dir, is_known)?;
+        let relative = dir.strip_prefix(&manifest.root).ok()?;
+        let dir = relative
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        Some(SelfPackage {
+            name: manifest.name.clone(),
+            dir,
+            entries: manifest.entries.clone(),
+        })
+    }
+
+    /// The manifest of the package `dir` is in, found by walking up; every directory
+    /// passed on the way remembers the answer.
+    fn nearest(&mut self, dir: &Path, is_known: &impl Fn(&str) -> bool) -> Option<Arc<Manifest>> {
+        let mut walked = Vec::new();
+        let mut found = None;
+        for ancestor in dir.ancestors() {
+            if let Some(known) = self.nearest.get(ancestor) {
+                found = known.clone();
+                break;
+            }
+            walked.push(ancestor.to_path_buf());
+            if let Ok(text) = std::fs::read_to_string(ancestor.join("package.json")) {
+                // Every package of `node_modules` has a manifest: only those that can
+                // name a Socket.IO package are parsed.
+                found = text
+                    .contains("socket.io")
+                    .then(|| read_manifest(ancestor, &text))
+                    .flatten()
+                    .filter(|manifest| is_known(&manifest.name))
+                    .map(Arc::new);
+                break;
+            }
+        }
+        for dir in walked {
+            self.nearest.insert(dir, found.clone());
+        }
+        found
+    }
+}
+
+/// The name and entry points of a `package.json`; `None` for one without a name (a
+/// workspace root, or invalid JSON).
+fn read_manifest(root: &Path, text: &str) -> Option<Manifest> {
+    let json: serde_json::Value = serde_json::from_str(text).ok()?;
+    // A workspace root is named after the library it hosts but is not it: its
+    // examples and tools import the real package, not `..`.
+    if json.get("workspaces").is_some() {
+        return None;
+    }
+    let name = json.get("name")?.as_str()?.to_owned();
+    let mut targets = Vec::new();
+    for key in ["main", "module", "browser", "types"] {
+        if let Some(target) = json.get(key).and_then(serde_json::Value::as_str) {
+            targets.push(target.to_owned());
+        }
+    }
+    // `exports["."]`, or `exports` itself when it is the root's: a string or a map of
+    // conditions (`import`, `require`, `types`, nested).
+    let root_export = match json.get("exports") {
+        Some(serde_json::Value::Object(map)) if map.keys().any(|key| key.starts_with('.')) => {
+            map.get(".")
+        }
+        other => other,
+    };
+    collect_strings(root_export, &mut targets);
+    let mut entries = Vec::new();
+    for target in targets {
+        let Some(entry) = join("", &target) else {
+            continue;
+        };
+        let entry = without_index(without_extension(&entry)).to_owned();
+        // An entry compiled into an output directory is imported from its sources too
+        // (`../lib` for `dist/index.js`).
+        let (first, rest) = entry.split_once('/').unwrap_or((&entry, ""));
+        if crate::discover::OUTPUT_DIRS.contains(&first) {
+            for source in ["lib", "src"] {
+                entries.push(match rest {
+                    "" => source.to_owned(),
+                    rest => format!("{source}/{rest}"),
+                });
+            }
+        }
+        entries.push(entry);
+    }
+    entries.sort();
+    entries.dedup();
+    Some(Manifest {
+        root: root.to_path_buf(),
+        name,
+        entries: entries.into(),
+    })
+}
+
+fn collect_strings(value: Option<&serde_json::Value>, out: &mut Vec<String>) {
+    match value {
+        Some(serde_json::Value::String(target)) => out.push(target.clone()),
+        Some(serde_json::Value::Object(map)) => {
+            for value in map.values() {
+                collect_strings(Some(value), out);
+            }
+        }
+        Some(serde_json::Value::Array(values)) => {
+            for value in values {
+                collect_strings(Some(value), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn package(dir: &str) -> SelfPackage {
+        let manifest = read_manifest(
+            Path::new("/p"),
+            r#"{ "name": "socket.io", "main": "./dist/index.js",
+                 "exports": { ".": { "import": "./wrapper.mjs", "require": "./dist/index.js" },
+                              "./package.json": "./package.json" } }"#,
+        )
+        .unwrap();
+        SelfPackage {
+            name: manifest.name,
+            dir: dir.to_owned(),
+            entries: manifest.entries,
+        }
+    }
+
+    #[test]
+    fn self_imports_name_the_package_root_or_an_entry() {
+        let test = package("test");
+        for specifier in [
+            "..",
+            "../",
+            "../index",
+            "../dist/index.js",
+            "../dist",
+            "../lib",
+            "../wrapper.mjs",
+            "socket.io",
+        ] {
+            assert!(test.is_self(specifier), "{specifier}");
+        }
+        for specifier in [
+            "./support/util",
+            "../lib/socket",
+            "../../other",
+            "socket.io-client",
+            ".",
+        ] {
+            assert!(!test.is_self(specifier), "{specifier}");
+        }
+        let support = package("test/support");
+        assert!(support.is_self("../.."));
+        assert!(!support.is_self(".."));
+        assert!(package("").is_self("."));
+    }
+
+    #[test]
+    fn the_nearest_manifest_is_read_once_and_only_known_names_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "packages/socket.io/package.json",
+            r#"{"name":"socket.io","main":"dist/index.js"}"#,
+        );
+        write("packages/socket.io/test/a.ts", "");
+        write("packages/socket.io/test/fixtures/b.ts", "");
+        write("packages/app/package.json", r#"{"name":"app"}"#);
+        write(
+            "package.json",
+            r#"{"name":"socket.io","private":true,"workspaces":["packages/*"]}"#,
+        );
+        write("examples/chat/index.js", "");
+        write("packages/app/src/c.ts", "");
+        let files = [
+            root.join("packages/socket.io/test/a.ts"),
+            root.join("packages/socket.io/test/fixtures/b.ts"),
+            root.join("packages/app/src/c.ts"),
+            root.join("examples/chat/index.js"),
+        ];
+        let found = Packages::of_files(files.iter().map(PathBuf::as_path), |name| {
+            name == "socket.io"
+        });
+        let dirs: Vec<Option<&str>> = found
+            .iter()
+            .map(|p| p.as_ref().map(|p| p.dir.as_str()))
+            .collect();
+        assert_eq!(dirs, [Some("test"), Some("test/fixtures"), None, None]);
+        assert!(found[0].as_ref().unwrap().is_self(".."));
+    }
+}

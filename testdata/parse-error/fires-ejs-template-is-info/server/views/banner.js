@@ -1,0 +1,4 @@
+// A Handlebars template saved as `.js`.
+{{#if announcement}}
+showBanner({{{json announcement}}});
+{{/if}}

@@ -1,0 +1,6 @@
+const { Server } = require("socket.io");
+
+const io = new Server(3000);
+io.on("connection", (socket) => {
+  socket.on("chat:say", (text) => io.emit("chat:message", text));
+});
