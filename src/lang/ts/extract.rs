@@ -2495,7 +2495,7 @@ mod tests {
         let source = format!(
             "import {{ io }} from \"socket.io-client\";\nimport {{ useEffect, useRef }} from \"react\";\nconst socket = io(\"http://localhost:3000\");\nlet busy = false;\nexport function Panel({{ url }}: {{ url: string }}) {{\nconst done = useRef(false);\nuseEffect(() => {{\n{body}\n}}, [url]);\n}}\n"
         );
-        crate::lang::ts::extract(&source, FileKind::Tsx, &[])
+        crate::lang::ts::extract(&source, FileKind::Tsx, &[], None)
             .handlers
             .iter()
             .map(|h| h.context.is_some())

@@ -1068,7 +1068,7 @@ mod tests {
         let source = format!(
             "export const wait = () => new Promise((resolve, reject) => {{\n{body}\n}});\n"
         );
-        crate::lang::ts::extract(&source, FileKind::Tsx, &[])
+        crate::lang::ts::extract(&source, FileKind::Tsx, &[], None)
             .promises
             .len()
     }

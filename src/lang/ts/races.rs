@@ -249,7 +249,7 @@ mod tests {
     use crate::discover::FileKind;
 
     fn pending(source: &str) -> usize {
-        crate::lang::ts::extract(source, FileKind::Js, &[])
+        crate::lang::ts::extract(source, FileKind::Js, &[], None)
             .promises
             .len()
     }
