@@ -19,7 +19,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // Any handler we cannot see into (a guess, a catch-all) may answer.
-        if graph.has_opaque_receiver(emit.side.other(), &emit.ns) {
+        if graph.has_opaque_receiver(emit.app, emit.side.other(), &emit.ns) {
             continue;
         }
         let receivers: Vec<_> = graph.receivers(emit).collect();
