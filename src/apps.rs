@@ -50,6 +50,8 @@ pub struct Apps {
     pub apps: Vec<App>,
     /// Per file of the project: its app, when it has sites.
     of_file: Vec<Option<AppId>>,
+    /// The apps by their directory.
+    by_root: HashMap<PathBuf, Vec<AppId>>,
 }
 
 impl Apps {
@@ -58,18 +60,13 @@ impl Apps {
         self.of_file.get(file).copied().flatten().unwrap_or(0)
     }
 
-    /// The app whose directory is the nearest above `path`: where a file without sites
+    /// The apps whose directory is the nearest above `path`: where a file without sites
     /// (one that did not parse) belongs.
-    pub fn nearest(&self, path: &Path) -> Vec<AppId> {
-        for dir in path.ancestors().skip(1) {
-            let found: Vec<AppId> = (0..self.apps.len())
-                .filter(|&app| self.apps[app].root == dir)
-                .collect();
-            if !found.is_empty() {
-                return found;
-            }
-        }
-        Vec::new()
+    pub fn nearest(&self, path: &Path) -> &[AppId] {
+        path.ancestors()
+            .skip(1)
+            .find_map(|dir| self.by_root.get(dir))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -240,10 +237,16 @@ pub fn partition(
         of_file[file] = Some(id);
         apps[id].files.push(file);
     }
-    for app in &mut apps {
+    let mut by_root: HashMap<PathBuf, Vec<AppId>> = HashMap::default();
+    for (id, app) in apps.iter_mut().enumerate() {
         app.root = common_dir(app.files.iter().map(|&f| paths[f]));
+        by_root.entry(app.root.clone()).or_default().push(id);
     }
-    Apps { apps, of_file }
+    Apps {
+        apps,
+        of_file,
+        by_root,
+    }
 }
 
 /// The deepest directory that holds every path.

@@ -976,7 +976,7 @@ impl<'a> Linker<'a> {
             if source.facts.loose_strings.is_empty() {
                 continue;
             }
-            for app in graph.apps.nearest(&source.path) {
+            for &app in graph.apps.nearest(&source.path) {
                 unparsed
                     .entry(app)
                     .or_default()
