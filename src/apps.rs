@@ -75,6 +75,9 @@ impl Apps {
 pub struct FileSides {
     pub client: bool,
     pub server: bool,
+    /// The file has sites, whether or not their side is known (a socket only guessed at
+    /// in a file whose side nothing tells).
+    pub sites: bool,
 }
 
 impl FileSides {
@@ -242,11 +245,35 @@ pub fn partition(
         app.root = common_dir(app.files.iter().map(|&f| paths[f]));
         by_root.entry(app.root.clone()).or_default().push(id);
     }
-    Apps {
+    let mut partition = Apps {
         apps,
         of_file,
         by_root,
+    };
+    // Files whose sites have no known side belong to the app nearest above them, or to
+    // one of their own (one per directory): never to an unrelated app.
+    for file in (0..paths.len()).filter(|&f| sides[f].sites && !sides[f].any()) {
+        let id = match partition.nearest(paths[file]).first() {
+            Some(&id) => id,
+            None => {
+                let dir = paths[file].parent().unwrap_or(paths[file]).to_path_buf();
+                partition.apps.push(App {
+                    name: None,
+                    root: dir.clone(),
+                    files: Vec::new(),
+                });
+                let id = partition.apps.len() - 1;
+                partition.by_root.entry(dir).or_default().push(id);
+                id
+            }
+        };
+        partition.of_file[file] = Some(id);
+        partition.apps[id].files.push(file);
     }
+    for app in &mut partition.apps {
+        app.files.sort_unstable();
+    }
+    partition
 }
 
 /// The deepest directory that holds every path.
@@ -313,7 +340,11 @@ mod tests {
         let paths: Vec<&Path> = files.iter().map(|(p, _, _)| Path::new(*p)).collect();
         let sides: Vec<FileSides> = files
             .iter()
-            .map(|&(_, client, server)| FileSides { client, server })
+            .map(|&(_, client, server)| FileSides {
+                client,
+                server,
+                sites: client || server,
+            })
             .collect();
         partition(&paths, &sides, evidence, &Config::default())
             .apps
@@ -445,6 +476,31 @@ mod tests {
             &[(0, 3)],
         );
         assert_eq!(found, [vec![0, 1, 2, 3]]);
+    }
+
+    #[test]
+    fn sites_of_unknown_side_stay_near_home() {
+        let paths = [
+            Path::new("r/examples/a/client.js"),
+            Path::new("r/examples/a/server.js"),
+            Path::new("r/examples/a/lib/guess.js"),
+            Path::new("r/tools/guess.js"),
+        ];
+        let side = |client, server| FileSides {
+            client,
+            server,
+            sites: true,
+        };
+        let sides = [
+            side(true, false),
+            side(false, true),
+            side(false, false),
+            side(false, false),
+        ];
+        let apps = partition(&paths, &sides, &[], &Config::default());
+        assert_eq!(apps.of(2), apps.of(0));
+        assert_ne!(apps.of(3), apps.of(0));
+        assert_eq!(apps.apps[apps.of(3)].root, Path::new("r/tools"));
     }
 
     #[test]

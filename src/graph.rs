@@ -881,6 +881,7 @@ impl<'a> Linker<'a> {
         // whose side is known; a guess in a file of unknown side says nothing.
         let mut sides = vec![FileSides::default(); self.files.len()];
         let mut mark = |file: FileId, side: Side, confident: bool| {
+            sides[file].sites = true;
             if confident || self.sides[file] == Some(side) {
                 match side {
                     Side::Client => sides[file].client = true,
