@@ -1047,7 +1047,9 @@ impl<'a> Linker<'a> {
         callee: &Callee,
     ) -> Option<(FileId, &'a crate::facts::HandlerSignature)> {
         let targets = match callee {
-            Callee::Named(path) => self.named_functions(path.rsplit("::").next().unwrap_or(path)),
+            Callee::Named(path) => {
+                self.named_functions(file, path.rsplit("::").next().unwrap_or(path))
+            }
             callee => self.callees(file, callee),
         };
         let mut found = targets.into_iter().filter_map(|(target, id)| {
@@ -1267,25 +1269,36 @@ impl<'a> Linker<'a> {
                 // `StatusPage.sendList(io, socket)`: a static method of an imported
                 // class, found by its name.
                 _ => match path.last() {
-                    Some(method) => self.named_functions(method),
+                    Some(method) => self.named_functions(file, method),
                     None => Vec::new(),
                 },
             },
-            Callee::Named(name) => self.named_functions(name),
+            Callee::Named(name) => self.named_functions(file, name),
         }
     }
 
     /// Project functions and methods called `name`; too many namesakes mean none is
     /// trusted. A Rust path (`admin::on_connect`) prefers the namesakes in a file of
     /// that module (`admin.rs`, `admin/mod.rs`).
-    fn named_functions(&self, name: &str) -> Vec<(FileId, FuncId)> {
+    fn named_functions(&self, caller: FileId, name: &str) -> Vec<(FileId, FuncId)> {
         let (module, name) = match name.rsplit_once("::") {
             Some((path, name)) => (path.rsplit("::").next(), name),
             None => (None, name),
         };
+        let nearest;
         let found = match self.functions_by_name.get(name) {
             Some(found) if found.len() <= 4 => found,
-            _ => return Vec::new(),
+            // Many namesakes across the repository (`registerHandlers` in every example):
+            // the caller's neighbours in the directory tree, when they are few, are the
+            // ones it means; namesakes elsewhere must not make its own unresolvable.
+            Some(found) => {
+                nearest = self.nearest_holders(caller, found);
+                if nearest.len() > 4 {
+                    return Vec::new();
+                }
+                &nearest
+            }
+            None => return Vec::new(),
         };
         let Some(module) = module else {
             return found.clone();
@@ -1308,6 +1321,29 @@ impl<'a> Linker<'a> {
         } else {
             in_module
         }
+    }
+
+    /// The entries held by the files nearest `file` in the directory tree (sharing the
+    /// longest leading run of path components with it).
+    fn nearest_holders<T: Copy>(&self, file: FileId, holders: &[(FileId, T)]) -> Vec<(FileId, T)> {
+        let reader = &self.files[file].path;
+        let closeness = |holder: FileId| {
+            reader
+                .components()
+                .zip(self.files[holder].path.components())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let nearest = holders
+            .iter()
+            .map(|&(h, _)| closeness(h))
+            .max()
+            .unwrap_or(0);
+        holders
+            .iter()
+            .copied()
+            .filter(|&(holder, _)| closeness(holder) == nearest)
+            .collect()
     }
 
     // ----- imports ------------------------------------------------------------------
@@ -1720,16 +1756,18 @@ impl<'a> Linker<'a> {
         if found.len() <= 1 {
             return found;
         }
-        let reader = &self.files[file].path;
-        let closeness = |holder: FileId| {
-            reader
-                .components()
-                .zip(self.files[holder].path.components())
-                .take_while(|(a, b)| a == b)
-                .count()
-        };
-        let nearest = known.iter().map(|(h, _)| closeness(*h)).max().unwrap_or(0);
-        known.retain(|(holder, _)| closeness(*holder) == nearest);
+        let holders: Vec<(FileId, usize)> = known
+            .iter()
+            .enumerate()
+            .map(|(i, (h, _))| (*h, i))
+            .collect();
+        let nearest: Vec<usize> = self
+            .nearest_holders(file, &holders)
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect();
+        let known: Vec<(FileId, Vec<SocketValue>)> =
+            nearest.into_iter().map(|i| known[i].clone()).collect();
         let found = distinct(&known);
         if found.len() == 1 { found } else { Vec::new() }
     }
