@@ -1,4 +1,4 @@
-use super::{Context, FixAvailability, Rule};
+use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::ListenMethod;
 use crate::graph::Event;
@@ -17,41 +17,114 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let emits = graph
         .emits
         .iter()
-        .filter(|e| e.confident && e.event == Event::Dynamic)
-        .map(|e| (e.file, e.name_span, e.side, &e.ns, Kind::Emit));
+        .filter(|e| e.event == Event::Dynamic)
+        .map(|e| Site {
+            file: e.file,
+            span: e.name_span,
+            app: e.app,
+            side: e.side,
+            ns: &e.ns,
+            kind: Kind::Emit,
+            confident: e.confident,
+        });
     // A catch-all that only logs receives nothing in the graph's sense.
     let handlers = graph
         .handlers
         .iter()
-        .filter(|h| h.confident && h.is_wildcard())
-        .map(|h| {
-            let kind = if h.method == ListenMethod::Any {
+        .filter(|h| h.is_wildcard())
+        .map(|h| Site {
+            file: h.file,
+            span: h.name_span,
+            app: h.app,
+            side: h.side,
+            ns: &h.ns,
+            kind: if h.method == ListenMethod::Any {
                 Kind::CatchAll
             } else {
                 Kind::Handler
-            };
-            (h.file, h.name_span, h.side, &h.ns, kind)
+            },
+            confident: h.confident,
         });
     let mut seen = std::collections::HashSet::new();
-    for (file, span, side, ns, kind) in emits.chain(handlers) {
+    for site in emits.chain(handlers) {
+        // A site on a receiver that only looks like a socket is reported where it hides
+        // a finding: then it is why an event of its app is not reported.
+        let hidden = if site.confident {
+            None
+        } else {
+            match hides(graph, &site) {
+                Some(name) => Some(name),
+                None => continue,
+            }
+        };
         // A site reached through several sockets is still one place in the code.
-        if !seen.insert((file, span)) {
+        if !seen.insert((site.file, site.span)) {
             continue;
         }
-        let other = side.other().as_str();
-        let clause = ns.clause();
-        let message = match kind {
-            Kind::Emit => format!(
+        let other = site.side.other().as_str();
+        let clause = site.ns.clause();
+        let message = match (site.kind, hidden) {
+            (Kind::Emit, None) => format!(
                 "the event name of this emit is computed at runtime: it may send any event, so no {other} handler of this app{clause} is reported as never emitted, and wirelint cannot check the name (other apps are not affected)"
             ),
-            Kind::Handler => format!(
+            (Kind::Handler, None) => format!(
                 "the event name of this handler is computed at runtime: it may receive any event, so no {other} emit of this app{clause} is reported as unhandled, and wirelint cannot check the name (other apps are not affected)"
             ),
-            Kind::CatchAll => format!(
+            (Kind::CatchAll, None) => format!(
                 "this catch-all handler receives every event: no {other} emit of this app{clause} is reported as unhandled, so a misspelt name goes unnoticed (other apps are not affected)"
             ),
+            (Kind::Emit, Some(name)) => format!(
+                "this emit, on a receiver that only looks like a socket, may send any event (its name is computed at runtime): that is why the {other} handler for \"{name}\" in this app is not reported as never emitted"
+            ),
+            (Kind::Handler, Some(name)) => format!(
+                "this handler, on a receiver that only looks like a socket, may receive any event (its name is computed at runtime): that is why \"{name}\", emitted by the {other} in this app, is not reported as unhandled"
+            ),
+            (Kind::CatchAll, Some(name)) => format!(
+                "this catch-all, on a receiver that only looks like a socket, receives every event: that is why \"{name}\", emitted by the {other} in this app, is not reported as unhandled"
+            ),
         };
-        out.push(Diagnostic::new(&RULE, file, span, message).help(help(kind)));
+        out.push(Diagnostic::new(&RULE, site.file, site.span, message).help(help(site.kind)));
+    }
+}
+
+/// A dynamic site as this rule sees it.
+struct Site<'g> {
+    file: crate::graph::FileId,
+    span: crate::facts::Span,
+    app: crate::apps::AppId,
+    side: crate::facts::Side,
+    ns: &'g crate::graph::Ns,
+    kind: Kind,
+    confident: bool,
+}
+
+/// The first event of the site's app that only this kind of site keeps from being
+/// reported: an emit no handler takes by name (for a handler), or a handler no emit
+/// reaches by name (for an emit).
+fn hides<'g>(graph: &'g crate::graph::EventGraph, site: &Site) -> Option<&'g str> {
+    let side = site.side;
+    match site.kind {
+        Kind::Emit => graph
+            .handlers_of(site.app)
+            .filter(|h| h.confident && h.side == side.other() && h.ns.matches(site.ns))
+            .filter(|h| h.method != ListenMethod::Any)
+            .filter_map(|h| h.event.name())
+            .filter(|name| !BUILTIN_EVENTS.contains(name))
+            .find(|name| {
+                !graph
+                    .emits_named(site.app, side, name)
+                    .any(|e| e.ns.matches(site.ns))
+            }),
+        Kind::Handler | Kind::CatchAll => graph
+            .emits_of(site.app)
+            .filter(|e| e.confident && e.side == side.other() && e.ns.matches(site.ns))
+            .filter_map(|e| e.event.name())
+            .filter(|name| !BUILTIN_EVENTS.contains(name) && !RESERVED_EVENTS.contains(name))
+            .find(|name| {
+                !graph
+                    .handlers_named(site.app, side, name)
+                    .any(|h| h.ns.matches(site.ns))
+            }),
     }
 }
 
