@@ -250,11 +250,21 @@ pub fn partition(
         of_file,
         by_root,
     };
-    // Files whose sites have no known side belong to the app nearest above them, or to
-    // one of their own (one per directory): never to an unrelated app.
+    // Files whose sites have no known side belong to their `[apps]` entry, else to the
+    // app nearest above them, or to one of their own (one per directory): never to an
+    // unrelated app.
     for file in (0..paths.len()).filter(|&f| sides[f].sites && !sides[f].any()) {
-        let id = match partition.nearest(paths[file]).first() {
-            Some(&id) => id,
+        let configured = config
+            .app_of_path(paths[file])
+            .and_then(|label| config.app_names().nth(label))
+            .and_then(|name| {
+                partition
+                    .apps
+                    .iter()
+                    .position(|app| app.name.as_deref() == Some(name))
+            });
+        let id = match configured.or_else(|| partition.nearest(paths[file]).first().copied()) {
+            Some(id) => id,
             None => {
                 let dir = paths[file].parent().unwrap_or(paths[file]).to_path_buf();
                 partition.apps.push(App {
