@@ -590,6 +590,8 @@ struct Linker<'a> {
     /// Rust `const`s and `static`s by name, with the file that defines each.
     rust_consts: HashMap<&'a str, Vec<(FileId, &'a Value)>>,
     sides: Vec<Option<Side>>,
+    /// The project files each file imports (resolved once, for sides and apps).
+    imports: Vec<Vec<FileId>>,
     /// Some file imports socket.io or socket.io-client.
     uses_socketio: bool,
     /// Resolved socket references, keyed by the reference's address in the facts
@@ -649,12 +651,14 @@ impl<'a> Linker<'a> {
             functions_by_name,
             fields,
             sides: Vec::new(),
+            imports: Vec::new(),
             uses_socketio: files.iter().any(|f| f.facts.uses_socketio),
             memo: RefCell::new(HashMap::default()),
         }
     }
 
     fn build(mut self) -> EventGraph {
+        self.imports = self.resolved_imports();
         self.sides = self.file_sides();
         self.propagate_params();
         let mut graph = EventGraph::default();
@@ -992,14 +996,12 @@ impl<'a> Linker<'a> {
     /// or they are Rust files of one crate.
     fn app_evidence(&self, graph: &EventGraph, sides: &[FileSides]) -> Vec<(FileId, FileId)> {
         let mut evidence = Vec::new();
-        for (file, source) in self.files.iter().enumerate() {
+        for file in 0..self.files.len() {
             if !sides[file].any() {
                 continue;
             }
-            for specifier in &source.facts.imports {
-                if let Some(target) = self.resolver.resolve(file, specifier)
-                    && sides[target].any()
-                {
+            for &target in &self.imports[file] {
+                if sides[target].any() {
                     evidence.push((file, target));
                 }
             }
@@ -1152,13 +1154,9 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// A file's side from its imports, then from the files it imports, then from the
-    /// configuration's path globs (and again from the files it imports).
-    fn file_sides(&self) -> Vec<Option<Side>> {
-        let mut sides: Vec<Option<Side>> = self.files.iter().map(|f| f.facts.side).collect();
-        let mut globs_applied = false;
-        let imports: Vec<Vec<FileId>> = self
-            .files
+    /// The project files each file imports.
+    fn resolved_imports(&self) -> Vec<Vec<FileId>> {
+        self.files
             .iter()
             .enumerate()
             .map(|(file, source)| {
@@ -1169,7 +1167,15 @@ impl<'a> Linker<'a> {
                     .filter_map(|spec| self.resolver.resolve(file, spec))
                     .collect()
             })
-            .collect();
+            .collect()
+    }
+
+    /// A file's side from its imports, then from the files it imports, then from the
+    /// configuration's path globs (and again from the files it imports).
+    fn file_sides(&self) -> Vec<Option<Side>> {
+        let mut sides: Vec<Option<Side>> = self.files.iter().map(|f| f.facts.side).collect();
+        let mut globs_applied = false;
+        let imports = &self.imports;
         loop {
             let mut changed = false;
             for file in 0..sides.len() {
