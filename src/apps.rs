@@ -174,9 +174,9 @@ pub fn partition(
         }
     }
 
-    // A component with one side only joins the other side under its scope when that is
-    // one component: decided on the components as they are now, so the order of the
-    // files does not matter.
+    // A component with clients only joins the servers under its scope when they are one
+    // component: decided on the components as they are now, so the order of the files
+    // does not matter.
     let mut has_client: HashSet<FileId> = HashSet::default();
     let mut has_server: HashSet<FileId> = HashSet::default();
     for &file in &files {
