@@ -29,6 +29,8 @@ struct RawConfig {
     sockets: RawSides,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    apps: BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 /// `[sides]` (path globs) and `[sockets]` (function names) share this shape.
@@ -64,6 +66,8 @@ pub struct Config {
     server_paths: GlobSet,
     exclude: GlobSet,
     sockets: Vec<(String, Side)>,
+    /// `[apps]`: each app's name and the globs of its files, in name order.
+    apps: Vec<(String, GlobSet)>,
     /// Hash of the file's path and text: everything the configuration was made of.
     fingerprint: u128,
 }
@@ -199,6 +203,10 @@ impl Config {
                 sockets.push((name.get_ref().clone(), side));
             }
         }
+        let mut apps = Vec::new();
+        for (name, patterns) in &raw.apps {
+            apps.push((name.clone(), globs(patterns, &format!("[apps] {name}"))?));
+        }
         Ok(Config {
             file: Some(file.to_path_buf()),
             base: crate::discover::absolute(file)
@@ -211,6 +219,7 @@ impl Config {
             server_paths: globs(&raw.sides.server, "[sides] server")?,
             exclude: globs(&raw.exclude, "exclude")?,
             sockets,
+            apps,
             fingerprint: {
                 let mut hasher = xxhash_rust::xxh3::Xxh3::new();
                 hasher.update(
@@ -258,6 +267,21 @@ impl Config {
             (false, true) => Some(Side::Server),
             _ => None,
         }
+    }
+
+    /// The `[apps]` entry a file belongs to (the first by name when several match), as
+    /// its index in `app_names`; none when `[apps]` does not list it.
+    pub fn app_of_path(&self, path: &Path) -> Option<usize> {
+        if self.apps.is_empty() {
+            return None;
+        }
+        let rel = self.relative(path)?;
+        self.apps.iter().position(|(_, globs)| globs.is_match(&rel))
+    }
+
+    /// The names of the `[apps]` entries, in name order.
+    pub fn app_names(&self) -> impl Iterator<Item = &str> {
+        self.apps.iter().map(|(name, _)| name.as_str())
     }
 
     /// The side of the socket a `[sockets]` wrapper of this name returns.
@@ -363,6 +387,12 @@ exclude = []
 [sockets]
 # client = ["getSocket", "useSocket"]   # return a socket.io-client socket
 # server = ["getIO"]                    # return the socket.io Server
+
+# Which files form one app, when the directory layout does not tell (see "Apps" in the
+# README). Files of two different apps are never matched with each other.
+[apps]
+# chat = ["web/**", "server/**"]
+# admin = ["admin/**"]
 "#
     )
 }
@@ -416,6 +446,19 @@ mod tests {
             Some(Side::Server)
         );
         assert_eq!(config.side_of_path(Path::new("/repo/shared/a.ts")), None);
+    }
+
+    #[test]
+    fn apps_are_globs_by_name() {
+        let config =
+            parse("[apps]\nchat = [\"web\", \"server/**\"]\nadmin = [\"admin\"]\n").expect("valid");
+        assert_eq!(config.app_names().collect::<Vec<_>>(), ["admin", "chat"]);
+        assert_eq!(config.app_of_path(Path::new("/repo/web/src/a.ts")), Some(1));
+        assert_eq!(config.app_of_path(Path::new("/repo/server/a.ts")), Some(1));
+        assert_eq!(config.app_of_path(Path::new("/repo/admin/a.ts")), Some(0));
+        assert_eq!(config.app_of_path(Path::new("/repo/shared/a.ts")), None);
+        let error = parse("[apps]\nchat = [\"a/[\"]\n").expect_err("bad glob");
+        assert_eq!(error.at, Some((2, 9)));
     }
 
     #[test]

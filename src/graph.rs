@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::apps::{AppId, Apps, FileSides};
 use crate::config::Config;
 use crate::facts::{
     Ack, Callee, Calls, EmitMethod, ExportValue, FileFacts, FnShape, FuncId, ListenContext,
@@ -104,6 +105,8 @@ impl SocketValue {
 #[derive(Clone, Debug)]
 pub struct EmitSite {
     pub file: FileId,
+    /// The app the file belongs to: the emit pairs only with handlers of that app.
+    pub app: AppId,
     /// The call from its start to the end of the event name: `socket.emit("x"`.
     pub span: Span,
     pub name_span: Span,
@@ -139,6 +142,7 @@ pub struct EmitSite {
 #[derive(Clone, Debug)]
 pub struct HandlerSite {
     pub file: FileId,
+    pub app: AppId,
     /// The file the ack's spans are in: the registration's, or the file that defines a
     /// listener registered from elsewhere.
     pub ack_file: FileId,
@@ -188,6 +192,7 @@ impl HandlerSite {
 #[derive(Clone, Debug)]
 pub struct MiddlewareSite {
     pub file: FileId,
+    pub app: AppId,
     pub span: Span,
     pub ns: Ns,
     /// `socket.use`: runs for every incoming packet, not once per connection.
@@ -200,6 +205,7 @@ pub struct MiddlewareSite {
 #[derive(Clone, Debug)]
 pub struct RemovalSite {
     pub file: FileId,
+    pub app: AppId,
     pub span: Span,
     pub side: Side,
     pub ns: Ns,
@@ -231,6 +237,7 @@ impl HandlerSite {
 #[derive(Clone, Debug)]
 pub struct ConnectSite {
     pub file: FileId,
+    pub app: AppId,
     pub span: Span,
     pub ns: Ns,
 }
@@ -238,6 +245,7 @@ pub struct ConnectSite {
 #[derive(Clone, Debug)]
 pub struct NamespaceSite {
     pub file: FileId,
+    pub app: AppId,
     pub span: Span,
     pub ns: Ns,
 }
@@ -280,58 +288,85 @@ pub struct EventGraph {
     pub middlewares: Vec<MiddlewareSite>,
     pub removals: Vec<RemovalSite>,
     pub promises: Vec<PromiseSite>,
-    /// Which sides have any socket code in the project.
-    pub client_present: bool,
-    pub server_present: bool,
-    /// Strings found in files that did not parse: names they may use.
-    pub unparsed_strings: HashSet<String>,
+    /// The files with sites, partitioned into apps: sites pair only within one.
+    pub apps: Apps,
     pub index: GraphIndex,
 }
 
-/// Lookups by event name, so that matching stays linear in the number of sites.
+/// How much of one side an app has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Presence {
+    #[default]
+    Absent,
+    /// Only sites on receivers that look like sockets (in files whose side is known):
+    /// enough to doubt, not to judge.
+    Guessed,
+    Certain,
+}
+
+/// Lookups by app and event name, so that matching stays linear in the number of sites.
 #[derive(Debug, Default)]
 pub struct GraphIndex {
-    handlers_by_name: HashMap<(Side, String), Vec<usize>>,
-    emits_by_name: HashMap<(Side, String), Vec<usize>>,
-    /// Handlers that may receive any event: catch-alls and dynamic names.
-    wildcard_handlers: Vec<usize>,
+    handlers_of_app: HashMap<AppId, Vec<usize>>,
+    emits_of_app: HashMap<AppId, Vec<usize>>,
+    handlers_by_name: HashMap<(AppId, Side, String), Vec<usize>>,
+    emits_by_name: HashMap<(AppId, Side, String), Vec<usize>>,
+    /// Handlers that may receive any event of their app: catch-alls and dynamic names.
+    wildcard_handlers: HashMap<AppId, Vec<usize>>,
     /// Handlers the analysis cannot see into: wildcards and guessed receivers.
-    opaque_handlers: Vec<usize>,
-    dynamic_emits: Vec<usize>,
-    connect_namespaces: HashSet<Ns>,
-    server_namespaces: HashSet<Ns>,
+    opaque_handlers: HashMap<AppId, Vec<usize>>,
+    dynamic_emits: HashMap<AppId, Vec<usize>>,
+    connect_namespaces: HashSet<(AppId, Ns)>,
+    apps_with_connects: HashSet<AppId>,
+    server_namespaces: HashSet<(AppId, Ns)>,
+    presence: AppPresence,
+    /// Strings found in files that did not parse, per app they may belong to: names
+    /// those files may use.
+    unparsed_strings: AppStrings,
 }
 
 impl GraphIndex {
     fn build(graph: &EventGraph) -> GraphIndex {
         let mut index = GraphIndex::default();
         for (i, handler) in graph.handlers.iter().enumerate() {
+            let app = handler.app;
+            index.handlers_of_app.entry(app).or_default().push(i);
             if let Some(name) = handler.event.name() {
                 index
                     .handlers_by_name
-                    .entry((handler.side, name.to_owned()))
+                    .entry((app, handler.side, name.to_owned()))
                     .or_default()
                     .push(i);
             }
             if handler.is_wildcard() {
-                index.wildcard_handlers.push(i);
+                index.wildcard_handlers.entry(app).or_default().push(i);
             }
             if handler.is_wildcard() || !handler.confident {
-                index.opaque_handlers.push(i);
+                index.opaque_handlers.entry(app).or_default().push(i);
             }
         }
         for (i, emit) in graph.emits.iter().enumerate() {
+            index.emits_of_app.entry(emit.app).or_default().push(i);
             match emit.event.name() {
                 Some(name) => index
                     .emits_by_name
-                    .entry((emit.side, name.to_owned()))
+                    .entry((emit.app, emit.side, name.to_owned()))
                     .or_default()
                     .push(i),
-                None => index.dynamic_emits.push(i),
+                None => index.dynamic_emits.entry(emit.app).or_default().push(i),
             }
         }
-        index.connect_namespaces = graph.connects.iter().map(|c| c.ns.clone()).collect();
-        index.server_namespaces = graph.namespaces.iter().map(|n| n.ns.clone()).collect();
+        index.connect_namespaces = graph
+            .connects
+            .iter()
+            .map(|c| (c.app, c.ns.clone()))
+            .collect();
+        index.apps_with_connects = graph.connects.iter().map(|c| c.app).collect();
+        index.server_namespaces = graph
+            .namespaces
+            .iter()
+            .map(|n| (n.app, n.ns.clone()))
+            .collect();
         index
     }
 }
@@ -342,108 +377,191 @@ impl EventGraph {
         let emitted = self
             .emits
             .iter()
-            .filter_map(|e| Some((e.ns.label(), e.event.name()?)));
+            .filter_map(|e| Some((e.app, e.ns.label(), e.event.name()?)));
         let handled = self
             .handlers
             .iter()
-            .filter_map(|h| Some((h.ns.label(), h.event.name()?)));
+            .filter_map(|h| Some((h.app, h.ns.label(), h.event.name()?)));
         emitted
             .chain(handled)
             .collect::<std::collections::BTreeSet<_>>()
             .len()
     }
 
-    pub fn handlers_named<'g>(
-        &'g self,
-        side: Side,
-        name: &str,
-    ) -> impl Iterator<Item = &'g HandlerSite> {
+    /// The app of a file with sites.
+    pub fn app_of(&self, file: FileId) -> AppId {
+        self.apps.of(file)
+    }
+
+    /// Every handler of `app`.
+    pub fn handlers_of(&self, app: AppId) -> impl Iterator<Item = &HandlerSite> {
         self.index
-            .handlers_by_name
-            .get(&(side, name.to_owned()))
+            .handlers_of_app
+            .get(&app)
             .into_iter()
             .flatten()
             .map(|&i| &self.handlers[i])
     }
 
-    pub fn emits_named<'g>(&'g self, side: Side, name: &str) -> impl Iterator<Item = &'g EmitSite> {
+    /// Every emit of `app`.
+    pub fn emits_of(&self, app: AppId) -> impl Iterator<Item = &EmitSite> {
         self.index
-            .emits_by_name
-            .get(&(side, name.to_owned()))
+            .emits_of_app
+            .get(&app)
             .into_iter()
             .flatten()
             .map(|&i| &self.emits[i])
     }
 
-    /// Handlers that receive this emit by name.
+    /// Handlers on `side` of `app` for the event `name`.
+    pub fn handlers_named<'g>(
+        &'g self,
+        app: AppId,
+        side: Side,
+        name: &str,
+    ) -> impl Iterator<Item = &'g HandlerSite> {
+        self.index
+            .handlers_by_name
+            .get(&(app, side, name.to_owned()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.handlers[i])
+    }
+
+    pub fn emits_named<'g>(
+        &'g self,
+        app: AppId,
+        side: Side,
+        name: &str,
+    ) -> impl Iterator<Item = &'g EmitSite> {
+        self.index
+            .emits_by_name
+            .get(&(app, side, name.to_owned()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.emits[i])
+    }
+
+    /// Handlers of the emit's app that receive it by name.
     pub fn receivers<'g>(&'g self, emit: &'g EmitSite) -> impl Iterator<Item = &'g HandlerSite> {
         emit.event
             .name()
             .into_iter()
-            .flat_map(move |name| self.handlers_named(emit.side.other(), name))
+            .flat_map(move |name| self.handlers_named(emit.app, emit.side.other(), name))
             .filter(move |h| h.ns.matches(&emit.ns))
     }
 
-    /// Emits that reach this handler by name.
+    /// Emits of the handler's app that reach it by name.
     pub fn senders<'g>(&'g self, handler: &'g HandlerSite) -> impl Iterator<Item = &'g EmitSite> {
         handler
             .event
             .name()
             .into_iter()
-            .flat_map(move |name| self.emits_named(handler.side.other(), name))
+            .flat_map(move |name| self.emits_named(handler.app, handler.side.other(), name))
             .filter(move |e| e.ns.matches(&handler.ns))
     }
 
-    /// Whether anything could receive `event` on `side` in `ns`: a handler by name, a
-    /// wildcard, a low-confidence receiver, or a file that did not parse.
-    pub fn may_be_handled(&self, side: Side, ns: &Ns, event: &str) -> bool {
-        self.unparsed_strings.contains(event)
-            || self.handlers_named(side, event).any(|h| h.ns.matches(ns))
-            || self.index.wildcard_handlers.iter().any(|&i| {
+    fn unparsed(&self, app: AppId, event: &str) -> bool {
+        self.index
+            .unparsed_strings
+            .get(&app)
+            .is_some_and(|strings| strings.contains(event))
+    }
+
+    /// Whether anything in `app` could receive `event` on `side` in `ns`: a handler by
+    /// name, a wildcard, or a file that did not parse.
+    pub fn may_be_handled(&self, app: AppId, side: Side, ns: &Ns, event: &str) -> bool {
+        self.unparsed(app, event)
+            || self
+                .handlers_named(app, side, event)
+                .any(|h| h.ns.matches(ns))
+            || self.wildcards(app, side, ns).next().is_some()
+    }
+
+    /// The handlers of `app` on `side` in `ns` that may receive any event: catch-alls
+    /// and dynamic names.
+    pub fn wildcards<'g>(
+        &'g self,
+        app: AppId,
+        side: Side,
+        ns: &'g Ns,
+    ) -> impl Iterator<Item = &'g HandlerSite> {
+        self.index
+            .wildcard_handlers
+            .get(&app)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.handlers[i])
+            .filter(move |h| h.side == side && h.ns.matches(ns))
+    }
+
+    /// Whether a receiver on `side` of `app` in `ns` may take any event unseen: a
+    /// catch-all, a dynamic name, a socket only guessed at.
+    pub fn has_opaque_receiver(&self, app: AppId, side: Side, ns: &Ns) -> bool {
+        self.index
+            .opaque_handlers
+            .get(&app)
+            .into_iter()
+            .flatten()
+            .any(|&i| {
                 let h = &self.handlers[i];
                 h.side == side && h.ns.matches(ns)
             })
     }
 
-    /// Whether a receiver on `side` in `ns` may take any event unseen: a catch-all, a
-    /// dynamic name, a socket only guessed at.
-    pub fn has_opaque_receiver(&self, side: Side, ns: &Ns) -> bool {
-        self.index.opaque_handlers.iter().any(|&i| {
-            let h = &self.handlers[i];
-            h.side == side && h.ns.matches(ns)
-        })
+    /// Whether anything in `app` could send `event` from `side` in `ns`.
+    pub fn may_be_emitted(&self, app: AppId, side: Side, ns: &Ns, event: &str) -> bool {
+        self.unparsed(app, event)
+            || self.emits_named(app, side, event).any(|e| e.ns.matches(ns))
+            || self.dynamic_emitters(app, side, ns).next().is_some()
     }
 
-    /// Whether anything could send `event` from `side` in `ns`.
-    pub fn may_be_emitted(&self, side: Side, ns: &Ns, event: &str) -> bool {
-        self.unparsed_strings.contains(event)
-            || self.emits_named(side, event).any(|e| e.ns.matches(ns))
-            || self.index.dynamic_emits.iter().any(|&i| {
-                let e = &self.emits[i];
-                e.side == side && e.ns.matches(ns)
-            })
+    /// The emits of `app` from `side` in `ns` whose name is computed at runtime.
+    pub fn dynamic_emitters<'g>(
+        &'g self,
+        app: AppId,
+        side: Side,
+        ns: &'g Ns,
+    ) -> impl Iterator<Item = &'g EmitSite> {
+        self.index
+            .dynamic_emits
+            .get(&app)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.emits[i])
+            .filter(move |e| e.side == side && e.ns.matches(ns))
     }
 
-    /// Whether the server side serves namespace `ns` (so its absence of handlers means
-    /// something).
-    pub fn server_serves(&self, ns: &Ns) -> bool {
+    /// How much of `side` the app has.
+    pub fn presence(&self, app: AppId, side: Side) -> Presence {
+        let (client, server) = self.index.presence.get(&app).copied().unwrap_or_default();
+        match side {
+            Side::Client => client,
+            Side::Server => server,
+        }
+    }
+
+    /// Whether the server side of `app` serves namespace `ns` (so its absence of
+    /// handlers means something).
+    pub fn server_serves(&self, app: AppId, ns: &Ns) -> bool {
+        let server_present = self.presence(app, Side::Server) == Presence::Certain;
         match ns {
-            Ns::Any => self.server_present,
+            Ns::Any => server_present,
             Ns::Static(name) => {
-                (name == "/" && self.server_present)
-                    || self.index.server_namespaces.contains(ns)
-                    || self.index.server_namespaces.contains(&Ns::Any)
+                (name == "/" && server_present)
+                    || self.index.server_namespaces.contains(&(app, ns.clone()))
+                    || self.index.server_namespaces.contains(&(app, Ns::Any))
             }
         }
     }
 
-    /// Whether some client connects to `ns`.
-    pub fn client_connects(&self, ns: &Ns) -> bool {
+    /// Whether some client of `app` connects to `ns`.
+    pub fn client_connects(&self, app: AppId, ns: &Ns) -> bool {
         match ns {
-            Ns::Any => !self.index.connect_namespaces.is_empty(),
+            Ns::Any => self.index.apps_with_connects.contains(&app),
             Ns::Static(_) => {
-                self.index.connect_namespaces.contains(ns)
-                    || self.index.connect_namespaces.contains(&Ns::Any)
+                self.index.connect_namespaces.contains(&(app, ns.clone()))
+                    || self.index.connect_namespaces.contains(&(app, Ns::Any))
             }
         }
     }
@@ -472,12 +590,19 @@ struct Linker<'a> {
     /// Rust `const`s and `static`s by name, with the file that defines each.
     rust_consts: HashMap<&'a str, Vec<(FileId, &'a Value)>>,
     sides: Vec<Option<Side>>,
+    /// The project files each file imports (resolved once, for sides and apps).
+    imports: Vec<Vec<FileId>>,
     /// Some file imports socket.io or socket.io-client.
     uses_socketio: bool,
     /// Resolved socket references, keyed by the reference's address in the facts
     /// (stable while linking). Cleared whenever parameter values change.
     memo: RefCell<HashMap<(FileId, usize), Vec<SocketValue>>>,
 }
+
+/// Per app, how much of each side it has: (client, server).
+type AppPresence = HashMap<AppId, (Presence, Presence)>;
+/// Per app, the strings of the files that did not parse near it.
+type AppStrings = HashMap<AppId, HashSet<String>>;
 
 /// Deep enough for real re-export chains, small enough to stop cycles quickly.
 const MAX_DEPTH: u32 = 24;
@@ -526,20 +651,19 @@ impl<'a> Linker<'a> {
             functions_by_name,
             fields,
             sides: Vec::new(),
+            imports: Vec::new(),
             uses_socketio: files.iter().any(|f| f.facts.uses_socketio),
             memo: RefCell::new(HashMap::default()),
         }
     }
 
     fn build(mut self) -> EventGraph {
+        self.imports = self.resolved_imports();
         self.sides = self.file_sides();
         self.propagate_params();
         let mut graph = EventGraph::default();
         for (file, source) in self.files.iter().enumerate() {
             let facts = &source.facts;
-            graph
-                .unparsed_strings
-                .extend(facts.loose_strings.iter().cloned());
             for emit in &facts.emits {
                 let event = self.event(file, &emit.name);
                 let name_def = self.definition(file, &emit.name, 0);
@@ -549,6 +673,7 @@ impl<'a> Linker<'a> {
                             && (value.kind != Kind::ServerSocket || value.excludes_sender);
                         graph.emits.push(EmitSite {
                             file,
+                            app: 0,
                             span: Span::new(
                                 emit.span.start,
                                 emit.name_span.end.max(emit.span.start),
@@ -624,6 +749,7 @@ impl<'a> Linker<'a> {
                     for (side, confident) in self.sides_of(file, &value) {
                         graph.handlers.push(HandlerSite {
                             file,
+                            app: 0,
                             span: Span::new(
                                 handler.span.start,
                                 handler.name_span.end.max(handler.span.start),
@@ -661,6 +787,7 @@ impl<'a> Linker<'a> {
                     };
                     graph.middlewares.push(MiddlewareSite {
                         file,
+                        app: 0,
                         span: middleware.span,
                         ns: value.ns.clone(),
                         per_packet,
@@ -679,6 +806,7 @@ impl<'a> Linker<'a> {
                     };
                     graph.removals.push(RemovalSite {
                         file,
+                        app: 0,
                         span: removal.span,
                         side,
                         ns: value.ns.clone(),
@@ -702,6 +830,7 @@ impl<'a> Linker<'a> {
                     if value.kind == Kind::ClientSocket {
                         graph.connects.push(ConnectSite {
                             file,
+                            app: 0,
                             span: connect.span,
                             ns: value.ns,
                         });
@@ -713,6 +842,7 @@ impl<'a> Linker<'a> {
                     if value.kind == Kind::Namespace {
                         graph.namespaces.push(NamespaceSite {
                             file,
+                            app: 0,
                             span: namespace.span,
                             ns: value.ns,
                         });
@@ -720,24 +850,7 @@ impl<'a> Linker<'a> {
                 }
             }
         }
-        graph.client_present = !graph.connects.is_empty()
-            || graph
-                .emits
-                .iter()
-                .any(|e| e.confident && e.side == Side::Client)
-            || graph
-                .handlers
-                .iter()
-                .any(|h| h.confident && h.side == Side::Client);
-        graph.server_present = !graph.namespaces.is_empty()
-            || graph
-                .emits
-                .iter()
-                .any(|e| e.confident && e.side == Side::Server)
-            || graph
-                .handlers
-                .iter()
-                .any(|h| h.confident && h.side == Side::Server);
+        let (presence, unparsed) = self.partition(&mut graph);
         // Files are in path order already, so (file, span) sorts like (path, span).
         graph
             .emits
@@ -759,7 +872,173 @@ impl<'a> Linker<'a> {
             .sort_by(|a, b| (a.file, a.span, &a.ns).cmp(&(b.file, b.span, &b.ns)));
         graph.promises.sort_by_key(|p| (p.file, p.span));
         graph.index = GraphIndex::build(&graph);
+        graph.index.presence = presence;
+        graph.index.unparsed_strings = unparsed;
         graph
+    }
+
+    /// Partitions the files with sites into apps (see `apps`), gives every site its
+    /// app, and records per app which sides it has and what files that did not parse
+    /// may say.
+    fn partition(&self, graph: &mut EventGraph) -> (AppPresence, AppStrings) {
+        // A site counts for its file's side when it is certain, or guessed in a file
+        // whose side is known; a guess in a file of unknown side says nothing.
+        let mut sides = vec![FileSides::default(); self.files.len()];
+        let mut mark = |file: FileId, side: Side, confident: bool| {
+            sides[file].sites = true;
+            if confident || self.sides[file] == Some(side) {
+                match side {
+                    Side::Client => sides[file].client = true,
+                    Side::Server => sides[file].server = true,
+                }
+            }
+        };
+        for emit in &graph.emits {
+            mark(emit.file, emit.side, emit.confident);
+        }
+        for handler in &graph.handlers {
+            mark(handler.file, handler.side, handler.confident);
+        }
+        for connect in &graph.connects {
+            mark(connect.file, Side::Client, true);
+        }
+        for namespace in &graph.namespaces {
+            mark(namespace.file, Side::Server, true);
+        }
+        for middleware in &graph.middlewares {
+            mark(middleware.file, Side::Server, true);
+        }
+        for removal in &graph.removals {
+            mark(removal.file, removal.side, true);
+        }
+        let paths: Vec<&std::path::Path> = self.files.iter().map(|f| f.path.as_path()).collect();
+        let evidence = self.app_evidence(graph, &sides);
+        graph.apps = crate::apps::partition(&paths, &sides, &evidence, self.config);
+
+        let apps = &graph.apps;
+        for emit in &mut graph.emits {
+            emit.app = apps.of(emit.file);
+        }
+        for handler in &mut graph.handlers {
+            handler.app = apps.of(handler.file);
+        }
+        for connect in &mut graph.connects {
+            connect.app = apps.of(connect.file);
+        }
+        for namespace in &mut graph.namespaces {
+            namespace.app = apps.of(namespace.file);
+        }
+        for middleware in &mut graph.middlewares {
+            middleware.app = apps.of(middleware.file);
+        }
+        for removal in &mut graph.removals {
+            removal.app = apps.of(removal.file);
+        }
+
+        let mut presence: AppPresence = HashMap::default();
+        let mut raise = |app: AppId, side: Side, level: Presence| {
+            let entry = presence.entry(app).or_default();
+            let slot = match side {
+                Side::Client => &mut entry.0,
+                Side::Server => &mut entry.1,
+            };
+            *slot = (*slot).max(level);
+        };
+        let level = |file: FileId, side: Side, confident: bool| {
+            if confident {
+                Presence::Certain
+            } else if self.sides[file] == Some(side) {
+                Presence::Guessed
+            } else {
+                Presence::Absent
+            }
+        };
+        for emit in &graph.emits {
+            raise(
+                emit.app,
+                emit.side,
+                level(emit.file, emit.side, emit.confident),
+            );
+        }
+        for handler in &graph.handlers {
+            raise(
+                handler.app,
+                handler.side,
+                level(handler.file, handler.side, handler.confident),
+            );
+        }
+        for connect in &graph.connects {
+            raise(connect.app, Side::Client, Presence::Certain);
+        }
+        for namespace in &graph.namespaces {
+            raise(namespace.app, Side::Server, Presence::Certain);
+        }
+
+        // A file that did not parse may belong to the app whose directory is nearest
+        // above it.
+        let mut unparsed: AppStrings = HashMap::default();
+        for source in self.files {
+            if source.facts.loose_strings.is_empty() {
+                continue;
+            }
+            for &app in graph.apps.nearest(&source.path) {
+                unparsed
+                    .entry(app)
+                    .or_default()
+                    .extend(source.facts.loose_strings.iter().cloned());
+            }
+        }
+        (presence, unparsed)
+    }
+
+    /// Pairs of files that explicit evidence puts in one app: one imports the other,
+    /// their sites take an event name from one definition (a shared events module),
+    /// or they are Rust files of one crate.
+    fn app_evidence(&self, graph: &EventGraph, sides: &[FileSides]) -> Vec<(FileId, FileId)> {
+        let mut evidence = Vec::new();
+        for file in 0..self.files.len() {
+            if !sides[file].any() {
+                continue;
+            }
+            for &target in &self.imports[file] {
+                if sides[target].any() {
+                    evidence.push((file, target));
+                }
+            }
+        }
+        // Sites naming one definition: joined through the first of them.
+        let mut first_user: HashMap<FileId, FileId> = HashMap::default();
+        let definitions = graph
+            .emits
+            .iter()
+            .map(|e| (e.file, e.name_def, e.name_is_literal))
+            .chain(
+                graph
+                    .handlers
+                    .iter()
+                    .map(|h| (h.file, h.name_def, h.name_is_literal)),
+            );
+        for (file, definition, literal) in definitions {
+            let Some((defining, _)) = definition else {
+                continue;
+            };
+            if literal || defining == file {
+                continue;
+            }
+            let first = *first_user.entry(defining).or_insert(file);
+            evidence.push((first, file));
+        }
+        let mut first_in_crate: HashMap<&std::path::Path, FileId> = HashMap::default();
+        for (file, source) in self.files.iter().enumerate() {
+            if !sides[file].any() || !is_rust(&source.path) {
+                continue;
+            }
+            let first = *first_in_crate
+                .entry(crate_root(&source.path))
+                .or_insert(file);
+            evidence.push((first, file));
+        }
+        evidence
     }
 
     /// The handler signature of a listener registered by name from another file
@@ -770,7 +1049,9 @@ impl<'a> Linker<'a> {
         callee: &Callee,
     ) -> Option<(FileId, &'a crate::facts::HandlerSignature)> {
         let targets = match callee {
-            Callee::Named(path) => self.named_functions(path.rsplit("::").next().unwrap_or(path)),
+            Callee::Named(path) => {
+                self.named_functions(file, path.rsplit("::").next().unwrap_or(path))
+            }
             callee => self.callees(file, callee),
         };
         let mut found = targets.into_iter().filter_map(|(target, id)| {
@@ -873,13 +1154,9 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// A file's side from its imports, then from the files it imports, then from the
-    /// configuration's path globs (and again from the files it imports).
-    fn file_sides(&self) -> Vec<Option<Side>> {
-        let mut sides: Vec<Option<Side>> = self.files.iter().map(|f| f.facts.side).collect();
-        let mut globs_applied = false;
-        let imports: Vec<Vec<FileId>> = self
-            .files
+    /// The project files each file imports.
+    fn resolved_imports(&self) -> Vec<Vec<FileId>> {
+        self.files
             .iter()
             .enumerate()
             .map(|(file, source)| {
@@ -890,7 +1167,15 @@ impl<'a> Linker<'a> {
                     .filter_map(|spec| self.resolver.resolve(file, spec))
                     .collect()
             })
-            .collect();
+            .collect()
+    }
+
+    /// A file's side from its imports, then from the files it imports, then from the
+    /// configuration's path globs (and again from the files it imports).
+    fn file_sides(&self) -> Vec<Option<Side>> {
+        let mut sides: Vec<Option<Side>> = self.files.iter().map(|f| f.facts.side).collect();
+        let mut globs_applied = false;
+        let imports = &self.imports;
         loop {
             let mut changed = false;
             for file in 0..sides.len() {
@@ -990,25 +1275,36 @@ impl<'a> Linker<'a> {
                 // `StatusPage.sendList(io, socket)`: a static method of an imported
                 // class, found by its name.
                 _ => match path.last() {
-                    Some(method) => self.named_functions(method),
+                    Some(method) => self.named_functions(file, method),
                     None => Vec::new(),
                 },
             },
-            Callee::Named(name) => self.named_functions(name),
+            Callee::Named(name) => self.named_functions(file, name),
         }
     }
 
     /// Project functions and methods called `name`; too many namesakes mean none is
     /// trusted. A Rust path (`admin::on_connect`) prefers the namesakes in a file of
     /// that module (`admin.rs`, `admin/mod.rs`).
-    fn named_functions(&self, name: &str) -> Vec<(FileId, FuncId)> {
+    fn named_functions(&self, caller: FileId, name: &str) -> Vec<(FileId, FuncId)> {
         let (module, name) = match name.rsplit_once("::") {
             Some((path, name)) => (path.rsplit("::").next(), name),
             None => (None, name),
         };
+        let nearest;
         let found = match self.functions_by_name.get(name) {
             Some(found) if found.len() <= 4 => found,
-            _ => return Vec::new(),
+            // Many namesakes across the repository (`registerHandlers` in every example):
+            // the caller's neighbours in the directory tree, when they are few, are the
+            // ones it means; namesakes elsewhere must not make its own unresolvable.
+            Some(found) => {
+                nearest = self.nearest_holders(caller, found);
+                if nearest.len() > 4 {
+                    return Vec::new();
+                }
+                &nearest
+            }
+            None => return Vec::new(),
         };
         let Some(module) = module else {
             return found.clone();
@@ -1031,6 +1327,29 @@ impl<'a> Linker<'a> {
         } else {
             in_module
         }
+    }
+
+    /// The entries held by the files nearest `file` in the directory tree (sharing the
+    /// longest leading run of path components with it).
+    fn nearest_holders<T: Copy>(&self, file: FileId, holders: &[(FileId, T)]) -> Vec<(FileId, T)> {
+        let reader = &self.files[file].path;
+        let closeness = |holder: FileId| {
+            reader
+                .components()
+                .zip(self.files[holder].path.components())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let nearest = holders
+            .iter()
+            .map(|&(h, _)| closeness(h))
+            .max()
+            .unwrap_or(0);
+        holders
+            .iter()
+            .copied()
+            .filter(|&(holder, _)| closeness(holder) == nearest)
+            .collect()
     }
 
     // ----- imports ------------------------------------------------------------------
@@ -1405,23 +1724,57 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// The socket a class field of this name holds somewhere in the project, when that
-    /// is unambiguous and on the side of the file that reads it.
+    /// The socket a class field of this name holds, when that is unambiguous and on
+    /// the side of the file that reads it. The reader's class is not known here, so the
+    /// classes holding a field of that name are weighed: one whose field only looks like
+    /// a socket (`constructor(io) { this.io = io; }` with nothing passing it a socket)
+    /// says nothing against one that holds a real socket, and when real sockets
+    /// disagree, the classes nearest the reader in the directory tree decide.
     fn field(&self, file: FileId, name: &str, depth: u32) -> Vec<SocketValue> {
         let Some(holders) = self.fields.get(name) else {
             return Vec::new();
         };
-        let mut found: Vec<SocketValue> = Vec::new();
+        // (holder, what its field resolves to), for the holders on the reader's side.
+        let mut known: Vec<(FileId, Vec<SocketValue>)> = Vec::new();
         for &(holder, index) in holders {
             let side = self.sides[holder];
             if side.is_some() && self.sides[file].is_some() && side != self.sides[file] {
                 continue;
             }
             let (_, socket) = &self.files[holder].facts.socket_fields[index];
-            found.extend(self.socket(holder, socket, depth + 1));
+            let values = self.socket(holder, socket, depth + 1);
+            if !values.is_empty() {
+                known.push((holder, values));
+            }
         }
-        found.sort();
-        found.dedup();
+        let real = |values: &[SocketValue]| values.iter().any(|v| v.kind != Kind::Guess);
+        if known.iter().any(|(_, values)| real(values)) {
+            known.retain(|(_, values)| real(values));
+        }
+        let distinct = |known: &[(FileId, Vec<SocketValue>)]| {
+            let mut found: Vec<SocketValue> =
+                known.iter().flat_map(|(_, v)| v.iter().cloned()).collect();
+            found.sort();
+            found.dedup();
+            found
+        };
+        let found = distinct(&known);
+        if found.len() <= 1 {
+            return found;
+        }
+        let holders: Vec<(FileId, usize)> = known
+            .iter()
+            .enumerate()
+            .map(|(i, (h, _))| (*h, i))
+            .collect();
+        let nearest: Vec<usize> = self
+            .nearest_holders(file, &holders)
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect();
+        let known: Vec<(FileId, Vec<SocketValue>)> =
+            nearest.into_iter().map(|i| known[i].clone()).collect();
+        let found = distinct(&known);
         if found.len() == 1 { found } else { Vec::new() }
     }
 

@@ -3,6 +3,7 @@
 //! The pipeline reads top to bottom: discover → extract (per file, in parallel) →
 //! link into the event graph → rules → report.
 
+pub mod apps;
 pub mod baseline;
 pub mod cache;
 pub mod config;

@@ -20,11 +20,24 @@ pub enum GraphFormat {
 #[derive(Serialize)]
 struct Graph {
     version: u32,
+    /// The apps the files are partitioned into: events pair only within one.
+    apps: Vec<AppNode>,
     events: Vec<EventNode>,
 }
 
 #[derive(Serialize)]
+struct AppNode {
+    id: usize,
+    /// The `[apps]` name when the configuration lists it, else its directory.
+    name: String,
+    root: String,
+    files: Vec<String>,
+}
+
+#[derive(Serialize)]
 struct EventNode {
+    /// The `id` of the app the event is in.
+    app: usize,
     event: String,
     namespace: String,
     emits: Vec<EmitNode>,
@@ -57,14 +70,14 @@ struct HandlerNode {
 
 fn build(analysis: &Analysis) -> Graph {
     let mut positions = Positions::new(analysis);
-    let mut events: BTreeMap<(String, String), EventNode> = BTreeMap::new();
+    let mut events: BTreeMap<(usize, String, String), EventNode> = BTreeMap::new();
     let graph = &analysis.graph;
     for emit in &graph.emits {
         let Some(name) = emit.event.name() else {
             continue;
         };
         let range = positions.range(emit.file, emit.span);
-        node(&mut events, emit.ns.label(), name)
+        node(&mut events, emit.app, emit.ns.label(), name)
             .emits
             .push(EmitNode {
                 side: emit.side,
@@ -82,7 +95,7 @@ fn build(analysis: &Analysis) -> Graph {
             continue;
         };
         let range = positions.range(handler.file, handler.span);
-        node(&mut events, handler.ns.label(), name)
+        node(&mut events, handler.app, handler.ns.label(), name)
             .handlers
             .push(HandlerNode {
                 side: handler.side,
@@ -93,8 +106,24 @@ fn build(analysis: &Analysis) -> Graph {
                 args: handler.params.as_ref().map(|p| p.count),
             });
     }
+    let apps = graph
+        .apps
+        .apps
+        .iter()
+        .enumerate()
+        .map(|(id, app)| {
+            let root = crate::report::display_path(&app.root);
+            AppNode {
+                id,
+                name: app.name.clone().unwrap_or_else(|| root.clone()),
+                root,
+                files: app.files.iter().map(|&f| positions.path(f)).collect(),
+            }
+        })
+        .collect();
     Graph {
         version: 1,
+        apps,
         events: events.into_values().collect(),
     }
 }
@@ -113,13 +142,15 @@ fn ack_shape(handler: &HandlerSite) -> &'static str {
 }
 
 fn node<'m>(
-    events: &'m mut BTreeMap<(String, String), EventNode>,
+    events: &'m mut BTreeMap<(usize, String, String), EventNode>,
+    app: usize,
     ns: &str,
     name: &str,
 ) -> &'m mut EventNode {
     events
-        .entry((ns.to_owned(), name.to_owned()))
+        .entry((app, ns.to_owned(), name.to_owned()))
         .or_insert_with(|| EventNode {
+            app,
             event: name.to_owned(),
             namespace: ns.to_owned(),
             emits: Vec::new(),
@@ -144,7 +175,22 @@ fn dot(graph: &Graph) -> String {
     let mut out = String::from(
         "digraph wirelint {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n",
     );
+    // Several apps: one cluster each, so what pairs with what is visible.
+    let clustered = graph.apps.len() > 1;
+    let mut open: Option<usize> = None;
     for (i, event) in graph.events.iter().enumerate() {
+        if clustered && open != Some(event.app) {
+            if open.is_some() {
+                out.push_str("  }\n");
+            }
+            let _ = writeln!(
+                out,
+                "  subgraph cluster_app{} {{\n    label=\"app {}\";",
+                event.app,
+                escape(&graph.apps[event.app].name)
+            );
+            open = Some(event.app);
+        }
         let _ = writeln!(
             out,
             "  e{i} [shape=ellipse, label=\"{} {}\"];",
@@ -171,13 +217,31 @@ fn dot(graph: &Graph) -> String {
             );
         }
     }
+    if open.is_some() {
+        out.push_str("  }\n");
+    }
     out.push_str("}\n");
     out
 }
 
 fn mermaid(graph: &Graph) -> String {
     let mut out = String::from("flowchart LR\n");
+    // Several apps: one subgraph each, so what pairs with what is visible.
+    let clustered = graph.apps.len() > 1;
+    let mut open: Option<usize> = None;
     for (i, event) in graph.events.iter().enumerate() {
+        if clustered && open != Some(event.app) {
+            if open.is_some() {
+                out.push_str("  end\n");
+            }
+            let _ = writeln!(
+                out,
+                "  subgraph app{}[\"app {}\"]",
+                event.app,
+                mermaid_text(&graph.apps[event.app].name)
+            );
+            open = Some(event.app);
+        }
         let _ = writeln!(
             out,
             "  e{i}([\"{} {}\"])",
@@ -202,6 +266,9 @@ fn mermaid(graph: &Graph) -> String {
                 handler.line
             );
         }
+    }
+    if open.is_some() {
+        out.push_str("  end\n");
     }
     out
 }

@@ -18,12 +18,14 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(name) = emit.event.name() else {
             continue;
         };
-        // Any handler we cannot see into (a guess, a catch-all) may answer.
-        if graph.has_opaque_receiver(emit.side.other(), &emit.ns) {
-            continue;
-        }
         let receivers: Vec<_> = graph.receivers(emit).collect();
         if receivers.is_empty() {
+            continue;
+        }
+        // A handler of the app we cannot see into (a guess, a catch-all) may answer: then
+        // the finding is a doubt (info), and only when the handlers named are all known.
+        let opaque = graph.has_opaque_receiver(emit.app, emit.side.other(), &emit.ns);
+        if opaque && receivers.iter().any(|h| !h.confident) {
             continue;
         }
         let answers = |h: &&crate::graph::HandlerSite| {
@@ -65,6 +67,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 (None, false) => "this handler takes no ack parameter".to_owned(),
             };
             diagnostic = diagnostic.label(handler.file, handler.span, label);
+        }
+        if opaque {
+            diagnostic.message.push_str(&format!(
+                " (reported as info: a catch-all or a socket only guessed at on the {answerer} side of this app may answer it)"
+            ));
+            out.push(diagnostic.severity(crate::diagnostic::Severity::Info));
+            continue;
         }
         let fix = add_ack(cx, &receivers);
         out.push(diagnostic.fix(fix));

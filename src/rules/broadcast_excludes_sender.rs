@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         // Some other server emit that reaches the sender too makes the echo arrive.
         if graph
-            .emits_named(Side::Server, name)
+            .emits_named(relay.app, Side::Server, name)
             .any(|e| !e.excludes_sender && e.ns.matches(&relay.ns))
         {
             continue;
@@ -33,14 +33,16 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // A client file that emits the event and listens for it, matching the sender's
         // own pending ids, waits for its echo (a typing indicator that skips the sender
         // is by design).
-        let waiting = graph.handlers_named(Side::Client, name).find(|h| {
-            h.confident
-                && h.matches_own_id
-                && h.ns.matches(&relay.ns)
-                && graph
-                    .emits_named(Side::Client, name)
-                    .any(|e| e.confident && e.file == h.file)
-        });
+        let waiting = graph
+            .handlers_named(relay.app, Side::Client, name)
+            .find(|h| {
+                h.confident
+                    && h.matches_own_id
+                    && h.ns.matches(&relay.ns)
+                    && graph
+                        .emits_named(relay.app, Side::Client, name)
+                        .any(|e| e.confident && e.file == h.file)
+            });
         let Some(waiting) = waiting else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::{Context, FixAvailability, Rule};
+use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::ListenMethod;
 use crate::graph::Event;
@@ -7,7 +7,7 @@ pub const RULE: Rule = Rule {
     id: "dynamic-event-name",
     severity: Severity::Info,
     fix: FixAvailability::None,
-    summary: "an event name cannot be resolved statically, so that site is left out of matching",
+    summary: "an event name cannot be resolved statically, so that site may match any name of its app and namespace",
     doc: include_str!("../../rules/dynamic-event-name.md"),
     check,
 };
@@ -17,29 +17,131 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let emits = graph
         .emits
         .iter()
-        .filter(|e| e.confident && e.event == Event::Dynamic)
-        .map(|e| (e.file, e.name_span, "emit", "handler"));
+        .filter(|e| e.event == Event::Dynamic)
+        .map(|e| Site {
+            file: e.file,
+            span: e.name_span,
+            app: e.app,
+            side: e.side,
+            ns: &e.ns,
+            kind: Kind::Emit,
+            confident: e.confident,
+        });
+    // A catch-all that only logs receives nothing in the graph's sense.
     let handlers = graph
         .handlers
         .iter()
-        .filter(|h| h.confident && h.event == Event::Dynamic && h.method != ListenMethod::Any)
-        .map(|h| (h.file, h.name_span, "handler", "emit"));
+        .filter(|h| h.is_wildcard())
+        .map(|h| Site {
+            file: h.file,
+            span: h.name_span,
+            app: h.app,
+            side: h.side,
+            ns: &h.ns,
+            kind: if h.method == ListenMethod::Any {
+                Kind::CatchAll
+            } else {
+                Kind::Handler
+            },
+            confident: h.confident,
+        });
     let mut seen = std::collections::HashSet::new();
-    for (file, span, what, other) in emits.chain(handlers) {
+    for site in emits.chain(handlers) {
+        // A site on a receiver that only looks like a socket is reported where it hides
+        // a finding: then it is why an event of its app is not reported.
+        let hidden = if site.confident {
+            None
+        } else {
+            match hides(graph, &site) {
+                Some(name) => Some(name),
+                None => continue,
+            }
+        };
         // A site reached through several sockets is still one place in the code.
-        if !seen.insert((file, span)) {
+        if !seen.insert((site.file, site.span)) {
             continue;
         }
-        out.push(
-            Diagnostic::new(
-                &RULE,
-                file,
-                span,
-                format!(
-                    "this event name is computed at runtime, so this {what} is matched against every {other}: wirelint cannot check it and stays quiet about the events it might cover"
-                ),
-            )
-            .help("use a string literal or a `const` (an `as const` object or a string enum works too) so both ends can be checked"),
-        );
+        let other = site.side.other().as_str();
+        let clause = site.ns.clause();
+        let message = match (site.kind, hidden) {
+            (Kind::Emit, None) => format!(
+                "the event name of this emit is computed at runtime: it may send any event, so no {other} handler of this app{clause} is reported as never emitted, and wirelint cannot check the name (other apps are not affected)"
+            ),
+            (Kind::Handler, None) => format!(
+                "the event name of this handler is computed at runtime: it may receive any event, so no {other} emit of this app{clause} is reported as unhandled, and wirelint cannot check the name (other apps are not affected)"
+            ),
+            (Kind::CatchAll, None) => format!(
+                "this catch-all handler receives every event: no {other} emit of this app{clause} is reported as unhandled, so a misspelt name goes unnoticed (other apps are not affected)"
+            ),
+            (Kind::Emit, Some(name)) => format!(
+                "this emit, on a receiver that only looks like a socket, may send any event (its name is computed at runtime): that is why the {other} handler for \"{name}\" in this app is not reported as never emitted"
+            ),
+            (Kind::Handler, Some(name)) => format!(
+                "this handler, on a receiver that only looks like a socket, may receive any event (its name is computed at runtime): that is why \"{name}\", emitted by the {other} in this app, is not reported as unhandled"
+            ),
+            (Kind::CatchAll, Some(name)) => format!(
+                "this catch-all, on a receiver that only looks like a socket, receives every event: that is why \"{name}\", emitted by the {other} in this app, is not reported as unhandled"
+            ),
+        };
+        out.push(Diagnostic::new(&RULE, site.file, site.span, message).help(help(site.kind)));
     }
+}
+
+/// A dynamic site as this rule sees it.
+struct Site<'g> {
+    file: crate::graph::FileId,
+    span: crate::facts::Span,
+    app: crate::apps::AppId,
+    side: crate::facts::Side,
+    ns: &'g crate::graph::Ns,
+    kind: Kind,
+    confident: bool,
+}
+
+/// The first event of the site's app that only this kind of site keeps from being
+/// reported: an emit no handler takes by name (for a handler), or a handler no emit
+/// reaches by name (for an emit).
+fn hides<'g>(graph: &'g crate::graph::EventGraph, site: &Site) -> Option<&'g str> {
+    let side = site.side;
+    match site.kind {
+        Kind::Emit => graph
+            .handlers_of(site.app)
+            .filter(|h| h.confident && h.side == side.other() && h.ns.matches(site.ns))
+            .filter(|h| h.method != ListenMethod::Any)
+            .filter_map(|h| h.event.name())
+            .filter(|name| !BUILTIN_EVENTS.contains(name))
+            .find(|name| {
+                !graph
+                    .emits_named(site.app, side, name)
+                    .any(|e| e.ns.matches(site.ns))
+            }),
+        Kind::Handler | Kind::CatchAll => graph
+            .emits_of(site.app)
+            .filter(|e| e.confident && e.side == side.other() && e.ns.matches(site.ns))
+            .filter_map(|e| e.event.name())
+            .filter(|name| !BUILTIN_EVENTS.contains(name) && !RESERVED_EVENTS.contains(name))
+            .find(|name| {
+                !graph
+                    .handlers_named(site.app, side, name)
+                    .any(|h| h.ns.matches(site.ns))
+            }),
+    }
+}
+
+fn help(kind: Kind) -> &'static str {
+    match kind {
+        Kind::CatchAll => {
+            "handle the events by name, or keep the catch-all for logging only (a catch-all that only logs covers nothing)"
+        }
+        _ => {
+            "use a string literal or a `const` (an `as const` object or a string enum works too) so both ends can be checked"
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Emit,
+    Handler,
+    CatchAll,
 }

@@ -23,11 +23,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             None => None,
         };
         let candidates: Vec<&HandlerSite> = match event {
-            Some(name) => graph.handlers_named(removal.side, name).collect(),
+            Some(name) => graph
+                .handlers_named(removal.app, removal.side, name)
+                .collect(),
             None => graph
                 .handlers
                 .iter()
-                .filter(|h| h.side == removal.side)
+                .filter(|h| h.side == removal.side && h.app == removal.app)
                 .collect(),
         };
         let others: Vec<_> = candidates

@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::Side;
-use crate::graph::Ns;
+use crate::graph::{Ns, Presence};
 
 pub const RULE: Rule = Rule {
     id: "namespace-mismatch",
@@ -16,24 +16,26 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    if !graph.server_present {
-        return;
-    }
-    let defined: BTreeSet<&str> = std::iter::once("/")
-        .chain(graph.namespaces.iter().map(|n| n.ns.label()))
-        .collect();
-    let defined = defined
-        .iter()
-        .map(|ns| format!("\"{ns}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    // Judged per app: a client meets only the server of its own app.
     for connect in &graph.connects {
         let Ns::Static(name) = &connect.ns else {
             continue;
         };
-        if graph.server_serves(&connect.ns) {
+        let app = connect.app;
+        if graph.presence(app, Side::Server) != Presence::Certain
+            || graph.server_serves(app, &connect.ns)
+        {
             continue;
         }
+        let served: Vec<_> = graph.namespaces.iter().filter(|n| n.app == app).collect();
+        let defined: BTreeSet<&str> = std::iter::once("/")
+            .chain(served.iter().map(|n| n.ns.label()))
+            .collect();
+        let defined = defined
+            .iter()
+            .map(|ns| format!("\"{ns}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut diagnostic = Diagnostic::new(
             &RULE,
             connect.file,
@@ -44,7 +46,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         )
         .help(format!("the server defines {defined}; use `io.of(\"{name}\")` on the server or connect to one of those"));
         diagnostic.namespace = Some(name.clone());
-        if let Some(first) = graph.namespaces.first() {
+        if let Some(first) = served.first() {
             diagnostic = diagnostic.label(
                 first.file,
                 first.span,
@@ -55,23 +57,27 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 
     // The reverse: a server namespace with handlers that no client ever joins. Only
-    // judged when every client connection in the project has a known namespace.
-    if !graph.client_present || graph.connects.iter().any(|c| c.ns == Ns::Any) {
-        return;
-    }
+    // judged when every client connection of the app has a known namespace.
     let mut reported = BTreeSet::new();
     for namespace in &graph.namespaces {
         let Ns::Static(name) = &namespace.ns else {
             continue;
         };
+        let app = namespace.app;
+        let connects: Vec<_> = graph.connects.iter().filter(|c| c.app == app).collect();
+        if graph.presence(app, Side::Client) != Presence::Certain
+            || connects.iter().any(|c| c.ns == Ns::Any)
+        {
+            continue;
+        }
         let has_handlers = graph
             .handlers
             .iter()
-            .any(|h| h.side == Side::Server && h.confident && h.ns == namespace.ns);
-        if name == "/" || !has_handlers || graph.client_connects(&namespace.ns) {
+            .any(|h| h.app == app && h.side == Side::Server && h.confident && h.ns == namespace.ns);
+        if name == "/" || !has_handlers || graph.client_connects(app, &namespace.ns) {
             continue;
         }
-        if !reported.insert(name.clone()) {
+        if !reported.insert((app, name.clone())) {
             continue;
         }
         let mut diagnostic = Diagnostic::new(
@@ -79,12 +85,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             namespace.file,
             namespace.span,
             format!(
-                "the server defines namespace \"{name}\" but no client in this project connects to it: its handlers never run"
+                "the server defines namespace \"{name}\" but no client of its app connects to it: its handlers never run"
             ),
         )
         .help(format!("connect with `io(\"<url>{name}\")` on the client, or remove the namespace"));
         diagnostic.namespace = Some(name.clone());
-        for connect in &graph.connects {
+        for connect in connects {
             diagnostic = diagnostic.label(
                 connect.file,
                 connect.span,

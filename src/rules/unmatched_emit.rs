@@ -2,9 +2,10 @@ use std::collections::HashMap;
 
 use super::similar::{Closest, Pool, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
+use crate::apps::AppId;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Side;
-use crate::graph::{EmitSite, EventGraph};
+use crate::graph::{EmitSite, EventGraph, Presence};
 
 pub const RULE: Rule = Rule {
     id: "unmatched-emit",
@@ -17,7 +18,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    let mut pools: HashMap<Side, Pool> = HashMap::new();
+    let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
     for emit in &graph.emits {
         let Some(name) = emit.event.name() else {
             continue;
@@ -26,38 +27,65 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let receiving = emit.side.other();
-        if !receiver_present(graph, emit) || graph.may_be_handled(receiving, &emit.ns, name) {
+        let presence = receiver_presence(graph, emit);
+        if presence == Presence::Absent || graph.may_be_handled(emit.app, receiving, &emit.ns, name)
+        {
             continue;
         }
         let pool = pools
-            .entry(receiving)
-            .or_insert_with(|| handled_names(graph, receiving));
-        out.push(diagnostic(cx, emit, name, pool));
+            .entry((emit.app, receiving))
+            .or_insert_with(|| handled_names(graph, emit.app, receiving));
+        let diagnostic = diagnostic(cx, emit, name, pool);
+        out.push(match presence {
+            Presence::Guessed => only_guessed(diagnostic, receiving),
+            _ => diagnostic,
+        });
     }
 }
 
-/// Only judge a namespace whose receiving side is in the project at all: a client-only
-/// repository says nothing about the server's handlers.
-fn receiver_present(graph: &EventGraph, emit: &EmitSite) -> bool {
-    match emit.side.other() {
-        Side::Server => graph.server_serves(&emit.ns),
-        Side::Client => graph.client_connects(&emit.ns),
+/// Only judge a namespace whose receiving side is in the emit's app at all: a
+/// client-only app says nothing about the server's handlers. When that side is seen only
+/// through receivers that look like sockets, the finding is a doubt, not an error.
+fn receiver_presence(graph: &EventGraph, emit: &EmitSite) -> Presence {
+    let serves = match emit.side.other() {
+        Side::Server => graph.server_serves(emit.app, &emit.ns),
+        Side::Client => graph.client_connects(emit.app, &emit.ns),
+    };
+    if serves {
+        Presence::Certain
+    } else {
+        // A side that is certainly there but does not serve this namespace says
+        // nothing; one only guessed at raises a doubt.
+        match graph.presence(emit.app, emit.side.other()) {
+            Presence::Guessed => Presence::Guessed,
+            _ => Presence::Absent,
+        }
     }
 }
 
-/// Names a side handles, marked as orphans when nothing sends them.
-fn handled_names(graph: &EventGraph, side: Side) -> Pool<'_> {
+/// The finding when the receiving side's sockets are only guessed at: info, saying why.
+pub(super) fn only_guessed(diagnostic: Diagnostic, receiving: Side) -> Diagnostic {
+    let note = format!(
+        " (reported as info: the {} sockets of this app are only guessed at, since where they come from could not be resolved)",
+        receiving.as_str()
+    );
+    let mut diagnostic = diagnostic.severity(Severity::Info);
+    diagnostic.message.push_str(&note);
+    diagnostic
+}
+
+/// Names a side of an app handles, marked as orphans when nothing sends them.
+fn handled_names(graph: &EventGraph, app: AppId, side: Side) -> Pool<'_> {
     Pool::new(
         graph
-            .handlers
-            .iter()
+            .handlers_of(app)
             .filter(|h| h.side == side && h.confident)
             .filter_map(|h| {
                 let handled = h.event.name()?;
                 if BUILTIN_EVENTS.contains(&handled) {
                     return None;
                 }
-                let orphan = !graph.may_be_emitted(side.other(), &h.ns, handled);
+                let orphan = !graph.may_be_emitted(app, side.other(), &h.ns, handled);
                 Some((handled, &h.ns, orphan))
             })
             .collect(),
@@ -88,7 +116,7 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnos
 
     // The right name in the wrong namespace.
     let elsewhere: Vec<_> = graph
-        .handlers_named(receiving, name)
+        .handlers_named(emit.app, receiving, name)
         .filter(|h| h.confident)
         .collect();
     if let Some(first) = elsewhere.first() {
@@ -110,7 +138,7 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnos
     }
     match pool.closest(name, &emit.ns).0 {
         Closest::One(candidate) => {
-            for handler in graph.handlers_named(receiving, candidate) {
+            for handler in graph.handlers_named(emit.app, receiving, candidate) {
                 diagnostic = diagnostic.label(
                     handler.file,
                     handler.span,

@@ -2,9 +2,10 @@ use std::collections::HashMap;
 
 use super::similar::{Closest, Pool, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
+use crate::apps::AppId;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{ListenMethod, Side};
-use crate::graph::{EventGraph, HandlerSite};
+use crate::graph::{EventGraph, HandlerSite, Presence};
 
 pub const RULE: Rule = Rule {
     id: "unmatched-handler",
@@ -17,7 +18,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    let mut pools: HashMap<Side, Pool> = HashMap::new();
+    let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
     for handler in &graph.handlers {
         let Some(name) = handler.event.name() else {
             continue;
@@ -29,33 +30,50 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let sending = handler.side.other();
-        if !sender_present(graph, handler) || graph.may_be_emitted(sending, &handler.ns, name) {
+        let presence = sender_presence(graph, handler);
+        if presence == Presence::Absent
+            || graph.may_be_emitted(handler.app, sending, &handler.ns, name)
+        {
             continue;
         }
         let pool = pools
-            .entry(sending)
-            .or_insert_with(|| emitted_names(graph, sending));
-        out.push(diagnostic(cx, handler, name, pool));
+            .entry((handler.app, sending))
+            .or_insert_with(|| emitted_names(graph, handler.app, sending));
+        let diagnostic = diagnostic(cx, handler, name, pool);
+        out.push(match presence {
+            Presence::Guessed => super::unmatched_emit::only_guessed(diagnostic, sending),
+            _ => diagnostic,
+        });
     }
 }
 
-fn sender_present(graph: &EventGraph, handler: &HandlerSite) -> bool {
-    match handler.side.other() {
-        Side::Client => graph.client_connects(&handler.ns),
-        Side::Server => graph.server_serves(&handler.ns),
+/// Whether the sending side is in the handler's app: see `unmatched_emit`.
+fn sender_presence(graph: &EventGraph, handler: &HandlerSite) -> Presence {
+    let present = match handler.side.other() {
+        Side::Client => graph.client_connects(handler.app, &handler.ns),
+        Side::Server => graph.server_serves(handler.app, &handler.ns),
+    };
+    if present {
+        Presence::Certain
+    } else {
+        // A side that is certainly there but does not serve this namespace says
+        // nothing; one only guessed at raises a doubt.
+        match graph.presence(handler.app, handler.side.other()) {
+            Presence::Guessed => Presence::Guessed,
+            _ => Presence::Absent,
+        }
     }
 }
 
-/// Names a side emits, marked as orphans when nothing receives them.
-fn emitted_names(graph: &EventGraph, side: Side) -> Pool<'_> {
+/// Names a side of an app emits, marked as orphans when nothing receives them.
+fn emitted_names(graph: &EventGraph, app: AppId, side: Side) -> Pool<'_> {
     Pool::new(
         graph
-            .emits
-            .iter()
+            .emits_of(app)
             .filter(|e| e.side == side && e.confident)
             .filter_map(|e| {
                 let emitted = e.event.name()?;
-                let orphan = !graph.may_be_handled(side.other(), &e.ns, emitted);
+                let orphan = !graph.may_be_handled(app, side.other(), &e.ns, emitted);
                 Some((emitted, &e.ns, orphan))
             })
             .collect(),
@@ -78,7 +96,7 @@ fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str, pool: &Pool) -> D
     let (found, orphan) = pool.closest(name, &handler.ns);
     match found {
         Closest::One(candidate) => {
-            for emit in graph.emits_named(sending, candidate) {
+            for emit in graph.emits_named(handler.app, sending, candidate) {
                 diagnostic = diagnostic.label(
                     emit.file,
                     emit.span,

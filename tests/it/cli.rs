@@ -243,6 +243,14 @@ fn graph_formats() {
     assert_eq!(join["emits"][0]["side"], "client");
     assert_eq!(join["emits"][0]["ack"], true);
     assert_eq!(join["handlers"][0]["side"], "server");
+    // chatlite's web/ and server/ are one app.
+    let apps = doc["apps"].as_array().expect("apps");
+    assert_eq!(apps.len(), 1);
+    assert_eq!(join["app"], apps[0]["id"]);
+    assert!(apps[0]["files"].as_array().expect("files").iter().any(|f| {
+        f.as_str()
+            .is_some_and(|f| f.ends_with("server/src/socket.ts"))
+    }));
     for format in ["dot", "mermaid"] {
         let output = wirelint()
             .args(["graph", "--format", format, "testdata/chatlite"])

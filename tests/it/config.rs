@@ -150,6 +150,36 @@ fn a_server_wrapper_returns_the_server() {
 }
 
 #[test]
+fn apps_override_the_partition() {
+    let dir = project();
+    // Without `[apps]`, web/ and server/ are one app: the server's "chat:message" handler
+    // is judged against the client's emits (see the first test).
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "[apps]\nweb = [\"web\"]\nbackend = [\"server\"]\n",
+    );
+    let (found, _) = diagnostics(dir.path(), &[]);
+    assert!(
+        !found.iter().any(|(r, _, _)| r.starts_with("unmatched-")),
+        "two apps, one side each: nothing is judged across them: {found:?}"
+    );
+    let output = wirelint_in(dir.path())
+        .args(["graph", "--format", "json"])
+        .output()
+        .expect("runs");
+    let graph: Value = serde_json::from_slice(&output.stdout).expect("json");
+    let mut names: Vec<&str> = graph["apps"]
+        .as_array()
+        .expect("apps")
+        .iter()
+        .filter_map(|app| app["name"].as_str())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["backend", "web"]);
+}
+
+#[test]
 fn config_flag_and_walking_up() {
     let dir = project();
     write(

@@ -26,8 +26,19 @@ fn cases() -> Vec<(String, PathBuf)> {
 
 /// The diagnostics and the event graph: a silent case is only meaningful when its sites
 /// were found, so the graph is part of the snapshot.
+/// A case may carry its own `wirelint.toml` (e.g. `[apps]`), read as `check` would.
 fn check(case: &Path) -> (wirelint::Analysis, String) {
-    let analysis = wirelint::analyze(&[case.to_path_buf()]).expect("case is analysable");
+    let config_file = case.join(wirelint::config::FILE_NAME);
+    let options = wirelint::Options {
+        config: if config_file.is_file() {
+            wirelint::config::Config::load(&config_file).expect("the case's configuration is valid")
+        } else {
+            wirelint::config::Config::default()
+        },
+        ..wirelint::Options::default()
+    };
+    let analysis =
+        wirelint::analyze_with(&[case.to_path_buf()], &options).expect("case is analysable");
     let text = format!(
         "{}\n{}",
         wirelint::report::compact::render(&analysis),

@@ -1,0 +1,13 @@
+import { io } from "socket.io-client";
+
+const socket = io("http://localhost:3000");
+
+export function say(text) {
+  socket.emit("chat:say", text);
+}
+
+export function tick() {
+  socket.emit("metrics:tick", Date.now());
+}
+
+socket.on("chat:message", (text) => console.log(text));

@@ -1,0 +1,7 @@
+import { Server } from "socket.io";
+
+const io = new Server(3000);
+
+setInterval(() => {
+  io.emit("stats", { uptime: process.uptime() });
+}, 1000);

@@ -1,0 +1,3 @@
+class Notifier {
+  constructor(io) { this.io = io; }
+}

@@ -1,0 +1,4 @@
+export const Events = {
+  Say: "chat:say",
+  Message: "chat:message",
+} as const;
