@@ -215,10 +215,8 @@ fn runs_later(text: &str, open: usize, call_start: usize, call_end: usize) -> bo
             }
             b'{' => groups.push(method_body(text, i)),
             b'(' | b'[' => groups.push(false),
-            b'}' | b')' | b']' => {
-                if groups.len() > 1 {
-                    groups.pop();
-                }
+            b'}' | b')' | b']' if groups.len() > 1 => {
+                groups.pop();
             }
             // A function expression ends with its statement.
             b';' => {
