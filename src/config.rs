@@ -288,22 +288,16 @@ impl Config {
     }
 
     /// Whether a file is test code: it matches `[tests] paths` (or the defaults),
-    /// relative to the configuration's directory, or else to the first of `roots` (the
-    /// checked paths) that holds it, so that a checkout under `~/test/` is not all test
-    /// code.
-    pub fn is_test_file(&self, path: &Path, roots: &[PathBuf]) -> bool {
-        let absolute = crate::discover::absolute(path);
+    /// relative to the configuration's directory, or else to the first of `root_dirs`
+    /// (the absolute directories checked, see [`root_dirs`]) that holds it, so that a
+    /// checkout under `~/test/` is not all test code.
+    pub fn is_test_file(&self, path: &Path, root_dirs: &[PathBuf]) -> bool {
         let by_file = self.file.as_ref().and_then(|_| self.relative(path));
         let relative = by_file.or_else(|| {
-            roots.iter().find_map(|root| {
-                let root = crate::discover::absolute(root);
-                let dir = if root.is_file() {
-                    root.parent().map(Path::to_path_buf).unwrap_or_default()
-                } else {
-                    root
-                };
-                absolute.strip_prefix(&dir).ok().map(Path::to_path_buf)
-            })
+            let absolute = crate::discover::absolute(path);
+            root_dirs
+                .iter()
+                .find_map(|dir| absolute.strip_prefix(dir).ok().map(Path::to_path_buf))
         });
         let Some(relative) = relative else {
             return false;
@@ -378,6 +372,20 @@ impl Config {
             }
         });
     }
+}
+
+/// The absolute directories of the paths given to check (a file's own directory).
+pub fn root_dirs(roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots
+        .iter()
+        .map(|root| {
+            let root = crate::discover::absolute(root);
+            match root.is_file() {
+                true => root.parent().map(Path::to_path_buf).unwrap_or_default(),
+                false => root,
+            }
+        })
+        .collect()
 }
 
 /// [`DEFAULT_TEST_PATHS`], compiled once.

@@ -69,9 +69,10 @@ const CALLED_BY_FRAMEWORKS: &[&str] = &[
 
 /// Which files are test code, from the configuration and the checked paths.
 pub fn test_files(files: &[SourceFile], config: &Config, roots: &[PathBuf]) -> Vec<bool> {
+    let root_dirs = crate::config::root_dirs(roots);
     files
         .iter()
-        .map(|file| config.is_test_file(&file.path, roots))
+        .map(|file| config.is_test_file(&file.path, &root_dirs))
         .collect()
 }
 

@@ -8,8 +8,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Bits per distinct word: with two probes, about 3% false positives.
-const BITS_PER_WORD: usize = 10;
 /// Bounds the filter of a huge file (8 KiB); a fuller filter only says "yes" more often.
 const MAX_BITS: usize = 1 << 16;
 
@@ -20,23 +18,44 @@ pub struct WordFilter {
 }
 
 impl WordFilter {
-    /// The words of `text`: runs of letters, digits, `_` and `$`.
-    pub fn of(text: &str) -> WordFilter {
-        let mut hashes: Vec<u64> = words(text).map(hash).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        let bits = (hashes.len() * BITS_PER_WORD)
-            .next_power_of_two()
-            .clamp(64, MAX_BITS);
+    /// The words of `text` (runs of letters, digits, `_` and `$`) outside one-line
+    /// string literals opened by one of `quotes` (see [`mask_strings`]). One pass over
+    /// the bytes; the filter is sized by the text's length (about one distinct word in
+    /// 24 bytes of code), so no set of distinct words is built.
+    pub fn of_code(text: &str, quotes: &[u8]) -> WordFilter {
+        let bits = (text.len() / 2).next_power_of_two().clamp(64, MAX_BITS);
         let mut filter = WordFilter {
             bits: vec![0; bits / 64],
         };
-        for hash in hashes {
-            for bit in filter.probes(hash) {
-                filter.bits[bit / 64] |= 1 << (bit % 64);
+        let bytes = text.as_bytes();
+        let mut word = WordHash::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if is_word_byte(b) {
+                word.push(b);
+                i += 1;
+                continue;
             }
+            if let Some(hash) = word.take() {
+                filter.insert(hash);
+            }
+            i = if quotes.contains(&b) {
+                string_end(bytes, i) + 1
+            } else {
+                i + 1
+            };
+        }
+        if let Some(hash) = word.take() {
+            filter.insert(hash);
         }
         filter
+    }
+
+    fn insert(&mut self, hash: u64) {
+        for bit in self.probes(hash) {
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
     }
 
     /// Whether `word` may occur in the file (certainly, when it does).
@@ -44,9 +63,14 @@ impl WordFilter {
         if self.bits.is_empty() {
             return true;
         }
-        self.probes(hash(word))
-            .into_iter()
-            .all(|bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
+        let mut hash = WordHash::new();
+        word.bytes().for_each(|b| hash.push(b));
+        match hash.take() {
+            Some(hash) => self.probes(hash),
+            None => return true,
+        }
+        .into_iter()
+        .all(|bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
     }
 
     fn probes(&self, hash: u64) -> [usize; 2] {
@@ -55,18 +79,52 @@ impl WordFilter {
     }
 }
 
-fn hash(word: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+/// FNV-1a over a word's bytes, mixed at the end so that both probes get good bits.
+struct WordHash {
+    state: u64,
+    len: usize,
+}
+
+impl WordHash {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+    fn new() -> WordHash {
+        WordHash {
+            state: Self::OFFSET,
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, byte: u8) {
+        self.state = (self.state ^ u64::from(byte)).wrapping_mul(Self::PRIME);
+        self.len += 1;
+    }
+
+    /// The hash of the word pushed so far, if any, and a fresh start.
+    fn take(&mut self) -> Option<u64> {
+        let (state, len) = (self.state, self.len);
+        *self = WordHash::new();
+        (len > 0).then(|| {
+            let mixed = (state ^ (state >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+            mixed ^ (mixed >> 33)
+        })
+    }
+}
+
+/// Where the string literal opened at `open` ends: its closing quote, the end of the
+/// line, or the end of the text.
+fn string_end(bytes: &[u8], open: usize) -> usize {
+    let quote = bytes[open];
+    let mut j = open + 1;
+    while j < bytes.len() && bytes[j] != quote && bytes[j] != b'\n' {
+        j += if bytes[j] == b'\\' { 2 } else { 1 };
+    }
+    j.min(bytes.len())
 }
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
-}
-
-/// The words of a text, in order.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_ascii() && !is_word_byte(c as u8))
-        .filter(|word| !word.is_empty())
 }
 
 /// How many times `word` occurs in `text` as a whole word.
@@ -97,16 +155,11 @@ pub fn mask_strings<'t>(text: &'t str, quotes: &[u8]) -> std::borrow::Cow<'t, st
     let mut masked = bytes.to_vec();
     let mut i = 0;
     while i < bytes.len() {
-        let quote = bytes[i];
-        if !quotes.contains(&quote) {
+        if !quotes.contains(&bytes[i]) {
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < bytes.len() && bytes[j] != quote && bytes[j] != b'\n' {
-            j += if bytes[j] == b'\\' { 2 } else { 1 };
-        }
-        let end = j.min(bytes.len());
+        let end = string_end(bytes, i);
         for byte in &mut masked[i + 1..end] {
             // Only ASCII is blanked, so the text stays UTF-8 (a word with non-ASCII
             // letters inside a string may still count: the safe direction).
@@ -128,7 +181,7 @@ mod tests {
 
     #[test]
     fn words_are_found_and_absent_ones_mostly_not() {
-        let filter = WordFilter::of("socket.emit('login', this.prepare2FA); // $ref _x");
+        let filter = WordFilter::of_code("socket.emit('login', this.prepare2FA); // $ref _x", b"");
         for word in [
             "socket",
             "emit",
@@ -145,6 +198,9 @@ mod tests {
             .count();
         assert!(absent < 50, "{absent} false positives in 1000");
         assert!(WordFilter::default().may_contain("anything"));
+        let code = WordFilter::of_code("emit(\"login\", 'x\\'y', é) // it's", b"\"'");
+        assert!(code.may_contain("emit") && code.may_contain("é"));
+        assert!(!code.may_contain("login") || !code.may_contain("y"));
     }
 
     #[test]

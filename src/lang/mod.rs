@@ -42,17 +42,18 @@ fn note_references(facts: &mut FileFacts, text: &str, kind: FileKind) {
     // An event is often named as the function that emits it (`login()` emits
     // "login"): quoted strings of code do not reference anything. Markup (a `.vue`
     // template's `@click="login()"`) calls code from inside quotes, so it keeps them.
-    let code = match kind {
-        FileKind::Rust => crate::words::mask_strings(text, b"\""),
-        FileKind::Ts | FileKind::Tsx | FileKind::Js | FileKind::Dts => {
-            crate::words::mask_strings(text, b"\"'")
-        }
-        _ => std::borrow::Cow::Borrowed(text),
+    let quotes: &[u8] = match kind {
+        FileKind::Rust => b"\"",
+        FileKind::Ts | FileKind::Tsx | FileKind::Js | FileKind::Dts => b"\"'",
+        _ => b"",
     };
-    for scope in &mut facts.scopes {
-        scope.uses_in_file = crate::words::count(&code, &scope.name).saturating_sub(1);
+    if !facts.scopes.is_empty() {
+        let code = crate::words::mask_strings(text, quotes);
+        for scope in &mut facts.scopes {
+            scope.uses_in_file = crate::words::count(&code, &scope.name).saturating_sub(1);
+        }
     }
-    facts.words = crate::words::WordFilter::of(&code);
+    facts.words = crate::words::WordFilter::of_code(text, quotes);
 }
 
 thread_local! {

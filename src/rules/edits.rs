@@ -309,7 +309,7 @@ pub fn indent_unit(text: &str) -> &'static str {
 fn failure_object(arg: &str) -> Option<(String, String)> {
     let body = arg.strip_prefix('{')?.strip_suffix('}')?;
     let mut failure = false;
-    let (mut with_err, mut without) = (Vec::new(), Vec::new());
+    let (mut with_err, mut without, mut messages) = (Vec::new(), Vec::new(), Vec::new());
     for entry in split_top_level(body) {
         let (key, value) = match entry.split_once(':') {
             Some((key, value)) => (key.trim(), value.trim()),
@@ -338,13 +338,16 @@ fn failure_object(arg: &str) -> Option<(String, String)> {
                 "String(err)"
             };
             with_err.push(format!("{key}: {message}"));
-            if literal {
-                without.push(format!("{key}: {value}"));
-            }
+            // Another path's message ("Invalid token") would say why this one failed.
+            messages.push(key);
         } else if literal {
             with_err.push(format!("{key}: {value}"));
             without.push(format!("{key}: {value}"));
         }
+    }
+    // Without a flag, a bare `return` still says that it failed, in the message key.
+    if without.is_empty() {
+        without.extend(messages.iter().map(|key| format!("{key}: \"failed\"")));
     }
     let object = |entries: &[String]| format!("{{ {} }}", entries.join(", "));
     (failure && !with_err.is_empty() && !without.is_empty())
@@ -435,10 +438,17 @@ mod tests {
             failure_object("{ success: false, error: \"not found\", user }"),
             Some((
                 "{ success: false, error: String(err) }".to_owned(),
-                "{ success: false, error: \"not found\" }".to_owned()
+                "{ success: false }".to_owned()
             ))
         );
         assert_eq!(failure_object("{ ok: true, id }"), None);
+        assert_eq!(
+            failure_object("{ error: e.message }"),
+            Some((
+                "{ error: err.message }".to_owned(),
+                "{ error: \"failed\" }".to_owned()
+            ))
+        );
         assert_eq!(
             split_top_level("a, f(b, c), \"d,e\""),
             ["a", "f(b, c)", "\"d,e\""]
