@@ -211,11 +211,14 @@ pub fn catalogue() -> String {
          \x20 test emits to is not unmatched. `[tests] severity = \"as-is\"` keeps their\n\
          \x20 findings at full severity, and `[tests] paths` replaces the globs.\n\
          - **Code nothing calls**: an `error` inside a function or method whose name occurs\n\
-         \x20 nowhere else (no call, no reference, in no file of the project, `.vue` templates\n\
-         \x20 included) is a `warning`, and its message ends with \"in code nothing calls\". It\n\
-         \x20 breaks nothing until something calls it. Exported functions, Rust `pub` items,\n\
-         \x20 trait methods, decorated methods and framework lifecycle hooks (`mounted`,\n\
-         \x20 `componentDidMount`, `ngOnInit`, `handleConnection`, ...) count as called.\n",
+         \x20 nowhere else in the project (not in code, comments or `.vue`/`.svelte` markup;\n\
+         \x20 a quoted event name of the same spelling does not count) is a `warning`, and its\n\
+         \x20 message ends with \"(in code nothing calls: ...)\". It breaks nothing until\n\
+         \x20 something calls it. Exported functions, Rust `pub` items, trait methods,\n\
+         \x20 decorated methods, the methods of decorated classes (`@Component`, whose\n\
+         \x20 template may be a file wirelint does not read) and framework lifecycle hooks\n\
+         \x20 (`mounted`, `componentDidMount`, `ngOnInit`, `handleConnection`, ...) count as\n\
+         \x20 called.\n",
     );
     out
 }

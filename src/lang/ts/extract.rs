@@ -1544,6 +1544,14 @@ impl Visit for Extractor<'_> {
         let fields = self.prescan_class(class);
         self.classes.push(fields);
         class.visit_children_with(self);
+        // A decorated class (`@Component`, `@WebSocketGateway`) is driven by its
+        // framework, from templates and metadata this file does not show.
+        if !class.decorators.is_empty() {
+            let span = self.span(class.span);
+            self.facts
+                .scopes
+                .retain(|scope| !(span.start <= scope.span.start && scope.span.end <= span.end));
+        }
         if let Some(fields) = self.classes.pop() {
             let mut fields: Vec<_> = fields.into_iter().collect();
             fields.sort_by(|a, b| a.0.cmp(&b.0));
