@@ -2,14 +2,17 @@
 //! else in the project?" is asked of every file, including files whose text is not kept
 //! after extraction (and files whose facts come from the cache and are never read).
 //!
-//! A Bloom filter over the file's words. It can answer "yes" for a word that is not
-//! there (about 3% of the time) but never "no" for one that is: a wrong "yes" keeps a
-//! finding at its full severity, which is the safe direction.
+//! A Bloom filter over the file's words, about 1/32 of the file's size. It can answer
+//! "yes" for a word that is not there (about 8% of the time) but never "no" for one that
+//! is: a wrong "yes" keeps a finding at its full severity, which is the safe direction.
 
 use serde::{Deserialize, Serialize};
 
-/// Bounds the filter of a huge file (8 KiB); a fuller filter only says "yes" more often.
-const MAX_BITS: usize = 1 << 16;
+/// A small file has few words but not proportionally fewer: 64 bytes keep its false
+/// positives near 1%.
+const MIN_BITS: usize = 512;
+/// Bounds the filter of a huge file (4 KiB); a fuller filter only says "yes" more often.
+const MAX_BITS: usize = 1 << 15;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordFilter {
@@ -20,10 +23,12 @@ pub struct WordFilter {
 impl WordFilter {
     /// The words of `text` (runs of letters, digits, `_` and `$`) outside one-line
     /// string literals opened by one of `quotes` (see [`mask_strings`]). One pass over
-    /// the bytes; the filter is sized by the text's length (about one distinct word in
-    /// 24 bytes of code), so no set of distinct words is built.
+    /// the bytes; the filter is sized by the text's length (code has about one distinct
+    /// word in 24 bytes: six bits each), so no set of distinct words is built.
     pub fn of_code(text: &str, quotes: &[u8]) -> WordFilter {
-        let bits = (text.len() / 2).next_power_of_two().clamp(64, MAX_BITS);
+        let bits = (text.len() / 4)
+            .next_power_of_two()
+            .clamp(MIN_BITS, MAX_BITS);
         let mut filter = WordFilter {
             bits: vec![0; bits / 64],
         };
