@@ -605,7 +605,8 @@ pub struct FileFacts {
     pub scopes: Vec<NamedScope>,
     /// Test code inside the file: Rust `#[cfg(test)]` modules and `#[test]` functions.
     pub test_spans: Vec<Span>,
-    /// Which words (identifiers, in code, strings or comments) occur in the file.
+    /// Which words occur in the file, outside the string literals of code (comments and
+    /// markup count): whether a function is named there.
     pub words: crate::words::WordFilter,
 }
 
