@@ -31,7 +31,42 @@ struct RawConfig {
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
     apps: BTreeMap<String, Vec<Spanned<String>>>,
+    #[serde(default)]
+    tests: RawTests,
 }
+
+/// `[tests]`: where test code is, and what its findings weigh.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTests {
+    severity: Option<TestSeverity>,
+    /// Replaces [`DEFAULT_TEST_PATHS`].
+    paths: Option<Vec<Spanned<String>>>,
+}
+
+/// What `[tests] severity` makes of a finding located in test code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum TestSeverity {
+    /// Lowered to `info`: tests emit unknown events and register handlers that must
+    /// never fire on purpose.
+    #[default]
+    #[serde(rename = "info")]
+    Info,
+    /// Kept at the rule's (or `[rules]`') severity.
+    #[serde(rename = "as-is")]
+    AsIs,
+}
+
+/// Where test code is unless `[tests] paths` says otherwise, relative to the
+/// configuration's directory (or to the checked directory without one).
+pub const DEFAULT_TEST_PATHS: &[&str] = &[
+    "**/test/**",
+    "**/tests/**",
+    "**/__tests__/**",
+    "**/e2e/**",
+    "**/*.test.*",
+    "**/*.spec.*",
+];
 
 /// `[sides]` (path globs) and `[sockets]` (function names) share this shape.
 #[derive(Deserialize, Default)]
@@ -68,6 +103,9 @@ pub struct Config {
     sockets: Vec<(String, Side)>,
     /// `[apps]`: each app's name and the globs of its files, in name order.
     apps: Vec<(String, GlobSet)>,
+    /// `[tests]`: the globs of test code (`None`: the defaults) and its severity.
+    test_paths: Option<GlobSet>,
+    pub test_severity: TestSeverity,
     /// Hash of the file's path and text: everything the configuration was made of.
     fingerprint: u128,
 }
@@ -218,6 +256,11 @@ impl Config {
             client_paths: globs(&raw.sides.client, "[sides] client")?,
             server_paths: globs(&raw.sides.server, "[sides] server")?,
             exclude: globs(&raw.exclude, "exclude")?,
+            test_paths: match &raw.tests.paths {
+                Some(paths) => Some(globs(paths, "[tests] paths")?),
+                None => None,
+            },
+            test_severity: raw.tests.severity.unwrap_or_default(),
             sockets,
             apps,
             fingerprint: {
@@ -251,6 +294,27 @@ impl Config {
             && self
                 .relative(path)
                 .is_some_and(|rel| self.exclude.is_match(rel))
+    }
+
+    /// Whether a file is test code: it matches `[tests] paths` (or the defaults),
+    /// relative to the configuration's directory, or else to the first of `root_dirs`
+    /// (the absolute directories checked, see [`root_dirs`]) that holds it, so that a
+    /// checkout under `~/test/` is not all test code.
+    pub fn is_test_file(&self, path: &Path, root_dirs: &[PathBuf]) -> bool {
+        let by_file = self.file.as_ref().and_then(|_| self.relative(path));
+        let relative = by_file.or_else(|| {
+            let absolute = crate::discover::absolute(path);
+            root_dirs
+                .iter()
+                .find_map(|dir| absolute.strip_prefix(dir).ok().map(Path::to_path_buf))
+        });
+        let Some(relative) = relative else {
+            return false;
+        };
+        match &self.test_paths {
+            Some(globs) => globs.is_match(&relative),
+            None => default_test_globs().is_match(&relative),
+        }
     }
 
     /// The side `[sides]` puts a file on; none when no glob or both sides match.
@@ -334,6 +398,34 @@ impl Config {
     }
 }
 
+/// The absolute directories of the paths given to check (a file's own directory).
+pub fn root_dirs(roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots
+        .iter()
+        .map(|root| {
+            let root = crate::discover::absolute(root);
+            match root.is_file() {
+                true => root.parent().map(Path::to_path_buf).unwrap_or_default(),
+                false => root,
+            }
+        })
+        .collect()
+}
+
+/// [`DEFAULT_TEST_PATHS`], compiled once.
+fn default_test_globs() -> &'static GlobSet {
+    static GLOBS: std::sync::OnceLock<GlobSet> = std::sync::OnceLock::new();
+    GLOBS.get_or_init(|| {
+        let mut set = GlobSetBuilder::new();
+        for pattern in DEFAULT_TEST_PATHS {
+            if let Ok(glob) = GlobBuilder::new(pattern).literal_separator(true).build() {
+                set.add(glob);
+            }
+        }
+        set.build().unwrap_or_else(|_| GlobSet::empty())
+    })
+}
+
 /// `*` matches any run of characters (`:` and `/` included); everything else is literal.
 fn wildcard_match(pattern: &str, text: &str) -> bool {
     let mut parts = pattern.split('*');
@@ -393,7 +485,21 @@ exclude = []
 [apps]
 # chat = ["web/**", "server/**"]
 # admin = ["admin/**"]
-"#
+
+# Test code still pairs with the app (its emits and handlers count), but its own
+# findings are "info": tests emit unknown events and register handlers that must never
+# fire on purpose. `severity = "as-is"` keeps them at the rule's severity. `paths`
+# replaces the default globs (Rust `#[cfg(test)]` modules and `#[test]` functions are
+# test code wherever they are).
+[tests]
+# severity = "info"
+# paths = [{test_paths}]
+"#,
+        test_paths = DEFAULT_TEST_PATHS
+            .iter()
+            .map(|p| format!("\"{p}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 
@@ -459,6 +565,39 @@ mod tests {
         assert_eq!(config.app_of_path(Path::new("/repo/shared/a.ts")), None);
         let error = parse("[apps]\nchat = [\"a/[\"]\n").expect_err("bad glob");
         assert_eq!(error.at, Some((2, 9)));
+    }
+
+    #[test]
+    fn test_code_by_default_and_by_configuration() {
+        let config = Config::default();
+        let roots = [PathBuf::from("/repo")];
+        for path in [
+            "/repo/server/test/a.ts",
+            "/repo/tests/it.rs",
+            "/repo/web/__tests__/chat.tsx",
+            "/repo/e2e/login.ts",
+            "/repo/web/chat.test.ts",
+            "/repo/web/chat.spec.js",
+        ] {
+            assert!(config.is_test_file(Path::new(path), &roots), "{path}");
+        }
+        for path in [
+            "/repo/web/chat.ts",
+            "/repo/testdata/a.ts",
+            "/repo/web/latest.ts",
+        ] {
+            assert!(!config.is_test_file(Path::new(path), &roots), "{path}");
+        }
+        // Relative to the checked directory, not to where it is.
+        assert!(!config.is_test_file(
+            Path::new("/home/test/repo/web/chat.ts"),
+            &[PathBuf::from("/home/test/repo")]
+        ));
+
+        let config = parse("[tests]\npaths = [\"qa/**\"]\nseverity = \"as-is\"\n").expect("valid");
+        assert!(config.is_test_file(Path::new("/repo/qa/smoke.ts"), &[]));
+        assert!(!config.is_test_file(Path::new("/repo/test/a.ts"), &[]));
+        assert_eq!(config.test_severity, TestSeverity::AsIs);
     }
 
     #[test]

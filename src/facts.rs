@@ -638,6 +638,24 @@ pub struct FileFacts {
     /// Rust structs whose shape serde can be trusted to follow; the rest (generic,
     /// `flatten`, custom `Deserialize`) are left out.
     pub structs: Vec<RustStruct>,
+    /// Named functions and methods that hold a site, for telling code nothing calls.
+    pub scopes: Vec<NamedScope>,
+    /// Test code inside the file: Rust `#[cfg(test)]` modules and `#[test]` functions.
+    pub test_spans: Vec<Span>,
+    /// Which words occur in the file, outside the string literals of code (comments and
+    /// markup count): whether a function is named there.
+    pub words: crate::words::WordFilter,
+}
+
+/// A function or method that code can call by its name: a declaration, a function bound
+/// to a variable or property, a class or object method, a Rust `fn` item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedScope {
+    pub name: String,
+    /// The whole function.
+    pub span: Span,
+    /// How often the name occurs in this file besides where it is defined.
+    pub uses_in_file: u32,
 }
 
 impl FileFacts {

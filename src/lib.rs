@@ -17,9 +17,11 @@ pub mod package;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod severity;
 pub mod source;
 pub mod suppress;
 pub mod trace;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -152,7 +154,8 @@ pub fn analyze_with(
         None => {
             let graph = graph::link(&files, &resolver, config);
             linked_at = std::time::Instant::now();
-            let diagnostics = check_graph(&graph, &files, config);
+            let test_files = severity::test_files(&files, config, paths);
+            let diagnostics = check_graph(&graph, &files, &test_files, config);
             let events = graph.event_count();
             let parse_errors = files
                 .iter()
@@ -210,12 +213,19 @@ pub fn analyze_with(
     })
 }
 
-/// The rules over a linked graph, with suppressions and configured severities applied,
-/// sorted and without repeats.
-fn check_graph(graph: &EventGraph, files: &[SourceFile], config: &Config) -> Vec<Diagnostic> {
+/// The rules over a linked graph, with suppressions, configured severities and the
+/// severity adjustments (test code, code nothing calls) applied, sorted and without
+/// repeats. `test_files[file]`: the file is test code.
+fn check_graph(
+    graph: &EventGraph,
+    files: &[SourceFile],
+    test_files: &[bool],
+    config: &Config,
+) -> Vec<Diagnostic> {
     let mut diagnostics = rules::run(&rules::Context { graph, files });
     suppress::apply(&mut diagnostics, files);
     config.apply(&mut diagnostics);
+    severity::adjust(&mut diagnostics, files, test_files, config);
     diagnostics.sort_by(|a, b| {
         (&files[a.file].path, a.span.start, a.rule, &a.message).cmp(&(
             &files[b.file].path,

@@ -22,10 +22,50 @@ pub fn extract_in(
     socket_wrappers: &[String],
     package: Option<&SelfPackage>,
 ) -> FileFacts {
-    match kind {
+    let mut facts = match kind {
         FileKind::Rust => rust::extract(text),
         _ => ts::extract(text, kind, socket_wrappers, package),
+    };
+    note_references(&mut facts, text, kind);
+    facts
+}
+
+/// What tells code nothing calls, from the whole text (a `.vue` template included, and
+/// comments too, which errs towards "called"): the file's words, and for each named
+/// function holding a site how often its name occurs here besides its definition.
+/// Functions without sites are dropped: no finding can be inside them.
+fn note_references(facts: &mut FileFacts, text: &str, kind: FileKind) {
+    let sites: Vec<crate::facts::Span> = (facts.emits.iter().map(|e| e.span))
+        .chain(facts.handlers.iter().map(|h| h.span))
+        .chain(facts.connects.iter().map(|c| c.span))
+        .chain(facts.middlewares.iter().map(|m| m.span))
+        .chain(facts.removals.iter().map(|r| r.span))
+        .chain(facts.promises.iter().map(|p| p.span))
+        .chain(facts.namespaces.iter().map(|n| n.span))
+        .collect();
+    facts.scopes.retain(|scope| {
+        !exported(text, scope.span.start)
+            && sites
+                .iter()
+                .any(|site| scope.span.start <= site.start && site.end <= scope.span.end)
+    });
+    facts.scopes.sort_by_key(|scope| scope.span);
+    facts.scopes.dedup();
+    // An event is often named as the function that emits it (`login()` emits
+    // "login"): quoted strings of code do not reference anything. Markup (a `.vue`
+    // template's `@click="login()"`) calls code from inside quotes, so it keeps them.
+    let quotes: &[u8] = match kind {
+        FileKind::Rust => b"\"",
+        FileKind::Ts | FileKind::Tsx | FileKind::Js | FileKind::Dts => b"\"'",
+        _ => b"",
+    };
+    if !facts.scopes.is_empty() {
+        let code = crate::words::mask_strings(text, quotes);
+        for scope in &mut facts.scopes {
+            scope.uses_in_file = crate::words::count(&code, &scope.name).saturating_sub(1);
+        }
     }
+    facts.words = crate::words::WordFilter::of_code(text, quotes);
 }
 
 /// Whether importing this package name gives Socket.IO values (`socket.io`,
@@ -98,6 +138,15 @@ fn loose_strings(text: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// `export function f`, `export const f = () => ...`: a module's export is there for
+/// other modules (or a library's users) to call, whether or not this project does.
+fn exported(text: &str, start: u32) -> bool {
+    let before = text.get(..start as usize).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = line.trim_start();
+    line.starts_with("export ") || line.starts_with("export\t")
 }
 
 /// Parses without extracting anything (the parser floor of the benchmarks).

@@ -1,4 +1,4 @@
-//! `--format json`: the contract in `spec/json-output.md`, version 1.
+//! `--format json`: the contract in `docs/json-output.md`, version 1.
 
 use serde::Serialize;
 

@@ -49,6 +49,15 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("a path reaches the end of the handler without calling `{cb}`")
             }
         };
+        // The answers the completions give follow the handler's own failure answers.
+        let (on_error, on_return) = cx
+            .error_answer(handler.ack_file, &ack.summary.call_spans, cb)
+            .unwrap_or_else(|| {
+                (
+                    format!("{cb}({{ error: String(err) }})"),
+                    format!("{cb}({{ ok: false }})"),
+                )
+            });
         let mut diagnostic = Diagnostic::new(
             &RULE,
             handler.file,
@@ -61,6 +70,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         )
         .event(&handler.ns, name)
+        .severity(severity(&ack.summary.missing))
         .help(if rust {
             format!(
                 "send on every path: match the error instead of using `?` and answer with it, e.g. `Err(err) => {{ {}.send(&err.to_string()).ok(); return; }}`",
@@ -68,7 +78,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )
         } else {
             format!(
-                "call `{cb}` on every path, e.g. wrap the body in `try {{ ... }} catch (err) {{ {cb}({{ error: String(err) }}) }}`"
+                "call `{cb}` on every path, e.g. wrap the body in `try {{ ... }} catch (err) {{ {on_error} }}`"
             )
         });
         for missing in &ack.summary.missing {
@@ -90,8 +100,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 handler.file,
                 shape.body?,
                 &ack.summary.missing,
-                &format!("{cb}({{ ok: false }})"),
-                &format!("{cb}({{ error: String(err) }})"),
+                &on_return,
+                &on_error,
             )
         });
         out.push(diagnostic.fix(fix.map(|edits| Fix {
@@ -99,6 +109,24 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             description: format!("call `{cb}` on the paths that miss it"),
             edits,
         })));
+    }
+}
+
+/// An `error` when a path can leave without the ack in the normal course (an early
+/// `return`, the end of a branch, a helper that does not answer); a `warning` when every
+/// such path is an exception (a rejected `await`, a `throw`, a `?`): the caller hangs
+/// only when something else already failed.
+fn severity(missing: &[Missing]) -> Severity {
+    let exceptional = |kind: MissingKind| {
+        matches!(
+            kind,
+            MissingKind::Reject | MissingKind::Throw | MissingKind::Try
+        )
+    };
+    if !missing.is_empty() && missing.iter().all(|m| exceptional(m.kind)) {
+        Severity::Warning
+    } else {
+        Severity::Error
     }
 }
 
@@ -141,4 +169,28 @@ pub(super) fn complete_paths(
         edits.extend(cx.wrap_in_try(file, body, &format!("{on_error};"))?);
     }
     (!edits.is_empty()).then_some(edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(kinds: &[MissingKind]) -> Vec<Missing> {
+        (kinds.iter().enumerate())
+            .map(|(i, &kind)| Missing {
+                span: Span::new(i as u32, i as u32 + 1),
+                kind,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn exceptions_alone_are_a_warning() {
+        use MissingKind::*;
+        assert_eq!(severity(&missing(&[Reject])), Severity::Warning);
+        assert_eq!(severity(&missing(&[Throw, Try, Reject])), Severity::Warning);
+        assert_eq!(severity(&missing(&[Reject, Return])), Severity::Error);
+        assert_eq!(severity(&missing(&[End])), Severity::Error);
+        assert_eq!(severity(&missing(&[Delegated])), Severity::Error);
+    }
 }

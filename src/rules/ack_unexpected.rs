@@ -82,8 +82,10 @@ fn guard(cx: &Context, file: FileId, calls: &[Span], cb: &str) -> Option<Fix> {
             replacement,
         });
     }
+    // Which emitters pass no ack is read from code the analysis may not see whole (a
+    // wrapper, a spread): the guard is offered, never applied unasked.
     (!edits.is_empty()).then(|| Fix {
-        applicability: Applicability::Safe,
+        applicability: Applicability::Suggestion,
         description: format!("call `{cb}` only when the emitter passed an ack"),
         edits,
     })

@@ -128,7 +128,18 @@ fn reject_at_ends(cx: &Context, promise: &PromiseSite) -> Option<Fix> {
         {
             return None;
         }
-        let open = text[..missing.span.start as usize].rfind('{')? as u32;
+        let close = missing.span.start as usize;
+        let open = matching_open(text, close)?;
+        // A settle call inside a callback of this block runs later: a `reject` added at
+        // its end would run first and reject every promise at once.
+        let later = promise.summary.call_spans.iter().any(|call| {
+            (open..close).contains(&(call.start as usize))
+                && runs_later(text, open, call.start as usize, call.end as usize)
+        });
+        if later {
+            return None;
+        }
+        let open = open as u32;
         edits.push(cx.before_brace(
             promise.file,
             open,
@@ -144,4 +155,160 @@ fn reject_at_ends(cx: &Context, promise: &PromiseSite) -> Option<Fix> {
         description: format!("call `{reject}` on the paths that settle nothing"),
         edits,
     })
+}
+
+/// The `{` that the `}` at `close` ends (strings and comments are skipped roughly: an
+/// unbalanced brace inside one gives a wrong block or none, and then no fix).
+fn matching_open(text: &str, close: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = close;
+    loop {
+        match bytes.get(i)? {
+            b'}' => depth += 1,
+            b'{' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i = i.checked_sub(1)?;
+    }
+}
+
+/// Whether the settle call at `call_start..call_end`, inside the block opened at
+/// `open`, runs after the block is done: it is inside a function nested in the block
+/// (`=>`, `function`, a method `name() {`), or the settle function is handed on
+/// (`setTimeout(resolve, 10)`) rather than called.
+fn runs_later(text: &str, open: usize, call_start: usize, call_end: usize) -> bool {
+    let called = text
+        .get(call_start..call_end)
+        .is_some_and(|code| code.trim_end().ends_with(')'));
+    if !called {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    // Open groups since the block's `{`: whether a function starts in each.
+    let mut groups: Vec<bool> = vec![false];
+    let mut i = open + 1;
+    while i < call_start.min(bytes.len()) {
+        match bytes[i] {
+            b'"' | b'\'' | b'`' => {
+                let quote = bytes[i];
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |end| i + 2 + end + 1);
+            }
+            b'=' if bytes.get(i + 1) == Some(&b'>') => {
+                if let Some(group) = groups.last_mut() {
+                    *group = true;
+                }
+            }
+            b'f' if text[i..].starts_with("function")
+                && !bytes
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') =>
+            {
+                if let Some(group) = groups.last_mut() {
+                    *group = true;
+                }
+            }
+            b'{' => groups.push(method_body(text, i)),
+            b'(' | b'[' => groups.push(false),
+            b'}' | b')' | b']' if groups.len() > 1 => {
+                groups.pop();
+            }
+            // A function expression ends with its statement.
+            b';' => {
+                if let Some(group) = groups.last_mut() {
+                    *group = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    groups.iter().any(|&function| function)
+}
+
+/// Whether the `{` at `at` opens a method body (`onClose() {`): it follows `)` whose
+/// `(` follows a name that is not a control keyword.
+fn method_body(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let Some(head) = before.strip_suffix(')') else {
+        return false;
+    };
+    let bytes = head.as_bytes();
+    let mut depth = 1;
+    let mut i = head.len();
+    while depth > 0 {
+        let Some(next) = i.checked_sub(1) else {
+            return false;
+        };
+        i = next;
+        match bytes[i] {
+            b')' => depth += 1,
+            b'(' => depth -= 1,
+            _ => {}
+        }
+    }
+    let name = head[..i].trim_end();
+    let word_start = name
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |at| at + 1);
+    let word = &name[word_start..];
+    !word.is_empty() && !matches!(word, "if" | "for" | "while" | "switch" | "catch" | "with")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn later(code: &str, call: &str) -> bool {
+        let open = code.find('{').unwrap_or(0);
+        let start = code.find(call).unwrap_or(0);
+        runs_later(code, open, start, start + call.len())
+    }
+
+    #[test]
+    fn settle_calls_in_callbacks_run_later() {
+        assert!(!later("{ if (res.ok) resolve(res); }", "resolve(res)"));
+        assert!(!later("{ if (x) { resolve(1); } }", "resolve(1)"));
+        assert!(later(
+            "{ socket.on(\"x\", () => resolve(1)); }",
+            "resolve(1)"
+        ));
+        assert!(later(
+            "{ emitter.once(\"x\", function () { resolve(1); }); }",
+            "resolve(1)"
+        ));
+        assert!(later(
+            "{ const h = { onClose() { resolve(1); } }; }",
+            "resolve(1)"
+        ));
+        assert!(later("{ setTimeout(resolve, 10); }", "resolve"));
+        assert!(!later(
+            "{ const f = () => 1; resolve(f()); }",
+            "resolve(f())"
+        ));
+    }
+
+    #[test]
+    fn braces_match() {
+        let code = "a { b { c } d }";
+        assert_eq!(matching_open(code, code.len() - 1), Some(2));
+    }
 }

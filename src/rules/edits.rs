@@ -114,7 +114,7 @@ impl Context<'_> {
             Some(Edit {
                 file,
                 span: Span::new(line_start as u32, line_start as u32),
-                replacement: format!("{inner}{statement}\n"),
+                replacement: format!("{inner}{statement}{}", line_ending(text)),
             })
         } else {
             Some(Edit {
@@ -133,7 +133,7 @@ impl Context<'_> {
         Some(Edit {
             file,
             span: Span::new(end as u32, end as u32),
-            replacement: format!("\n{indent}{statement}"),
+            replacement: format!("{}{indent}{statement}", line_ending(text)),
         })
     }
 
@@ -151,12 +151,19 @@ impl Context<'_> {
             return None;
         }
         let unit = indent_unit(text);
+        let eol = line_ending(text);
         let base = line_indent(text, close);
         let inner = format!("{base}{unit}");
+        // Before the `\r` of a CRLF line, so the `try {` line ends as the others do.
+        let insert_at = if text[..first_line_end].ends_with('\r') {
+            first_line_end - 1
+        } else {
+            first_line_end
+        };
         let mut edits = vec![Edit {
             file,
-            span: Span::new(first_line_end as u32, first_line_end as u32),
-            replacement: format!("\n{inner}try {{"),
+            span: Span::new(insert_at as u32, insert_at as u32),
+            replacement: format!("{eol}{inner}try {{"),
         }];
         // Every non-empty line of the body one level deeper.
         let mut line = first_line_end + 1;
@@ -174,9 +181,38 @@ impl Context<'_> {
         edits.push(Edit {
             file,
             span: Span::new(close_line as u32, close_line as u32),
-            replacement: format!("{inner}}} catch (err) {{\n{inner}{unit}{handler}\n{inner}}}\n"),
+            replacement: format!(
+                "{inner}}} catch (err) {{{eol}{inner}{unit}{handler}{eol}{inner}}}{eol}"
+            ),
         });
         Some(edits)
+    }
+
+    /// How a handler answers failures, read from its own ack calls (`calls`), so that
+    /// the completions it gets answer in the same shape: `(on_error, on_return)`, the
+    /// answer for a caught `err` and for a bare `return`. `{ ok: false, msg: e.message }`
+    /// gives `{ ok: false, msg: err.message }` and `{ ok: false }`; a Node-style
+    /// `cb(null, data)` gives `cb(err)`. `None` when no call shows a failure shape.
+    pub fn error_answer(&self, file: FileId, calls: &[Span], cb: &str) -> Option<(String, String)> {
+        let text = self.text(file)?;
+        let args_of = |call: &Span| {
+            let code = text.get(call.start as usize..call.end as usize)?;
+            let inner = code.strip_prefix(cb)?.trim_start().strip_prefix('(')?;
+            Some(inner.strip_suffix(')')?.trim())
+        };
+        let args: Vec<&str> = calls.iter().filter_map(args_of).collect();
+        for arg in &args {
+            if let Some(answer) = failure_object(arg) {
+                return Some((format!("{cb}({})", answer.0), format!("{cb}({})", answer.1)));
+            }
+        }
+        if args
+            .iter()
+            .any(|arg| split_top_level(arg).first() == Some(&"null"))
+        {
+            return Some((format!("{cb}(err)"), format!("{cb}(new Error(\"failed\"))")));
+        }
+        None
     }
 
     /// `return;` → `return <call>;` (only a bare `return`, whose value nobody reads).
@@ -229,6 +265,14 @@ fn line_start(text: &str, offset: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// The file's line ending: `\r\n` when its first line ends so, else `\n`.
+pub fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(at) if text[..at].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
+}
+
 /// The whitespace that starts the line holding `offset`.
 pub fn line_indent(text: &str, offset: usize) -> &str {
     let start = line_start(text, offset);
@@ -237,15 +281,17 @@ pub fn line_indent(text: &str, offset: usize) -> &str {
     &line[..len]
 }
 
-/// The file's indentation step: a tab, or the smallest run of leading spaces.
+/// The file's indentation step: a tab, or the smallest run of leading spaces (the
+/// ` * ` lines of a block comment, one space in, do not count).
 pub fn indent_unit(text: &str) -> &'static str {
     let mut smallest = usize::MAX;
     for line in text.lines().take(400) {
         if line.starts_with('\t') {
             return "\t";
         }
-        let spaces = line.len() - line.trim_start_matches(' ').len();
-        if spaces > 0 && spaces < line.len() {
+        let rest = line.trim_start_matches(' ');
+        let spaces = line.len() - rest.len();
+        if spaces > 0 && !rest.trim().is_empty() && !rest.starts_with('*') {
             smallest = smallest.min(spaces);
         }
     }
@@ -255,6 +301,80 @@ pub fn indent_unit(text: &str) -> &'static str {
         3 => "   ",
         _ => "  ",
     }
+}
+
+/// An object literal answer that reports a failure (a `false` flag, or an `error`
+/// key), rebuilt for a caught `err` and for a bare `return`: flags and literals are
+/// kept, message-like keys get the error's message, other values are dropped.
+fn failure_object(arg: &str) -> Option<(String, String)> {
+    let body = arg.strip_prefix('{')?.strip_suffix('}')?;
+    let mut failure = false;
+    let (mut with_err, mut without, mut messages) = (Vec::new(), Vec::new(), Vec::new());
+    for entry in split_top_level(body) {
+        let (key, value) = match entry.split_once(':') {
+            Some((key, value)) => (key.trim(), value.trim()),
+            None => (entry, entry),
+        };
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            continue;
+        }
+        let lower = key.to_ascii_lowercase();
+        let message_like = ["msg", "message", "error", "err", "reason"]
+            .iter()
+            .any(|word| lower.contains(word));
+        let literal = value == "false"
+            || value == "true"
+            || value.parse::<f64>().is_ok()
+            || (value.len() >= 2 && (value.starts_with('"') || value.starts_with('\'')));
+        failure |= value == "false" || lower == "error" || lower == "err";
+        if message_like {
+            let message = if value.ends_with(".message") {
+                "err.message"
+            } else {
+                "String(err)"
+            };
+            with_err.push(format!("{key}: {message}"));
+            // Another path's message ("Invalid token") would say why this one failed.
+            messages.push(key);
+        } else if literal {
+            with_err.push(format!("{key}: {value}"));
+            without.push(format!("{key}: {value}"));
+        }
+    }
+    // Without a flag, a bare `return` still says that it failed, in the message key.
+    if without.is_empty() {
+        without.extend(messages.iter().map(|key| format!("{key}: \"failed\"")));
+    }
+    let object = |entries: &[String]| format!("{{ {} }}", entries.join(", "));
+    (failure && !with_err.is_empty() && !without.is_empty())
+        .then(|| (object(&with_err), object(&without)))
+}
+
+/// The comma-separated parts of `text` at bracket depth zero, trimmed.
+fn split_top_level(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start, mut quote) = (0i32, 0, None);
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth -= 1,
+            (None, ',') if depth == 0 => {
+                parts.push(text[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(text[start..].trim());
+    parts.retain(|part| !part.is_empty());
+    parts
 }
 
 /// The end of the statement that starts at `start`: the `;` or line break at bracket
@@ -284,7 +404,7 @@ fn statement_end(text: &str, start: usize) -> Option<usize> {
                     }
                 }
                 b';' if depth == 0 => return Some(i + 1),
-                b'\n' if depth == 0 => return Some(i),
+                b'\r' | b'\n' if depth == 0 => return Some(i),
                 _ => {}
             },
         }
@@ -303,6 +423,44 @@ mod tests {
         assert_eq!(indent_unit("a\n\tb\n"), "\t");
         assert_eq!(indent_unit("a\n  b\n"), "  ");
         assert_eq!(line_indent("x\n    y = 1\n", 8), "    ");
+    }
+
+    #[test]
+    fn failures_are_answered_in_the_handler_s_shape() {
+        assert_eq!(
+            failure_object("{ ok: false, msg: e.message }"),
+            Some((
+                "{ ok: false, msg: err.message }".to_owned(),
+                "{ ok: false }".to_owned()
+            ))
+        );
+        assert_eq!(
+            failure_object("{ success: false, error: \"not found\", user }"),
+            Some((
+                "{ success: false, error: String(err) }".to_owned(),
+                "{ success: false }".to_owned()
+            ))
+        );
+        assert_eq!(failure_object("{ ok: true, id }"), None);
+        assert_eq!(
+            failure_object("{ error: e.message }"),
+            Some((
+                "{ error: err.message }".to_owned(),
+                "{ error: \"failed\" }".to_owned()
+            ))
+        );
+        assert_eq!(
+            split_top_level("a, f(b, c), \"d,e\""),
+            ["a", "f(b, c)", "\"d,e\""]
+        );
+    }
+
+    #[test]
+    fn line_endings_and_indentation() {
+        assert_eq!(line_ending("a\r\nb\r\n"), "\r\n");
+        assert_eq!(line_ending("a\nb"), "\n");
+        assert_eq!(indent_unit("/**\n * doc\n */\nf() {\n    x;\n}\n"), "    ");
+        assert_eq!(statement_end("a = 1\r\nb", 0), Some(5));
     }
 
     #[test]

@@ -161,6 +161,71 @@ pub const RULES: &[&Rule] = &[
     &unmatched_handler::RULE,
 ];
 
+impl Rule {
+    /// A field of the page's header line (`**Severity:** error · **Fix:** none ·
+    /// **Points at:** the emit`), by its name.
+    pub fn header(&self, field: &str) -> Option<&'static str> {
+        let line = self
+            .doc
+            .lines()
+            .find(|line| line.starts_with("**Severity:**"))?;
+        line.split(" · ")
+            .find_map(|part| part.strip_prefix(&format!("**{field}:** ")).map(str::trim))
+    }
+}
+
+/// `docs/rules.md`: the catalogue of every rule, from the registry and the header line
+/// of each rule's page, so that it cannot disagree with either (a test compares it
+/// with the file).
+pub fn catalogue() -> String {
+    let mut out = String::from(
+        "# Rules\n\n\
+         <!-- Generated from the rule registry and the pages in rules/: run\n\
+         `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs` after changing either. -->\n\n\
+         Every finding names its rule by id; configuration (`[rules]` in `wirelint.toml`),\n\
+         suppression comments and baselines use the same ids. `wirelint rules <id>` prints a\n\
+         rule's page ([`rules/<id>.md`](../rules/)), with an example that fires and one that\n\
+         does not.\n\n\
+         | id | severity | fires when | points at | fix |\n\
+         |---|---|---|---|---|\n",
+    );
+    for rule in RULES {
+        let cell = |text: &str| text.replace('|', "\\|");
+        out.push_str(&format!(
+            "| [`{id}`](../rules/{id}.md) | {severity} | {summary} | {points} | {fix} |\n",
+            id = rule.id,
+            severity = cell(rule.header("Severity").unwrap_or(rule.severity.as_str())),
+            summary = cell(rule.summary),
+            points = cell(rule.header("Points at").unwrap_or("see the page")),
+            fix = cell(rule.header("Fix").unwrap_or("none")),
+        ));
+    }
+    out.push_str(
+        "\n## Fixes\n\n\
+         A `safe` fix is applied by `--fix`; a `suggestion` only with `--fix --unsafe-fixes`\n\
+         (both are shown by `--diff`). A fix that rests on a guess (which name was meant,\n\
+         which emitters pass an ack) is always a suggestion.\n\n\
+         ## Severity adjustments\n\n\
+         These apply to every rule, after `[rules]` has set its level, and only ever lower it:\n\n\
+         - **Test code** is `info`: files under `test/`, `tests/`, `__tests__/` or `e2e/`,\n\
+         \x20 `*.test.*` and `*.spec.*` files, and Rust `#[cfg(test)]` modules and `#[test]`\n\
+         \x20 functions. Tests emit unknown events and register handlers that must never fire on\n\
+         \x20 purpose; their emits and handlers still pair with the app's, so a handler only a\n\
+         \x20 test emits to is not unmatched. `[tests] severity = \"as-is\"` keeps their\n\
+         \x20 findings at full severity, and `[tests] paths` replaces the globs.\n\
+         - **Code nothing calls**: an `error` inside a function or method whose name occurs\n\
+         \x20 nowhere else in the project (not in code, comments or `.vue`/`.svelte` markup;\n\
+         \x20 a quoted event name of the same spelling does not count) is a `warning`, and its\n\
+         \x20 message ends with \"(in code nothing calls: ...)\". It breaks nothing until\n\
+         \x20 something calls it. Exported functions, Rust `pub` items, trait methods,\n\
+         \x20 decorated methods, the methods of decorated classes (`@Component`, whose\n\
+         \x20 template may be a file wirelint does not read) and framework lifecycle hooks\n\
+         \x20 (`mounted`, `componentDidMount`, `ngOnInit`, `handleConnection`, ...) count as\n\
+         \x20 called.\n",
+    );
+    out
+}
+
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.id == id)
 }

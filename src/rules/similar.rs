@@ -80,18 +80,24 @@ fn family(name: &str) -> &str {
     }
 }
 
-/// Picks the closest candidate, looking at orphans first.
+/// Picks the closest candidate, looking at orphans first. An orphan may be a rename
+/// (a typo pair is two orphans); a name already wired to something else only a typo.
 pub fn closest<'a>(name: &str, orphans: &[&'a str], wired: &[&'a str]) -> Closest<'a> {
-    match best(name, orphans, ORPHAN_THRESHOLD) {
-        Closest::None => best(name, wired, WIRED_THRESHOLD),
+    match best(name, orphans, ORPHAN_THRESHOLD, plausible) {
+        Closest::None => best(name, wired, WIRED_THRESHOLD, typo),
         found => found,
     }
 }
 
-fn best<'a>(name: &str, candidates: &[&'a str], threshold: f64) -> Closest<'a> {
+fn best<'a>(
+    name: &str,
+    candidates: &[&'a str],
+    threshold: f64,
+    related: fn(&str, &str) -> bool,
+) -> Closest<'a> {
     let mut scored: Vec<(f64, &'a str)> = candidates
         .iter()
-        .filter(|c| **c != name)
+        .filter(|c| **c != name && related(name, c))
         .map(|c| (normalized_damerau_levenshtein(name, c), *c))
         .filter(|(score, _)| *score >= threshold)
         .collect();
@@ -109,6 +115,48 @@ fn best<'a>(name: &str, candidates: &[&'a str], threshold: f64) -> Closest<'a> {
                 .collect(),
         ),
     }
+}
+
+/// Characters that split an event name into words.
+const SEPARATORS: &[char] = &[':', '/', '.', '-', '_', ' '];
+
+/// How close a name must be to be a typo of another.
+const TYPO_THRESHOLD: f64 = 0.75;
+
+/// Whether `a` and `b` can be one name misspelt or renamed: a [`typo`], or one word of
+/// several replaced with the separators kept (`message:new` → `message:create`). Two
+/// unrelated names (`typing`, `conversation:join`) never are.
+pub fn plausible(a: &str, b: &str) -> bool {
+    if typo(a, b) {
+        return true;
+    }
+    let (words_a, words_b) = (words(a), words(b));
+    let differing = words_a.iter().zip(&words_b).filter(|(x, y)| x != y).count();
+    separators(a) == separators(b) && words_a.len() > 1 && differing == 1
+}
+
+/// Whether `b` is `a` misspelt: the same words but for a separator
+/// (`cloudflaredstart`), or the same separators with every differing word a small edit
+/// of the other relative to its length (`room:jion`, `getUser`/`getUsers`; not
+/// `cloudflared_start`/`cloudflared_stop`, two different words).
+pub fn typo(a: &str, b: &str) -> bool {
+    let joined = |name: &str| name.replace(SEPARATORS, "");
+    if joined(a) == joined(b) {
+        return true;
+    }
+    separators(a) == separators(b)
+        && words(a)
+            .iter()
+            .zip(words(b))
+            .all(|(x, y)| *x == y || normalized_damerau_levenshtein(x, y) >= TYPO_THRESHOLD)
+}
+
+fn separators(name: &str) -> Vec<char> {
+    name.chars().filter(|c| SEPARATORS.contains(c)).collect()
+}
+
+fn words(name: &str) -> Vec<&str> {
+    name.split(SEPARATORS).collect()
 }
 
 /// `did you mean "a" or "b"?` for equally close names.
@@ -143,6 +191,25 @@ mod tests {
             closest("typing", &["conversation:join"], &[]),
             Closest::None
         );
+    }
+
+    #[test]
+    fn only_typos_and_renames_are_plausible() {
+        assert!(plausible("message:new", "message:create"));
+        assert!(plausible("room:jion", "room:join"));
+        assert!(plausible("getUsers", "getUser"));
+        assert!(!plausible("typing", "conversation:join"));
+        assert!(!plausible("room:join", "user:leave"));
+        assert!(!plausible("chat-message", "chat:message:new"));
+        assert!(!plausible("login", "logout"));
+        assert!(plausible("cloudflaredstart", "cloudflared_start"));
+        assert!(!typo("cloudflared_start", "cloudflared_stop"));
+        assert!(plausible("cloudflared_start", "cloudflared_stop"));
+        assert_eq!(
+            closest("cloudflared_start", &[], &["cloudflared_stop"]),
+            Closest::None
+        );
+        assert_eq!(closest("logout", &["login"], &[]), Closest::None);
     }
 
     #[test]

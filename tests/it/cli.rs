@@ -9,7 +9,7 @@ fn json(args: &[&str]) -> (Value, i32) {
     (value, output.status.code().unwrap_or(-1))
 }
 
-/// The fields and types `spec/json-output.md` promises.
+/// The fields and types `docs/json-output.md` promises.
 fn assert_valid_output(doc: &Value) {
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["tool"]["name"], "wirelint");

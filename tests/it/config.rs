@@ -264,3 +264,97 @@ fn init_writes_a_working_file_once() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+/// A server test that emits an event nothing handles, on purpose.
+fn project_with_tests() -> tempfile::TempDir {
+    let dir = project();
+    write(
+        dir.path(),
+        "server/test/news.spec.ts",
+        "import { io } from \"socket.io-client\";\nconst client = io();\n\
+         client.emit(\"news:bogus\");\n",
+    );
+    write(
+        dir.path(),
+        "qa/smoke.ts",
+        "import { io } from \"socket.io-client\";\nconst client = io();\n\
+         client.emit(\"smoke:bogus\");\n",
+    );
+    dir
+}
+
+#[test]
+fn test_code_is_info_unless_the_configuration_says_otherwise() {
+    let dir = project_with_tests();
+    let (found, _) = diagnostics(dir.path(), &[]);
+    assert!(
+        has(&found, "unmatched-emit", "info", "news:bogus"),
+        "{found:?}"
+    );
+    assert!(has(&found, "unmatched-emit", "error", "smoke:bogus"));
+
+    // `[rules]` sets the level a rule starts from; test code still lowers it.
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "[rules]\nunmatched-emit = \"warning\"\n",
+    );
+    let (found, _) = diagnostics(dir.path(), &[]);
+    assert!(
+        has(&found, "unmatched-emit", "info", "news:bogus"),
+        "{found:?}"
+    );
+    assert!(has(&found, "unmatched-emit", "warning", "smoke:bogus"));
+
+    // `as-is` keeps test findings at the rule's level; `paths` replaces the defaults.
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "[tests]\nseverity = \"as-is\"\n",
+    );
+    let (found, _) = diagnostics(dir.path(), &[]);
+    assert!(
+        has(&found, "unmatched-emit", "error", "news:bogus"),
+        "{found:?}"
+    );
+    write(dir.path(), "wirelint.toml", "[tests]\npaths = [\"qa\"]\n");
+    let (found, _) = diagnostics(dir.path(), &[]);
+    assert!(
+        has(&found, "unmatched-emit", "info", "smoke:bogus"),
+        "{found:?}"
+    );
+    assert!(has(&found, "unmatched-emit", "error", "news:bogus"));
+
+    write(dir.path(), "wirelint.toml", "[tests]\nseverity = \"off\"\n");
+    let output = wirelint_in(dir.path()).arg("check").output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("wirelint.toml:2:12"), "{stderr}");
+    assert!(stderr.contains("expected `info` or `as-is`"), "{stderr}");
+}
+
+#[test]
+fn a_checkout_under_a_test_directory_is_not_all_test_code() {
+    let outer = tempfile::tempdir().expect("tempdir");
+    let root = outer.path().join("test").join("app");
+    write(
+        &root,
+        "web/main.ts",
+        "import { io } from \"socket.io-client\";\nio().emit(\"x:bogus\");\n",
+    );
+    write(
+        &root,
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nnew Server().on(\"connection\", (s) => s.on(\"y\", () => {}));\n",
+    );
+    let (found, _) = diagnostics(&root, &[]);
+    assert!(
+        has(&found, "unmatched-emit", "error", "x:bogus"),
+        "{found:?}"
+    );
+    let (found, _) = diagnostics(outer.path(), &[&root.to_string_lossy()]);
+    assert!(
+        has(&found, "unmatched-emit", "error", "x:bogus"),
+        "{found:?}"
+    );
+}

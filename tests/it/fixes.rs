@@ -150,7 +150,7 @@ fn crlf_and_bom_survive_a_fix() {
     let crlf = format!("\u{feff}{}", original.replace('\n', "\r\n"));
     std::fs::write(&server, &crlf).expect("write");
     let output = wirelint()
-        .args(["check", "--fix"])
+        .args(["check", "--fix", "--unsafe-fixes"])
         .arg(dir.path())
         .output()
         .expect("runs");
@@ -161,7 +161,7 @@ fn crlf_and_bom_survive_a_fix() {
         String::from_utf8_lossy(&output.stdout)
     );
     let fixed = std::fs::read_to_string(&server).expect("read");
-    assert_ne!(fixed, crlf, "the safe guard fix was applied");
+    assert_ne!(fixed, crlf, "the guard fix was applied");
     assert!(fixed.starts_with('\u{feff}'), "the BOM is kept");
     assert!(
         !fixed.replace("\r\n", "").contains('\n'),
@@ -181,7 +181,7 @@ fn unchanged_files_are_not_rewritten() {
         .expect("mtime");
     std::thread::sleep(std::time::Duration::from_millis(20));
     wirelint()
-        .args(["check", "--fix"])
+        .args(["check", "--fix", "--unsafe-fixes"])
         .arg(dir.path())
         .output()
         .expect("runs");
@@ -189,4 +189,65 @@ fn unchanged_files_are_not_rewritten() {
         .and_then(|m| m.modified())
         .expect("mtime");
     assert_eq!(before, after);
+}
+
+/// Fixes everything in a copy of `case` whose server file is first rewritten by
+/// `rewrite`, and returns that file after fixing.
+fn fixed_server(case: &str, file: &str, rewrite: impl Fn(&str) -> String) -> (String, String) {
+    let dir = copy(Path::new(case));
+    let path = dir.path().join(file);
+    let original = rewrite(&std::fs::read_to_string(&path).expect("read"));
+    std::fs::write(&path, &original).expect("write");
+    let output = wirelint()
+        .args(["check", "--fix", "--unsafe-fixes"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("applied"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (original, std::fs::read_to_string(&path).expect("read"))
+}
+
+#[test]
+fn a_wrap_in_a_crlf_file_keeps_crlf() {
+    let (original, fixed) = fixed_server(
+        "testdata/ack-not-on-all-paths/fires-await-outside-try",
+        "server/src/index.ts",
+        |text| text.replace('\n', "\r\n"),
+    );
+    assert_ne!(fixed, original);
+    assert!(fixed.contains("try {\r\n"), "{fixed:?}");
+    assert!(
+        !fixed.replace("\r\n", "").contains('\n'),
+        "every line ending stays CRLF: {fixed:?}"
+    );
+}
+
+#[test]
+fn a_wrap_in_a_tab_indented_file_indents_with_tabs() {
+    let (_, fixed) = fixed_server(
+        "testdata/ack-not-on-all-paths/fires-await-outside-try",
+        "server/src/index.ts",
+        |text| {
+            text.lines()
+                .map(|line| {
+                    let spaces = line.len() - line.trim_start_matches(' ').len();
+                    format!(
+                        "{}{}\n",
+                        "\t".repeat(spaces / 2),
+                        line.trim_start_matches(' ')
+                    )
+                })
+                .collect()
+        },
+    );
+    assert!(fixed.contains("\n\t\ttry {\n"), "{fixed}");
+    assert!(fixed.contains("\n\t\t} catch (err) {\n\t\t\t"), "{fixed}");
+    assert!(
+        !fixed.lines().any(|line| line.starts_with(' ')),
+        "no line is indented with spaces: {fixed}"
+    );
 }

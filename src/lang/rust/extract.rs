@@ -141,6 +141,16 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        for (name, span) in items.callable {
+            self.facts.scopes.push(crate::facts::NamedScope {
+                name,
+                span: to_span(span, self.len),
+                uses_in_file: 0,
+            });
+        }
+        for span in items.tests {
+            self.facts.test_spans.push(to_span(span, self.len));
+        }
         for (name, sig, block) in items.fns {
             let params = sig_params(sig);
             let start = self.span(&sig.paren_token.span.open()).start;
@@ -795,6 +805,28 @@ struct Items<'a> {
     consts: Vec<(String, (String, proc_macro2::Span))>,
     fns: Vec<(String, &'a syn::Signature, &'a syn::Block)>,
     structs: Vec<(&'a syn::ItemStruct, proc_macro2::Span)>,
+    /// Functions code calls by name (not `main`, not trait methods, which their caller
+    /// reaches through the trait, not `pub` ones, which other crates may call), and
+    /// where they are.
+    callable: Vec<(String, proc_macro2::Span)>,
+    /// `#[cfg(test)]` modules and `#[test]` functions.
+    tests: Vec<proc_macro2::Span>,
+    in_trait_impl: bool,
+}
+
+/// `#[cfg(test)]`, `#[test]`, `#[tokio::test]`: the item is test code.
+fn is_test_item(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        let path = attr.path();
+        if path.is_ident("cfg") {
+            return attr
+                .parse_args::<syn::Ident>()
+                .is_ok_and(|ident| ident == "test");
+        }
+        path.segments
+            .last()
+            .is_some_and(|last| last.ident == "test")
+    })
 }
 
 impl Items<'_> {
@@ -869,13 +901,36 @@ impl<'a> Visit<'a> for Items<'a> {
     fn visit_item_fn(&mut self, item: &'a syn::ItemFn) {
         self.fns
             .push((item.sig.ident.to_string(), &item.sig, &item.block));
+        if is_test_item(&item.attrs) {
+            self.tests.push(item.span());
+        } else if item.sig.ident != "main" && !matches!(item.vis, syn::Visibility::Public(_)) {
+            self.callable
+                .push((item.sig.ident.to_string(), item.span()));
+        }
         visit::visit_item_fn(self, item);
     }
 
     fn visit_impl_item_fn(&mut self, item: &'a syn::ImplItemFn) {
         self.fns
             .push((item.sig.ident.to_string(), &item.sig, &item.block));
+        if !self.in_trait_impl && !matches!(item.vis, syn::Visibility::Public(_)) {
+            self.callable
+                .push((item.sig.ident.to_string(), item.span()));
+        }
         visit::visit_impl_item_fn(self, item);
+    }
+
+    fn visit_item_impl(&mut self, item: &'a syn::ItemImpl) {
+        let outer = std::mem::replace(&mut self.in_trait_impl, item.trait_.is_some());
+        visit::visit_item_impl(self, item);
+        self.in_trait_impl = outer;
+    }
+
+    fn visit_item_mod(&mut self, item: &'a syn::ItemMod) {
+        if is_test_item(&item.attrs) {
+            self.tests.push(item.span());
+        }
+        visit::visit_item_mod(self, item);
     }
 
     fn visit_item_struct(&mut self, item: &'a syn::ItemStruct) {

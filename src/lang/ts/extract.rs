@@ -730,6 +730,18 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The function about to be entered can be called by the name it is given.
+    fn note_scope(&mut self, span: swc_common::Span) {
+        if let Some(name) = self.pending_name.clone() {
+            let span = self.span(span);
+            self.facts.scopes.push(crate::facts::NamedScope {
+                name,
+                span,
+                uses_in_file: 0,
+            });
+        }
+    }
+
     fn leave_function(&mut self) {
         self.scopes.pop();
         let Some(frame) = self.frames.pop() else {
@@ -1680,6 +1692,7 @@ impl Visit for Extractor<'_> {
     fn visit_function(&mut self, function: &swc_ecma_ast::Function) {
         let params: Vec<&Pat> = function.params.iter().map(|p| &p.pat).collect();
         let named = self.pending_name.is_some();
+        self.note_scope(function.span);
         let id = self.enter_function(function.span.lo.0, &params);
         if named && let Some(local) = LocalFn::of_function(function, self.len) {
             self.record_param_calls(id, &local);
@@ -1706,6 +1719,7 @@ impl Visit for Extractor<'_> {
     fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
         let params: Vec<&Pat> = arrow.params.iter().collect();
         let named = self.pending_name.is_some();
+        self.note_scope(arrow.span);
         let id = self.enter_function(arrow.span.lo.0, &params);
         if named {
             let local = LocalFn {
@@ -1739,6 +1753,11 @@ impl Visit for Extractor<'_> {
     fn visit_class_method(&mut self, method: &ClassMethod) {
         self.pending_name = prop_name_key(&method.key);
         method.function.visit_with(self);
+        // A decorated method (`@SubscribeMessage(...)`) is called by its framework.
+        if !method.function.decorators.is_empty() {
+            let span = self.span(method.function.span);
+            self.facts.scopes.retain(|scope| scope.span != span);
+        }
     }
 
     fn visit_key_value_prop(&mut self, kv: &KeyValueProp) {
@@ -1755,6 +1774,14 @@ impl Visit for Extractor<'_> {
         self.foreign_fields.push(foreign);
         class.visit_children_with(self);
         self.foreign_fields.pop();
+        // A decorated class (`@Component`, `@WebSocketGateway`) is driven by its
+        // framework, from templates and metadata this file does not show.
+        if !class.decorators.is_empty() {
+            let span = self.span(class.span);
+            self.facts
+                .scopes
+                .retain(|scope| !(span.start <= scope.span.start && scope.span.end <= span.end));
+        }
         if let Some(fields) = self.classes.pop() {
             let mut fields: Vec<_> = fields.into_iter().collect();
             fields.sort_by(|a, b| a.0.cmp(&b.0));
