@@ -290,6 +290,8 @@ pub struct EventGraph {
     pub promises: Vec<PromiseSite>,
     /// The files with sites, partitioned into apps: sites pair only within one.
     pub apps: Apps,
+    /// The project files each file imports, sorted.
+    pub imports: Vec<Vec<FileId>>,
     pub index: GraphIndex,
 }
 
@@ -372,6 +374,19 @@ impl GraphIndex {
 }
 
 impl EventGraph {
+    /// Whether two files can hold one socket object between them: one is the other,
+    /// one imports the other, or both import one project module (the module that
+    /// creates the socket, usually). Two frontends of one app that each create their
+    /// own socket share none.
+    pub fn share_modules(&self, a: FileId, b: FileId) -> bool {
+        let imports_of = |file: FileId| self.imports.get(file).map_or(&[][..], Vec::as_slice);
+        let (of_a, of_b) = (imports_of(a), imports_of(b));
+        a == b
+            || of_a.binary_search(&b).is_ok()
+            || of_b.binary_search(&a).is_ok()
+            || of_a.iter().any(|target| of_b.binary_search(target).is_ok())
+    }
+
     /// How many distinct events (by namespace and name) are emitted or handled.
     pub fn event_count(&self) -> usize {
         let emitted = self
@@ -874,6 +889,11 @@ impl<'a> Linker<'a> {
         graph.index = GraphIndex::build(&graph);
         graph.index.presence = presence;
         graph.index.unparsed_strings = unparsed;
+        graph.imports = std::mem::take(&mut self.imports);
+        for targets in &mut graph.imports {
+            targets.sort_unstable();
+            targets.dedup();
+        }
         graph
     }
 

@@ -116,7 +116,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// `return`, the end of a branch, a helper that does not answer); a `warning` when every
 /// such path is an exception (a rejected `await`, a `throw`, a `?`): the caller hangs
 /// only when something else already failed.
-fn severity(missing: &[Missing]) -> Severity {
+pub(super) fn severity(missing: &[Missing]) -> Severity {
     let exceptional = |kind: MissingKind| {
         matches!(
             kind,

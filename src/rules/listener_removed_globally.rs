@@ -32,9 +32,19 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .filter(|h| h.side == removal.side && h.app == removal.app)
                 .collect(),
         };
-        let others: Vec<_> = candidates
+        // Listeners on the same socket: in files that can share the socket object with
+        // the removal's (another frontend of the app has a socket of its own).
+        let on_socket: Vec<_> = candidates
             .into_iter()
             .filter(|h| h.confident && h.ns.matches(&removal.ns))
+            .filter(|h| graph.share_modules(h.file, removal.file))
+            .collect();
+        // What the removal takes from other modules. Listeners of its own file are the
+        // ones a cleanup (`useEffect`'s return, `destroyed()`) means to remove.
+        let others: Vec<_> = on_socket
+            .iter()
+            .copied()
+            .filter(|h| h.file != removal.file)
             .collect();
         let message = match (removal.side, event, removal.remove_all) {
             (Side::Server, Some(name), false) => format!(
@@ -61,7 +71,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(name) = event {
             diagnostic = diagnostic.event(&removal.ns, name);
         }
-        let fix = event.and_then(|_| pass_listener(cx, removal, &others));
+        let fix = event.and_then(|_| pass_listener(cx, removal, &on_socket));
         for handler in others.into_iter().take(8) {
             diagnostic =
                 diagnostic.label(handler.file, handler.span, "this listener is removed too");

@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use super::ack_not_on_all_paths::complete_paths;
+use super::ack_not_on_all_paths::{self, complete_paths};
 use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Calls;
@@ -36,12 +36,20 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             format!("this middleware can finish without calling `{name}`")
         };
+        // As for acks: a middleware that lets go only when something already failed
+        // (a rejected `await`, a `throw`) is a warning, one that can return without
+        // `next` in the normal course an error.
+        let severity = match next.calls {
+            Calls::Never => Severity::Error,
+            _ => ack_not_on_all_paths::severity(&next.missing),
+        };
         let mut diagnostic = Diagnostic::new(
             &RULE,
             middleware.file,
             middleware.span,
             format!("{what}: {consequence}"),
         )
+        .severity(severity)
         .help(format!(
             "call `{name}()` to continue or `{name}(new Error(\"...\"))` to refuse, on every path (in a `catch` too)"
         ));

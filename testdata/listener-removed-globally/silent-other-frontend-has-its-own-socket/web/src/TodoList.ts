@@ -1,0 +1,17 @@
+// silent: off("todo:created") removes this page's listener; the admin app's listener is on another socket in another bundle
+import { socket } from "./socket";
+
+export function mountTodoList(list: HTMLUListElement): () => void {
+  socket.on("todo:created", (todo: { title: string }) => {
+    const item = document.createElement("li");
+    item.textContent = todo.title;
+    list.append(item);
+  });
+  return () => {
+    socket.off("todo:created");
+  };
+}
+
+export function addTodo(title: string): void {
+  socket.emit("todo:create", title);
+}
