@@ -151,6 +151,38 @@ mod tests {
     }
 
     #[test]
+    fn a_client_read_raw_is_a_catch_all_and_other_iterators_are_not() {
+        let facts = extract(
+            r#"use rust_socketio::{ClientBuilder, RawClient};
+            struct Reader { socket: Inner }
+            impl Reader {
+                fn pump(&self) { while let Ok(Some(p)) = self.socket.poll() { drop(p); } }
+            }
+            fn drain(client: RawClient) { for packet in client.iter() { drop(packet); } }
+            fn main() {
+                let client = ClientBuilder::new("http://localhost:4000")
+                    .namespace("/jobs")
+                    .on("done", |payload, _| { for v in payload.iter() { drop(v); } })
+                    .connect_raw()
+                    .unwrap();
+                let first = client.poll();
+                drain(client);
+            }"#,
+        );
+        let catch_alls: Vec<_> = facts
+            .handlers
+            .iter()
+            .filter(|h| h.method == ListenMethod::Any)
+            .map(|h| &h.receiver.origin)
+            .collect();
+        // `client.iter()` on the typed parameter and `client.poll()` on the built client;
+        // not the payload's `iter()` nor the struct field's `poll()`.
+        assert_eq!(catch_alls.len(), 2, "{catch_alls:?}");
+        assert!(matches!(catch_alls[0], Origin::Param { .. }));
+        assert!(matches!(catch_alls[1], Origin::ClientFactory { .. }));
+    }
+
+    #[test]
     fn rust_socketio_namespace_comes_from_the_whole_chain() {
         let facts = extract(
             r#"use rust_socketio::{ClientBuilder, Event};

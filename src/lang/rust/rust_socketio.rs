@@ -135,7 +135,7 @@ pub(super) fn on_method<'a>(
             socket: receiver,
         }),
         "iter" | "poll" | "as_stream" if reads_packets(&receiver) => {
-            push_handler(ex, call, None, receiver);
+            push_handler(ex, call, None, receiver, None);
         }
         _ => {}
     }
@@ -177,10 +177,8 @@ fn handler<'a>(
     if let Some(listener) = &listener {
         ex.pass_socket(listener, client_param, receiver.clone());
     }
-    push_handler(ex, call, name, receiver);
-    if let Some(handler) = ex.facts.handlers.last_mut() {
-        handler.listener_name = listener.and_then(|l| l.name);
-    }
+    let listener_name = listener.and_then(|l| l.name);
+    push_handler(ex, call, name, receiver, listener_name);
 }
 
 /// A receiver of the event `name`, or of every event of the client's namespace when
@@ -190,6 +188,7 @@ fn push_handler(
     call: &ExprMethodCall,
     name: Option<&Expr>,
     receiver: SocketRef,
+    listener_name: Option<String>,
 ) {
     let span = ex.call_span(call);
     ex.facts.handlers.push(Handler {
@@ -216,7 +215,7 @@ fn push_handler(
         context: None,
         shape: None,
         listener_elsewhere: None,
-        listener_name: None,
+        listener_name,
         frame: ex.frame(),
         conditional: ex.conditional(),
         data_type: None,
