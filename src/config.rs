@@ -58,7 +58,11 @@ pub enum TestSeverity {
 }
 
 /// Where test code is unless `[tests] paths` says otherwise, relative to the
-/// configuration's directory (or to the checked directory without one).
+/// configuration's directory (or to the checked directory without one). Cargo's example
+/// targets (`examples/x.rs`, `examples/x/main.rs` of a package, run with
+/// `cargo run --example x`) are there too: like tests they are built but never shipped,
+/// and they show a library's API with placeholder events no server needs to handle. An
+/// example that is a package of its own (`examples/chat/src/main.rs`) is an app.
 pub const DEFAULT_TEST_PATHS: &[&str] = &[
     "**/test/**",
     "**/tests/**",
@@ -66,6 +70,8 @@ pub const DEFAULT_TEST_PATHS: &[&str] = &[
     "**/e2e/**",
     "**/*.test.*",
     "**/*.spec.*",
+    "**/examples/*.rs",
+    "**/examples/*/main.rs",
 ];
 
 /// `[sides]` (path globs) and `[sockets]` (function names) share this shape.
@@ -578,6 +584,8 @@ mod tests {
             "/repo/e2e/login.ts",
             "/repo/web/chat.test.ts",
             "/repo/web/chat.spec.js",
+            "/repo/client/examples/callback.rs",
+            "/repo/examples/stream/main.rs",
         ] {
             assert!(config.is_test_file(Path::new(path), &roots), "{path}");
         }
@@ -585,6 +593,8 @@ mod tests {
             "/repo/web/chat.ts",
             "/repo/testdata/a.ts",
             "/repo/web/latest.ts",
+            "/repo/examples/chat/src/main.rs",
+            "/repo/examples/chat/index.js",
         ] {
             assert!(!config.is_test_file(Path::new(path), &roots), "{path}");
         }

@@ -208,9 +208,11 @@ pub fn catalogue() -> String {
          ## Severity adjustments\n\n\
          These apply to every rule, after `[rules]` has set its level, and only ever lower it:\n\n\
          - **Test code** is `info`: files under `test/`, `tests/`, `__tests__/` or `e2e/`,\n\
-         \x20 `*.test.*` and `*.spec.*` files, and Rust `#[cfg(test)]` modules and `#[test]`\n\
-         \x20 functions. Tests emit unknown events and register handlers that must never fire on\n\
-         \x20 purpose; their emits and handlers still pair with the app's, so a handler only a\n\
+         \x20 `*.test.*` and `*.spec.*` files, Rust `#[cfg(test)]` modules and `#[test]`\n\
+         \x20 functions, and Cargo example targets (`examples/x.rs`, `examples/x/main.rs`; an example\n\
+         \x20 that is a package of its own, `examples/x/src/main.rs`, is an app). Tests emit unknown\n\
+         \x20 events and register handlers that must never fire on purpose, and examples show an API\n\
+         \x20 with placeholder events; their emits and handlers still pair with the app's, so a handler only a\n\
          \x20 test emits to is not unmatched. `[tests] severity = \"as-is\"` keeps their\n\
          \x20 findings at full severity, and `[tests] paths` replaces the globs.\n\
          - **Code nothing calls**: an `error` inside a function or method whose name occurs\n\

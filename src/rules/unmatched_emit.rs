@@ -1,11 +1,11 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::similar::{Closest, Pool, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
 use crate::apps::AppId;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::facts::Side;
-use crate::graph::{EmitSite, EventGraph, Presence};
+use crate::facts::{Side, Span};
+use crate::graph::{EmitSite, EventGraph, FileId, Presence};
 
 pub const RULE: Rule = Rule {
     id: "unmatched-emit",
@@ -19,11 +19,16 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
+    let delivered = delivered_emits(graph);
     for emit in &graph.emits {
         let Some(name) = emit.event.name() else {
             continue;
         };
-        if !emit.confident || BUILTIN_EVENTS.contains(&name) || RESERVED_EVENTS.contains(&name) {
+        if !emit.confident
+            || BUILTIN_EVENTS.contains(&name)
+            || RESERVED_EVENTS.contains(&name)
+            || delivered.contains(&(emit.file, emit.span))
+        {
             continue;
         }
         let receiving = emit.side.other();
@@ -41,6 +46,23 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             _ => diagnostic,
         });
     }
+}
+
+/// The emit calls some handler receives in at least one of their namespaces. One call
+/// can emit in several namespaces (a connection callback handed to both
+/// `io.on("connection", ..)` and `io.of("/admin").on("connection", ..)`): written for
+/// the namespaces that handle it, it is not a wiring bug where the others ignore it.
+fn delivered_emits(graph: &EventGraph) -> HashSet<(FileId, Span)> {
+    graph
+        .emits
+        .iter()
+        .filter(|e| {
+            e.event
+                .name()
+                .is_some_and(|name| graph.may_be_handled(e.app, e.side.other(), &e.ns, name))
+        })
+        .map(|e| (e.file, e.span))
+        .collect()
 }
 
 /// Only judge a namespace whose receiving side is in the emit's app at all: a

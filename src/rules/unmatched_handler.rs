@@ -1,11 +1,11 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::similar::{Closest, Pool, did_you_mean_any};
 use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
 use crate::apps::AppId;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::facts::{ListenMethod, Side};
-use crate::graph::{EventGraph, HandlerSite, Presence};
+use crate::facts::{ListenMethod, Side, Span};
+use crate::graph::{EventGraph, FileId, HandlerSite, Presence};
 
 pub const RULE: Rule = Rule {
     id: "unmatched-handler",
@@ -19,6 +19,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
+    let reached = reached_registrations(graph);
     for handler in &graph.handlers {
         let Some(name) = handler.event.name() else {
             continue;
@@ -26,6 +27,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !handler.confident
             || handler.method == ListenMethod::Any
             || BUILTIN_EVENTS.contains(&name)
+            || reached.contains(&(handler.file, handler.span))
         {
             continue;
         }
@@ -45,6 +47,23 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             _ => diagnostic,
         });
     }
+}
+
+/// The registrations some emit reaches in at least one of their namespaces. One
+/// registration can serve several namespaces (a connection callback handed to both
+/// `io.on("connection", ..)` and `io.of("/admin").on("connection", ..)`): it runs
+/// whenever one of them receives the event, so it never runs only when none does.
+fn reached_registrations(graph: &EventGraph) -> HashSet<(FileId, Span)> {
+    graph
+        .handlers
+        .iter()
+        .filter(|h| {
+            h.event
+                .name()
+                .is_some_and(|name| graph.may_be_emitted(h.app, h.side.other(), &h.ns, name))
+        })
+        .map(|h| (h.file, h.span))
+        .collect()
 }
 
 /// Whether the sending side is in the handler's app: see `unmatched_emit`.

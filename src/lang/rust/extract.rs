@@ -65,10 +65,12 @@ pub(super) struct Extractor<'a> {
     dropped: HashSet<facts::Span>,
     /// The file uses rust_socketio: `Client` and `Socket` name its types.
     client_file: bool,
+    /// The arguments of this file's function-like macros, parsed before the walk.
+    macro_args: &'a MacroArgs,
 }
 
 impl<'a> Extractor<'a> {
-    pub(super) fn new(text: &'a str) -> Extractor<'a> {
+    pub(super) fn new(text: &'a str, macro_args: &'a MacroArgs) -> Extractor<'a> {
         Extractor {
             facts: FileFacts::default(),
             len: text.len() as u32,
@@ -83,6 +85,7 @@ impl<'a> Extractor<'a> {
             builder_ns: HashMap::default(),
             dropped: HashSet::default(),
             client_file: false,
+            macro_args,
         }
     }
 
@@ -753,8 +756,87 @@ impl<'a> Visit<'a> for Extractor<'a> {
         visit::visit_expr_call(self, call);
     }
 
-    // Macros are opaque.
-    fn visit_macro(&mut self, _: &'a syn::Macro) {}
+    /// A macro whose arguments are expressions (`assert!(...)`, `println!(...)`,
+    /// `vec![...]`, `tokio::join!(...)`) is walked as those expressions, in the scope it
+    /// is written in; any other macro is opaque.
+    fn visit_macro(&mut self, mac: &'a syn::Macro) {
+        let key = self.span(&mac.bang_token).start;
+        if let Some(args) = self.macro_args.get(key) {
+            for arg in args {
+                self.visit_expr(arg);
+            }
+        }
+    }
+}
+
+/// The arguments of every function-like macro of a file whose tokens are a
+/// comma-separated list of expressions, by where the macro's `!` is. Parsed before the
+/// walk and kept for as long as the file's tree, so that the walk can hold on to them
+/// as it holds on to the tree; the tokens keep their spans in the file. A macro that
+/// does not parse that way (`macro_rules!`, `json!({...})`, `select! { ... }`, a DSL)
+/// is left out silently. A format macro's first argument is a format string: a string
+/// literal, which names no event on its own.
+#[derive(Default)]
+pub(super) struct MacroArgs {
+    by_bang: HashMap<u32, Vec<Expr>>,
+}
+
+impl MacroArgs {
+    pub(super) fn parse(file: &syn::File, len: u32) -> MacroArgs {
+        let mut collector = MacroCollector {
+            len,
+            found: Vec::new(),
+        };
+        collector.visit_file(file);
+        let mut parsed = collector.found;
+        // Macros inside macro arguments (`assert!(matches!(...))`): their tokens are
+        // only seen once the outer arguments are parsed. Each round looks inside the
+        // macros the previous one added, so every macro is parsed once.
+        let mut next = 0;
+        while next < parsed.len() {
+            let mut nested = MacroCollector {
+                len,
+                found: Vec::new(),
+            };
+            for arg in &parsed[next].1 {
+                nested.visit_expr(arg);
+            }
+            parsed.extend(nested.found);
+            next += 1;
+        }
+        MacroArgs {
+            by_bang: parsed.into_iter().collect(),
+        }
+    }
+
+    fn get(&self, bang: u32) -> Option<&Vec<Expr>> {
+        self.by_bang.get(&bang)
+    }
+}
+
+struct MacroCollector {
+    len: u32,
+    found: Vec<(u32, Vec<Expr>)>,
+}
+
+impl<'ast> Visit<'ast> for MacroCollector {
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        let parsed = mac
+            .parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated);
+        if let Ok(args) = parsed
+            && !args.is_empty()
+        {
+            let bang = to_span(mac.bang_token.span, self.len).start;
+            self.found.push((bang, args.into_iter().collect()));
+        }
+    }
+
+    /// `macro_rules! name { ... }` defines a macro: its body is patterns, not code.
+    fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
+        if item.ident.is_none() {
+            self.visit_macro(&item.mac);
+        }
+    }
 }
 
 impl<'a> Extractor<'a> {

@@ -3,9 +3,10 @@
 //! `extract.rs` walks a file with a scope chain, `socketioxide.rs` and
 //! `rust_socketio.rs` turn the method calls of each library into sites, `flow.rs`
 //! answers "does every path call `ack.send`", and `serde_shape.rs` reads the shape of the
-//! structs a handler deserializes into. Macros are opaque: their tokens are not parsed
-//! (a `vec![...]` payload is the one exception), so a site written inside a macro is
-//! not seen.
+//! structs a handler deserializes into. The arguments of function-like macros
+//! (`assert!`, `println!`, `vec!`, `tokio::join!`, ...) are parsed as expressions and
+//! walked where the macro is written; a macro whose tokens are not a list of
+//! expressions stays opaque, so a site written inside it is not seen.
 
 mod extract;
 mod flow;
@@ -21,7 +22,8 @@ pub fn extract(source: &str) -> FileFacts {
     let len = text.len() as u32;
     let facts = match syn::parse_str::<syn::File>(&text) {
         Ok(file) => {
-            let mut extractor = extract::Extractor::new(&text);
+            let macro_args = extract::MacroArgs::parse(&file, len);
+            let mut extractor = extract::Extractor::new(&text, &macro_args);
             extractor.run(&file);
             extractor.facts
         }
@@ -110,6 +112,74 @@ mod tests {
         let any = &facts.handlers[1];
         assert!(any.params.as_ref().is_some_and(|p| p.rest));
         assert!(facts.emits[0].dropped);
+    }
+
+    #[test]
+    fn sites_inside_macro_arguments_are_seen_where_they_are_written() {
+        let source = r#"use rust_socketio::ClientBuilder;
+            macro_rules! twice { ($e:expr) => { $e; $e } }
+            fn main() {
+                let client = ClientBuilder::new("http://localhost:4000").connect().unwrap();
+                assert!(client.emit("in_assert", 1).is_ok(), "not sent: {}", 1);
+                assert_eq!(vec![client.emit("in_vec", 2).is_ok()], vec![true]);
+                println!("{:?}", dbg!(client.emit("nested", 3)));
+                twice!(client.emit("in_user_macro", 4));
+                json!({ "not": client.emit("in_json_object", 5) });
+            }"#;
+        let facts = extract(source);
+        let names: Vec<(&str, u32)> = facts
+            .emits
+            .iter()
+            .map(|emit| {
+                let Value::Literal { value, span } = &emit.name else {
+                    panic!("a literal name");
+                };
+                (value.as_str(), span.start)
+            })
+            .collect();
+        let at = |name: &str| source.find(&format!("\"{name}\"")).unwrap_or_default() as u32;
+        // A user macro's arguments are expressions too; `json!` objects are not Rust.
+        assert_eq!(
+            names,
+            vec![
+                ("in_assert", at("in_assert")),
+                ("in_vec", at("in_vec")),
+                ("nested", at("nested")),
+                ("in_user_macro", at("in_user_macro")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_client_read_raw_is_a_catch_all_and_other_iterators_are_not() {
+        let facts = extract(
+            r#"use rust_socketio::{ClientBuilder, RawClient};
+            struct Reader { socket: Inner }
+            impl Reader {
+                fn pump(&self) { while let Ok(Some(p)) = self.socket.poll() { drop(p); } }
+            }
+            fn drain(client: RawClient) { for packet in client.iter() { drop(packet); } }
+            fn main() {
+                let client = ClientBuilder::new("http://localhost:4000")
+                    .namespace("/jobs")
+                    .on("done", |payload, _| { for v in payload.iter() { drop(v); } })
+                    .connect_raw()
+                    .unwrap();
+                let first = client.poll();
+                drain(client);
+            }"#,
+        );
+        let catch_alls: Vec<_> = facts
+            .handlers
+            .iter()
+            .filter(|h| h.method == ListenMethod::Any)
+            .map(|h| &h.receiver.origin)
+            .collect();
+        // `client.iter()` on the typed parameter and `client.poll()` on the built client;
+        // not the payload's `iter()` nor the struct field's `poll()`.
+        assert_eq!(catch_alls.len(), 2, "{catch_alls:?}");
+        assert!(matches!(catch_alls[0], Origin::Param { .. }));
+        assert!(matches!(catch_alls[1], Origin::ClientFactory { .. }));
     }
 
     #[test]

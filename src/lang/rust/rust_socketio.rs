@@ -1,13 +1,17 @@
 //! rust_socketio, the Rust Socket.IO client: a `ClientBuilder` chain registers the
 //! handlers (`.on`, `.on_any`) and picks the namespace (`.namespace`, never the URL
-//! path), `.connect()` opens the connection, and the client emits.
+//! path), `.connect()` opens the connection, and the client emits. A client whose
+//! packets are read raw (`iter()`, `poll()`, `as_stream()`: the crate's own readers,
+//! which its tests use) sees every event of its namespace, as `on_any` does.
 
 use syn::punctuated::Punctuated;
 use syn::{Expr, ExprCall, ExprMethodCall, Token};
 
 use super::extract::Extractor;
 use super::flow::strip;
-use crate::facts::{Connect, Handler, ListenMethod, NsExpr, Origin, Params, SocketRef, Value};
+use crate::facts::{
+    Connect, Handler, ListenMethod, NsExpr, Origin, Params, SocketRef, TypedSocket, Value,
+};
 
 /// A client of namespace `ns`.
 pub(super) fn client(ns: Value) -> SocketRef {
@@ -20,8 +24,16 @@ pub(super) fn client(ns: Value) -> SocketRef {
     }
 }
 
+/// A rust_socketio client: built here, or a parameter typed as one (`RawClient`).
 pub(super) fn is_client(socket: &SocketRef) -> bool {
-    matches!(socket.origin, Origin::ClientFactory { .. })
+    matches!(
+        socket.origin,
+        Origin::ClientFactory { .. }
+            | Origin::Param {
+                typed: Some(TypedSocket::ClientSocket),
+                ..
+            }
+    )
 }
 
 /// `ClientBuilder::new(url)` (sync or `asynchronous`), or the deprecated `SocketBuilder`.
@@ -100,7 +112,8 @@ pub(super) fn chain(
         | "opening_header"
         | "tls_config"
         | "connect"
-        | "connect_raw" => Some(receiver),
+        | "connect_raw"
+        | "connect_manual" => Some(receiver),
         _ => None,
     }
 }
@@ -117,10 +130,13 @@ pub(super) fn on_method<'a>(
         "on_any" => on_any(ex, call, receiver),
         "emit" => emit(ex, call, receiver, false),
         "emit_with_ack" => emit(ex, call, receiver, true),
-        "connect" | "connect_raw" => ex.facts.connects.push(Connect {
+        "connect" | "connect_raw" | "connect_manual" => ex.facts.connects.push(Connect {
             span: ex.call_span(call),
             socket: receiver,
         }),
+        "iter" | "poll" | "as_stream" if reads_packets(&receiver) => {
+            push_handler(ex, call, None, receiver, None);
+        }
         _ => {}
     }
 }
@@ -141,6 +157,13 @@ fn on_any<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: Socket
     }
 }
 
+/// Only a value certainly a client reads its packets with these methods: `iter()`,
+/// `poll()` and `as_stream()` are common names, so a value that is a client only by
+/// the position of an untyped closure parameter (or a struct field) does not count.
+fn reads_packets(receiver: &SocketRef) -> bool {
+    receiver.ops.is_empty() && is_client(receiver)
+}
+
 /// A callback registered on the builder; `name` is `None` for `on_any`.
 fn handler<'a>(
     ex: &mut Extractor<'a>,
@@ -154,6 +177,19 @@ fn handler<'a>(
     if let Some(listener) = &listener {
         ex.pass_socket(listener, client_param, receiver.clone());
     }
+    let listener_name = listener.and_then(|l| l.name);
+    push_handler(ex, call, name, receiver, listener_name);
+}
+
+/// A receiver of the event `name`, or of every event of the client's namespace when
+/// `name` is `None` (an `on_any` callback, or a raw read of the client's packets).
+fn push_handler(
+    ex: &mut Extractor<'_>,
+    call: &ExprMethodCall,
+    name: Option<&Expr>,
+    receiver: SocketRef,
+    listener_name: Option<String>,
+) {
     let span = ex.call_span(call);
     ex.facts.handlers.push(Handler {
         span,
@@ -179,7 +215,7 @@ fn handler<'a>(
         context: None,
         shape: None,
         listener_elsewhere: None,
-        listener_name: listener.and_then(|l| l.name),
+        listener_name,
         frame: ex.frame(),
         conditional: ex.conditional(),
         data_type: None,
