@@ -85,6 +85,8 @@ struct SocketValue {
     kind: Kind,
     ns: Ns,
     timeout: bool,
+    /// A client created with `retries`: see [`EmitSite::retried`].
+    retries: bool,
     /// `socket.broadcast` / `socket.to(room)`: everyone but the sender.
     excludes_sender: bool,
     rooms: bool,
@@ -96,6 +98,7 @@ impl SocketValue {
             kind,
             ns,
             timeout: false,
+            retries: false,
             excludes_sender: false,
             rooms: false,
         }
@@ -124,6 +127,10 @@ pub struct EmitSite {
     /// Whether `ack == false` is certain (a trailing parameter passed along may be one).
     pub ack_known: bool,
     pub timeout: bool,
+    /// Sent by a client created with `retries`, which adds an ack of its own to every
+    /// emit: the packet asks for an ack even when `ack` is false (no callback), so a
+    /// handler calling its ack does not throw. Nobody waits on that ack, though.
+    pub retried: bool,
     /// A server emit to many clients (`io.emit`, `to(room)`, `broadcast`).
     pub broadcast: bool,
     pub excludes_sender: bool,
@@ -579,6 +586,9 @@ struct Linker<'a> {
     config: &'a Config,
     /// Sockets passed to each function parameter: (file, function, index).
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
+    /// Sockets passed as properties of an object parameter: (file, function, index,
+    /// property), from `<Chat socket={socket} />` and `register({ io })`.
+    props: HashMap<(FileId, FuncId, u32, String), BTreeSet<SocketValue>>,
     /// The calls have been followed to the end: see `propagate_params`.
     params_settled: bool,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
@@ -646,6 +656,7 @@ impl<'a> Linker<'a> {
             config,
             rust_consts,
             params: HashMap::default(),
+            props: HashMap::default(),
             params_settled: true,
             getters,
             functions_by_name,
@@ -689,6 +700,7 @@ impl<'a> Linker<'a> {
                             ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
                             ack_known: emit.ack_known,
                             timeout: value.timeout,
+                            retried: value.retries,
                             broadcast,
                             excludes_sender: value.excludes_sender,
                             awaited: emit.awaited,
@@ -1242,6 +1254,17 @@ impl<'a> Linker<'a> {
                 (!targets.is_empty()).then_some((file, call, targets))
             })
             .collect();
+        type PropTargets<'f> = (FileId, &'f crate::facts::PropCall, Vec<(FileId, FuncId)>);
+        let prop_calls: Vec<PropTargets> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, source)| source.facts.prop_calls.iter().map(move |call| (file, call)))
+            .filter_map(|(file, call)| {
+                let targets = self.callees(file, &call.callee);
+                (!targets.is_empty()).then_some((file, call, targets))
+            })
+            .collect();
         for _round in 0..8 {
             self.memo.borrow_mut().clear();
             let mut changed = false;
@@ -1250,6 +1273,20 @@ impl<'a> Linker<'a> {
                     let values = self.socket(*file, arg, 0);
                     for &(target_file, func) in targets {
                         let slot = self.params.entry((target_file, func, *index)).or_default();
+                        for value in &values {
+                            changed |= slot.insert(value.clone());
+                        }
+                    }
+                }
+            }
+            for (file, call, targets) in &prop_calls {
+                for (name, prop) in &call.props {
+                    let values = self.socket(*file, prop, 0);
+                    for &(target_file, func) in targets {
+                        let slot = self
+                            .props
+                            .entry((target_file, func, call.index, name.clone()))
+                            .or_default();
                         for value in &values {
                             changed |= slot.insert(value.clone());
                         }
@@ -1675,6 +1712,19 @@ impl<'a> Linker<'a> {
                 Some(_) if !self.params_settled => Vec::new(),
                 _ => typed.map(typed_value).into_iter().collect(),
             },
+            Origin::Prop {
+                func,
+                index,
+                name,
+                fallback,
+            } => match self.props.get(&(file, *func, *index, name.clone())) {
+                Some(values) if !values.is_empty() => values.iter().cloned().collect(),
+                Some(_) if !self.params_settled => Vec::new(),
+                _ => fallback
+                    .as_deref()
+                    .map(|fallback| self.socket(file, fallback, depth + 1))
+                    .unwrap_or_default(),
+            },
         };
         let mut out: Vec<SocketValue> = roots
             .into_iter()
@@ -1836,6 +1886,7 @@ impl<'a> Linker<'a> {
             // socketioxide's `io.broadcast()`: everyone in the namespace.
             (Op::Broadcast, Server | Namespace) => {}
             (Op::Timeout, ClientSocket | Server | Namespace | ServerSocket) => value.timeout = true,
+            (Op::Retries, ClientSocket) => value.retries = true,
             (Op::Flag, _) => {}
             _ => return None,
         }

@@ -14,7 +14,8 @@ use super::parse::to_span;
 use crate::facts::{
     self, Ack, Callee as FnCallee, Calls, Connect, EmitMethod, ExportValue, FileFacts, FnShape,
     FuncId, Function, Handler, ListenContext, ListenMethod, Middleware, MissingKind, NamespaceUse,
-    Op, Origin, Params, PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
+    Op, Origin, Params, PendingPromise, PropCall, Removal, Side, SocketCall, SocketRef,
+    TypedSocket, Value,
 };
 use crate::package::SelfPackage;
 
@@ -81,6 +82,10 @@ pub(super) enum Binding {
     },
     /// `let socket;` assigned somewhere else: see `Extractor::assigned`.
     Unknown,
+    /// An array of sockets (`[io(a), io(b)]`, `Socket[]`, one that sockets are pushed
+    /// into): not a socket itself, but each element (`sockets[0]`, `for (const s of
+    /// sockets)`) is this socket.
+    Sockets(SocketRef),
     /// A value whose origin is known and is not Socket.IO (`new WebSocket(url)`, a `net`
     /// socket, a database client, a cluster worker, an `EventEmitter`): never a socket,
     /// whatever its name.
@@ -117,6 +122,12 @@ pub(super) struct Extractor<'a> {
     /// Names assigned a value of a known other origin anywhere in the file
     /// (`socket = new WebSocket(url)`): not to be guessed sockets by name.
     pub(super) assigned_foreign: rustc_hash::FxHashSet<String>,
+    /// React state setters by name, with the state each sets: `setSocket` → `socket`.
+    state_setters: HashMap<String, String>,
+    /// `holder.prop = io(...)` on a plain local object anywhere in the file, by
+    /// (holder, prop): a React ref (`socketRef.current = io(url)`, or
+    /// `useRef(io(url))`) or a state object.
+    pub(super) member_assigned: HashMap<(String, String), SocketRef>,
     /// A `.d.ts` file: read for constants, never for sites.
     declarations_only: bool,
     /// `[sockets]` names from the configuration: calls of these return sockets.
@@ -153,6 +164,8 @@ impl<'a> Extractor<'a> {
             pending_name: None,
             assigned: HashMap::default(),
             assigned_foreign: rustc_hash::FxHashSet::default(),
+            member_assigned: HashMap::default(),
+            state_setters: HashMap::default(),
             declarations_only,
             socket_wrappers,
             package,
@@ -305,17 +318,21 @@ impl<'a> Extractor<'a> {
         impl Visit for Assignments<'_, '_> {
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
-                    if let Some(origin) = self.0.creation(&assign.right) {
-                        self.0.assigned.insert(
-                            ident.id.sym.to_string(),
-                            SocketRef {
-                                origin,
-                                ops: Vec::new(),
-                            },
-                        );
+                    if let Some(created) = self.0.creation(&assign.right) {
+                        self.0.assigned.insert(ident.id.sym.to_string(), created);
                     } else if self.0.foreign(&assign.right) {
                         self.0.assigned_foreign.insert(ident.id.sym.to_string());
                     }
+                }
+                // `socketRef.current = io(url)`, read before it is written in the file.
+                if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
+                    && let Expr::Ident(holder) = unwrap_expr(&member.obj)
+                    && let Some(prop) = member_prop_name(&member.prop)
+                    && let Some(created) = self.0.creation(&assign.right)
+                {
+                    self.0
+                        .member_assigned
+                        .insert((holder.sym.to_string(), prop.into_owned()), created);
                 }
                 assign.visit_children_with(self);
             }
@@ -517,6 +534,10 @@ impl<'a> Extractor<'a> {
                     self.bind(&ident.id.sym, Binding::Foreign);
                     return;
                 }
+                if let Some(element) = typed_socket_array(ident.type_ann.as_deref(), self) {
+                    self.bind(&ident.id.sym, Binding::Sockets(element));
+                    return;
+                }
                 let binding = typed_origin(ident.type_ann.as_deref(), self).map_or(
                     Binding::Unknown,
                     |origin| {
@@ -536,10 +557,28 @@ impl<'a> Extractor<'a> {
         }
         match &declarator.name {
             Pat::Ident(ident) => {
+                // `const socketRef = useRef(io(url))`: the socket is `socketRef.current`.
+                if let Expr::Call(call) = unwrap_expr(init)
+                    && let Callee::Expr(callee) = &call.callee
+                    && matches!(unwrap_expr(callee), Expr::Ident(hook) if &*hook.sym == "useRef")
+                    && let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr))
+                {
+                    self.member_assigned
+                        .entry((ident.id.sym.to_string(), "current".to_owned()))
+                        .or_insert(socket);
+                }
                 let binding = self.binding_of(init, ident.type_ann.as_deref());
                 self.bind(&ident.id.sym, binding);
             }
             Pat::Object(object) => {
+                // `const { socket } = props` in a component.
+                if let Some((func, index)) = self.plain_param(init) {
+                    for (key, local) in object_pat_keys(object) {
+                        let prop = self.prop_of_param(func, index, key, local);
+                        self.bind(local, prop);
+                    }
+                    return;
+                }
                 // `const { a, b: c } = EVENTS`
                 let base = self.value(init);
                 for prop in &object.props {
@@ -555,6 +594,23 @@ impl<'a> Extractor<'a> {
                             }
                         }
                         ObjectPatProp::Rest(_) => {}
+                    }
+                }
+            }
+            Pat::Array(array) => {
+                self.bind_unknown(&declarator.name);
+                // `const [socket, setSocket] = useState(null)`: what the setter is
+                // called with is the state.
+                if let Expr::Call(call) = unwrap_expr(init)
+                    && let Callee::Expr(callee) = &call.callee
+                    && is_state_hook(callee)
+                    && let [Some(Pat::Ident(state)), Some(Pat::Ident(setter)), ..] =
+                        array.elems.as_slice()
+                {
+                    self.state_setters
+                        .insert(setter.id.sym.to_string(), state.id.sym.to_string());
+                    if let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr)) {
+                        self.assigned.insert(state.id.sym.to_string(), socket);
                     }
                 }
             }
@@ -587,6 +643,12 @@ impl<'a> Extractor<'a> {
         let value = self.value(init);
         if value.is_known() {
             return Binding::Value(value);
+        }
+        if let Some(element) = self
+            .socket_elements(init)
+            .or_else(|| typed_socket_array(type_ann, self))
+        {
+            return Binding::Sockets(element);
         }
         let typed = typed_origin(type_ann, self).map(|origin| SocketRef {
             origin,
@@ -628,10 +690,13 @@ impl<'a> Extractor<'a> {
                     .type_ann
                     .as_deref()
                     .is_some_and(|ann| self.foreign_type(&ann.type_ann));
-                let binding = match hints.iter().find(|(i, _)| *i == index) {
-                    Some((_, socket)) => Binding::Socket(socket.clone()),
-                    None if foreign_type => Binding::Foreign,
-                    None => Binding::Socket(SocketRef {
+                let typed_array = typed_socket_array(ident.type_ann.as_deref(), self);
+                let binding = match (hints.iter().find(|(i, _)| *i == index), typed_array) {
+                    (Some((_, socket)), _) => Binding::Socket(socket.clone()),
+                    (None, _) if foreign_type => Binding::Foreign,
+                    // `function kick(clients: Socket[])`
+                    (None, Some(element)) => Binding::Sockets(element),
+                    (None, None) => Binding::Socket(SocketRef {
                         origin: Origin::Param {
                             func: id,
                             index,
@@ -646,6 +711,13 @@ impl<'a> Extractor<'a> {
                 pat_names(pat, &mut names);
                 for name in names {
                     scope.insert(name, Binding::Unknown);
+                }
+                // `function Chat({ socket })`: what the callers pass there.
+                if let Pat::Object(object) = pat {
+                    for (key, local) in object_pat_keys(object) {
+                        let prop = self.prop_of_param(id, index, key, local);
+                        scope.insert(local.to_owned(), prop);
+                    }
                 }
             }
         }
@@ -670,6 +742,46 @@ impl<'a> Extractor<'a> {
             late_handlers: Vec::new(),
         });
         id
+    }
+
+    /// The binding of `local`, destructured from property `key` of parameter `index`
+    /// of function `func`: the socket the callers pass there, or else what the name
+    /// alone says (a socket assigned to it later, a name that looks like a socket).
+    fn prop_of_param(&self, func: FuncId, index: u32, key: &str, local: &str) -> Binding {
+        let fallback = match self.assigned.get(local) {
+            Some(socket) => Some(socket.clone()),
+            None if self.assigned_foreign.contains(local) => return Binding::Unknown,
+            None => self.guess(local),
+        };
+        Binding::Socket(SocketRef {
+            origin: Origin::Prop {
+                func,
+                index,
+                name: key.to_owned(),
+                fallback: fallback.map(Box::new),
+            },
+            ops: Vec::new(),
+        })
+    }
+
+    /// The parameter an expression names, when it is one, untyped and unchanged:
+    /// `props` in `props.socket` or `const { socket } = props`.
+    pub(super) fn plain_param(&self, expr: &Expr) -> Option<(FuncId, u32)> {
+        let Expr::Ident(ident) = unwrap_expr(expr) else {
+            return None;
+        };
+        match self.lookup(&ident.sym) {
+            Some(Binding::Socket(SocketRef {
+                origin:
+                    Origin::Param {
+                        func,
+                        index,
+                        typed: None,
+                    },
+                ops,
+            })) if ops.is_empty() => Some((*func, *index)),
+            _ => None,
+        }
     }
 
     /// `s.on(...)` where `s` is a socket created in the function being walked
@@ -795,6 +907,19 @@ impl<'a> Extractor<'a> {
         if let Expr::Member(member) = callee
             && let MemberProp::Ident(method) = &member.prop
         {
+            self.on_array_call(call, member, &method.sym);
+        }
+        // `setSocket(io(url))`: the state `socket` holds it from here on.
+        if let Expr::Ident(setter) = callee
+            && let Some(state) = self.state_setters.get(&*setter.sym)
+            && !self.assigned.contains_key(state)
+            && let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr))
+        {
+            self.assigned.insert(state.clone(), socket);
+        }
+        if let Expr::Member(member) = callee
+            && let MemberProp::Ident(method) = &member.prop
+        {
             let method = &*method.sym;
             // Most calls are no socket's: the receiver is looked at only for a method
             // a socket has.
@@ -806,19 +931,55 @@ impl<'a> Extractor<'a> {
             }
         }
         // A client connection opened here.
-        if let Some(origin @ Origin::ClientFactory { .. }) = self.creation_of_call(call) {
+        if let Some(socket) = self.creation_of_call(call)
+            && matches!(socket.origin, Origin::ClientFactory { .. })
+        {
             if !self.declarations_only {
                 self.facts.connects.push(Connect {
                     span: self.span(call.span),
-                    socket: SocketRef {
-                        origin,
-                        ops: Vec::new(),
-                    },
+                    socket,
                 });
             }
             return;
         }
         self.record_socket_call(call);
+    }
+
+    /// Arrays of sockets: `sockets.push(io(url))` makes `sockets` one (when it was an
+    /// array of nothing known), and `sockets.forEach((s) => ...)` hands each element to
+    /// the callback.
+    fn on_array_call(&mut self, call: &CallExpr, member: &MemberExpr, method: &str) {
+        match method {
+            "push" | "unshift" => {
+                let Expr::Ident(array) = unwrap_expr(&member.obj) else {
+                    return;
+                };
+                let Some(element) = call.args.iter().find_map(|arg| self.socket(&arg.expr)) else {
+                    return;
+                };
+                if let Some(scope) = self
+                    .scopes
+                    .iter_mut()
+                    .rev()
+                    .find(|scope| scope.contains_key(&*array.sym))
+                    && let Some(binding @ (Binding::Unknown | Binding::Value(Value::Unknown))) =
+                        scope.get_mut(&*array.sym)
+                {
+                    *binding = Binding::Sockets(element);
+                }
+            }
+            "forEach" | "map" | "flatMap" | "filter" | "find" | "findLast" | "some" | "every" => {
+                let (Some(element), Some(callback)) =
+                    (self.socket_array(&member.obj), call.args.first())
+                else {
+                    return;
+                };
+                if let Some(lo) = function_start(&callback.expr) {
+                    self.param_hints.entry(lo).or_default().push((0, element));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// `register(io, socket)`: remember which arguments are sockets, so the callee's
@@ -834,11 +995,106 @@ impl<'a> Extractor<'a> {
             .filter(|(_, arg)| arg.spread.is_none())
             .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s)))
             .collect();
-        if args.is_empty() {
+        // `register({ io, socket })`: sockets as properties of an object argument.
+        let prop_args: Vec<(u32, Vec<(String, SocketRef)>)> = call
+            .args
+            .iter()
+            .enumerate()
+            .filter(|(_, arg)| arg.spread.is_none())
+            .filter_map(|(i, arg)| match unwrap_expr(&arg.expr) {
+                Expr::Object(object) => {
+                    let props = self.socket_props(object);
+                    (!props.is_empty()).then_some((i as u32, props))
+                }
+                _ => None,
+            })
+            .collect();
+        if args.is_empty() && prop_args.is_empty() {
             return;
         }
-        if let Some(callee) = self.callee(callee) {
+        let Some(callee) = self.callee(callee) else {
+            return;
+        };
+        for (index, props) in prop_args {
+            self.facts.prop_calls.push(PropCall {
+                callee: callee.clone(),
+                index,
+                props,
+            });
+        }
+        if !args.is_empty() {
             self.facts.calls.push(SocketCall { callee, args });
+        }
+    }
+
+    /// The properties of an object literal that hold sockets: `{ io, socket: s }`.
+    fn socket_props(&self, object: &ObjectLit) -> Vec<(String, SocketRef)> {
+        object
+            .props
+            .iter()
+            .filter_map(|prop| match prop {
+                PropOrSpread::Prop(prop) => match &**prop {
+                    Prop::KeyValue(kv) => Some((prop_name(&kv.key)?, self.socket(&kv.value)?)),
+                    Prop::Shorthand(ident) => Some((
+                        ident.sym.to_string(),
+                        self.socket(&Expr::Ident(ident.clone()))?,
+                    )),
+                    _ => None,
+                },
+                PropOrSpread::Spread(_) => None,
+            })
+            .collect()
+    }
+
+    /// `<Chat socket={socket} />`: a component rendered with sockets among its props,
+    /// which React passes as the component's first argument.
+    fn on_jsx_element(&mut self, element: &JSXOpeningElement) {
+        let component = match &element.name {
+            // Lower-case names are DOM elements.
+            JSXElementName::Ident(ident)
+                if ident.sym.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                Expr::Ident(ident.clone())
+            }
+            JSXElementName::JSXMemberExpr(member) => {
+                let mut object = match &member.obj {
+                    JSXObject::Ident(ident) => Expr::Ident(ident.clone()),
+                    JSXObject::JSXMemberExpr(_) => return,
+                };
+                object = Expr::Member(MemberExpr {
+                    span: member.span,
+                    obj: Box::new(object),
+                    prop: MemberProp::Ident(member.prop.clone()),
+                });
+                object
+            }
+            _ => return,
+        };
+        let props: Vec<(String, SocketRef)> = element
+            .attrs
+            .iter()
+            .filter_map(|attr| match attr {
+                JSXAttrOrSpread::JSXAttr(JSXAttr {
+                    name: JSXAttrName::Ident(name),
+                    value:
+                        Some(JSXAttrValue::JSXExprContainer(JSXExprContainer {
+                            expr: JSXExpr::Expr(value),
+                            ..
+                        })),
+                    ..
+                }) => Some((name.sym.to_string(), self.socket(value)?)),
+                _ => None,
+            })
+            .collect();
+        if props.is_empty() {
+            return;
+        }
+        if let Some(callee) = self.callee(&component) {
+            self.facts.prop_calls.push(PropCall {
+                callee,
+                index: 0,
+                props,
+            });
         }
     }
 
@@ -1365,7 +1621,8 @@ impl<'a> Extractor<'a> {
                 name: name.clone(),
             },
             Binding::Unknown => ExportValue::Socket(self.assigned.get(local)?.clone()),
-            Binding::Foreign => return None,
+            // An exported array of sockets is not followed into other files.
+            Binding::Foreign | Binding::Sockets(_) => return None,
         })
     }
 
@@ -1449,6 +1706,16 @@ impl<'a> Extractor<'a> {
                     && let Some(fields) = self.classes.last_mut()
                 {
                     fields.insert(prop.into_owned(), socket);
+                } else if let Expr::Ident(holder) = obj
+                    && !matches!(
+                        self.lookup(&holder.sym),
+                        Some(Binding::Import { .. } | Binding::Foreign)
+                    )
+                    && let Some(socket) = self.socket(&assign.right)
+                {
+                    self.member_assigned
+                        .entry((holder.sym.to_string(), prop.into_owned()))
+                        .or_insert(socket);
                 }
             }
             SimpleAssignTarget::Ident(ident) => {
@@ -1660,6 +1927,26 @@ impl Visit for Extractor<'_> {
         self.scopes.push(HashMap::default());
         self.hoist_stmts(&block.stmts);
         block.visit_children_with(self);
+        self.scopes.pop();
+    }
+
+    /// `for (const socket of sockets)` over an array of sockets: the loop variable is
+    /// its element.
+    fn visit_for_of_stmt(&mut self, stmt: &ForOfStmt) {
+        stmt.right.visit_with(self);
+        self.scopes.push(HashMap::default());
+        let element = self.socket_array(&stmt.right);
+        match (&stmt.left, element) {
+            (ForHead::VarDecl(decl), Some(element)) if decl.decls.len() == 1 => {
+                if let Pat::Ident(ident) = &decl.decls[0].name {
+                    self.bind(&ident.id.sym, Binding::Socket(element));
+                } else {
+                    self.bind_unknown(&decl.decls[0].name);
+                }
+            }
+            (left, _) => left.visit_with(self),
+        }
+        stmt.body.visit_with(self);
         self.scopes.pop();
     }
 
@@ -1877,6 +2164,11 @@ impl Visit for Extractor<'_> {
         self.resolvers.pop();
     }
 
+    fn visit_jsx_opening_element(&mut self, element: &JSXOpeningElement) {
+        self.on_jsx_element(element);
+        element.visit_children_with(self);
+    }
+
     /// `socket?.emit(...)` is an optional call, not a `CallExpr`.
     fn visit_opt_chain_expr(&mut self, chain: &OptChainExpr) {
         if let OptChainBase::Call(opt) = &*chain.base
@@ -2060,6 +2352,15 @@ fn is_ack_name(name: &str) -> bool {
             lower.as_str(),
             "cb" | "done" | "fn" | "respond" | "reply" | "resolve"
         )
+}
+
+/// `useState` or `React.useState`.
+fn is_state_hook(callee: &Expr) -> bool {
+    match unwrap_expr(callee) {
+        Expr::Ident(ident) => &*ident.sym == "useState",
+        Expr::Member(member) => member.prop.is_ident_with("useState"),
+        _ => false,
+    }
 }
 
 fn is_effect_hook(callee: &Expr) -> bool {
@@ -2331,8 +2632,36 @@ pub(super) fn require_specifier(expr: &Expr) -> Option<String> {
     }
 }
 
+/// The properties an object pattern takes by name, with the local each is bound to:
+/// `{ socket, room: r = "lobby" }` → (socket, socket), (room, r).
+fn object_pat_keys(object: &ObjectPat) -> Vec<(&str, &str)> {
+    object
+        .props
+        .iter()
+        .filter_map(|prop| match prop {
+            ObjectPatProp::Assign(assign) => Some((&*assign.key.sym, &*assign.key.sym)),
+            ObjectPatProp::KeyValue(kv) => {
+                let local = match &*kv.value {
+                    Pat::Ident(local) => &local.id.sym,
+                    Pat::Assign(AssignPat { left, .. }) => match &**left {
+                        Pat::Ident(local) => &local.id.sym,
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                match &kv.key {
+                    PropName::Ident(key) => Some((&*key.sym, &**local)),
+                    PropName::Str(key) => key.value.as_str().map(|key| (key, &**local)),
+                    _ => None,
+                }
+            }
+            ObjectPatProp::Rest(_) => None,
+        })
+        .collect()
+}
+
 /// `socket?.emit` as a plain member expression.
-fn member_of(callee: &Expr) -> Expr {
+pub(super) fn member_of(callee: &Expr) -> Expr {
     match unwrap_expr(callee) {
         Expr::OptChain(chain) => match &*chain.base {
             OptChainBase::Member(member) => Expr::Member(member.clone()),
@@ -2470,6 +2799,32 @@ fn typed_socket(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<T
     from_type(&type_ann?.type_ann, extractor)
 }
 
+/// `Socket[]`, `Array<Socket>`, `ReadonlyArray<Socket>` or `[Socket, Socket]` of a
+/// socket.io type: the element's socket.
+fn typed_socket_array(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<SocketRef> {
+    let element = match &*type_ann?.type_ann {
+        TsType::TsArrayType(array) => &array.elem_type,
+        TsType::TsTypeRef(TsTypeRef {
+            type_name: TsEntityName::Ident(name),
+            type_params: Some(params),
+            ..
+        }) if matches!(&*name.sym, "Array" | "ReadonlyArray") && params.params.len() == 1 => {
+            &params.params[0]
+        }
+        // `[ClientSocket, ClientSocket]`
+        TsType::TsTupleType(tuple) => &tuple.elem_types.first()?.ty,
+        _ => return None,
+    };
+    let element = TsTypeAnn {
+        span: element.span(),
+        type_ann: element.clone(),
+    };
+    typed_origin(Some(&element), extractor).map(|origin| SocketRef {
+        origin,
+        ops: Vec::new(),
+    })
+}
+
 fn typed_origin(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<Origin> {
     typed_socket(type_ann, extractor).map(Origin::Typed)
 }
@@ -2585,5 +2940,87 @@ mod tests {
             repeated("socket.on(\"connect\", () => socket.on(\"x\", show));"),
             [true, true]
         );
+    }
+
+    /// The emits of a client module `body` (with `io` imported), as (event, receiver).
+    fn emits(body: &str) -> Vec<(String, crate::facts::SocketRef)> {
+        let source = format!("import {{ io, type Socket }} from \"socket.io-client\";\n{body}\n");
+        crate::lang::ts::extract(&source, FileKind::Tsx, &[], None)
+            .emits
+            .into_iter()
+            .map(|emit| match emit.name {
+                crate::facts::Value::Str(name)
+                | crate::facts::Value::Literal { value: name, .. } => (name, emit.receiver),
+                other => (format!("{other:?}"), emit.receiver),
+            })
+            .collect()
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        emits(body).into_iter().map(|(name, _)| name).collect()
+    }
+
+    #[test]
+    fn a_retrying_client_is_marked_unless_retries_is_zero() {
+        let retries = |options: &str| {
+            emits(&format!("const s = io(\"/\", {options});\ns.emit(\"x\");"))
+                .iter()
+                .any(|(_, receiver)| receiver.ops.contains(&crate::facts::Op::Retries))
+        };
+        assert!(retries("{ retries: 3 }"));
+        assert!(retries("{ retries: MAX_RETRIES, ackTimeout: 1000 }"));
+        assert!(!retries("{ retries: 0 }"));
+        assert!(!retries("{ ackTimeout: 1000 }"));
+    }
+
+    #[test]
+    fn optional_calls_on_sockets_are_sites() {
+        assert_eq!(
+            names(
+                "const s = io();\nconst ref = { current: null };\nref.current = s;\n\
+                 s?.emit(\"a\");\ns?.timeout(5).emit(\"b\", () => {});\n\
+                 s.timeout(5)?.emit(\"c\", () => {});\ns?.timeout(5)?.emitWithAck(\"d\");\n\
+                 ref.current?.emit(\"e\");"
+            ),
+            ["a", "b", "c", "d", "e"]
+        );
+    }
+
+    #[test]
+    fn elements_of_socket_arrays_are_sockets() {
+        assert_eq!(
+            names(
+                "const pair = [io(), io()];\npair[1].emit(\"a\");\n\
+                 const many = Array.from({ length: 3 }, () => io());\nmany.at(-1).emit(\"b\");\n\
+                 const later = [];\nlater.push(io());\nfor (const s of later) s.emit(\"c\");\n\
+                 function f(list: Socket[]) { list.forEach((s) => s.emit(\"d\")); }\n\
+                 const words = [\"x\"];\nwords[0].emit(\"not a socket\");"
+            ),
+            ["a", "b", "c", "d"]
+        );
+    }
+
+    #[test]
+    fn a_component_prop_is_filled_by_the_elements_that_render_it() {
+        let source = "import { io } from \"socket.io-client\";\n\
+            const socket = io();\n\
+            function Chat({ socket: s, room }) { s.emit(\"a\", room); }\n\
+            function Box(props) { props.socket.emit(\"b\"); }\n\
+            export const App = () => <><Chat socket={socket} room=\"r\" /><Box socket={socket} /></>;\n";
+        let facts = crate::lang::ts::extract(source, FileKind::Tsx, &[], None);
+        let props: Vec<&str> = facts
+            .prop_calls
+            .iter()
+            .flat_map(|call| call.props.iter().map(|(name, _)| name.as_str()))
+            .collect();
+        assert_eq!(props, ["socket", "socket"]);
+        for emit in &facts.emits {
+            assert!(
+                matches!(&emit.receiver.origin, crate::facts::Origin::Prop { name, .. } if name == "socket"),
+                "{:?}",
+                emit.receiver
+            );
+        }
+        assert_eq!(facts.emits.len(), 2);
     }
 }
