@@ -314,8 +314,61 @@ impl<'a> Extractor<'a> {
     }
 
     fn prescan_assignments(&mut self, program: &Program) {
-        struct Assignments<'e, 'a>(&'e mut Extractor<'a>);
+        /// What the prescan learns besides `assigned`: for React state set to a socket
+        /// before or after it is read (`socket?.emit` in one effect, `setSocket(created)`
+        /// in another), the sockets made under each name and the setters' arguments.
+        #[derive(Default)]
+        struct States {
+            created: HashMap<String, SocketRef>,
+            setters: HashMap<String, String>,
+            set_to: Vec<(String, SetArg)>,
+        }
+        enum SetArg {
+            Created(SocketRef),
+            Name(String),
+        }
+        struct Assignments<'e, 'a>(&'e mut Extractor<'a>, States);
         impl Visit for Assignments<'_, '_> {
+            fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
+                if let Some(init) = declarator.init.as_deref() {
+                    match &declarator.name {
+                        Pat::Ident(name) => {
+                            if let Some(created) = self.0.creation(init) {
+                                self.1.created.insert(name.id.sym.to_string(), created);
+                            }
+                        }
+                        Pat::Array(array) => {
+                            if let Expr::Call(call) = unwrap_expr(init)
+                                && let Callee::Expr(callee) = &call.callee
+                                && is_state_hook(callee)
+                                && let [Some(Pat::Ident(state)), Some(Pat::Ident(setter)), ..] =
+                                    array.elems.as_slice()
+                            {
+                                self.1
+                                    .setters
+                                    .insert(setter.id.sym.to_string(), state.id.sym.to_string());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                declarator.visit_children_with(self);
+            }
+            fn visit_call_expr(&mut self, call: &CallExpr) {
+                if let Callee::Expr(callee) = &call.callee
+                    && let Expr::Ident(setter) = unwrap_expr(callee)
+                    && let Some(arg) = call.args.first()
+                {
+                    let arg = match unwrap_expr(&arg.expr) {
+                        Expr::Ident(name) => Some(SetArg::Name(name.sym.to_string())),
+                        expr => self.0.creation(expr).map(SetArg::Created),
+                    };
+                    if let Some(arg) = arg {
+                        self.1.set_to.push((setter.sym.to_string(), arg));
+                    }
+                }
+                call.visit_children_with(self);
+            }
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
                     if let Some(created) = self.0.creation(&assign.right) {
@@ -346,7 +399,26 @@ impl<'a> Extractor<'a> {
             }
         }
         self.hoist_requires(program);
-        program.visit_with(&mut Assignments(self));
+        let mut prescan = Assignments(self, States::default());
+        program.visit_with(&mut prescan);
+        let States {
+            created,
+            setters,
+            set_to,
+        } = prescan.1;
+        for (setter, arg) in set_to {
+            let Some(state) = setters.get(&setter) else {
+                continue;
+            };
+            let socket = match arg {
+                SetArg::Created(socket) => socket,
+                SetArg::Name(name) => match created.get(&name) {
+                    Some(socket) => socket.clone(),
+                    None => continue,
+                },
+            };
+            self.assigned.entry(state.clone()).or_insert(socket);
+        }
     }
 
     /// `const x = require("socket.io-client")` at the top of a CommonJS file.
@@ -2998,6 +3070,21 @@ mod tests {
             ),
             ["a", "b", "c", "d"]
         );
+    }
+
+    #[test]
+    fn react_state_holds_the_socket_its_setter_is_given() {
+        let origins: Vec<bool> = emits(
+            "function App() {\n\
+             const [socket, setSocket] = useState(null);\n\
+             useEffect(() => { socket?.emit(\"early\"); }, [socket]);\n\
+             useEffect(() => { const s = io(); setSocket(s); }, []);\n\
+             const send = () => socket.emit(\"late\");\n}",
+        )
+        .iter()
+        .map(|(_, receiver)| matches!(receiver.origin, crate::facts::Origin::ClientFactory { .. }))
+        .collect();
+        assert_eq!(origins, [true, true]);
     }
 
     #[test]
