@@ -172,6 +172,9 @@ pub enum Origin {
         name: String,
         fallback: Option<Box<SocketRef>>,
     },
+    /// `useContext(SocketContext)`: the sockets the project's providers of that context
+    /// give it (`<SocketContext.Provider value={socket}>`).
+    Context(ContextRef),
     /// `server.io` on a value this file cannot see into: the project's class field of
     /// that name, when exactly one class holds a socket there. `guess` keeps it as a
     /// low-confidence receiver when no such field exists.
@@ -459,6 +462,21 @@ pub struct SocketCall {
     pub args: Vec<(u32, SocketRef)>,
 }
 
+/// A React context, as a file names it: declared there (`createContext()`), or imported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContextRef {
+    Local(String),
+    Import { specifier: String, name: String },
+}
+
+/// `<SocketContext.Provider value={socket}>`: the context holds that socket for the
+/// components below, which read it with `useContext(SocketContext)`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ContextValue {
+    pub context: ContextRef,
+    pub socket: SocketRef,
+}
+
 /// A call that passes sockets as properties of an object argument: a component
 /// rendered as `<Chat socket={socket} />` (its props are argument 0), or
 /// `register({ io, socket })`. Fills the [`Origin::Prop`]s of the callee.
@@ -644,6 +662,8 @@ pub struct FileFacts {
     pub calls: Vec<SocketCall>,
     #[serde(default)]
     pub prop_calls: Vec<PropCall>,
+    #[serde(default)]
+    pub contexts: Vec<ContextValue>,
     pub functions: Vec<Function>,
     pub exports: Vec<(String, ExportValue)>,
     /// The front-end panicked on this file: a bug of wirelint's, reported with the

@@ -589,6 +589,9 @@ struct Linker<'a> {
     /// Sockets passed as properties of an object parameter: (file, function, index,
     /// property), from `<Chat socket={socket} />` and `register({ io })`.
     props: HashMap<(FileId, FuncId, u32, String), BTreeSet<SocketValue>>,
+    /// The sockets React contexts are provided with, by the file that declares the
+    /// context and its name there (an imported context is taken to keep its name).
+    contexts: HashMap<(FileId, &'a str), Vec<(FileId, &'a SocketRef)>>,
     /// The calls have been followed to the end: see `propagate_params`.
     params_settled: bool,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
@@ -657,6 +660,7 @@ impl<'a> Linker<'a> {
             rust_consts,
             params: HashMap::default(),
             props: HashMap::default(),
+            contexts: HashMap::default(),
             params_settled: true,
             getters,
             functions_by_name,
@@ -670,6 +674,7 @@ impl<'a> Linker<'a> {
 
     fn build(mut self) -> EventGraph {
         self.imports = self.resolved_imports();
+        self.contexts = self.provided_contexts();
         self.sides = self.file_sides();
         self.propagate_params();
         let mut graph = EventGraph::default();
@@ -1164,6 +1169,31 @@ impl<'a> Linker<'a> {
             },
             Kind::Manager => Vec::new(),
         }
+    }
+
+    /// Where each `<Context.Provider value={socket}>` of the project puts its socket.
+    fn provided_contexts(&self) -> HashMap<(FileId, &'a str), Vec<(FileId, &'a SocketRef)>> {
+        let files: &'a [SourceFile] = self.files;
+        let mut contexts: HashMap<(FileId, &'a str), Vec<(FileId, &'a SocketRef)>> =
+            HashMap::default();
+        for (file, source) in files.iter().enumerate() {
+            for provided in &source.facts.contexts {
+                let key = match &provided.context {
+                    crate::facts::ContextRef::Local(name) => Some((file, name.as_str())),
+                    crate::facts::ContextRef::Import { specifier, name } => self
+                        .resolver
+                        .resolve(file, specifier)
+                        .map(|target| (target, name.as_str())),
+                };
+                if let Some(key) = key {
+                    contexts
+                        .entry(key)
+                        .or_default()
+                        .push((file, &provided.socket));
+                }
+            }
+        }
+        contexts
     }
 
     /// The project files each file imports.
@@ -1712,6 +1742,20 @@ impl<'a> Linker<'a> {
                 Some(_) if !self.params_settled => Vec::new(),
                 _ => typed.map(typed_value).into_iter().collect(),
             },
+            Origin::Context(context) => {
+                let key = match context {
+                    crate::facts::ContextRef::Local(name) => Some((file, name.as_str())),
+                    crate::facts::ContextRef::Import { specifier, name } => self
+                        .resolver
+                        .resolve(file, specifier)
+                        .map(|target| (target, name.as_str())),
+                };
+                key.and_then(|key| self.contexts.get(&key))
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|&(provider, socket)| self.socket(provider, socket, depth + 1))
+                    .collect()
+            }
             Origin::Prop {
                 func,
                 index,

@@ -12,10 +12,10 @@ use swc_ecma_visit::{Visit, VisitWith};
 use super::flow::{self, LocalFn, LocalFns};
 use super::parse::to_span;
 use crate::facts::{
-    self, Ack, Callee as FnCallee, Calls, Connect, EmitMethod, ExportValue, FileFacts, FnShape,
-    FuncId, Function, Handler, ListenContext, ListenMethod, Middleware, MissingKind, NamespaceUse,
-    Op, Origin, Params, PendingPromise, PropCall, Removal, Side, SocketCall, SocketRef,
-    TypedSocket, Value,
+    self, Ack, Callee as FnCallee, Calls, Connect, ContextValue, EmitMethod, ExportValue,
+    FileFacts, FnShape, FuncId, Function, Handler, ListenContext, ListenMethod, Middleware,
+    MissingKind, NamespaceUse, Op, Origin, Params, PendingPromise, PropCall, Removal, Side,
+    SocketCall, SocketRef, TypedSocket, Value,
 };
 use crate::package::SelfPackage;
 
@@ -676,12 +676,20 @@ impl<'a> Extractor<'a> {
                 if let Expr::Call(call) = unwrap_expr(init)
                     && let Callee::Expr(callee) = &call.callee
                     && is_state_hook(callee)
-                    && let [Some(Pat::Ident(state)), Some(Pat::Ident(setter)), ..] =
-                        array.elems.as_slice()
+                    && let Some(Some(Pat::Ident(state))) = array.elems.first()
                 {
-                    self.state_setters
-                        .insert(setter.id.sym.to_string(), state.id.sym.to_string());
-                    if let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr)) {
+                    if let Some(Some(Pat::Ident(setter))) = array.elems.get(1) {
+                        self.state_setters
+                            .insert(setter.id.sym.to_string(), state.id.sym.to_string());
+                    }
+                    // `useState(io(url))`, or lazily `useState(() => io(url))`.
+                    let initial = call.args.first().and_then(|arg| {
+                        self.socket(&arg.expr).or_else(|| {
+                            super::sockets::returned_expr(&arg.expr)
+                                .and_then(|returned| self.socket(returned))
+                        })
+                    });
+                    if let Some(socket) = initial {
                         self.assigned.insert(state.id.sym.to_string(), socket);
                     }
                 }
@@ -1133,6 +1141,17 @@ impl<'a> Extractor<'a> {
                     JSXObject::Ident(ident) => Expr::Ident(ident.clone()),
                     JSXObject::JSXMemberExpr(_) => return,
                 };
+                // `<SocketContext.Provider value={socket}>`
+                if let JSXObject::Ident(context) = &member.obj
+                    && &*member.prop.sym == "Provider"
+                    && let Some(socket) = jsx_attr(element, "value").and_then(|v| self.socket(v))
+                {
+                    self.facts.contexts.push(ContextValue {
+                        context: self.context_ref(&context.sym),
+                        socket,
+                    });
+                    return;
+                }
                 object = Expr::Member(MemberExpr {
                     span: member.span,
                     obj: Box::new(object),
@@ -2702,6 +2721,22 @@ pub(super) fn require_specifier(expr: &Expr) -> Option<String> {
         Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
         _ => None,
     }
+}
+
+/// The expression of a JSX attribute `name={expr}`.
+fn jsx_attr<'e>(element: &'e JSXOpeningElement, name: &str) -> Option<&'e Expr> {
+    element.attrs.iter().find_map(|attr| match attr {
+        JSXAttrOrSpread::JSXAttr(JSXAttr {
+            name: JSXAttrName::Ident(attr_name),
+            value:
+                Some(JSXAttrValue::JSXExprContainer(JSXExprContainer {
+                    expr: JSXExpr::Expr(value),
+                    ..
+                })),
+            ..
+        }) if &*attr_name.sym == name => Some(&**value),
+        _ => None,
+    })
 }
 
 /// The properties an object pattern takes by name, with the local each is bound to:

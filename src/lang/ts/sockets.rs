@@ -12,7 +12,7 @@ use super::extract::{
     Binding, CLIENT_PKG, Extractor, SERVER_PKG, member_of, member_prop_name, package_side,
     prop_name, require_specifier, unwrap_expr,
 };
-use crate::facts::{Callee as FnCallee, NsExpr, Op, Origin, Side, SocketRef, Value};
+use crate::facts::{Callee as FnCallee, ContextRef, NsExpr, Op, Origin, Side, SocketRef, Value};
 
 impl Extractor<'_> {
     /// The socket an expression evaluates to, if any.
@@ -292,7 +292,20 @@ impl Extractor<'_> {
                 "useContext" | "createContext" | "inject" | "ref" | "shallowRef"
             )
         {
-            return call.args.first().and_then(|arg| self.socket(&arg.expr));
+            let passed = call.args.first().and_then(|arg| self.socket(&arg.expr));
+            // `useContext(SocketContext)`: also what the providers of that context hold.
+            let provided = match (&*ident.sym, call.args.first().map(|a| unwrap_expr(&a.expr))) {
+                ("useContext", Some(Expr::Ident(context))) => {
+                    Some(root(Origin::Context(self.context_ref(&context.sym))))
+                }
+                _ => None,
+            };
+            return match (passed, provided) {
+                (Some(passed), Some(provided)) => {
+                    Some(root(Origin::FirstOf(vec![passed, provided])))
+                }
+                (passed, provided) => passed.or(provided),
+            };
         }
         // A configured wrapper is known by the name it is called by: it may be a global,
         // auto-imported (Nuxt's `useSocket()`) or a default import. The linker decides
@@ -311,6 +324,20 @@ impl Extractor<'_> {
             callee => callee,
         };
         Some(root(Origin::Returned(returned)))
+    }
+
+    /// A context as this file names it: imported, or declared here.
+    pub(super) fn context_ref(&self, name: &str) -> ContextRef {
+        match self.lookup(name) {
+            Some(Binding::Import {
+                specifier,
+                name: imported,
+            }) => ContextRef::Import {
+                specifier: specifier.clone(),
+                name: imported.clone(),
+            },
+            _ => ContextRef::Local(name.to_owned()),
+        }
     }
 
     /// `io(url)`, `new Server()`, `new Manager(url)`: a socket value created here.
@@ -532,7 +559,7 @@ fn option<'o>(options: &'o ObjectLit, key: &str) -> Option<Option<&'o Expr>> {
 
 /// What a callback returns when it is written as one expression: `() => io(url)`,
 /// or a body whose last statement is `return io(url)`.
-fn returned_expr(callback: &Expr) -> Option<&Expr> {
+pub(super) fn returned_expr(callback: &Expr) -> Option<&Expr> {
     let body = match unwrap_expr(callback) {
         Expr::Arrow(arrow) => match &*arrow.body {
             ArrowFunctionBody::Expr(expr) => return Some(expr),
