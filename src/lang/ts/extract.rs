@@ -355,8 +355,10 @@ impl<'a> Extractor<'a> {
                 declarator.visit_children_with(self);
             }
             fn visit_call_expr(&mut self, call: &CallExpr) {
+                // A setter is declared (at the top of the component) before it is called.
                 if let Callee::Expr(callee) = &call.callee
                     && let Expr::Ident(setter) = unwrap_expr(callee)
+                    && self.1.setters.contains_key(&*setter.sym)
                     && let Some(arg) = call.args.first()
                 {
                     let arg = match unwrap_expr(&arg.expr) {

@@ -262,10 +262,8 @@ impl Extractor<'_> {
             && let Some(method) = member_prop_name(&member.prop)
         {
             // `sockets.at(-1)`, `sockets.find(...)`: an element of an array of sockets.
-            if matches!(
-                &*method,
-                "at" | "find" | "findLast" | "pop" | "shift" | "values"
-            ) && let Some(element) = self.socket_array(&member.obj)
+            if matches!(&*method, "at" | "find" | "findLast" | "pop" | "shift")
+                && let Some(element) = self.socket_array(&member.obj)
             {
                 return Some(element);
             }
