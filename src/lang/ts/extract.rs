@@ -706,7 +706,7 @@ impl<'a> Extractor<'a> {
         if self.foreign(init) || type_ann.is_some_and(|ann| self.foreign_type(&ann.type_ann)) {
             return Binding::Foreign;
         }
-        let init = unwrap_expr(init);
+        let init = unwrap_expr(component_of(init));
         match init {
             Expr::Arrow(arrow) => {
                 return Binding::Func(self.func_id(arrow.span.lo.0, None));
@@ -1720,7 +1720,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn export_expr(&mut self, name: String, expr: &Expr) {
-        let expr = unwrap_expr(expr);
+        let expr = unwrap_expr(component_of(expr));
         let value = match expr {
             Expr::Arrow(arrow) => Some(ExportValue::Function(self.func_id(arrow.span.lo.0, None))),
             Expr::Fn(function) => Some(ExportValue::Function(
@@ -2725,6 +2725,30 @@ pub(super) fn require_specifier(expr: &Expr) -> Option<String> {
     }
 }
 
+/// The component a React wrapper is called with (`memo(Chat)`, `React.memo(...)`,
+/// `forwardRef((props, ref) => ...)`, MobX's `observer(...)`): rendering the wrapper
+/// calls it with the same props. Other expressions are returned as they are.
+fn component_of(expr: &Expr) -> &Expr {
+    if let Expr::Call(call) = unwrap_expr(expr)
+        && let Callee::Expr(callee) = &call.callee
+        && let [component, ..] = call.args.as_slice()
+        && component.spread.is_none()
+    {
+        let wrapper = match unwrap_expr(callee) {
+            Expr::Ident(ident) => Some(&*ident.sym),
+            Expr::Member(member) => match &member.prop {
+                MemberProp::Ident(prop) => Some(&*prop.sym),
+                _ => None,
+            },
+            _ => None,
+        };
+        if matches!(wrapper, Some("memo" | "forwardRef" | "observer")) {
+            return component_of(&component.expr);
+        }
+    }
+    expr
+}
+
 /// The expression of a JSX attribute `name={expr}`.
 fn jsx_attr<'e>(element: &'e JSXOpeningElement, name: &str) -> Option<&'e Expr> {
     element.attrs.iter().find_map(|attr| match attr {
@@ -3130,7 +3154,8 @@ mod tests {
             const socket = io();\n\
             function Chat({ socket: s, room }) { s.emit(\"a\", room); }\n\
             function Box(props) { props.socket.emit(\"b\"); }\n\
-            export const App = () => <><Chat socket={socket} room=\"r\" /><Box socket={socket} /></>;\n";
+            const Boxed = memo(Box);\n\
+            export const App = () => <><Chat socket={socket} room=\"r\" /><Boxed socket={socket} /></>;\n";
         let facts = crate::lang::ts::extract(source, FileKind::Tsx, &[], None);
         let props: Vec<&str> = facts
             .prop_calls
@@ -3138,6 +3163,13 @@ mod tests {
             .flat_map(|call| call.props.iter().map(|(name, _)| name.as_str()))
             .collect();
         assert_eq!(props, ["socket", "socket"]);
+        // `memo(Box)` renders `Box`.
+        assert!(
+            facts
+                .prop_calls
+                .iter()
+                .all(|call| matches!(call.callee, crate::facts::Callee::Local(_)))
+        );
         for emit in &facts.emits {
             assert!(
                 matches!(&emit.receiver.origin, crate::facts::Origin::Prop { name, .. } if name == "socket"),
