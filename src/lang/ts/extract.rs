@@ -19,6 +19,15 @@ use crate::facts::{
 };
 use crate::package::SelfPackage;
 
+/// What a class's fields hold, from its declarations and its `this.x = ...`.
+struct ClassFields {
+    sockets: HashMap<String, SocketRef>,
+    /// Fields known to hold something other than Socket.IO.
+    foreign: rustc_hash::FxHashSet<String>,
+    /// Fields holding arrays of sockets, by the element.
+    arrays: HashMap<String, SocketRef>,
+}
+
 /// A function being walked.
 struct Frame {
     id: FuncId,
@@ -112,6 +121,8 @@ pub(super) struct Extractor<'a> {
     classes: Vec<HashMap<String, SocketRef>>,
     /// `this.x` fields of the same classes known to hold something else (`Foreign`).
     foreign_fields: Vec<rustc_hash::FxHashSet<String>>,
+    /// `this.x` fields of the same classes holding arrays of sockets, by the element.
+    class_arrays: Vec<HashMap<String, SocketRef>>,
     func_ids: HashMap<u32, FuncId>,
     /// Socket values for the parameters of a callback about to be walked, by its start.
     param_hints: HashMap<u32, Vec<(u32, SocketRef)>>,
@@ -166,6 +177,7 @@ impl<'a> Extractor<'a> {
             assigned_foreign: rustc_hash::FxHashSet::default(),
             member_assigned: HashMap::default(),
             state_setters: HashMap::default(),
+            class_arrays: Vec::new(),
             declarations_only,
             socket_wrappers,
             package,
@@ -192,6 +204,12 @@ impl<'a> Extractor<'a> {
 
     /// Whether `this.name` of the class being walked holds a value of a known other
     /// origin.
+    /// The element of `this.name` when that field of the class being walked holds an
+    /// array of sockets.
+    pub(super) fn this_array(&self, name: &str) -> Option<&SocketRef> {
+        self.class_arrays.last().and_then(|arrays| arrays.get(name))
+    }
+
     pub(super) fn this_field_is_foreign(&self, name: &str) -> bool {
         self.foreign_fields
             .last()
@@ -1032,11 +1050,17 @@ impl<'a> Extractor<'a> {
     /// the callback.
     fn on_array_call(&mut self, call: &CallExpr, member: &MemberExpr, method: &str) {
         match method {
-            "push" | "unshift" => {
+            // `clients.set(id, io(url))` on a `Map`.
+            "push" | "unshift" | "set" => {
                 let Expr::Ident(array) = unwrap_expr(&member.obj) else {
                     return;
                 };
-                let Some(element) = call.args.iter().find_map(|arg| self.socket(&arg.expr)) else {
+                let values = if method == "set" {
+                    call.args.get(1..).unwrap_or_default()
+                } else {
+                    &call.args[..]
+                };
+                let Some(element) = values.iter().find_map(|arg| self.socket(&arg.expr)) else {
                     return;
                 };
                 if let Some(scope) = self
@@ -1822,12 +1846,10 @@ impl<'a> Extractor<'a> {
 
     /// The class's fields holding sockets, and those holding values of a known other
     /// origin (`this.socket = new WebSocket(url)`).
-    fn prescan_class(
-        &mut self,
-        class: &Class,
-    ) -> (HashMap<String, SocketRef>, rustc_hash::FxHashSet<String>) {
+    fn prescan_class(&mut self, class: &Class) -> ClassFields {
         let mut fields = HashMap::default();
         let mut foreign = rustc_hash::FxHashSet::default();
+        let mut arrays = HashMap::default();
         for member in &class.body {
             match member {
                 ClassMember::ClassProp(prop) => {
@@ -1844,6 +1866,16 @@ impl<'a> Extractor<'a> {
                             .is_some_and(|ann| self.foreign_type(&ann.type_ann))
                     {
                         foreign.insert(name);
+                        continue;
+                    }
+                    // `private sockets: Socket[] = []`, `clients = [io(a), io(b)]`
+                    let element = prop
+                        .value
+                        .as_deref()
+                        .and_then(|value| self.socket_elements(value))
+                        .or_else(|| typed_socket_array(prop.type_ann.as_deref(), self));
+                    if let Some(element) = element {
+                        arrays.insert(name, element);
                         continue;
                     }
                     let socket = prop
@@ -1890,15 +1922,38 @@ impl<'a> Extractor<'a> {
             extractor: &'e Extractor<'a>,
             fields: &'e mut HashMap<String, SocketRef>,
             foreign: &'e mut rustc_hash::FxHashSet<String>,
+            arrays: &'e mut HashMap<String, SocketRef>,
         }
         impl Visit for ThisAssignments<'_, '_> {
             fn visit_class(&mut self, _: &Class) {}
+            /// `this.sockets.push(io(url))`
+            fn visit_call_expr(&mut self, call: &CallExpr) {
+                if let Callee::Expr(callee) = &call.callee
+                    && let Expr::Member(method) = unwrap_expr(callee)
+                    && matches!(
+                        member_prop_name(&method.prop).as_deref(),
+                        Some("push" | "unshift")
+                    )
+                    && let Expr::Member(field) = unwrap_expr(&method.obj)
+                    && let (Expr::This(_), Some(name)) =
+                        (unwrap_expr(&field.obj), member_prop_name(&field.prop))
+                    && let Some(element) = call
+                        .args
+                        .iter()
+                        .find_map(|arg| self.extractor.socket(&arg.expr))
+                {
+                    self.arrays.entry(name.into_owned()).or_insert(element);
+                }
+                call.visit_children_with(self);
+            }
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
                     && let (Expr::This(_), Some(name)) =
                         (unwrap_expr(&member.obj), member_prop_name(&member.prop))
                 {
-                    if let Some(socket) = self.extractor.socket(&assign.right) {
+                    if let Some(element) = self.extractor.socket_elements(&assign.right) {
+                        self.arrays.entry(name.into_owned()).or_insert(element);
+                    } else if let Some(socket) = self.extractor.socket(&assign.right) {
                         self.fields.entry(name.into_owned()).or_insert(socket);
                     } else if self.extractor.foreign(&assign.right) {
                         self.foreign.insert(name.into_owned());
@@ -1912,9 +1967,14 @@ impl<'a> Extractor<'a> {
                 extractor: self,
                 fields: &mut fields,
                 foreign: &mut foreign,
+                arrays: &mut arrays,
             });
         }
-        (fields, foreign)
+        ClassFields {
+            sockets: fields,
+            foreign,
+            arrays,
+        }
     }
 }
 
@@ -2149,11 +2209,17 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_class(&mut self, class: &Class) {
-        let (fields, foreign) = self.prescan_class(class);
+        let ClassFields {
+            sockets: fields,
+            foreign,
+            arrays,
+        } = self.prescan_class(class);
         self.classes.push(fields);
         self.foreign_fields.push(foreign);
+        self.class_arrays.push(arrays);
         class.visit_children_with(self);
         self.foreign_fields.pop();
+        self.class_arrays.pop();
         // A decorated class (`@Component`, `@WebSocketGateway`) is driven by its
         // framework, from templates and metadata this file does not show.
         if !class.decorators.is_empty() {
@@ -3127,9 +3193,11 @@ mod tests {
                  const many = Array.from({ length: 3 }, () => io());\nmany.at(-1).emit(\"b\");\n\
                  const later = [];\nlater.push(io());\nfor (const s of later) s.emit(\"c\");\n\
                  function f(list: Socket[]) { list.forEach((s) => s.emit(\"d\")); }\n\
-                 const words = [\"x\"];\nwords[0].emit(\"not a socket\");"
+                 const words = [\"x\"];\nwords[0].emit(\"not a socket\");\n\
+                 class P { list: Socket[] = []; m() { this.list[0].emit(\"e\"); } }\n\
+                 const byId = new Map();\nbyId.set(\"k\", io());\nbyId.get(\"k\").emit(\"f\");"
             ),
-            ["a", "b", "c", "d"]
+            ["a", "b", "c", "d", "e", "f"]
         );
     }
 

@@ -82,6 +82,10 @@ impl Extractor<'_> {
                 Some(Binding::Sockets(element)) => Some(element.clone()),
                 _ => None,
             },
+            // `this.sockets`
+            Expr::Member(member) if matches!(unwrap_expr(&member.obj), Expr::This(_)) => {
+                self.this_array(&member_prop_name(&member.prop)?).cloned()
+            }
             expr => self.socket_elements(expr),
         }
     }
@@ -110,7 +114,9 @@ impl Extractor<'_> {
                     // `[...Array(n)].map(() => io(url))`: whatever is mapped.
                     Some("map" | "flatMap") => call.args.first()?,
                     // `sockets.filter(...)`, `sockets.slice(1)`: the same elements.
-                    Some("filter" | "slice" | "concat" | "reverse" | "sort" | "toSorted") => {
+                    Some(
+                        "filter" | "slice" | "concat" | "reverse" | "sort" | "toSorted" | "values",
+                    ) => {
                         return self.socket_array(&member.obj);
                     }
                     _ => return None,
@@ -262,8 +268,10 @@ impl Extractor<'_> {
             && let Some(method) = member_prop_name(&member.prop)
         {
             // `sockets.at(-1)`, `sockets.find(...)`: an element of an array of sockets.
-            if matches!(&*method, "at" | "find" | "findLast" | "pop" | "shift")
-                && let Some(element) = self.socket_array(&member.obj)
+            if matches!(
+                &*method,
+                "at" | "find" | "findLast" | "pop" | "shift" | "get"
+            ) && let Some(element) = self.socket_array(&member.obj)
             {
                 return Some(element);
             }

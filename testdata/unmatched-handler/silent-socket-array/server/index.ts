@@ -15,6 +15,12 @@ io.on("connection", (socket) => {
   socket.on("kick", (id: string) => {
     io.in(id).disconnectSockets();
   });
+  socket.on("pool:hello", (size: number) => {
+    console.log("pool of", size);
+  });
+  socket.on("pool:leader", () => {
+    socket.join("leaders");
+  });
   socket.on("stats", () => {
     socket.emit("stats", io.engine.clientsCount);
   });
