@@ -162,6 +162,19 @@ pub enum Origin {
         index: u32,
         typed: Option<TypedSocket>,
     },
+    /// A property of an object parameter of a function in this file: `props.socket` or
+    /// a destructured `({ socket })` in a component, filled by the callers that pass a
+    /// socket there ([`PropCall`]); `fallback` is what the name says without them (a
+    /// class field of that name, a guess), resolved once no caller fills it.
+    Prop {
+        func: FuncId,
+        index: u32,
+        name: String,
+        fallback: Option<Box<SocketRef>>,
+    },
+    /// `useContext(SocketContext)`: the sockets the project's providers of that context
+    /// give it (`<SocketContext.Provider value={socket}>`).
+    Context(ContextRef),
     /// `server.io` on a value this file cannot see into: the project's class field of
     /// that name, when exactly one class holds a socket there. `guess` keeps it as a
     /// low-confidence receiver when no such field exists.
@@ -205,6 +218,10 @@ pub enum Op {
     Broadcast,
     /// `timeout(ms)`.
     Timeout,
+    /// A client created with the `retries` option: it queues every emit and adds an
+    /// ack of its own to retry it until the server answers, so every packet it sends
+    /// asks for an ack, with or without a callback.
+    Retries,
     /// `volatile`, `compress`, `local`: no effect on wiring.
     Flag,
 }
@@ -445,6 +462,32 @@ pub struct SocketCall {
     pub args: Vec<(u32, SocketRef)>,
 }
 
+/// A React context, as a file names it: declared there (`createContext()`), or imported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContextRef {
+    Local(String),
+    Import { specifier: String, name: String },
+}
+
+/// `<SocketContext.Provider value={socket}>`: the context holds that socket for the
+/// components below, which read it with `useContext(SocketContext)`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ContextValue {
+    pub context: ContextRef,
+    pub socket: SocketRef,
+}
+
+/// A call that passes sockets as properties of an object argument: a component
+/// rendered as `<Chat socket={socket} />` (its props are argument 0), or
+/// `register({ io, socket })`. Fills the [`Origin::Prop`]s of the callee.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PropCall {
+    pub callee: Callee,
+    pub index: u32,
+    /// Property name → the socket passed there.
+    pub props: Vec<(String, SocketRef)>,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum ExportValue {
     Value(Value),
@@ -617,6 +660,10 @@ pub struct FileFacts {
     pub promises: Vec<PendingPromise>,
     pub namespaces: Vec<NamespaceUse>,
     pub calls: Vec<SocketCall>,
+    #[serde(default)]
+    pub prop_calls: Vec<PropCall>,
+    #[serde(default)]
+    pub contexts: Vec<ContextValue>,
     pub functions: Vec<Function>,
     pub exports: Vec<(String, ExportValue)>,
     /// The front-end panicked on this file: a bug of wirelint's, reported with the

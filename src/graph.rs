@@ -85,6 +85,8 @@ struct SocketValue {
     kind: Kind,
     ns: Ns,
     timeout: bool,
+    /// A client created with `retries`: see [`EmitSite::retried`].
+    retries: bool,
     /// `socket.broadcast` / `socket.to(room)`: everyone but the sender.
     excludes_sender: bool,
     rooms: bool,
@@ -96,6 +98,7 @@ impl SocketValue {
             kind,
             ns,
             timeout: false,
+            retries: false,
             excludes_sender: false,
             rooms: false,
         }
@@ -124,6 +127,10 @@ pub struct EmitSite {
     /// Whether `ack == false` is certain (a trailing parameter passed along may be one).
     pub ack_known: bool,
     pub timeout: bool,
+    /// Sent by a client created with `retries`, which adds an ack of its own to every
+    /// emit: the packet asks for an ack even when `ack` is false (no callback), so a
+    /// handler calling its ack does not throw. Nobody waits on that ack, though.
+    pub retried: bool,
     /// A server emit to many clients (`io.emit`, `to(room)`, `broadcast`).
     pub broadcast: bool,
     pub excludes_sender: bool,
@@ -594,6 +601,12 @@ struct Linker<'a> {
     config: &'a Config,
     /// Sockets passed to each function parameter: (file, function, index).
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
+    /// Sockets passed as properties of an object parameter: (file, function, index,
+    /// property), from `<Chat socket={socket} />` and `register({ io })`.
+    props: HashMap<(FileId, FuncId, u32, String), BTreeSet<SocketValue>>,
+    /// The sockets React contexts are provided with, by the file that declares the
+    /// context and its name there (an imported context is taken to keep its name).
+    contexts: HashMap<(FileId, &'a str), Vec<(FileId, &'a SocketRef)>>,
     /// The calls have been followed to the end: see `propagate_params`.
     params_settled: bool,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
@@ -661,6 +674,8 @@ impl<'a> Linker<'a> {
             config,
             rust_consts,
             params: HashMap::default(),
+            props: HashMap::default(),
+            contexts: HashMap::default(),
             params_settled: true,
             getters,
             functions_by_name,
@@ -674,6 +689,7 @@ impl<'a> Linker<'a> {
 
     fn build(mut self) -> EventGraph {
         self.imports = self.resolved_imports();
+        self.contexts = self.provided_contexts();
         self.sides = self.file_sides();
         self.propagate_params();
         let mut graph = EventGraph::default();
@@ -704,6 +720,7 @@ impl<'a> Linker<'a> {
                             ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
                             ack_known: emit.ack_known,
                             timeout: value.timeout,
+                            retried: value.retries,
                             broadcast,
                             excludes_sender: value.excludes_sender,
                             awaited: emit.awaited,
@@ -1174,6 +1191,31 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// Where each `<Context.Provider value={socket}>` of the project puts its socket.
+    fn provided_contexts(&self) -> HashMap<(FileId, &'a str), Vec<(FileId, &'a SocketRef)>> {
+        let files: &'a [SourceFile] = self.files;
+        let mut contexts: HashMap<(FileId, &'a str), Vec<(FileId, &'a SocketRef)>> =
+            HashMap::default();
+        for (file, source) in files.iter().enumerate() {
+            for provided in &source.facts.contexts {
+                let key = match &provided.context {
+                    crate::facts::ContextRef::Local(name) => Some((file, name.as_str())),
+                    crate::facts::ContextRef::Import { specifier, name } => self
+                        .resolver
+                        .resolve(file, specifier)
+                        .map(|target| (target, name.as_str())),
+                };
+                if let Some(key) = key {
+                    contexts
+                        .entry(key)
+                        .or_default()
+                        .push((file, &provided.socket));
+                }
+            }
+        }
+        contexts
+    }
+
     /// The project files each file imports.
     fn resolved_imports(&self) -> Vec<Vec<FileId>> {
         self.files
@@ -1262,6 +1304,17 @@ impl<'a> Linker<'a> {
                 (!targets.is_empty()).then_some((file, call, targets))
             })
             .collect();
+        type PropTargets<'f> = (FileId, &'f crate::facts::PropCall, Vec<(FileId, FuncId)>);
+        let prop_calls: Vec<PropTargets> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, source)| source.facts.prop_calls.iter().map(move |call| (file, call)))
+            .filter_map(|(file, call)| {
+                let targets = self.callees(file, &call.callee);
+                (!targets.is_empty()).then_some((file, call, targets))
+            })
+            .collect();
         for _round in 0..8 {
             self.memo.borrow_mut().clear();
             let mut changed = false;
@@ -1270,6 +1323,20 @@ impl<'a> Linker<'a> {
                     let values = self.socket(*file, arg, 0);
                     for &(target_file, func) in targets {
                         let slot = self.params.entry((target_file, func, *index)).or_default();
+                        for value in &values {
+                            changed |= slot.insert(value.clone());
+                        }
+                    }
+                }
+            }
+            for (file, call, targets) in &prop_calls {
+                for (name, prop) in &call.props {
+                    let values = self.socket(*file, prop, 0);
+                    for &(target_file, func) in targets {
+                        let slot = self
+                            .props
+                            .entry((target_file, func, call.index, name.clone()))
+                            .or_default();
                         for value in &values {
                             changed |= slot.insert(value.clone());
                         }
@@ -1695,6 +1762,33 @@ impl<'a> Linker<'a> {
                 Some(_) if !self.params_settled => Vec::new(),
                 _ => typed.map(typed_value).into_iter().collect(),
             },
+            Origin::Context(context) => {
+                let key = match context {
+                    crate::facts::ContextRef::Local(name) => Some((file, name.as_str())),
+                    crate::facts::ContextRef::Import { specifier, name } => self
+                        .resolver
+                        .resolve(file, specifier)
+                        .map(|target| (target, name.as_str())),
+                };
+                key.and_then(|key| self.contexts.get(&key))
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|&(provider, socket)| self.socket(provider, socket, depth + 1))
+                    .collect()
+            }
+            Origin::Prop {
+                func,
+                index,
+                name,
+                fallback,
+            } => match self.props.get(&(file, *func, *index, name.clone())) {
+                Some(values) if !values.is_empty() => values.iter().cloned().collect(),
+                Some(_) if !self.params_settled => Vec::new(),
+                _ => fallback
+                    .as_deref()
+                    .map(|fallback| self.socket(file, fallback, depth + 1))
+                    .unwrap_or_default(),
+            },
         };
         let mut out: Vec<SocketValue> = roots
             .into_iter()
@@ -1856,6 +1950,7 @@ impl<'a> Linker<'a> {
             // socketioxide's `io.broadcast()`: everyone in the namespace.
             (Op::Broadcast, Server | Namespace) => {}
             (Op::Timeout, ClientSocket | Server | Namespace | ServerSocket) => value.timeout = true,
+            (Op::Retries, ClientSocket) => value.retries = true,
             (Op::Flag, _) => {}
             _ => return None,
         }

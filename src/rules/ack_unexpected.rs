@@ -24,7 +24,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let without: Vec<_> = graph
             .senders(handler)
-            .filter(|e| e.confident && !e.ack && e.ack_known && e.method != EmitMethod::EmitWithAck)
+            .filter(|e| {
+                e.confident
+                    && !e.ack
+                    && e.ack_known
+                    && !e.retried
+                    && e.method != EmitMethod::EmitWithAck
+            })
             .collect();
         if without.is_empty() {
             continue;

@@ -81,11 +81,11 @@ fn diagnostic(
 /// `await socket.emit("x", data, (res) => use(res))` becomes
 /// `await socket.emitWithAck("x", data).then((res) => use(res))`: the callback runs on
 /// the ack as before, and the `await` now waits for it. Only for a plain callback ack: with
-/// `.timeout()` (or a client `ackTimeout`) the callback is error-first, and a broadcast
-/// collects an array, so the callback would get something else.
+/// `.timeout()` (or a client `ackTimeout` or `retries`) the callback is error-first, and a
+/// broadcast collects an array, so the callback would get something else.
 fn with_ack(cx: &Context, site: &EmitSite, awaited: &AwaitedEmit) -> Option<Fix> {
     let callback = awaited.callback.as_ref()?;
-    if site.timeout || site.broadcast || !site.ack {
+    if site.timeout || site.retried || site.broadcast || !site.ack {
         return None;
     }
     let text = cx.text(site.file)?;

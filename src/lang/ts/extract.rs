@@ -12,11 +12,21 @@ use swc_ecma_visit::{Visit, VisitWith};
 use super::flow::{self, LocalFn, LocalFns};
 use super::parse::to_span;
 use crate::facts::{
-    self, Ack, Callee as FnCallee, Calls, Connect, EmitMethod, ExportValue, FileFacts, FnShape,
-    FuncId, Function, Handler, ListenContext, ListenMethod, Middleware, MissingKind, NamespaceUse,
-    Op, Origin, Params, PendingPromise, Removal, Side, SocketCall, SocketRef, TypedSocket, Value,
+    self, Ack, Callee as FnCallee, Calls, Connect, ContextValue, EmitMethod, ExportValue,
+    FileFacts, FnShape, FuncId, Function, Handler, ListenContext, ListenMethod, Middleware,
+    MissingKind, NamespaceUse, Op, Origin, Params, PendingPromise, PropCall, Removal, Side,
+    SocketCall, SocketRef, TypedSocket, Value,
 };
 use crate::package::SelfPackage;
+
+/// What a class's fields hold, from its declarations and its `this.x = ...`.
+struct ClassFields {
+    sockets: HashMap<String, SocketRef>,
+    /// Fields known to hold something other than Socket.IO.
+    foreign: rustc_hash::FxHashSet<String>,
+    /// Fields holding arrays of sockets, by the element.
+    arrays: HashMap<String, SocketRef>,
+}
 
 /// A function being walked.
 struct Frame {
@@ -81,6 +91,10 @@ pub(super) enum Binding {
     },
     /// `let socket;` assigned somewhere else: see `Extractor::assigned`.
     Unknown,
+    /// An array of sockets (`[io(a), io(b)]`, `Socket[]`, one that sockets are pushed
+    /// into): not a socket itself, but each element (`sockets[0]`, `for (const s of
+    /// sockets)`) is this socket.
+    Sockets(SocketRef),
     /// A value whose origin is known and is not Socket.IO (`new WebSocket(url)`, a `net`
     /// socket, a database client, a cluster worker, an `EventEmitter`): never a socket,
     /// whatever its name.
@@ -107,6 +121,8 @@ pub(super) struct Extractor<'a> {
     classes: Vec<HashMap<String, SocketRef>>,
     /// `this.x` fields of the same classes known to hold something else (`Foreign`).
     foreign_fields: Vec<rustc_hash::FxHashSet<String>>,
+    /// `this.x` fields of the same classes holding arrays of sockets, by the element.
+    class_arrays: Vec<HashMap<String, SocketRef>>,
     func_ids: HashMap<u32, FuncId>,
     /// Socket values for the parameters of a callback about to be walked, by its start.
     param_hints: HashMap<u32, Vec<(u32, SocketRef)>>,
@@ -117,6 +133,12 @@ pub(super) struct Extractor<'a> {
     /// Names assigned a value of a known other origin anywhere in the file
     /// (`socket = new WebSocket(url)`): not to be guessed sockets by name.
     pub(super) assigned_foreign: rustc_hash::FxHashSet<String>,
+    /// React state setters by name, with the state each sets: `setSocket` → `socket`.
+    state_setters: HashMap<String, String>,
+    /// `holder.prop = io(...)` on a plain local object anywhere in the file, by
+    /// (holder, prop): a React ref (`socketRef.current = io(url)`, or
+    /// `useRef(io(url))`) or a state object.
+    pub(super) member_assigned: HashMap<(String, String), SocketRef>,
     /// A `.d.ts` file: read for constants, never for sites.
     declarations_only: bool,
     /// `[sockets]` names from the configuration: calls of these return sockets.
@@ -153,6 +175,9 @@ impl<'a> Extractor<'a> {
             pending_name: None,
             assigned: HashMap::default(),
             assigned_foreign: rustc_hash::FxHashSet::default(),
+            member_assigned: HashMap::default(),
+            state_setters: HashMap::default(),
+            class_arrays: Vec::new(),
             declarations_only,
             socket_wrappers,
             package,
@@ -179,6 +204,12 @@ impl<'a> Extractor<'a> {
 
     /// Whether `this.name` of the class being walked holds a value of a known other
     /// origin.
+    /// The element of `this.name` when that field of the class being walked holds an
+    /// array of sockets.
+    pub(super) fn this_array(&self, name: &str) -> Option<&SocketRef> {
+        self.class_arrays.last().and_then(|arrays| arrays.get(name))
+    }
+
     pub(super) fn this_field_is_foreign(&self, name: &str) -> bool {
         self.foreign_fields
             .last()
@@ -301,21 +332,80 @@ impl<'a> Extractor<'a> {
     }
 
     fn prescan_assignments(&mut self, program: &Program) {
-        struct Assignments<'e, 'a>(&'e mut Extractor<'a>);
+        /// What the prescan learns besides `assigned`: for React state set to a socket
+        /// before or after it is read (`socket?.emit` in one effect, `setSocket(created)`
+        /// in another), the sockets made under each name and the setters' arguments.
+        #[derive(Default)]
+        struct States {
+            created: HashMap<String, SocketRef>,
+            setters: HashMap<String, String>,
+            set_to: Vec<(String, SetArg)>,
+        }
+        enum SetArg {
+            Created(SocketRef),
+            Name(String),
+        }
+        struct Assignments<'e, 'a>(&'e mut Extractor<'a>, States);
         impl Visit for Assignments<'_, '_> {
+            fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
+                if let Some(init) = declarator.init.as_deref() {
+                    match &declarator.name {
+                        Pat::Ident(name) => {
+                            if let Some(created) = self.0.creation(init) {
+                                self.1.created.insert(name.id.sym.to_string(), created);
+                            }
+                        }
+                        Pat::Array(array) => {
+                            if let Expr::Call(call) = unwrap_expr(init)
+                                && let Callee::Expr(callee) = &call.callee
+                                && is_state_hook(callee)
+                                && let [Some(Pat::Ident(state)), Some(Pat::Ident(setter)), ..] =
+                                    array.elems.as_slice()
+                            {
+                                self.1
+                                    .setters
+                                    .insert(setter.id.sym.to_string(), state.id.sym.to_string());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                declarator.visit_children_with(self);
+            }
+            fn visit_call_expr(&mut self, call: &CallExpr) {
+                // A setter is declared (at the top of the component) before it is called.
+                if let Callee::Expr(callee) = &call.callee
+                    && let Expr::Ident(setter) = unwrap_expr(callee)
+                    && self.1.setters.contains_key(&*setter.sym)
+                    && let Some(arg) = call.args.first()
+                {
+                    let arg = match unwrap_expr(&arg.expr) {
+                        Expr::Ident(name) => Some(SetArg::Name(name.sym.to_string())),
+                        expr => self.0.creation(expr).map(SetArg::Created),
+                    };
+                    if let Some(arg) = arg {
+                        self.1.set_to.push((setter.sym.to_string(), arg));
+                    }
+                }
+                call.visit_children_with(self);
+            }
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
-                    if let Some(origin) = self.0.creation(&assign.right) {
-                        self.0.assigned.insert(
-                            ident.id.sym.to_string(),
-                            SocketRef {
-                                origin,
-                                ops: Vec::new(),
-                            },
-                        );
+                    if let Some(created) = self.0.creation(&assign.right) {
+                        self.0.assigned.insert(ident.id.sym.to_string(), created);
                     } else if self.0.foreign(&assign.right) {
                         self.0.assigned_foreign.insert(ident.id.sym.to_string());
                     }
+                }
+                // `socketRef.current = io(url)`, read before it is written in the file.
+                if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
+                    && let Expr::Ident(holder) = unwrap_expr(&member.obj)
+                    && let Some(prop) = member_prop_name(&member.prop)
+                    && let Some(created) = self.0.creation(&assign.right)
+                {
+                    self.0
+                        .member_assigned
+                        .insert((holder.sym.to_string(), prop.into_owned()), created);
                 }
                 assign.visit_children_with(self);
             }
@@ -329,7 +419,26 @@ impl<'a> Extractor<'a> {
             }
         }
         self.hoist_requires(program);
-        program.visit_with(&mut Assignments(self));
+        let mut prescan = Assignments(self, States::default());
+        program.visit_with(&mut prescan);
+        let States {
+            created,
+            setters,
+            set_to,
+        } = prescan.1;
+        for (setter, arg) in set_to {
+            let Some(state) = setters.get(&setter) else {
+                continue;
+            };
+            let socket = match arg {
+                SetArg::Created(socket) => socket,
+                SetArg::Name(name) => match created.get(&name) {
+                    Some(socket) => socket.clone(),
+                    None => continue,
+                },
+            };
+            self.assigned.entry(state.clone()).or_insert(socket);
+        }
     }
 
     /// `const x = require("socket.io-client")` at the top of a CommonJS file.
@@ -517,6 +626,10 @@ impl<'a> Extractor<'a> {
                     self.bind(&ident.id.sym, Binding::Foreign);
                     return;
                 }
+                if let Some(element) = typed_socket_array(ident.type_ann.as_deref(), self) {
+                    self.bind(&ident.id.sym, Binding::Sockets(element));
+                    return;
+                }
                 let binding = typed_origin(ident.type_ann.as_deref(), self).map_or(
                     Binding::Unknown,
                     |origin| {
@@ -536,10 +649,28 @@ impl<'a> Extractor<'a> {
         }
         match &declarator.name {
             Pat::Ident(ident) => {
+                // `const socketRef = useRef(io(url))`: the socket is `socketRef.current`.
+                if let Expr::Call(call) = unwrap_expr(init)
+                    && let Callee::Expr(callee) = &call.callee
+                    && matches!(unwrap_expr(callee), Expr::Ident(hook) if &*hook.sym == "useRef")
+                    && let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr))
+                {
+                    self.member_assigned
+                        .entry((ident.id.sym.to_string(), "current".to_owned()))
+                        .or_insert(socket);
+                }
                 let binding = self.binding_of(init, ident.type_ann.as_deref());
                 self.bind(&ident.id.sym, binding);
             }
             Pat::Object(object) => {
+                // `const { socket } = props` in a component.
+                if let Some((func, index)) = self.plain_param(init) {
+                    for (key, local) in object_pat_keys(object) {
+                        let prop = self.prop_of_param(func, index, key, local);
+                        self.bind(local, prop);
+                    }
+                    return;
+                }
                 // `const { a, b: c } = EVENTS`
                 let base = self.value(init);
                 for prop in &object.props {
@@ -558,6 +689,31 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
+            Pat::Array(array) => {
+                self.bind_unknown(&declarator.name);
+                // `const [socket, setSocket] = useState(null)`: what the setter is
+                // called with is the state.
+                if let Expr::Call(call) = unwrap_expr(init)
+                    && let Callee::Expr(callee) = &call.callee
+                    && is_state_hook(callee)
+                    && let Some(Some(Pat::Ident(state))) = array.elems.first()
+                {
+                    if let Some(Some(Pat::Ident(setter))) = array.elems.get(1) {
+                        self.state_setters
+                            .insert(setter.id.sym.to_string(), state.id.sym.to_string());
+                    }
+                    // `useState(io(url))`, or lazily `useState(() => io(url))`.
+                    let initial = call.args.first().and_then(|arg| {
+                        self.socket(&arg.expr).or_else(|| {
+                            super::sockets::returned_expr(&arg.expr)
+                                .and_then(|returned| self.socket(returned))
+                        })
+                    });
+                    if let Some(socket) = initial {
+                        self.assigned.insert(state.id.sym.to_string(), socket);
+                    }
+                }
+            }
             pat => self.bind_unknown(pat),
         }
     }
@@ -568,7 +724,7 @@ impl<'a> Extractor<'a> {
         if self.foreign(init) || type_ann.is_some_and(|ann| self.foreign_type(&ann.type_ann)) {
             return Binding::Foreign;
         }
-        let init = unwrap_expr(init);
+        let init = unwrap_expr(component_of(init));
         match init {
             Expr::Arrow(arrow) => {
                 return Binding::Func(self.func_id(arrow.span.lo.0, None));
@@ -587,6 +743,12 @@ impl<'a> Extractor<'a> {
         let value = self.value(init);
         if value.is_known() {
             return Binding::Value(value);
+        }
+        if let Some(element) = self
+            .socket_elements(init)
+            .or_else(|| typed_socket_array(type_ann, self))
+        {
+            return Binding::Sockets(element);
         }
         let typed = typed_origin(type_ann, self).map(|origin| SocketRef {
             origin,
@@ -628,10 +790,13 @@ impl<'a> Extractor<'a> {
                     .type_ann
                     .as_deref()
                     .is_some_and(|ann| self.foreign_type(&ann.type_ann));
-                let binding = match hints.iter().find(|(i, _)| *i == index) {
-                    Some((_, socket)) => Binding::Socket(socket.clone()),
-                    None if foreign_type => Binding::Foreign,
-                    None => Binding::Socket(SocketRef {
+                let typed_array = typed_socket_array(ident.type_ann.as_deref(), self);
+                let binding = match (hints.iter().find(|(i, _)| *i == index), typed_array) {
+                    (Some((_, socket)), _) => Binding::Socket(socket.clone()),
+                    (None, _) if foreign_type => Binding::Foreign,
+                    // `function kick(clients: Socket[])`
+                    (None, Some(element)) => Binding::Sockets(element),
+                    (None, None) => Binding::Socket(SocketRef {
                         origin: Origin::Param {
                             func: id,
                             index,
@@ -646,6 +811,13 @@ impl<'a> Extractor<'a> {
                 pat_names(pat, &mut names);
                 for name in names {
                     scope.insert(name, Binding::Unknown);
+                }
+                // `function Chat({ socket })`: what the callers pass there.
+                if let Pat::Object(object) = pat {
+                    for (key, local) in object_pat_keys(object) {
+                        let prop = self.prop_of_param(id, index, key, local);
+                        scope.insert(local.to_owned(), prop);
+                    }
                 }
             }
         }
@@ -670,6 +842,46 @@ impl<'a> Extractor<'a> {
             late_handlers: Vec::new(),
         });
         id
+    }
+
+    /// The binding of `local`, destructured from property `key` of parameter `index`
+    /// of function `func`: the socket the callers pass there, or else what the name
+    /// alone says (a socket assigned to it later, a name that looks like a socket).
+    fn prop_of_param(&self, func: FuncId, index: u32, key: &str, local: &str) -> Binding {
+        let fallback = match self.assigned.get(local) {
+            Some(socket) => Some(socket.clone()),
+            None if self.assigned_foreign.contains(local) => return Binding::Unknown,
+            None => self.guess(local),
+        };
+        Binding::Socket(SocketRef {
+            origin: Origin::Prop {
+                func,
+                index,
+                name: key.to_owned(),
+                fallback: fallback.map(Box::new),
+            },
+            ops: Vec::new(),
+        })
+    }
+
+    /// The parameter an expression names, when it is one, untyped and unchanged:
+    /// `props` in `props.socket` or `const { socket } = props`.
+    pub(super) fn plain_param(&self, expr: &Expr) -> Option<(FuncId, u32)> {
+        let Expr::Ident(ident) = unwrap_expr(expr) else {
+            return None;
+        };
+        match self.lookup(&ident.sym) {
+            Some(Binding::Socket(SocketRef {
+                origin:
+                    Origin::Param {
+                        func,
+                        index,
+                        typed: None,
+                    },
+                ops,
+            })) if ops.is_empty() => Some((*func, *index)),
+            _ => None,
+        }
     }
 
     /// `s.on(...)` where `s` is a socket created in the function being walked
@@ -795,6 +1007,19 @@ impl<'a> Extractor<'a> {
         if let Expr::Member(member) = callee
             && let MemberProp::Ident(method) = &member.prop
         {
+            self.on_array_call(call, member, &method.sym);
+        }
+        // `setSocket(io(url))`: the state `socket` holds it from here on.
+        if let Expr::Ident(setter) = callee
+            && let Some(state) = self.state_setters.get(&*setter.sym)
+            && !self.assigned.contains_key(state)
+            && let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr))
+        {
+            self.assigned.insert(state.clone(), socket);
+        }
+        if let Expr::Member(member) = callee
+            && let MemberProp::Ident(method) = &member.prop
+        {
             let method = &*method.sym;
             // Most calls are no socket's: the receiver is looked at only for a method
             // a socket has.
@@ -806,19 +1031,61 @@ impl<'a> Extractor<'a> {
             }
         }
         // A client connection opened here.
-        if let Some(origin @ Origin::ClientFactory { .. }) = self.creation_of_call(call) {
+        if let Some(socket) = self.creation_of_call(call)
+            && matches!(socket.origin, Origin::ClientFactory { .. })
+        {
             if !self.declarations_only {
                 self.facts.connects.push(Connect {
                     span: self.span(call.span),
-                    socket: SocketRef {
-                        origin,
-                        ops: Vec::new(),
-                    },
+                    socket,
                 });
             }
             return;
         }
         self.record_socket_call(call);
+    }
+
+    /// Arrays of sockets: `sockets.push(io(url))` makes `sockets` one (when it was an
+    /// array of nothing known), and `sockets.forEach((s) => ...)` hands each element to
+    /// the callback.
+    fn on_array_call(&mut self, call: &CallExpr, member: &MemberExpr, method: &str) {
+        match method {
+            // `clients.set(id, io(url))` on a `Map`.
+            "push" | "unshift" | "set" => {
+                let Expr::Ident(array) = unwrap_expr(&member.obj) else {
+                    return;
+                };
+                let values = if method == "set" {
+                    call.args.get(1..).unwrap_or_default()
+                } else {
+                    &call.args[..]
+                };
+                let Some(element) = values.iter().find_map(|arg| self.socket(&arg.expr)) else {
+                    return;
+                };
+                if let Some(scope) = self
+                    .scopes
+                    .iter_mut()
+                    .rev()
+                    .find(|scope| scope.contains_key(&*array.sym))
+                    && let Some(binding @ (Binding::Unknown | Binding::Value(Value::Unknown))) =
+                        scope.get_mut(&*array.sym)
+                {
+                    *binding = Binding::Sockets(element);
+                }
+            }
+            "forEach" | "map" | "flatMap" | "filter" | "find" | "findLast" | "some" | "every" => {
+                let (Some(element), Some(callback)) =
+                    (self.socket_array(&member.obj), call.args.first())
+                else {
+                    return;
+                };
+                if let Some(lo) = function_start(&callback.expr) {
+                    self.param_hints.entry(lo).or_default().push((0, element));
+                }
+            }
+            _ => {}
+        }
     }
 
     /// `register(io, socket)`: remember which arguments are sockets, so the callee's
@@ -834,11 +1101,117 @@ impl<'a> Extractor<'a> {
             .filter(|(_, arg)| arg.spread.is_none())
             .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s)))
             .collect();
-        if args.is_empty() {
+        // `register({ io, socket })`: sockets as properties of an object argument.
+        let prop_args: Vec<(u32, Vec<(String, SocketRef)>)> = call
+            .args
+            .iter()
+            .enumerate()
+            .filter(|(_, arg)| arg.spread.is_none())
+            .filter_map(|(i, arg)| match unwrap_expr(&arg.expr) {
+                Expr::Object(object) => {
+                    let props = self.socket_props(object);
+                    (!props.is_empty()).then_some((i as u32, props))
+                }
+                _ => None,
+            })
+            .collect();
+        if args.is_empty() && prop_args.is_empty() {
             return;
         }
-        if let Some(callee) = self.callee(callee) {
+        let Some(callee) = self.callee(callee) else {
+            return;
+        };
+        for (index, props) in prop_args {
+            self.facts.prop_calls.push(PropCall {
+                callee: callee.clone(),
+                index,
+                props,
+            });
+        }
+        if !args.is_empty() {
             self.facts.calls.push(SocketCall { callee, args });
+        }
+    }
+
+    /// The properties of an object literal that hold sockets: `{ io, socket: s }`.
+    fn socket_props(&self, object: &ObjectLit) -> Vec<(String, SocketRef)> {
+        object
+            .props
+            .iter()
+            .filter_map(|prop| match prop {
+                PropOrSpread::Prop(prop) => match &**prop {
+                    Prop::KeyValue(kv) => Some((prop_name(&kv.key)?, self.socket(&kv.value)?)),
+                    Prop::Shorthand(ident) => Some((
+                        ident.sym.to_string(),
+                        self.socket(&Expr::Ident(ident.clone()))?,
+                    )),
+                    _ => None,
+                },
+                PropOrSpread::Spread(_) => None,
+            })
+            .collect()
+    }
+
+    /// `<Chat socket={socket} />`: a component rendered with sockets among its props,
+    /// which React passes as the component's first argument.
+    fn on_jsx_element(&mut self, element: &JSXOpeningElement) {
+        let component = match &element.name {
+            // Lower-case names are DOM elements.
+            JSXElementName::Ident(ident)
+                if ident.sym.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                Expr::Ident(ident.clone())
+            }
+            JSXElementName::JSXMemberExpr(member) => {
+                let mut object = match &member.obj {
+                    JSXObject::Ident(ident) => Expr::Ident(ident.clone()),
+                    JSXObject::JSXMemberExpr(_) => return,
+                };
+                // `<SocketContext.Provider value={socket}>`
+                if let JSXObject::Ident(context) = &member.obj
+                    && &*member.prop.sym == "Provider"
+                    && let Some(socket) = jsx_attr(element, "value").and_then(|v| self.socket(v))
+                {
+                    self.facts.contexts.push(ContextValue {
+                        context: self.context_ref(&context.sym),
+                        socket,
+                    });
+                    return;
+                }
+                object = Expr::Member(MemberExpr {
+                    span: member.span,
+                    obj: Box::new(object),
+                    prop: MemberProp::Ident(member.prop.clone()),
+                });
+                object
+            }
+            _ => return,
+        };
+        let props: Vec<(String, SocketRef)> = element
+            .attrs
+            .iter()
+            .filter_map(|attr| match attr {
+                JSXAttrOrSpread::JSXAttr(JSXAttr {
+                    name: JSXAttrName::Ident(name),
+                    value:
+                        Some(JSXAttrValue::JSXExprContainer(JSXExprContainer {
+                            expr: JSXExpr::Expr(value),
+                            ..
+                        })),
+                    ..
+                }) => Some((name.sym.to_string(), self.socket(value)?)),
+                _ => None,
+            })
+            .collect();
+        if props.is_empty() {
+            return;
+        }
+        if let Some(callee) = self.callee(&component) {
+            self.facts.prop_calls.push(PropCall {
+                callee,
+                index: 0,
+                props,
+            });
         }
     }
 
@@ -1365,12 +1738,13 @@ impl<'a> Extractor<'a> {
                 name: name.clone(),
             },
             Binding::Unknown => ExportValue::Socket(self.assigned.get(local)?.clone()),
-            Binding::Foreign => return None,
+            // An exported array of sockets is not followed into other files.
+            Binding::Foreign | Binding::Sockets(_) => return None,
         })
     }
 
     fn export_expr(&mut self, name: String, expr: &Expr) {
-        let expr = unwrap_expr(expr);
+        let expr = unwrap_expr(component_of(expr));
         let value = match expr {
             Expr::Arrow(arrow) => Some(ExportValue::Function(self.func_id(arrow.span.lo.0, None))),
             Expr::Fn(function) => Some(ExportValue::Function(
@@ -1449,6 +1823,16 @@ impl<'a> Extractor<'a> {
                     && let Some(fields) = self.classes.last_mut()
                 {
                     fields.insert(prop.into_owned(), socket);
+                } else if let Expr::Ident(holder) = obj
+                    && !matches!(
+                        self.lookup(&holder.sym),
+                        Some(Binding::Import { .. } | Binding::Foreign)
+                    )
+                    && let Some(socket) = self.socket(&assign.right)
+                {
+                    self.member_assigned
+                        .entry((holder.sym.to_string(), prop.into_owned()))
+                        .or_insert(socket);
                 }
             }
             SimpleAssignTarget::Ident(ident) => {
@@ -1462,12 +1846,10 @@ impl<'a> Extractor<'a> {
 
     /// The class's fields holding sockets, and those holding values of a known other
     /// origin (`this.socket = new WebSocket(url)`).
-    fn prescan_class(
-        &mut self,
-        class: &Class,
-    ) -> (HashMap<String, SocketRef>, rustc_hash::FxHashSet<String>) {
+    fn prescan_class(&mut self, class: &Class) -> ClassFields {
         let mut fields = HashMap::default();
         let mut foreign = rustc_hash::FxHashSet::default();
+        let mut arrays = HashMap::default();
         for member in &class.body {
             match member {
                 ClassMember::ClassProp(prop) => {
@@ -1484,6 +1866,16 @@ impl<'a> Extractor<'a> {
                             .is_some_and(|ann| self.foreign_type(&ann.type_ann))
                     {
                         foreign.insert(name);
+                        continue;
+                    }
+                    // `private sockets: Socket[] = []`, `clients = [io(a), io(b)]`
+                    let element = prop
+                        .value
+                        .as_deref()
+                        .and_then(|value| self.socket_elements(value))
+                        .or_else(|| typed_socket_array(prop.type_ann.as_deref(), self));
+                    if let Some(element) = element {
+                        arrays.insert(name, element);
                         continue;
                     }
                     let socket = prop
@@ -1530,15 +1922,38 @@ impl<'a> Extractor<'a> {
             extractor: &'e Extractor<'a>,
             fields: &'e mut HashMap<String, SocketRef>,
             foreign: &'e mut rustc_hash::FxHashSet<String>,
+            arrays: &'e mut HashMap<String, SocketRef>,
         }
         impl Visit for ThisAssignments<'_, '_> {
             fn visit_class(&mut self, _: &Class) {}
+            /// `this.sockets.push(io(url))`
+            fn visit_call_expr(&mut self, call: &CallExpr) {
+                if let Callee::Expr(callee) = &call.callee
+                    && let Expr::Member(method) = unwrap_expr(callee)
+                    && matches!(
+                        member_prop_name(&method.prop).as_deref(),
+                        Some("push" | "unshift")
+                    )
+                    && let Expr::Member(field) = unwrap_expr(&method.obj)
+                    && let (Expr::This(_), Some(name)) =
+                        (unwrap_expr(&field.obj), member_prop_name(&field.prop))
+                    && let Some(element) = call
+                        .args
+                        .iter()
+                        .find_map(|arg| self.extractor.socket(&arg.expr))
+                {
+                    self.arrays.entry(name.into_owned()).or_insert(element);
+                }
+                call.visit_children_with(self);
+            }
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
                     && let (Expr::This(_), Some(name)) =
                         (unwrap_expr(&member.obj), member_prop_name(&member.prop))
                 {
-                    if let Some(socket) = self.extractor.socket(&assign.right) {
+                    if let Some(element) = self.extractor.socket_elements(&assign.right) {
+                        self.arrays.entry(name.into_owned()).or_insert(element);
+                    } else if let Some(socket) = self.extractor.socket(&assign.right) {
                         self.fields.entry(name.into_owned()).or_insert(socket);
                     } else if self.extractor.foreign(&assign.right) {
                         self.foreign.insert(name.into_owned());
@@ -1552,9 +1967,14 @@ impl<'a> Extractor<'a> {
                 extractor: self,
                 fields: &mut fields,
                 foreign: &mut foreign,
+                arrays: &mut arrays,
             });
         }
-        (fields, foreign)
+        ClassFields {
+            sockets: fields,
+            foreign,
+            arrays,
+        }
     }
 }
 
@@ -1660,6 +2080,26 @@ impl Visit for Extractor<'_> {
         self.scopes.push(HashMap::default());
         self.hoist_stmts(&block.stmts);
         block.visit_children_with(self);
+        self.scopes.pop();
+    }
+
+    /// `for (const socket of sockets)` over an array of sockets: the loop variable is
+    /// its element.
+    fn visit_for_of_stmt(&mut self, stmt: &ForOfStmt) {
+        stmt.right.visit_with(self);
+        self.scopes.push(HashMap::default());
+        let element = self.socket_array(&stmt.right);
+        match (&stmt.left, element) {
+            (ForHead::VarDecl(decl), Some(element)) if decl.decls.len() == 1 => {
+                if let Pat::Ident(ident) = &decl.decls[0].name {
+                    self.bind(&ident.id.sym, Binding::Socket(element));
+                } else {
+                    self.bind_unknown(&decl.decls[0].name);
+                }
+            }
+            (left, _) => left.visit_with(self),
+        }
+        stmt.body.visit_with(self);
         self.scopes.pop();
     }
 
@@ -1769,11 +2209,17 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_class(&mut self, class: &Class) {
-        let (fields, foreign) = self.prescan_class(class);
+        let ClassFields {
+            sockets: fields,
+            foreign,
+            arrays,
+        } = self.prescan_class(class);
         self.classes.push(fields);
         self.foreign_fields.push(foreign);
+        self.class_arrays.push(arrays);
         class.visit_children_with(self);
         self.foreign_fields.pop();
+        self.class_arrays.pop();
         // A decorated class (`@Component`, `@WebSocketGateway`) is driven by its
         // framework, from templates and metadata this file does not show.
         if !class.decorators.is_empty() {
@@ -1875,6 +2321,11 @@ impl Visit for Extractor<'_> {
         self.resolvers.push(names);
         new.visit_children_with(self);
         self.resolvers.pop();
+    }
+
+    fn visit_jsx_opening_element(&mut self, element: &JSXOpeningElement) {
+        self.on_jsx_element(element);
+        element.visit_children_with(self);
     }
 
     /// `socket?.emit(...)` is an optional call, not a `CallExpr`.
@@ -2060,6 +2511,15 @@ fn is_ack_name(name: &str) -> bool {
             lower.as_str(),
             "cb" | "done" | "fn" | "respond" | "reply" | "resolve"
         )
+}
+
+/// `useState` or `React.useState`.
+fn is_state_hook(callee: &Expr) -> bool {
+    match unwrap_expr(callee) {
+        Expr::Ident(ident) => &*ident.sym == "useState",
+        Expr::Member(member) => member.prop.is_ident_with("useState"),
+        _ => false,
+    }
 }
 
 fn is_effect_hook(callee: &Expr) -> bool {
@@ -2331,8 +2791,76 @@ pub(super) fn require_specifier(expr: &Expr) -> Option<String> {
     }
 }
 
+/// The component a React wrapper is called with (`memo(Chat)`, `React.memo(...)`,
+/// `forwardRef((props, ref) => ...)`, MobX's `observer(...)`): rendering the wrapper
+/// calls it with the same props. Other expressions are returned as they are.
+fn component_of(expr: &Expr) -> &Expr {
+    if let Expr::Call(call) = unwrap_expr(expr)
+        && let Callee::Expr(callee) = &call.callee
+        && let [component, ..] = call.args.as_slice()
+        && component.spread.is_none()
+    {
+        let wrapper = match unwrap_expr(callee) {
+            Expr::Ident(ident) => Some(&*ident.sym),
+            Expr::Member(member) => match &member.prop {
+                MemberProp::Ident(prop) => Some(&*prop.sym),
+                _ => None,
+            },
+            _ => None,
+        };
+        if matches!(wrapper, Some("memo" | "forwardRef" | "observer")) {
+            return component_of(&component.expr);
+        }
+    }
+    expr
+}
+
+/// The expression of a JSX attribute `name={expr}`.
+fn jsx_attr<'e>(element: &'e JSXOpeningElement, name: &str) -> Option<&'e Expr> {
+    element.attrs.iter().find_map(|attr| match attr {
+        JSXAttrOrSpread::JSXAttr(JSXAttr {
+            name: JSXAttrName::Ident(attr_name),
+            value:
+                Some(JSXAttrValue::JSXExprContainer(JSXExprContainer {
+                    expr: JSXExpr::Expr(value),
+                    ..
+                })),
+            ..
+        }) if &*attr_name.sym == name => Some(&**value),
+        _ => None,
+    })
+}
+
+/// The properties an object pattern takes by name, with the local each is bound to:
+/// `{ socket, room: r = "lobby" }` → (socket, socket), (room, r).
+fn object_pat_keys(object: &ObjectPat) -> Vec<(&str, &str)> {
+    object
+        .props
+        .iter()
+        .filter_map(|prop| match prop {
+            ObjectPatProp::Assign(assign) => Some((&*assign.key.sym, &*assign.key.sym)),
+            ObjectPatProp::KeyValue(kv) => {
+                let local = match &*kv.value {
+                    Pat::Ident(local) => &local.id.sym,
+                    Pat::Assign(AssignPat { left, .. }) => match &**left {
+                        Pat::Ident(local) => &local.id.sym,
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                match &kv.key {
+                    PropName::Ident(key) => Some((&*key.sym, &**local)),
+                    PropName::Str(key) => key.value.as_str().map(|key| (key, &**local)),
+                    _ => None,
+                }
+            }
+            ObjectPatProp::Rest(_) => None,
+        })
+        .collect()
+}
+
 /// `socket?.emit` as a plain member expression.
-fn member_of(callee: &Expr) -> Expr {
+pub(super) fn member_of(callee: &Expr) -> Expr {
     match unwrap_expr(callee) {
         Expr::OptChain(chain) => match &*chain.base {
             OptChainBase::Member(member) => Expr::Member(member.clone()),
@@ -2470,6 +2998,32 @@ fn typed_socket(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<T
     from_type(&type_ann?.type_ann, extractor)
 }
 
+/// `Socket[]`, `Array<Socket>`, `ReadonlyArray<Socket>` or `[Socket, Socket]` of a
+/// socket.io type: the element's socket.
+fn typed_socket_array(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<SocketRef> {
+    let element = match &*type_ann?.type_ann {
+        TsType::TsArrayType(array) => &array.elem_type,
+        TsType::TsTypeRef(TsTypeRef {
+            type_name: TsEntityName::Ident(name),
+            type_params: Some(params),
+            ..
+        }) if matches!(&*name.sym, "Array" | "ReadonlyArray") && params.params.len() == 1 => {
+            &params.params[0]
+        }
+        // `[ClientSocket, ClientSocket]`
+        TsType::TsTupleType(tuple) => &tuple.elem_types.first()?.ty,
+        _ => return None,
+    };
+    let element = TsTypeAnn {
+        span: element.span(),
+        type_ann: element.clone(),
+    };
+    typed_origin(Some(&element), extractor).map(|origin| SocketRef {
+        origin,
+        ops: Vec::new(),
+    })
+}
+
 fn typed_origin(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<Origin> {
     typed_socket(type_ann, extractor).map(Origin::Typed)
 }
@@ -2585,5 +3139,112 @@ mod tests {
             repeated("socket.on(\"connect\", () => socket.on(\"x\", show));"),
             [true, true]
         );
+    }
+
+    /// The emits of a client module `body` (with `io` imported), as (event, receiver).
+    fn emits(body: &str) -> Vec<(String, crate::facts::SocketRef)> {
+        let source = format!("import {{ io, type Socket }} from \"socket.io-client\";\n{body}\n");
+        crate::lang::ts::extract(&source, FileKind::Tsx, &[], None)
+            .emits
+            .into_iter()
+            .map(|emit| match emit.name {
+                crate::facts::Value::Str(name)
+                | crate::facts::Value::Literal { value: name, .. } => (name, emit.receiver),
+                other => (format!("{other:?}"), emit.receiver),
+            })
+            .collect()
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        emits(body).into_iter().map(|(name, _)| name).collect()
+    }
+
+    #[test]
+    fn a_retrying_client_is_marked_unless_retries_is_zero() {
+        let retries = |options: &str| {
+            emits(&format!("const s = io(\"/\", {options});\ns.emit(\"x\");"))
+                .iter()
+                .any(|(_, receiver)| receiver.ops.contains(&crate::facts::Op::Retries))
+        };
+        assert!(retries("{ retries: 3 }"));
+        assert!(retries("{ retries: MAX_RETRIES, ackTimeout: 1000 }"));
+        assert!(!retries("{ retries: 0 }"));
+        assert!(!retries("{ ackTimeout: 1000 }"));
+    }
+
+    #[test]
+    fn optional_calls_on_sockets_are_sites() {
+        assert_eq!(
+            names(
+                "const s = io();\nconst ref = { current: null };\nref.current = s;\n\
+                 s?.emit(\"a\");\ns?.timeout(5).emit(\"b\", () => {});\n\
+                 s.timeout(5)?.emit(\"c\", () => {});\ns?.timeout(5)?.emitWithAck(\"d\");\n\
+                 ref.current?.emit(\"e\");"
+            ),
+            ["a", "b", "c", "d", "e"]
+        );
+    }
+
+    #[test]
+    fn elements_of_socket_arrays_are_sockets() {
+        assert_eq!(
+            names(
+                "const pair = [io(), io()];\npair[1].emit(\"a\");\n\
+                 const many = Array.from({ length: 3 }, () => io());\nmany.at(-1).emit(\"b\");\n\
+                 const later = [];\nlater.push(io());\nfor (const s of later) s.emit(\"c\");\n\
+                 function f(list: Socket[]) { list.forEach((s) => s.emit(\"d\")); }\n\
+                 const words = [\"x\"];\nwords[0].emit(\"not a socket\");\n\
+                 class P { list: Socket[] = []; m() { this.list[0].emit(\"e\"); } }\n\
+                 const byId = new Map();\nbyId.set(\"k\", io());\nbyId.get(\"k\").emit(\"f\");"
+            ),
+            ["a", "b", "c", "d", "e", "f"]
+        );
+    }
+
+    #[test]
+    fn react_state_holds_the_socket_its_setter_is_given() {
+        let origins: Vec<bool> = emits(
+            "function App() {\n\
+             const [socket, setSocket] = useState(null);\n\
+             useEffect(() => { socket?.emit(\"early\"); }, [socket]);\n\
+             useEffect(() => { const s = io(); setSocket(s); }, []);\n\
+             const send = () => socket.emit(\"late\");\n}",
+        )
+        .iter()
+        .map(|(_, receiver)| matches!(receiver.origin, crate::facts::Origin::ClientFactory { .. }))
+        .collect();
+        assert_eq!(origins, [true, true]);
+    }
+
+    #[test]
+    fn a_component_prop_is_filled_by_the_elements_that_render_it() {
+        let source = "import { io } from \"socket.io-client\";\n\
+            const socket = io();\n\
+            function Chat({ socket: s, room }) { s.emit(\"a\", room); }\n\
+            function Box(props) { props.socket.emit(\"b\"); }\n\
+            const Boxed = memo(Box);\n\
+            export const App = () => <><Chat socket={socket} room=\"r\" /><Boxed socket={socket} /></>;\n";
+        let facts = crate::lang::ts::extract(source, FileKind::Tsx, &[], None);
+        let props: Vec<&str> = facts
+            .prop_calls
+            .iter()
+            .flat_map(|call| call.props.iter().map(|(name, _)| name.as_str()))
+            .collect();
+        assert_eq!(props, ["socket", "socket"]);
+        // `memo(Box)` renders `Box`.
+        assert!(
+            facts
+                .prop_calls
+                .iter()
+                .all(|call| matches!(call.callee, crate::facts::Callee::Local(_)))
+        );
+        for emit in &facts.emits {
+            assert!(
+                matches!(&emit.receiver.origin, crate::facts::Origin::Prop { name, .. } if name == "socket"),
+                "{:?}",
+                emit.receiver
+            );
+        }
+        assert_eq!(facts.emits.len(), 2);
     }
 }

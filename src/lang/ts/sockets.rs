@@ -9,24 +9,31 @@ use std::borrow::Cow;
 use swc_ecma_ast::*;
 
 use super::extract::{
-    Binding, CLIENT_PKG, Extractor, SERVER_PKG, member_prop_name, package_side, prop_name,
-    require_specifier, unwrap_expr,
+    Binding, CLIENT_PKG, Extractor, SERVER_PKG, member_of, member_prop_name, package_side,
+    prop_name, require_specifier, unwrap_expr,
 };
-use crate::facts::{Callee as FnCallee, NsExpr, Op, Origin, Side, SocketRef, Value};
+use crate::facts::{Callee as FnCallee, ContextRef, NsExpr, Op, Origin, Side, SocketRef, Value};
 
 impl Extractor<'_> {
     /// The socket an expression evaluates to, if any.
     pub(super) fn socket(&self, expr: &Expr) -> Option<SocketRef> {
         let expr = unwrap_expr(expr);
         if let Expr::New(_) = expr {
-            return self.creation(expr).map(root);
+            return self.creation(expr);
         }
         match expr {
             Expr::Ident(ident) => self.socket_named(&ident.sym),
             Expr::Member(member) => self.socket_member(&member.obj, &member.prop),
             Expr::OptChain(chain) => match &*chain.base {
                 OptChainBase::Member(member) => self.socket_member(&member.obj, &member.prop),
-                OptChainBase::Call(_) => None,
+                // `socket?.timeout(5000)`: as the plain call.
+                OptChainBase::Call(call) => self.socket_of_call(&CallExpr {
+                    span: call.span,
+                    ctxt: call.ctxt,
+                    callee: Callee::Expr(Box::new(member_of(&call.callee))),
+                    args: call.args.clone(),
+                    type_args: None,
+                }),
             },
             Expr::Call(call) => self.socket_of_call(call),
             Expr::Cond(cond) => self.socket(&cond.cons).or_else(|| self.socket(&cond.alt)),
@@ -61,13 +68,68 @@ impl Extractor<'_> {
                 None if self.assigned_foreign.contains(name) => None,
                 None => self.guess(name),
             },
-            Some(Binding::Func(_) | Binding::Value(_) | Binding::Foreign) => None,
+            Some(Binding::Func(_) | Binding::Value(_) | Binding::Foreign | Binding::Sockets(_)) => {
+                None
+            }
+        }
+    }
+
+    /// The element of an array of sockets: `sockets` bound to one, or an array written
+    /// here.
+    pub(super) fn socket_array(&self, expr: &Expr) -> Option<SocketRef> {
+        match unwrap_expr(expr) {
+            Expr::Ident(ident) => match self.lookup(&ident.sym) {
+                Some(Binding::Sockets(element)) => Some(element.clone()),
+                _ => None,
+            },
+            // `this.sockets`
+            Expr::Member(member) if matches!(unwrap_expr(&member.obj), Expr::This(_)) => {
+                self.this_array(&member_prop_name(&member.prop)?).cloned()
+            }
+            expr => self.socket_elements(expr),
+        }
+    }
+
+    /// The sockets an array expression holds: `[io(a), io(b)]` (its first socket
+    /// element), `Array.from({ length: n }, () => io(url))`, `list.map(() => io(url))`.
+    pub(super) fn socket_elements(&self, expr: &Expr) -> Option<SocketRef> {
+        match unwrap_expr(expr) {
+            Expr::Array(array) => array
+                .elems
+                .iter()
+                .flatten()
+                .filter(|elem| elem.spread.is_none())
+                .find_map(|elem| self.socket(&elem.expr)),
+            Expr::Call(call) => {
+                let Callee::Expr(callee) = &call.callee else {
+                    return None;
+                };
+                let Expr::Member(member) = unwrap_expr(callee) else {
+                    return None;
+                };
+                let mapper = match member_prop_name(&member.prop).as_deref() {
+                    Some("from") if matches!(unwrap_expr(&member.obj), Expr::Ident(id) if &*id.sym == "Array") => {
+                        call.args.get(1)?
+                    }
+                    // `[...Array(n)].map(() => io(url))`: whatever is mapped.
+                    Some("map" | "flatMap") => call.args.first()?,
+                    // `sockets.filter(...)`, `sockets.slice(1)`: the same elements.
+                    Some(
+                        "filter" | "slice" | "concat" | "reverse" | "sort" | "toSorted" | "values",
+                    ) => {
+                        return self.socket_array(&member.obj);
+                    }
+                    _ => return None,
+                };
+                returned_expr(&mapper.expr).and_then(|returned| self.socket(returned))
+            }
+            _ => None,
         }
     }
 
     /// A receiver named like a socket: kept with low confidence (it is dropped when
     /// linking unless the project uses socket.io).
-    fn guess(&self, name: &str) -> Option<SocketRef> {
+    pub(super) fn guess(&self, name: &str) -> Option<SocketRef> {
         let name = name.trim_start_matches('$').as_bytes();
         let looks_like = ["socket", "io", "sock", "client"]
             .iter()
@@ -80,8 +142,22 @@ impl Extractor<'_> {
     }
 
     fn socket_member(&self, obj: &Expr, prop: &MemberProp) -> Option<SocketRef> {
+        // `sockets[0]`, `clients[i]`: an element of an array of sockets.
+        if let MemberProp::Computed(_) = prop
+            && let Some(element) = self.socket_array(obj)
+        {
+            return Some(element);
+        }
         let name = member_prop_name(prop)?;
         let obj = unwrap_expr(obj);
+        // `socketRef.current` after `socketRef.current = io(url)`.
+        if let Expr::Ident(holder) = obj
+            && let Some(socket) = self
+                .member_assigned
+                .get(&(holder.sym.to_string(), name.to_string()))
+        {
+            return Some(socket.clone());
+        }
         if matches!(obj, Expr::This(_)) {
             return match self.this_field(&name) {
                 Some(socket) => Some(socket.clone()),
@@ -139,7 +215,19 @@ impl Extractor<'_> {
                     ops,
                 })
             }
-            (Some(_), None) => Some(self.field(&name)),
+            (Some(_), None) => {
+                // `props.socket` in a component: what its callers pass there, or else
+                // what the name says.
+                Some(match self.plain_param(obj) {
+                    Some((func, index)) => root(Origin::Prop {
+                        func,
+                        index,
+                        fallback: Some(Box::new(self.field(&name))),
+                        name: name.into_owned(),
+                    }),
+                    None => self.field(&name),
+                })
+            }
             (None, _) => {
                 if let Expr::Ident(ident) = obj
                     && let Some(Binding::Import {
@@ -169,8 +257,8 @@ impl Extractor<'_> {
     }
 
     pub(super) fn socket_of_call(&self, call: &CallExpr) -> Option<SocketRef> {
-        if let Some(origin) = self.creation_of_call(call) {
-            return Some(root(origin));
+        if let Some(created) = self.creation_of_call(call) {
+            return Some(created);
         }
         let Callee::Expr(callee) = &call.callee else {
             return None;
@@ -179,6 +267,14 @@ impl Extractor<'_> {
         if let Expr::Member(member) = callee
             && let Some(method) = member_prop_name(&member.prop)
         {
+            // `sockets.at(-1)`, `sockets.find(...)`: an element of an array of sockets.
+            if matches!(
+                &*method,
+                "at" | "find" | "findLast" | "pop" | "shift" | "get"
+            ) && let Some(element) = self.socket_array(&member.obj)
+            {
+                return Some(element);
+            }
             let op = match &*method {
                 "to" | "in" | "except" => Some(Op::Rooms),
                 "timeout" => Some(Op::Timeout),
@@ -202,7 +298,20 @@ impl Extractor<'_> {
                 "useContext" | "createContext" | "inject" | "ref" | "shallowRef"
             )
         {
-            return call.args.first().and_then(|arg| self.socket(&arg.expr));
+            let passed = call.args.first().and_then(|arg| self.socket(&arg.expr));
+            // `useContext(SocketContext)`: also what the providers of that context hold.
+            let provided = match (&*ident.sym, call.args.first().map(|a| unwrap_expr(&a.expr))) {
+                ("useContext", Some(Expr::Ident(context))) => {
+                    Some(root(Origin::Context(self.context_ref(&context.sym))))
+                }
+                _ => None,
+            };
+            return match (passed, provided) {
+                (Some(passed), Some(provided)) => {
+                    Some(root(Origin::FirstOf(vec![passed, provided])))
+                }
+                (passed, provided) => passed.or(provided),
+            };
         }
         // A configured wrapper is known by the name it is called by: it may be a global,
         // auto-imported (Nuxt's `useSocket()`) or a default import. The linker decides
@@ -223,15 +332,29 @@ impl Extractor<'_> {
         Some(root(Origin::Returned(returned)))
     }
 
+    /// A context as this file names it: imported, or declared here.
+    pub(super) fn context_ref(&self, name: &str) -> ContextRef {
+        match self.lookup(name) {
+            Some(Binding::Import {
+                specifier,
+                name: imported,
+            }) => ContextRef::Import {
+                specifier: specifier.clone(),
+                name: imported.clone(),
+            },
+            _ => ContextRef::Local(name.to_owned()),
+        }
+    }
+
     /// `io(url)`, `new Server()`, `new Manager(url)`: a socket value created here.
-    pub(super) fn creation(&self, expr: &Expr) -> Option<Origin> {
+    pub(super) fn creation(&self, expr: &Expr) -> Option<SocketRef> {
         match unwrap_expr(expr) {
             Expr::Call(call) => self.creation_of_call(call),
             Expr::New(new) => {
                 let (specifier, name) = self.imported(&new.callee)?;
                 match (package_side(&specifier)?, &*name) {
-                    (Side::Client, "Manager") => Some(Origin::Manager),
-                    (Side::Server, "Server" | "default" | "Emitter") => Some(Origin::Server),
+                    (Side::Client, "Manager") => Some(root(Origin::Manager)),
+                    (Side::Server, "Server" | "default" | "Emitter") => Some(root(Origin::Server)),
                     _ => None,
                 }
             }
@@ -239,7 +362,7 @@ impl Extractor<'_> {
         }
     }
 
-    pub(super) fn creation_of_call(&self, call: &CallExpr) -> Option<Origin> {
+    pub(super) fn creation_of_call(&self, call: &CallExpr) -> Option<SocketRef> {
         let Callee::Expr(callee) = &call.callee else {
             return None;
         };
@@ -249,7 +372,7 @@ impl Extractor<'_> {
                 Some(self.client_factory(call))
             }
             // `require("socket.io")(httpServer)`: the CommonJS export is a factory.
-            (Side::Server, "default") if specifier == SERVER_PKG => Some(Origin::Server),
+            (Side::Server, "default") if specifier == SERVER_PKG => Some(root(Origin::Server)),
             _ => None,
         }
     }
@@ -381,7 +504,9 @@ impl Extractor<'_> {
         }
     }
 
-    fn client_factory(&self, call: &CallExpr) -> Origin {
+    /// `io(url, options)`: a client socket, which retries every emit until it is acked
+    /// when `options.retries` is set (see [`Op::Retries`]).
+    fn client_factory(&self, call: &CallExpr) -> SocketRef {
         let first = call.args.first().map(|arg| unwrap_expr(&arg.expr));
         let (url, options) = match first {
             None => (Value::Str(String::new()), None),
@@ -397,19 +522,20 @@ impl Extractor<'_> {
                 (self.value(url), options)
             }
         };
-        let ack_timeout = options.is_some_and(|options| {
-            options.props.iter().any(|prop| match prop {
-                PropOrSpread::Prop(prop) => match &**prop {
-                    Prop::KeyValue(kv) => prop_name(&kv.key).as_deref() == Some("ackTimeout"),
-                    Prop::Shorthand(ident) => &*ident.sym == "ackTimeout",
-                    _ => false,
-                },
-                PropOrSpread::Spread(_) => false,
-            })
-        });
-        Origin::ClientFactory {
+        let ack_timeout = options.is_some_and(|options| option(options, "ackTimeout").is_some());
+        // `retries: 0` retries nothing; any other value (a number, a variable) is taken
+        // as a retrying client.
+        let retries = options
+            .and_then(|options| option(options, "retries"))
+            .is_some_and(|value| !matches!(value, Some(Expr::Lit(Lit::Num(n))) if n.value == 0.0));
+        let created = root(Origin::ClientFactory {
             ns: NsExpr::Url(url),
             ack_timeout,
+        });
+        if retries {
+            with(created, Op::Retries)
+        } else {
+            created
         }
     }
 
@@ -419,6 +545,38 @@ impl Extractor<'_> {
             Some(Expr::Lit(Lit::Regex(_)) | Expr::Arrow(_) | Expr::Fn(_)) => NsExpr::Dynamic,
             Some(expr) => NsExpr::Name(self.value(expr)),
         }
+    }
+}
+
+/// The option `key` of an options object literal: `Some(Some(value))` for `key: value`,
+/// `Some(None)` for the shorthand `{ key }`, `None` when it is absent.
+fn option<'o>(options: &'o ObjectLit, key: &str) -> Option<Option<&'o Expr>> {
+    options.props.iter().find_map(|prop| match prop {
+        PropOrSpread::Prop(prop) => match &**prop {
+            Prop::KeyValue(kv) if prop_name(&kv.key).as_deref() == Some(key) => {
+                Some(Some(unwrap_expr(&kv.value)))
+            }
+            Prop::Shorthand(ident) if &*ident.sym == key => Some(None),
+            _ => None,
+        },
+        PropOrSpread::Spread(_) => None,
+    })
+}
+
+/// What a callback returns when it is written as one expression: `() => io(url)`,
+/// or a body whose last statement is `return io(url)`.
+pub(super) fn returned_expr(callback: &Expr) -> Option<&Expr> {
+    let body = match unwrap_expr(callback) {
+        Expr::Arrow(arrow) => match &*arrow.body {
+            ArrowFunctionBody::Expr(expr) => return Some(expr),
+            ArrowFunctionBody::FunctionBody(block) => block,
+        },
+        Expr::Fn(function) => function.function.body.as_ref()?,
+        _ => return None,
+    };
+    match body.stmts.last()? {
+        Stmt::Return(ReturnStmt { arg: Some(arg), .. }) => Some(&**arg),
+        _ => None,
     }
 }
 
