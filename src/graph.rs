@@ -269,6 +269,9 @@ pub struct SourceFile {
     pub text: Option<std::sync::Arc<str>>,
     /// Built the first time a line number is asked for.
     pub lines: std::sync::OnceLock<crate::source::LineIndex>,
+    /// The major version of the Socket.IO client the file's package depends on (its
+    /// nearest `package.json`), when it says.
+    pub socketio_major: Option<u32>,
 }
 
 impl SourceFile {

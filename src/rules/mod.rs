@@ -18,6 +18,7 @@ mod handler_replaced;
 mod listener_after_await;
 mod listener_leak;
 mod listener_removed_globally;
+mod manager_event_on_socket;
 mod middleware_blocks;
 mod namespace_mismatch;
 mod parse_error;
@@ -152,6 +153,7 @@ pub const RULES: &[&Rule] = &[
     &listener_after_await::RULE,
     &listener_leak::RULE,
     &listener_removed_globally::RULE,
+    &manager_event_on_socket::RULE,
     &middleware_blocks::RULE,
     &namespace_mismatch::RULE,
     &parse_error::RULE,

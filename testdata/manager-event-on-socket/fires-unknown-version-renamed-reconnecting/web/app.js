@@ -1,0 +1,16 @@
+// fires: no package.json names a version, so the client is a current one, where "reconnecting" no longer exists
+const { io } = require("socket.io-client");
+
+const socket = io("/");
+const banner = { text: "" };
+
+socket.on("reconnecting", (attempt) => {
+  banner.text = `Reconnecting (attempt ${attempt})...`;
+});
+socket.on("connect", () => {
+  banner.text = "";
+  socket.emit("status:get");
+});
+socket.on("status", ({ up }) => {
+  banner.text = up ? "" : "The server is down for maintenance";
+});
