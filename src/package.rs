@@ -278,7 +278,7 @@ fn socketio_client_major(json: &serde_json::Value) -> Option<u32> {
 /// are 2; `npm:socket.io-client@^4` is 4.
 fn range_major(range: &str) -> Option<u32> {
     let range = range.rsplit_once('@').map_or(range, |(_, version)| version);
-    let start = range.trim_start_matches(|c: char| matches!(c, '^' | '~' | '>' | '=' | 'v' | ' '));
+    let start = range.trim_start_matches(['^', '~', '>', '=', 'v', ' ']);
     let digits = start
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(start.len());
