@@ -106,6 +106,9 @@ pub struct Packages {
     /// By absolute directory: the manifest of the nearest package, if it names a
     /// Socket.IO package at all.
     nearest: FxHashMap<PathBuf, Option<Arc<Manifest>>>,
+    /// By absolute directory: the Socket.IO client version of the nearest manifest
+    /// that names one.
+    majors: FxHashMap<PathBuf, Option<u32>>,
 }
 
 /// What the nearest `package.json` of each file says (see [`Packages::of_files`]).
@@ -134,7 +137,7 @@ impl Packages {
             let manifest = dir.and_then(|dir| packages.nearest(dir));
             found
                 .socketio_majors
-                .push(manifest.as_ref().and_then(|m| m.socketio_major));
+                .push(dir.and_then(|dir| packages.socketio_major(dir)));
             found.self_packages.push(
                 dir.zip(manifest)
                     .and_then(|(dir, m)| self_package(dir, &m, &is_known)),
@@ -166,6 +169,38 @@ fn self_package(
 }
 
 impl Packages {
+    /// The Socket.IO client version of the nearest manifest above `dir` that names
+    /// one: a package of a workspace (an app's `client/`, a plugin) often leaves its
+    /// dependencies to the root's manifest.
+    fn socketio_major(&mut self, dir: &Path) -> Option<u32> {
+        let mut walked = Vec::new();
+        let mut found = None;
+        for ancestor in dir.ancestors() {
+            if let Some(known) = self.majors.get(ancestor) {
+                found = *known;
+                break;
+            }
+            walked.push(ancestor.to_path_buf());
+            let major = match self.nearest.get(ancestor) {
+                // Read already: the manifest of this very directory?
+                Some(Some(manifest)) if manifest.root == ancestor => manifest.socketio_major,
+                _ => std::fs::read_to_string(ancestor.join("package.json"))
+                    .ok()
+                    .filter(|text| text.contains("socket.io"))
+                    .and_then(|text| serde_json::from_str(&text).ok())
+                    .and_then(|json| socketio_client_major(&json)),
+            };
+            if major.is_some() {
+                found = major;
+                break;
+            }
+        }
+        for dir in walked {
+            self.majors.insert(dir, found);
+        }
+        found
+    }
+
     /// The manifest of the package `dir` is in, found by walking up; every directory
     /// passed on the way remembers the answer.
     fn nearest(&mut self, dir: &Path) -> Option<Arc<Manifest>> {
@@ -377,6 +412,36 @@ mod tests {
         );
         assert_eq!(major(r#"{"name":"app"}"#), None);
         assert_eq!(range_major("npm:socket.io-client@^2.5.0"), Some(2));
+    }
+
+    #[test]
+    fn the_client_version_is_the_nearest_manifest_that_names_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "package.json",
+            r#"{"name":"pad","workspaces":["plugins/*"],"dependencies":{"socket.io":"^2.4.1"}}"#,
+        );
+        write("plugins/align/package.json", r#"{"name":"ep_align"}"#);
+        write("plugins/align/static/js/index.js", "");
+        write(
+            "plugins/chat/package.json",
+            r#"{"name":"ep_chat","dependencies":{"socket.io-client":"^4.7.0"}}"#,
+        );
+        write("plugins/chat/index.js", "");
+        write("static/js/pad.js", "");
+        let files = [
+            root.join("plugins/align/static/js/index.js"),
+            root.join("plugins/chat/index.js"),
+            root.join("static/js/pad.js"),
+        ];
+        let found = Packages::of_files(files.iter().map(PathBuf::as_path), |_| true);
+        assert_eq!(found.socketio_majors, [Some(2), Some(4), Some(2)]);
     }
 
     #[test]
