@@ -523,6 +523,7 @@ impl Flow<'_, '_> {
 
     fn try_stmt(&mut self, try_stmt: &TryStmt, called: bool, ctx: Ctx) -> Out {
         let has_catch = try_stmt.handler.is_some();
+        let throw_calls_before = self.summary.throw_calls.len();
         let block = self.stmts(
             &try_stmt.block.stmts,
             called,
@@ -541,8 +542,10 @@ impl Flow<'_, '_> {
         if let Some(finalizer) = &try_stmt.finalizer {
             let fin = self.stmts(&finalizer.stmts, false, ctx);
             if fin.fall == Some(true) {
-                // A `finally` that calls the target covers every path through the try.
+                // A `finally` that calls the target covers every path through the try,
+                // those where a helper throws included.
                 exits.clear();
+                self.summary.throw_calls.truncate(throw_calls_before);
                 fall = fall.map(|_| true);
             } else {
                 exits.extend(fin.exits);
@@ -813,7 +816,7 @@ impl Flow<'_, '_> {
             let arg_expr = unwrap_expr(&arg.expr);
             if self.is_target(arg_expr) {
                 // Handed on: that function's answer is ours.
-                let (handed_called, handed_exits) = self.handed(callee, call, arg_expr);
+                let (handed_called, handed_exits) = self.handed(callee, call, arg_expr, ctx);
                 out.called |= handed_called;
                 out.exits.extend(handed_exits);
                 continue;
@@ -859,7 +862,13 @@ impl Flow<'_, '_> {
 
     /// The target passed to `helper(...)`: looked through when `helper` is a local
     /// function; otherwise assumed called (no evidence either way).
-    fn handed(&mut self, callee: &Expr, call: &CallExpr, arg: &Expr) -> (bool, Vec<Missing>) {
+    fn handed(
+        &mut self,
+        callee: &Expr,
+        call: &CallExpr,
+        arg: &Expr,
+        ctx: Ctx,
+    ) -> (bool, Vec<Missing>) {
         let position = call
             .args
             .iter()
@@ -896,10 +905,13 @@ impl Flow<'_, '_> {
             self.calls += 1;
             return (true, Vec::new());
         };
-        // The helper's own calls that may throw before it calls the target.
-        self.summary
-            .throw_calls
-            .extend(inner.throw_calls.iter().cloned());
+        // The helper's own calls that may throw before it calls the target, unless a
+        // `try` around this call catches what they throw.
+        if !ctx.caught {
+            self.summary
+                .throw_calls
+                .extend(inner.throw_calls.iter().cloned());
+        }
         match inner.calls {
             Calls::All | Calls::Unknown => {
                 self.calls += 1;
@@ -1277,6 +1289,12 @@ mod tests {
         assert_eq!(
             pending_with(
                 "socket.emit(\"x\", (res) => { try { resolve(parse(res)); } catch (e) { reject(e); } });"
+            ),
+            0
+        );
+        assert_eq!(
+            pending_with(
+                "socket.emit(\"x\", (res) => { try { parse(res); } finally { resolve(res); } });"
             ),
             0
         );
