@@ -1,7 +1,7 @@
 use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::facts::{Side, Span};
-use crate::graph::HandlerSite;
+use crate::graph::{HandlerSite, Presence};
 
 pub const RULE: Rule = Rule {
     id: "manager-event-on-socket",
@@ -40,11 +40,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // The names are free for applications since 3.0: a server that emits "ping"
-        // itself is heard by this listener.
+        // itself is heard by this listener. "ping" is a plausible application event, so
+        // without the server's code to tell, it is left alone.
         if cx
             .graph
             .emits_named(handler.app, Side::Server, name)
             .any(|emit| emit.ns.matches(&handler.ns))
+            || (name == "ping" && cx.graph.presence(handler.app, Side::Server) != Presence::Certain)
         {
             continue;
         }
