@@ -510,6 +510,12 @@ pub struct Function {
     pub handler: Option<HandlerSignature>,
     /// For parameters the body calls: how (for callers that hand it an ack or `next`).
     pub param_calls: Vec<(u32, Calls)>,
+    /// A call of it may throw synchronously: its body has a `throw` that no `catch`
+    /// of its own handles (an `async` function rejects instead, and never counts).
+    pub throws: bool,
+    /// Project functions its body calls outside a `try` that catches: a call of it may
+    /// throw when one of them may (decided when linking, a few levels deep).
+    pub throws_via: Vec<Callee>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -574,6 +580,21 @@ pub struct Summary {
     /// Handed to project functions in other files, assumed to call it until linking
     /// knows better.
     pub delegations: Vec<Delegation>,
+    /// Calls of project functions made before the call on their path, outside a `try`
+    /// that catches: if the function may throw (decided when linking), that path
+    /// leaves without the call.
+    pub throw_calls: Vec<ThrowCall>,
+}
+
+/// A call of a project function that may throw before the target is called.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThrowCall {
+    pub callee: Callee,
+    pub span: Span,
+    /// Made in a callback (an ack, a promise reaction), not in the body itself: in a
+    /// promise executor only such a throw leaves the promise pending (a throw in the
+    /// executor itself rejects it).
+    pub in_callback: bool,
 }
 
 impl Summary {

@@ -294,6 +294,7 @@ mod tests {
                 facts: Default::default(),
                 text: Some(text.into()),
                 lines: Default::default(),
+                socketio_major: None,
             }],
             graph: EventGraph::default(),
             diagnostics: vec![diagnostic(fix("{")), diagnostic(fix("2"))],

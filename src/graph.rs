@@ -269,6 +269,9 @@ pub struct SourceFile {
     pub text: Option<std::sync::Arc<str>>,
     /// Built the first time a line number is asked for.
     pub lines: std::sync::OnceLock<crate::source::LineIndex>,
+    /// The major version of the Socket.IO client the file's package depends on (its
+    /// nearest `package.json`), when it says.
+    pub socketio_major: Option<u32>,
 }
 
 impl SourceFile {
@@ -850,10 +853,17 @@ impl<'a> Linker<'a> {
                 }
             }
             for promise in &facts.promises {
+                let mut summary = promise.summary.clone();
+                self.judge_throw_calls(file, &mut summary);
+                // A promise kept only for calls that may throw in its callbacks, none of
+                // which does.
+                if summary.calls == Calls::All {
+                    continue;
+                }
                 graph.promises.push(PromiseSite {
                     file,
                     span: promise.span,
-                    summary: promise.summary.clone(),
+                    summary,
                     reject_name: promise.reject_name.clone(),
                 });
             }
@@ -1146,7 +1156,53 @@ impl<'a> Linker<'a> {
                 });
             }
         }
+        self.judge_throw_calls(file, &mut judged);
         judged
+    }
+
+    /// The calls made before the target that may throw (see `Summary::throw_calls`):
+    /// each is a path that leaves without the call.
+    fn judge_throw_calls(&self, file: FileId, summary: &mut Summary) {
+        if !matches!(summary.calls, Calls::All | Calls::Some) {
+            return;
+        }
+        for call in &summary.throw_calls {
+            if self.may_throw(file, &call.callee, 0) {
+                summary.calls = Calls::Some;
+                summary.missing.push(Missing {
+                    span: call.span,
+                    kind: MissingKind::Throw,
+                });
+            }
+        }
+        summary.missing.sort_by_key(|m| (m.span, m.kind));
+        summary.missing.dedup();
+    }
+
+    /// Whether a call of `callee` (from `file`) may throw synchronously: its body
+    /// throws, or it calls a project function that may, up to `MAX_THROW_DEPTH` calls
+    /// down. A callee that resolves to several functions may throw only if each does.
+    fn may_throw(&self, file: FileId, callee: &Callee, depth: u32) -> bool {
+        /// Deep enough for `handler → requireSession → assertToken`; recursion stops here.
+        const MAX_THROW_DEPTH: u32 = 3;
+        if depth > MAX_THROW_DEPTH {
+            return false;
+        }
+        let targets = self.callees(file, callee);
+        !targets.is_empty()
+            && targets.iter().all(|&(target, id)| {
+                self.files[target]
+                    .facts
+                    .functions
+                    .get(id as usize)
+                    .is_some_and(|function| {
+                        function.throws
+                            || function
+                                .throws_via
+                                .iter()
+                                .any(|inner| self.may_throw(target, inner, depth + 1))
+                    })
+            })
     }
 
     fn context(&self, file: FileId, context: Option<&ListenContext>) -> Option<Context> {

@@ -118,11 +118,14 @@ pub fn analyze_with(
     );
     let loader = Loader {
         discovered: &discovered,
-        packages: &packages,
+        packages: &packages.self_packages,
         socket_wrappers: &socket_wrappers,
         cache: cache.as_ref(),
     };
     let (mut files, mut loaded) = loader.load_all(stdin, &options.overlay);
+    for (file, major) in files.iter_mut().zip(&packages.socketio_majors) {
+        file.socketio_major = *major;
+    }
     if std::env::var_os("WIRELINT_DEBUG_FACTS").is_some() {
         for file in &files {
             eprintln!("{}: {:#?}", file.path.display(), file.facts);
@@ -277,6 +280,7 @@ fn link_inputs(
         hasher.update(file.path.as_os_str().as_encoded_bytes());
         hasher.update(&[0]);
         hasher.update(&loaded.input.to_le_bytes());
+        hasher.update(&file.socketio_major.unwrap_or(0).to_le_bytes());
     }
     hasher.digest128()
 }
@@ -601,6 +605,7 @@ impl<'a> Loader<'a> {
             bytes: text.as_ref().map_or(0, |t| t.len() as u64),
             text: text.filter(|_| keep).map(Arc::from),
             lines: Default::default(),
+            socketio_major: None,
         };
         (file, loaded)
     }
@@ -708,6 +713,7 @@ fn load_unread<'c>(path: &Path, entry: &'c cache::Entry) -> Option<(SourceFile, 
         bytes: stat.size(),
         text: None,
         lines: Default::default(),
+        socketio_major: None,
     };
     let loaded = Loaded {
         from: FactsFrom::Cache {

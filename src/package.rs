@@ -92,50 +92,118 @@ fn without_index(path: &str) -> &str {
 #[derive(Debug)]
 struct Manifest {
     root: PathBuf,
-    name: String,
+    /// The package's name, when it is a library others import (not a workspace root).
+    name: Option<String>,
     entries: Arc<[String]>,
+    /// The major version of Socket.IO the package's clients speak (see
+    /// [`socketio_client_major`]).
+    socketio_major: Option<u32>,
 }
 
 /// The nearest `package.json` of each directory, read once per directory.
 #[derive(Default)]
 pub struct Packages {
-    /// By absolute directory: the manifest of the nearest package, if it is one the
-    /// front-ends know.
+    /// By absolute directory: the manifest of the nearest package, if it names a
+    /// Socket.IO package at all.
     nearest: FxHashMap<PathBuf, Option<Arc<Manifest>>>,
+    /// By absolute directory: the Socket.IO client version of the nearest manifest
+    /// that names one.
+    majors: FxHashMap<PathBuf, Option<u32>>,
+}
+
+/// What the nearest `package.json` of each file says (see [`Packages::of_files`]).
+#[derive(Debug, Default)]
+pub struct FilePackages {
+    /// Of each file, the Socket.IO package it is part of, if any.
+    pub self_packages: Vec<Option<SelfPackage>>,
+    /// Of each file, the major version of the Socket.IO client its package depends on;
+    /// `None` when no manifest says (or the range cannot be read).
+    pub socketio_majors: Vec<Option<u32>>,
 }
 
 impl Packages {
     /// The package of each file, for files in a package named `socket.io` or
-    /// `socket.io-client` (or another name `is_known` accepts).
+    /// `socket.io-client` (or another name `is_known` accepts), and the Socket.IO
+    /// client version of each file's package.
     pub fn of_files<'p>(
         paths: impl Iterator<Item = &'p Path>,
         is_known: impl Fn(&str) -> bool,
-    ) -> Vec<Option<SelfPackage>> {
+    ) -> FilePackages {
         let mut packages = Packages::default();
-        paths
-            .map(|path| packages.of_file(path, &is_known))
-            .collect()
+        let mut found = FilePackages::default();
+        for path in paths {
+            let absolute = crate::discover::absolute(path);
+            let dir = absolute.parent();
+            let manifest = dir.and_then(|dir| packages.nearest(dir));
+            found
+                .socketio_majors
+                .push(dir.and_then(|dir| packages.socketio_major(dir)));
+            found.self_packages.push(
+                dir.zip(manifest)
+                    .and_then(|(dir, m)| self_package(dir, &m, &is_known)),
+            );
+        }
+        found
     }
+}
 
-    fn of_file(&mut self, path: &Path, is_known: &impl Fn(&str) -> bool) -> Option<SelfPackage> {
-        let dir = crate::discover::absolute(path).parent()?.to_path_buf();
-        let manifest = self.nearest(&dir, is_known)?;
-        let relative = dir.strip_prefix(&manifest.root).ok()?;
-        let dir = relative
-            .components()
-            .map(|part| part.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        Some(SelfPackage {
-            name: manifest.name.clone(),
-            dir,
-            entries: manifest.entries.clone(),
-        })
+/// The package of a file in `dir` (absolute) of the package of `manifest`, when it is
+/// one the front-ends know by name.
+fn self_package(
+    dir: &Path,
+    manifest: &Manifest,
+    is_known: &impl Fn(&str) -> bool,
+) -> Option<SelfPackage> {
+    let name = manifest.name.as_ref().filter(|name| is_known(name))?;
+    let relative = dir.strip_prefix(&manifest.root).ok()?;
+    let dir = relative
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    Some(SelfPackage {
+        name: name.clone(),
+        dir,
+        entries: manifest.entries.clone(),
+    })
+}
+
+impl Packages {
+    /// The Socket.IO client version of the nearest manifest above `dir` that names
+    /// one: a package of a workspace (an app's `client/`, a plugin) often leaves its
+    /// dependencies to the root's manifest.
+    fn socketio_major(&mut self, dir: &Path) -> Option<u32> {
+        let mut walked = Vec::new();
+        let mut found = None;
+        for ancestor in dir.ancestors() {
+            if let Some(known) = self.majors.get(ancestor) {
+                found = *known;
+                break;
+            }
+            walked.push(ancestor.to_path_buf());
+            let major = match self.nearest.get(ancestor) {
+                // Read already: the manifest of this very directory?
+                Some(Some(manifest)) if manifest.root == ancestor => manifest.socketio_major,
+                _ => std::fs::read_to_string(ancestor.join("package.json"))
+                    .ok()
+                    .filter(|text| text.contains("socket.io"))
+                    .and_then(|text| serde_json::from_str(&text).ok())
+                    .and_then(|json| socketio_client_major(&json)),
+            };
+            if major.is_some() {
+                found = major;
+                break;
+            }
+        }
+        for dir in walked {
+            self.majors.insert(dir, found);
+        }
+        found
     }
 
     /// The manifest of the package `dir` is in, found by walking up; every directory
     /// passed on the way remembers the answer.
-    fn nearest(&mut self, dir: &Path, is_known: &impl Fn(&str) -> bool) -> Option<Arc<Manifest>> {
+    fn nearest(&mut self, dir: &Path) -> Option<Arc<Manifest>> {
         let mut walked = Vec::new();
         let mut found = None;
         for ancestor in dir.ancestors() {
@@ -151,7 +219,6 @@ impl Packages {
                     .contains("socket.io")
                     .then(|| read_manifest(ancestor, &text))
                     .flatten()
-                    .filter(|manifest| is_known(&manifest.name))
                     .map(Arc::new);
                 break;
             }
@@ -163,16 +230,28 @@ impl Packages {
     }
 }
 
-/// The name and entry points of a `package.json`; `None` for one without a name (a
-/// workspace root, or invalid JSON).
+/// The name, entry points and Socket.IO version of a `package.json`; `None` for
+/// invalid JSON.
 fn read_manifest(root: &Path, text: &str) -> Option<Manifest> {
     let json: serde_json::Value = serde_json::from_str(text).ok()?;
+    let socketio_major = socketio_client_major(&json);
     // A workspace root is named after the library it hosts but is not it: its
     // examples and tools import the real package, not `..`.
-    if json.get("workspaces").is_some() {
-        return None;
-    }
-    let name = json.get("name")?.as_str()?.to_owned();
+    let name = match json.get("workspaces") {
+        Some(_) => None,
+        None => json
+            .get("name")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned),
+    };
+    let Some(name) = name else {
+        return Some(Manifest {
+            root: root.to_path_buf(),
+            name: None,
+            entries: Arc::from([]),
+            socketio_major,
+        });
+    };
     let mut targets = Vec::new();
     for key in ["main", "module", "browser", "types"] {
         if let Some(target) = json.get(key).and_then(serde_json::Value::as_str) {
@@ -211,9 +290,34 @@ fn read_manifest(root: &Path, text: &str) -> Option<Manifest> {
     entries.dedup();
     Some(Manifest {
         root: root.to_path_buf(),
-        name,
+        name: Some(name),
         entries: entries.into(),
+        socketio_major,
     })
+}
+
+/// The major version of the Socket.IO client a package's code runs against: its
+/// dependency on `socket.io-client`, or else on `socket.io` (whose server serves the
+/// client of its own version to pages at `/socket.io/socket.io.js`). `None` when
+/// neither is listed or the range names no version (`latest`, a git URL).
+fn socketio_client_major(json: &serde_json::Value) -> Option<u32> {
+    let range_of = |package: &str| {
+        ["dependencies", "devDependencies", "peerDependencies"]
+            .iter()
+            .find_map(|field| json.get(field)?.get(package)?.as_str())
+    };
+    range_major(range_of("socket.io-client").or_else(|| range_of("socket.io"))?)
+}
+
+/// The major version a semver range starts from: `^2.3.0`, `~2.4`, `2.x`, `>=2 <3`
+/// are 2; `npm:socket.io-client@^4` is 4.
+fn range_major(range: &str) -> Option<u32> {
+    let range = range.rsplit_once('@').map_or(range, |(_, version)| version);
+    let start = range.trim_start_matches(['^', '~', '>', '=', 'v', ' ']);
+    let digits = start
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(start.len());
+    start[..digits].parse().ok()
 }
 
 fn collect_strings(value: Option<&serde_json::Value>, out: &mut Vec<String>) {
@@ -246,7 +350,7 @@ mod tests {
         )
         .unwrap();
         SelfPackage {
-            name: manifest.name,
+            name: manifest.name.unwrap(),
             dir: dir.to_owned(),
             entries: manifest.entries,
         }
@@ -283,6 +387,64 @@ mod tests {
     }
 
     #[test]
+    fn the_client_version_comes_from_socket_io_client_or_else_socket_io() {
+        let major = |text: &str| read_manifest(Path::new("/p"), text).unwrap().socketio_major;
+        assert_eq!(
+            major(r#"{"dependencies":{"socket.io-client":"^2.3.0","socket.io":"^4.7.0"}}"#),
+            Some(2)
+        );
+        assert_eq!(major(r#"{"dependencies":{"socket.io":"~2.4.1"}}"#), Some(2));
+        assert_eq!(
+            major(r#"{"devDependencies":{"socket.io-client":"4.x"}}"#),
+            Some(4)
+        );
+        assert_eq!(
+            major(r#"{"dependencies":{"socket.io-client":">= 3.0.0 < 5"}}"#),
+            Some(3)
+        );
+        assert_eq!(
+            major(r#"{"dependencies":{"socket.io-client":"latest"}}"#),
+            None
+        );
+        assert_eq!(
+            major(r#"{"workspaces":[],"dependencies":{"socket.io-client":"^1.7"}}"#),
+            Some(1)
+        );
+        assert_eq!(major(r#"{"name":"app"}"#), None);
+        assert_eq!(range_major("npm:socket.io-client@^2.5.0"), Some(2));
+    }
+
+    #[test]
+    fn the_client_version_is_the_nearest_manifest_that_names_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "package.json",
+            r#"{"name":"pad","workspaces":["plugins/*"],"dependencies":{"socket.io":"^2.4.1"}}"#,
+        );
+        write("plugins/align/package.json", r#"{"name":"ep_align"}"#);
+        write("plugins/align/static/js/index.js", "");
+        write(
+            "plugins/chat/package.json",
+            r#"{"name":"ep_chat","dependencies":{"socket.io-client":"^4.7.0"}}"#,
+        );
+        write("plugins/chat/index.js", "");
+        write("static/js/pad.js", "");
+        let files = [
+            root.join("plugins/align/static/js/index.js"),
+            root.join("plugins/chat/index.js"),
+            root.join("static/js/pad.js"),
+        ];
+        let found = Packages::of_files(files.iter().map(PathBuf::as_path), |_| true);
+        assert_eq!(found.socketio_majors, [Some(2), Some(4), Some(2)]);
+    }
+
+    #[test]
     fn the_nearest_manifest_is_read_once_and_only_known_names_count() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
@@ -312,7 +474,8 @@ mod tests {
         ];
         let found = Packages::of_files(files.iter().map(PathBuf::as_path), |name| {
             name == "socket.io"
-        });
+        })
+        .self_packages;
         let dirs: Vec<Option<&str>> = found
             .iter()
             .map(|p| p.as_ref().map(|p| p.dir.as_str()))

@@ -40,7 +40,14 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
             Some(MissingKind::Return) => format!("an early `return` skips `{cb}`"),
-            Some(MissingKind::Throw) => format!("a `throw` leaves before `{cb}`"),
+            Some(MissingKind::Throw) => {
+                match first.and_then(|m| cx.thrown_by_call(handler.ack_file, m.span)) {
+                    Some(call) => {
+                        format!("when `{call}` throws, the handler leaves before calling `{cb}`")
+                    }
+                    None => format!("a `throw` leaves before `{cb}`"),
+                }
+            }
             Some(MissingKind::Delegated) => {
                 format!("the helper it hands `{cb}` to does not call it on every path")
             }

@@ -18,6 +18,7 @@ mod handler_replaced;
 mod listener_after_await;
 mod listener_leak;
 mod listener_removed_globally;
+mod manager_event_on_socket;
 mod middleware_blocks;
 mod namespace_mismatch;
 mod parse_error;
@@ -86,6 +87,21 @@ impl Context<'_> {
         simple.then(|| format!("{callee}()"))
     }
 
+    /// `requireSession()` for the span of a call `requireSession(socket)` that may
+    /// throw; `None` for a `throw` statement.
+    pub fn thrown_by_call(&self, file: FileId, span: Span) -> Option<String> {
+        let text = self.files[file].text.as_deref()?;
+        let code = text.get(span.start as usize..span.end as usize)?;
+        let callee = code[..code.find('(')?].trim();
+        let simple = !callee.is_empty()
+            && callee != "throw"
+            && callee.len() <= 60
+            && callee
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '$'));
+        simple.then(|| format!("{callee}()"))
+    }
+
     /// A label for a path that leaves without the call, naming the awaited call.
     pub fn missing_label(
         &self,
@@ -97,6 +113,12 @@ impl Context<'_> {
             (MissingKind::Reject, Some(call)) => {
                 format!("if `{call}` rejects, the function leaves without calling `{name}`")
             }
+            (MissingKind::Throw, _) => match self.thrown_by_call(file, missing.span) {
+                Some(call) => {
+                    format!("if `{call}` throws, the function leaves without calling `{name}`")
+                }
+                None => missing_label(MissingKind::Throw, name),
+            },
             (kind, _) => missing_label(kind, name),
         }
     }
@@ -152,6 +174,7 @@ pub const RULES: &[&Rule] = &[
     &listener_after_await::RULE,
     &listener_leak::RULE,
     &listener_removed_globally::RULE,
+    &manager_event_on_socket::RULE,
     &middleware_blocks::RULE,
     &namespace_mismatch::RULE,
     &parse_error::RULE,

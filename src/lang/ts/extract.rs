@@ -937,8 +937,11 @@ impl<'a> Extractor<'a> {
                 param_calls.push((index as u32, summary.calls));
             }
         }
+        let (throws, throws_via) = flow::throw_facts(function, &|callee| self.callee(callee));
         if let Some(function) = self.facts.functions.get_mut(id as usize) {
             function.param_calls = param_calls;
+            function.throws = throws;
+            function.throws_via = throws_via;
         }
     }
 
@@ -2163,6 +2166,7 @@ impl Visit for Extractor<'_> {
         let id = self.enter_function(arrow.span.lo.0, &params);
         if named {
             let local = LocalFn {
+                is_async: arrow.is_async,
                 params: params.clone(),
                 body: match &*arrow.body {
                     ArrowFunctionBody::FunctionBody(block) => {
@@ -2246,6 +2250,19 @@ impl Visit for Extractor<'_> {
 
     fn visit_assign_expr(&mut self, assign: &AssignExpr) {
         self.on_assign(assign);
+        // `exports.checkLogin = (socket) => { ... }`: a named function, as its
+        // declaration would be, so that callers in other files can be judged by it.
+        if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
+            && matches!(unwrap_expr(&assign.right), Expr::Arrow(_) | Expr::Fn(_))
+            && let obj = unwrap_expr(&member.obj)
+            && (is_module_exports(obj) || matches!(obj, Expr::Ident(id) if &*id.sym == "exports"))
+        {
+            assign.left.visit_with(self);
+            self.pending_name = member_prop_name(&member.prop).map(|name| name.into_owned());
+            assign.right.visit_with(self);
+            self.pending_name = None;
+            return;
+        }
         assign.visit_children_with(self);
     }
 
@@ -2297,8 +2314,12 @@ impl Visit for Extractor<'_> {
                     MissingKind::Return | MissingKind::End | MissingKind::Delegated
                 )
             });
+            // Likewise a helper that throws in the executor itself rejects it; one that
+            // throws in a callback (an ack) before it settles leaves it pending.
+            summary.throw_calls.retain(|call| call.in_callback);
             if summary.calls == Calls::Never
                 || (summary.calls == Calls::Some && !summary.missing.is_empty())
+                || (summary.calls == Calls::All && !summary.throw_calls.is_empty())
             {
                 self.facts.promises.push(PendingPromise {
                     span: self.span(new.span),

@@ -13,7 +13,9 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 use super::extract::{member_prop_name, unwrap_expr};
 use super::parse::to_span;
-use crate::facts::{Callee as FnCallee, Calls, Delegation, Missing, MissingKind, Span, Summary};
+use crate::facts::{
+    Callee as FnCallee, Calls, Delegation, Missing, MissingKind, Span, Summary, ThrowCall,
+};
 use crate::lang::paths::{Out, merge};
 
 /// A function body the analysis can look into when a target is handed to it.
@@ -21,6 +23,8 @@ use crate::lang::paths::{Out, merge};
 pub(super) struct LocalFn<'a> {
     pub params: Vec<&'a Pat>,
     pub body: Body<'a>,
+    /// `async`: a `throw` in it rejects the promise it returns instead of throwing.
+    pub is_async: bool,
 }
 
 impl<'a> LocalFn<'a> {
@@ -28,6 +32,7 @@ impl<'a> LocalFn<'a> {
     pub fn of_expr(expr: &'a Expr, len: u32) -> Option<LocalFn<'a>> {
         match unwrap_expr(expr) {
             Expr::Arrow(arrow) => Some(LocalFn {
+                is_async: arrow.is_async,
                 params: arrow.params.iter().collect(),
                 body: match &*arrow.body {
                     ArrowFunctionBody::FunctionBody(block) => {
@@ -44,6 +49,7 @@ impl<'a> LocalFn<'a> {
     pub fn of_function(function: &'a Function, len: u32) -> Option<LocalFn<'a>> {
         let block = function.body.as_ref()?;
         Some(LocalFn {
+            is_async: function.is_async || function.is_generator,
             params: function.params.iter().map(|p| &p.pat).collect(),
             body: Body::Block(&block.stmts, to_span(block.span, len).end),
         })
@@ -124,6 +130,7 @@ fn summarize_depth(
         summary: Summary::default(),
         calls: 0,
         statement_call: None,
+        awaited_call: None,
     };
     Some(flow.run(body))
 }
@@ -156,6 +163,8 @@ struct Flow<'l, 'a> {
     calls: u32,
     /// The call an expression statement consists of: its result is thrown away.
     statement_call: Option<*const CallExpr>,
+    /// The call an `await` applies to: a throw in it is the await's rejection.
+    awaited_call: Option<*const CallExpr>,
 }
 
 impl Flow<'_, '_> {
@@ -514,6 +523,7 @@ impl Flow<'_, '_> {
 
     fn try_stmt(&mut self, try_stmt: &TryStmt, called: bool, ctx: Ctx) -> Out {
         let has_catch = try_stmt.handler.is_some();
+        let throw_calls_before = self.summary.throw_calls.len();
         let block = self.stmts(
             &try_stmt.block.stmts,
             called,
@@ -532,8 +542,10 @@ impl Flow<'_, '_> {
         if let Some(finalizer) = &try_stmt.finalizer {
             let fin = self.stmts(&finalizer.stmts, false, ctx);
             if fin.fall == Some(true) {
-                // A `finally` that calls the target covers every path through the try.
+                // A `finally` that calls the target covers every path through the try,
+                // those where a helper throws included.
                 exits.clear();
+                self.summary.throw_calls.truncate(throw_calls_before);
                 fall = fall.map(|_| true);
             } else {
                 exits.extend(fin.exits);
@@ -574,6 +586,9 @@ impl Flow<'_, '_> {
             Expr::TsSatisfies(e) => self.expr(&e.expr, called, ctx),
             Expr::TsTypeAssertion(e) => self.expr(&e.expr, called, ctx),
             Expr::Await(await_expr) => {
+                if let Expr::Call(call) = unwrap_expr(&await_expr.arg) {
+                    self.awaited_call = Some(call as *const CallExpr);
+                }
                 let mut out = self.expr(&await_expr.arg, called, ctx);
                 if !out.called && !ctx.caught {
                     out.exits
@@ -801,7 +816,7 @@ impl Flow<'_, '_> {
             let arg_expr = unwrap_expr(&arg.expr);
             if self.is_target(arg_expr) {
                 // Handed on: that function's answer is ours.
-                let (handed_called, handed_exits) = self.handed(callee, call, arg_expr);
+                let (handed_called, handed_exits) = self.handed(callee, call, arg_expr, ctx);
                 out.called |= handed_called;
                 out.exits.extend(handed_exits);
                 continue;
@@ -820,12 +835,40 @@ impl Flow<'_, '_> {
             out.called = arg_out.called;
             out.exits.extend(arg_out.exits);
         }
+        if !out.called && !ctx.caught {
+            self.note_throw_call(call, callee);
+        }
         out
+    }
+
+    /// A call of a project function before the target, where a throw would leave the
+    /// function: whether that function may throw is decided when linking. Methods known
+    /// only by name are left out (any namesake would do), as are library calls.
+    fn note_throw_call(&mut self, call: &CallExpr, callee: &Expr) {
+        if self.awaited_call == Some(call as *const CallExpr) {
+            // Its throw is the `await`'s rejection, already a path of its own.
+            return;
+        }
+        if let Some(function @ (FnCallee::Local(_) | FnCallee::Import { .. })) =
+            (self.resolve)(callee)
+        {
+            self.summary.throw_calls.push(ThrowCall {
+                callee: function,
+                span: self.span(call.span),
+                in_callback: false,
+            });
+        }
     }
 
     /// The target passed to `helper(...)`: looked through when `helper` is a local
     /// function; otherwise assumed called (no evidence either way).
-    fn handed(&mut self, callee: &Expr, call: &CallExpr, arg: &Expr) -> (bool, Vec<Missing>) {
+    fn handed(
+        &mut self,
+        callee: &Expr,
+        call: &CallExpr,
+        arg: &Expr,
+        ctx: Ctx,
+    ) -> (bool, Vec<Missing>) {
         let position = call
             .args
             .iter()
@@ -862,6 +905,13 @@ impl Flow<'_, '_> {
             self.calls += 1;
             return (true, Vec::new());
         };
+        // The helper's own calls that may throw before it calls the target, unless a
+        // `try` around this call catches what they throw.
+        if !ctx.caught {
+            self.summary
+                .throw_calls
+                .extend(inner.throw_calls.iter().cloned());
+        }
         match inner.calls {
             Calls::All | Calls::Unknown => {
                 self.calls += 1;
@@ -893,6 +943,14 @@ impl Flow<'_, '_> {
             .extend(inner.call_spans.iter().copied());
         self.summary.guarded |= inner.guarded;
         self.summary.direct |= inner.direct;
+        if once {
+            self.summary
+                .throw_calls
+                .extend(inner.throw_calls.iter().map(|call| ThrowCall {
+                    in_callback: true,
+                    ..call.clone()
+                }));
+        }
         match inner.calls {
             Calls::All => Some((true, Vec::new())),
             Calls::Unknown => {
@@ -931,6 +989,7 @@ impl Flow<'_, '_> {
             summary: Summary::default(),
             calls: 0,
             statement_call: None,
+            awaited_call: None,
         };
         Some(flow.run(body))
     }
@@ -1059,6 +1118,66 @@ fn chain_link(call: &CallExpr) -> Option<(&'static str, &MemberExpr)> {
 
 use swc_common::Spanned;
 
+/// Whether a call of a function may throw synchronously: a `throw` in its body that no
+/// `catch` of its own handles (`true`), and the project functions it calls where a throw
+/// of theirs would escape too (judged when linking). Nested functions run later and do
+/// not count; an `async` function rejects instead of throwing, and never counts.
+pub(super) fn throw_facts(
+    function: &LocalFn<'_>,
+    resolve: ResolveCallee<'_>,
+) -> (bool, Vec<FnCallee>) {
+    if function.is_async {
+        return (false, Vec::new());
+    }
+    let mut finder = Throws {
+        resolve,
+        throws: false,
+        via: Vec::new(),
+    };
+    match function.body {
+        Body::Block(stmts, _) => stmts.visit_with(&mut finder),
+        Body::Expr(expr) => expr.visit_with(&mut finder),
+    }
+    (finder.throws, finder.via)
+}
+
+struct Throws<'l> {
+    resolve: ResolveCallee<'l>,
+    throws: bool,
+    via: Vec<FnCallee>,
+}
+
+impl Visit for Throws<'_> {
+    fn visit_throw_stmt(&mut self, throw: &ThrowStmt) {
+        self.throws = true;
+        throw.arg.visit_with(self);
+    }
+
+    fn visit_try_stmt(&mut self, try_stmt: &TryStmt) {
+        // What the block throws, its own `catch` handles.
+        if try_stmt.handler.is_none() {
+            try_stmt.block.visit_with(self);
+        }
+        try_stmt.handler.visit_with(self);
+        try_stmt.finalizer.visit_with(self);
+    }
+
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        if let Callee::Expr(callee) = &call.callee
+            && let Some(function @ (FnCallee::Local(_) | FnCallee::Import { .. })) =
+                (self.resolve)(unwrap_expr(callee))
+            && !self.via.contains(&function)
+        {
+            self.via.push(function);
+        }
+        call.visit_children_with(self);
+    }
+
+    fn visit_function(&mut self, _: &Function) {}
+    fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+    fn visit_class(&mut self, _: &Class) {}
+}
+
 #[cfg(test)]
 mod tests {
     use crate::discover::FileKind;
@@ -1114,6 +1233,71 @@ mod tests {
             1
         );
         assert_eq!(pending("while (more()) { resolve(); }"), 1);
+    }
+
+    /// Of each named function of `source`: whether it throws itself, and how many
+    /// project functions it calls where their throw would escape.
+    fn throws(source: &str) -> Vec<(String, bool, usize)> {
+        crate::lang::ts::extract(source, FileKind::Ts, &[], None)
+            .functions
+            .iter()
+            .filter_map(|f| Some((f.name.clone()?, f.throws, f.throws_via.len())))
+            .collect()
+    }
+
+    #[test]
+    fn a_function_may_throw_only_by_a_throw_its_own_catch_does_not_handle() {
+        let found = throws(
+            "import { check } from \"./check\";\n\
+             function a(x) { if (!x) throw new Error(\"no\"); return x; }\n\
+             function b(x) { try { a(x); throw 1; } catch { return 0; } }\n\
+             async function c(x) { throw new Error(\"rejects\"); }\n\
+             function d(x) { setTimeout(() => { throw new Error(\"later\"); }); JSON.parse(x); }\n\
+             const e = (x) => { check(x); return a(x); };\n",
+        );
+        assert_eq!(
+            found,
+            [
+                ("a".to_owned(), true, 0),
+                ("b".to_owned(), false, 0),
+                ("c".to_owned(), false, 0),
+                ("d".to_owned(), false, 0),
+                ("e".to_owned(), false, 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_helper_that_throws_in_the_executor_rejects_but_in_an_ack_leaves_it_pending() {
+        let helper = "function parse(v) { if (!v) throw new Error(\"bad\"); return v; }\n";
+        let pending_with = |body: &str| {
+            let source = format!(
+                "{helper}export const wait = () => new Promise((resolve, reject) => {{\n{body}\n}});\n"
+            );
+            crate::lang::ts::extract(&source, FileKind::Ts, &[], None)
+                .promises
+                .len()
+        };
+        assert_eq!(
+            pending_with("const id = parse(raw); socket.emit(\"x\", id, resolve);"),
+            0
+        );
+        assert_eq!(
+            pending_with("socket.emit(\"x\", (res) => { const v = parse(res); resolve(v); });"),
+            1
+        );
+        assert_eq!(
+            pending_with(
+                "socket.emit(\"x\", (res) => { try { resolve(parse(res)); } catch (e) { reject(e); } });"
+            ),
+            0
+        );
+        assert_eq!(
+            pending_with(
+                "socket.emit(\"x\", (res) => { try { parse(res); } finally { resolve(res); } });"
+            ),
+            0
+        );
     }
 
     #[test]
