@@ -206,15 +206,31 @@ fn referenced_elsewhere<'f>(
     code: &(dyn Fn(FileId, Texts) -> Code<'f> + Sync),
 ) -> Vec<bool> {
     use rayon::prelude::*;
-    let mut referenced = vec![false; questions.len()];
-    for texts in [Texts::Kept, Texts::Unkept] {
+    // The kept texts, question by question: a search stops at the first file naming
+    // it, and names in code nothing calls are usually named somewhere.
+    let mut referenced: Vec<bool> = crate::on_workers(|| {
+        (questions.iter())
+            .map(|&(name, defined_in)| {
+                let finder = memchr::memmem::Finder::new(name);
+                (0..file_count).into_par_iter().any(|file| {
+                    file != defined_in
+                        && code(file, Texts::Kept).is_some_and(|(text, quotes)| {
+                            crate::words::finder_occurs_in_code(&text, quotes, &finder)
+                        })
+                })
+            })
+            .collect()
+    });
+    // The other files are read once for all the names still not found.
+    {
+        let texts = Texts::Unkept;
         let mut names: Vec<&str> = (questions.iter().zip(&referenced))
             .filter(|(_, referenced)| !**referenced)
             .map(|((name, _), _)| *name)
             .collect();
         names.dedup();
         if names.is_empty() {
-            break;
+            return referenced;
         }
         let finders: Vec<memchr::memmem::Finder> =
             names.iter().map(memchr::memmem::Finder::new).collect();
