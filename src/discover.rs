@@ -136,18 +136,25 @@ fn generated_bytes(bytes: &[u8]) -> bool {
 
 /// Classifies a file by name; `None` for files we never lint.
 pub fn classify(path: &Path) -> Option<FileKind> {
-    // The name alone: taking a long path apart once, not once per part asked for.
-    let path = Path::new(path.file_name()?);
-    let ext = path.extension()?.to_str()?;
-    // Lossy so that a non-UTF-8 stem does not hide an otherwise valid file.
-    let stem = path.file_stem()?.to_string_lossy();
+    classify_name(path.file_name()?)
+}
+
+/// [`classify`] of a file name, split at its last dot as `Path::extension` and
+/// `Path::file_stem` split it (a name that starts with its only dot has no extension),
+/// on bytes: walks list thousands of names.
+fn classify_name(name: &std::ffi::OsStr) -> Option<FileKind> {
+    let name = name.as_encoded_bytes();
+    let dot = memchr::memrchr(b'.', name).filter(|&dot| dot > 0 && name != b"..")?;
+    let ext = std::str::from_utf8(&name[dot + 1..]).ok()?;
+    // Bytes, so that a non-UTF-8 stem does not hide an otherwise valid file.
+    let stem = &name[..dot];
     let kind = match ext {
-        "ts" | "mts" | "cts" if stem.ends_with(".d") => FileKind::Dts,
+        "ts" | "mts" | "cts" if stem.ends_with(b".d") => FileKind::Dts,
         "ts" | "mts" | "cts" => FileKind::Ts,
         "tsx" => FileKind::Tsx,
         // Minified and bundled output is generated code, not wiring the user wrote.
-        "js" | "mjs" if stem.ends_with(".min") => return None,
-        "js" if stem.ends_with(".bundle") => return None,
+        "js" | "mjs" if stem.ends_with(b".min") => return None,
+        "js" if stem.ends_with(b".bundle") => return None,
         "js" | "jsx" | "mjs" | "cjs" => FileKind::Js,
         "vue" => FileKind::Vue,
         "svelte" => FileKind::Svelte,
@@ -448,7 +455,7 @@ fn visit(
     if !is_file && !is_special {
         return Ok(None);
     }
-    let Some(kind) = classify(Path::new(name)) else {
+    let Some(kind) = classify_name(name) else {
         return Ok(None);
     };
     // Only directories below the root count: a project checked out under `~/build/`
@@ -757,6 +764,50 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(head)
             );
+        }
+    }
+
+    #[test]
+    fn names_are_classified_as_by_their_path() {
+        // `classify` as it was, with `Path::extension` and `Path::file_stem`.
+        let by_path = |path: &Path| {
+            let ext = path.extension()?.to_str()?;
+            let stem = path.file_stem()?.to_string_lossy();
+            Some(match ext {
+                "ts" | "mts" | "cts" if stem.ends_with(".d") => FileKind::Dts,
+                "ts" | "mts" | "cts" => FileKind::Ts,
+                "tsx" => FileKind::Tsx,
+                "js" | "mjs" if stem.ends_with(".min") => return None,
+                "js" if stem.ends_with(".bundle") => return None,
+                "js" | "jsx" | "mjs" | "cjs" => FileKind::Js,
+                "vue" => FileKind::Vue,
+                "svelte" => FileKind::Svelte,
+                "html" | "htm" => FileKind::Html,
+                "rs" => FileKind::Rust,
+                _ => return None,
+            })
+        };
+        for name in [
+            "a.ts",
+            "a.d.ts",
+            ".ts",
+            ".a.ts",
+            "a.",
+            "a",
+            "a.min.js",
+            "x.bundle.js",
+            "a.b.mts",
+            "é.vue",
+            ".d.ts",
+            "d.ts",
+            "a.d.cts",
+            "index.html",
+            "lib.rs",
+            "a.TS",
+            "a.min.mjs",
+        ] {
+            let path = Path::new("/repo/src").join(name);
+            assert_eq!(classify(&path), by_path(&path), "{name}");
         }
     }
 
