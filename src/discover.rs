@@ -76,10 +76,41 @@ const SKIPPED_DIRS: &[&str] = &[
 /// them; their files are read only when they do not look generated.
 pub const OUTPUT_DIRS: &[&str] = &["dist", "build", "out"];
 
+/// The longest line [`looks_generated`] takes for hand-written.
+const LONGEST_HANDWRITTEN_LINE: usize = 1000;
+
 /// Whether the text of a file in an output directory is a bundler's or compiler's:
 /// a source map comment, a bundler runtime (webpack, Parcel, Vite, SystemJS), a
 /// minifier's license banner, or a line no one writes by hand.
 pub fn looks_generated(text: &str) -> bool {
+    generated_bytes(text.as_bytes())
+}
+
+/// [`looks_generated`] of the start of a file, as its bytes read decoded lossily (each
+/// invalid sequence a U+FFFD) — without decoding them unless they are not UTF-8 and
+/// nothing marks them as generated as they are. The markers are ASCII, which decoding
+/// keeps; a U+FFFD is never shorter than the bytes it replaces, so a long line stays one.
+pub fn head_looks_generated(head: &[u8]) -> bool {
+    if generated_bytes(head) {
+        return true;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => false,
+        // The head was cut inside a character: decoded, its last line ends with one
+        // U+FFFD (three bytes) in place of the character's first bytes.
+        Err(e) if e.error_len().is_none() => {
+            let valid = &head[..e.valid_up_to()];
+            let last_line = valid.len() - memchr::memrchr(b'\n', valid).map_or(0, |at| at + 1);
+            last_line + 3 > LONGEST_HANDWRITTEN_LINE
+        }
+        Err(_) => looks_generated(&String::from_utf8_lossy(head)),
+    }
+}
+
+/// [`looks_generated`] over bytes: lines split as `str::lines` splits them (at `\n`,
+/// without a `\r` before it), markers found with `memmem`. A bundle's first line is
+/// usually long, so lines are looked at first.
+fn generated_bytes(bytes: &[u8]) -> bool {
     const MARKERS: &[&str] = &[
         "sourceMappingURL=",
         "__webpack_require__",
@@ -89,25 +120,41 @@ pub fn looks_generated(text: &str) -> bool {
         "System.register(",
         "/*! For license information",
     ];
-    const LONGEST_HANDWRITTEN_LINE: usize = 1000;
-    MARKERS.iter().any(|marker| text.contains(marker))
-        || text
-            .lines()
-            .any(|line| line.len() > LONGEST_HANDWRITTEN_LINE)
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        let line = &bytes[start..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.len() > LONGEST_HANDWRITTEN_LINE {
+            return true;
+        }
+        start = end + 1;
+    }
+    // The last line, without a line break, keeps a final `\r`.
+    bytes.len() - start > LONGEST_HANDWRITTEN_LINE
+        || (MARKERS.iter()).any(|marker| memchr::memmem::find(bytes, marker.as_bytes()).is_some())
 }
 
 /// Classifies a file by name; `None` for files we never lint.
 pub fn classify(path: &Path) -> Option<FileKind> {
-    let ext = path.extension()?.to_str()?;
-    // Lossy so that a non-UTF-8 stem does not hide an otherwise valid file.
-    let stem = path.file_stem()?.to_string_lossy();
+    classify_name(path.file_name()?)
+}
+
+/// [`classify`] of a file name, split at its last dot as `Path::extension` and
+/// `Path::file_stem` split it (a name that starts with its only dot has no extension),
+/// on bytes: walks list thousands of names.
+fn classify_name(name: &std::ffi::OsStr) -> Option<FileKind> {
+    let name = name.as_encoded_bytes();
+    let dot = memchr::memrchr(b'.', name).filter(|&dot| dot > 0 && name != b"..")?;
+    let ext = std::str::from_utf8(&name[dot + 1..]).ok()?;
+    // Bytes, so that a non-UTF-8 stem does not hide an otherwise valid file.
+    let stem = &name[..dot];
     let kind = match ext {
-        "ts" | "mts" | "cts" if stem.ends_with(".d") => FileKind::Dts,
+        "ts" | "mts" | "cts" if stem.ends_with(b".d") => FileKind::Dts,
         "ts" | "mts" | "cts" => FileKind::Ts,
         "tsx" => FileKind::Tsx,
         // Minified and bundled output is generated code, not wiring the user wrote.
-        "js" | "mjs" if stem.ends_with(".min") => return None,
-        "js" if stem.ends_with(".bundle") => return None,
+        "js" | "mjs" if stem.ends_with(b".min") => return None,
+        "js" if stem.ends_with(b".bundle") => return None,
         "js" | "jsx" | "mjs" | "cjs" => FileKind::Js,
         "vue" => FileKind::Vue,
         "svelte" => FileKind::Svelte,
@@ -193,10 +240,72 @@ pub fn discover_listing(
         }
         walk(root, respect_ignores, &mut out, &mut listing)?;
     }
-    out.sort();
-    out.dedup();
+    let out = sorted_without_repeats(out);
     remove_for_test(&out);
     Ok((out, listing))
+}
+
+/// [`sorted_without_repeats`] when every path is plain (each component a name but for
+/// a leading `/`, one `/` between them, none at the end): then comparing components
+/// is comparing bytes with `/` below every other byte. `None` otherwise.
+fn sorted_by_bytes(sources: &[SourcePath]) -> Option<Vec<SourcePath>> {
+    let plain = |bytes: &[u8]| {
+        cfg!(unix)
+            && !bytes.is_empty()
+            && !bytes.starts_with(b".")
+            && !bytes.ends_with(b"/")
+            && memchr::memmem::find(bytes, b"/.").is_none()
+            && memchr::memmem::find(bytes, b"//").is_none()
+    };
+    let mut keyed: Vec<(Vec<u8>, &SourcePath)> = Vec::with_capacity(sources.len());
+    for source in sources {
+        let bytes = source.path.as_os_str().as_encoded_bytes();
+        if !plain(bytes) {
+            return None;
+        }
+        // A path of Unix cannot hold a NUL byte: it is below every byte of a name.
+        let key = bytes
+            .iter()
+            .map(|&b| if b == b'/' { 0 } else { b })
+            .collect();
+        keyed.push((key, source));
+    }
+    keyed.sort_by(|(a, a_source), (b, b_source)| {
+        (a, a_source.kind, a_source.output).cmp(&(b, b_source.kind, b_source.output))
+    });
+    keyed.dedup_by(|(a, a_source), (b, b_source)| {
+        (a, a_source.kind, a_source.output) == (b, b_source.kind, b_source.output)
+    });
+    Some(
+        keyed
+            .into_iter()
+            .map(|(_, source)| source.clone())
+            .collect(),
+    )
+}
+
+/// `sources` sorted and deduplicated as `sort` and `dedup` would, each path taken apart
+/// once instead of at each comparison (paths compare by their components).
+fn sorted_without_repeats(sources: Vec<SourcePath>) -> Vec<SourcePath> {
+    if let Some(sorted) = sorted_by_bytes(&sources) {
+        return sorted;
+    }
+    let keys: Vec<(Vec<std::path::Component>, FileKind, bool)> = (sources.iter())
+        .map(|source| {
+            (
+                source.path.components().collect(),
+                source.kind,
+                source.output,
+            )
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    order.dedup_by(|later, earlier| keys[*later] == keys[*earlier]);
+    let mut sources: Vec<Option<SourcePath>> = sources.into_iter().map(Some).collect();
+    (order.into_iter())
+        .filter_map(|index| sources[index].take())
+        .collect()
 }
 
 /// Tests delete a discovered file before it is read, to check that a file vanishing
@@ -332,11 +441,8 @@ fn visit(
     if file_type.is_dir() {
         return Ok(Some(Seen::Dir(entry.into_path())));
     }
-    if file_type.is_file()
-        && RESOLUTION_CONFIGS
-            .iter()
-            .any(|name| entry.file_name() == *name)
-    {
+    let name = entry.file_name();
+    if file_type.is_file() && RESOLUTION_CONFIGS.iter().any(|config| name == *config) {
         return Ok(Some(Seen::Config(entry.into_path())));
     }
     let is_file = file_type.is_file()
@@ -349,22 +455,22 @@ fn visit(
     if !is_file && !is_special {
         return Ok(None);
     }
+    let Some(kind) = classify_name(name) else {
+        return Ok(None);
+    };
     // Only directories below the root count: a project checked out under `~/build/`
     // is not build output, and a `dist` named on the command line is read as asked.
-    let output = entry.path().strip_prefix(root).is_ok_and(|relative| {
-        relative
-            .parent()
-            .into_iter()
-            .flat_map(Path::components)
-            .any(|dir| OUTPUT_DIRS.iter().any(|name| dir.as_os_str() == *name))
-    });
-    Ok(classify(entry.path()).map(|kind| {
-        Seen::Source(SourcePath {
-            path: clean(entry.path()),
-            kind,
-            output,
-        })
-    }))
+    // The walk joins one name per level to the root: the directories below it are the
+    // last `depth - 1` components before the file's name.
+    let output = (entry.path().components().rev())
+        .skip(1)
+        .take(entry.depth().saturating_sub(1))
+        .any(|dir| OUTPUT_DIRS.iter().any(|name| dir.as_os_str() == *name));
+    Ok(Some(Seen::Source(SourcePath {
+        path: clean(entry.path()),
+        kind,
+        output,
+    })))
 }
 
 fn error_path(err: &ignore::Error) -> Option<&Path> {
@@ -386,6 +492,10 @@ fn io_error(path: &Path, message: &str) -> DiscoverError {
 
 /// Strips a leading `./` so that `.` and `src` yield identical, dedupable paths.
 pub fn clean(path: &Path) -> PathBuf {
+    // Only a path that starts with a dot can start with a `.` component.
+    if !path.as_os_str().as_encoded_bytes().starts_with(b".") {
+        return path.to_path_buf();
+    }
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
 }
 
@@ -603,6 +713,147 @@ mod tests {
         assert!(!looks_generated(
             "const socket = io();\nsocket.on(\"chat message\", (msg) => {\n  show(msg);\n});\n"
         ));
+    }
+
+    /// What the head of a file looked like before `head_looks_generated`: decoded
+    /// lossily, then [`looks_generated`] with `str::lines`.
+    fn lossy_verdict(head: &[u8]) -> bool {
+        let text = String::from_utf8_lossy(head);
+        [
+            "sourceMappingURL=",
+            "__webpack_require__",
+            "webpackChunk",
+            "parcelRequire",
+            "__vitePreload",
+            "System.register(",
+            "/*! For license information",
+        ]
+        .iter()
+        .any(|marker| text.contains(marker))
+            || text
+                .lines()
+                .any(|line| line.len() > LONGEST_HANDWRITTEN_LINE)
+    }
+
+    #[test]
+    fn heads_are_judged_as_their_lossy_text() {
+        let line = |len: usize| "x".repeat(len);
+        let euro = "€".as_bytes();
+        let mut heads: Vec<Vec<u8>> = Vec::new();
+        for len in [998, 999, 1000, 1001] {
+            for ending in ["", "\n", "\r\n", "\r", "\n\r"] {
+                heads.push(format!("a\n{}{ending}", line(len)).into_bytes());
+                heads.push(format!("{}{ending}b", line(len)).into_bytes());
+            }
+            // Cut inside a character: it reads as one U+FFFD.
+            for cut in 1..euro.len() {
+                heads.push([line(len).as_bytes(), &euro[..cut]].concat());
+                heads.push([b"a\n", line(len).as_bytes(), &euro[..cut]].concat());
+            }
+            // Invalid bytes in the middle, each a U+FFFD of three bytes.
+            heads.push([line(len).as_bytes(), &[0xff, 0xfe], b"\nok"].concat());
+            heads.push([line(len - 500).as_bytes(), &[0xff; 300]].concat());
+        }
+        heads.push(b"ok\n//# sourceMappingURL=a.js.map\xff".to_vec());
+        heads.push(b"webpack\xffChunk".to_vec());
+        heads.push(Vec::new());
+        for head in &heads {
+            assert_eq!(
+                head_looks_generated(head),
+                lossy_verdict(head),
+                "{:?}",
+                String::from_utf8_lossy(head)
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_classified_as_by_their_path() {
+        // `classify` as it was, with `Path::extension` and `Path::file_stem`.
+        let by_path = |path: &Path| {
+            let ext = path.extension()?.to_str()?;
+            let stem = path.file_stem()?.to_string_lossy();
+            Some(match ext {
+                "ts" | "mts" | "cts" if stem.ends_with(".d") => FileKind::Dts,
+                "ts" | "mts" | "cts" => FileKind::Ts,
+                "tsx" => FileKind::Tsx,
+                "js" | "mjs" if stem.ends_with(".min") => return None,
+                "js" if stem.ends_with(".bundle") => return None,
+                "js" | "jsx" | "mjs" | "cjs" => FileKind::Js,
+                "vue" => FileKind::Vue,
+                "svelte" => FileKind::Svelte,
+                "html" | "htm" => FileKind::Html,
+                "rs" => FileKind::Rust,
+                _ => return None,
+            })
+        };
+        for name in [
+            "a.ts",
+            "a.d.ts",
+            ".ts",
+            ".a.ts",
+            "a.",
+            "a",
+            "a.min.js",
+            "x.bundle.js",
+            "a.b.mts",
+            "é.vue",
+            ".d.ts",
+            "d.ts",
+            "a.d.cts",
+            "index.html",
+            "lib.rs",
+            "a.TS",
+            "a.min.mjs",
+        ] {
+            let path = Path::new("/repo/src").join(name);
+            assert_eq!(classify(&path), by_path(&path), "{name}");
+        }
+    }
+
+    #[test]
+    fn plain_paths_sort_by_bytes_as_by_components() {
+        let paths = [
+            "/r/a-b/x.ts",
+            "/r/a/x.ts",
+            "/r/a/b/x.ts",
+            "/r/a.b/x.ts",
+            "/r/a/x.ts",
+            "/r/ab.ts",
+            "/r/a b/x.ts",
+            "/r/A/x.ts",
+            "r/x.ts",
+            "/r/a/x.tsx",
+            "/r/é/x.ts",
+            "/r/e/x.ts",
+        ];
+        let sources: Vec<SourcePath> = (paths.iter().enumerate())
+            .map(|(i, path)| SourcePath {
+                path: PathBuf::from(path),
+                kind: if i % 3 == 0 {
+                    FileKind::Ts
+                } else {
+                    FileKind::Js
+                },
+                output: i % 2 == 0,
+            })
+            .collect();
+        let mut expected = sources.clone();
+        expected.sort();
+        expected.dedup();
+        if cfg!(unix) {
+            assert_eq!(sorted_by_bytes(&sources), Some(expected.clone()));
+        }
+        assert_eq!(sorted_without_repeats(sources), expected);
+        let dotted = [PathBuf::from("./a.ts"), PathBuf::from("a/.b/c.ts")];
+        for path in dotted {
+            let source = SourcePath {
+                path,
+                kind: FileKind::Ts,
+                output: false,
+            };
+            assert_eq!(sorted_by_bytes(&[source]), None);
+        }
     }
 
     #[test]

@@ -710,9 +710,6 @@ pub struct FileFacts {
     pub scopes: Vec<NamedScope>,
     /// Test code inside the file: Rust `#[cfg(test)]` modules and `#[test]` functions.
     pub test_spans: Vec<Span>,
-    /// Which words occur in the file, outside the string literals of code (comments and
-    /// markup count): whether a function is named there.
-    pub words: crate::words::WordFilter,
 }
 
 /// A function or method that code can call by its name: a declaration, a function bound
@@ -722,8 +719,6 @@ pub struct NamedScope {
     pub name: String,
     /// The whole function.
     pub span: Span,
-    /// How often the name occurs in this file besides where it is defined.
-    pub uses_in_file: u32,
 }
 
 impl FileFacts {

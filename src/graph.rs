@@ -628,6 +628,37 @@ struct Linker<'a> {
     /// Resolved socket references, keyed by the reference's address in the facts
     /// (stable while linking). Cleared whenever parameter values change.
     memo: RefCell<HashMap<(FileId, usize), Vec<SocketValue>>>,
+    /// Each file's path as numbers, one per component, made when first compared.
+    path_components: RefCell<PathComponents<'a>>,
+}
+
+/// Paths as the numbers of their components, so that comparing them does not take
+/// them apart again each time.
+#[derive(Default)]
+struct PathComponents<'a> {
+    ids: HashMap<std::path::Component<'a>, u32>,
+    of_file: Vec<Option<std::rc::Rc<[u32]>>>,
+}
+
+impl<'a> PathComponents<'a> {
+    fn of(&mut self, file: FileId, path: &'a std::path::Path) -> std::rc::Rc<[u32]> {
+        if let Some(Some(found)) = self.of_file.get(file) {
+            return found.clone();
+        }
+        let ids = &mut self.ids;
+        let components: std::rc::Rc<[u32]> = path
+            .components()
+            .map(|component| {
+                let next = ids.len() as u32;
+                *ids.entry(component).or_insert(next)
+            })
+            .collect();
+        if self.of_file.len() <= file {
+            self.of_file.resize(file + 1, None);
+        }
+        self.of_file[file] = Some(components.clone());
+        components
+    }
 }
 
 /// Per app, how much of each side it has: (client, server).
@@ -687,6 +718,7 @@ impl<'a> Linker<'a> {
             imports: Vec::new(),
             uses_socketio: files.iter().any(|f| f.facts.uses_socketio),
             memo: RefCell::new(HashMap::default()),
+            path_components: RefCell::default(),
         }
     }
 
@@ -1475,11 +1507,11 @@ impl<'a> Linker<'a> {
     /// The entries held by the files nearest `file` in the directory tree (sharing the
     /// longest leading run of path components with it).
     fn nearest_holders<T: Copy>(&self, file: FileId, holders: &[(FileId, T)]) -> Vec<(FileId, T)> {
-        let reader = &self.files[file].path;
-        let closeness = |holder: FileId| {
-            reader
-                .components()
-                .zip(self.files[holder].path.components())
+        let mut components = self.path_components.borrow_mut();
+        let reader = components.of(file, &self.files[file].path);
+        let mut closeness = |holder: FileId| {
+            let holder = components.of(holder, &self.files[holder].path);
+            (reader.iter().zip(holder.iter()))
                 .take_while(|(a, b)| a == b)
                 .count()
         };

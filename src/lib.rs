@@ -157,8 +157,8 @@ pub fn analyze_with(
         None => {
             let graph = graph::link(&files, &resolver, config);
             linked_at = std::time::Instant::now();
-            let test_files = severity::test_files(&files, config, paths);
-            let diagnostics = check_graph(&graph, &files, &test_files, config);
+            let code = |file, texts| loader.code(&files, file, texts, stdin, &options.overlay);
+            let diagnostics = check_graph(&graph, &files, paths, config, &code);
             let events = graph.event_count();
             let parse_errors = files
                 .iter()
@@ -218,17 +218,20 @@ pub fn analyze_with(
 
 /// The rules over a linked graph, with suppressions, configured severities and the
 /// severity adjustments (test code, code nothing calls) applied, sorted and without
-/// repeats. `test_files[file]`: the file is test code.
-fn check_graph(
+/// repeats. `roots`: the paths checked, which test paths are relative to without a
+/// configuration file; `code`: see [`severity::adjust`].
+fn check_graph<'f>(
     graph: &EventGraph,
-    files: &[SourceFile],
-    test_files: &[bool],
+    files: &'f [SourceFile],
+    roots: &[PathBuf],
     config: &Config,
+    code: &(dyn Fn(graph::FileId, severity::Texts) -> severity::Code<'f> + Sync),
 ) -> Vec<Diagnostic> {
     let mut diagnostics = rules::run(&rules::Context { graph, files });
     suppress::apply(&mut diagnostics, files);
     config.apply(&mut diagnostics);
-    severity::adjust(&mut diagnostics, files, test_files, config);
+    let test_files = severity::test_files(files, &diagnostics, config, roots);
+    severity::adjust(&mut diagnostics, files, &test_files, config, code);
     diagnostics.sort_by(|a, b| {
         (&files[a.file].path, a.span.start, a.rule, &a.message).cmp(&(
             &files[b.file].path,
@@ -644,6 +647,41 @@ impl<'a> Loader<'a> {
         (reused, hash)
     }
 
+    /// The text the file `index` was analysed from and the quotes of its code, for
+    /// [`severity::adjust`]: the text kept after extraction, or (for `Texts::Unkept`)
+    /// the file's text read (or given) again. `None` for a file that was not analysed.
+    fn code<'f>(
+        &self,
+        files: &'f [SourceFile],
+        index: usize,
+        texts: severity::Texts,
+        stdin: Option<(usize, &[u8])>,
+        overlay: &Overlay,
+    ) -> severity::Code<'f> {
+        let (file, source) = files.get(index).zip(self.discovered.get(index))?;
+        if file.facts.internal_error {
+            return None;
+        }
+        let quotes = lang::code_quotes(source.kind);
+        match (&file.text, texts) {
+            (Some(text), severity::Texts::Kept) => {
+                return Some((std::borrow::Cow::Borrowed(text), quotes));
+            }
+            (None, severity::Texts::Unkept) => {}
+            _ => return None,
+        }
+        let given = stdin
+            .and_then(|(at, text)| (at == index).then_some(text))
+            .or_else(|| overlay.get(&source.path).map(String::as_bytes));
+        let text = match given {
+            Some(bytes) => decode(bytes.to_vec(), source.output),
+            None => read_source(source),
+        };
+        text.ok()
+            .flatten()
+            .map(|text| (std::borrow::Cow::Owned(text), quotes))
+    }
+
     /// Does what loading left undone: reads the texts of the files `quoted` picks and,
     /// if `decode`, decodes all facts. Returns false when a file no longer has the text
     /// its metadata vouched for (it changed in the meantime): that file is loaded again
@@ -787,7 +825,7 @@ fn read_source_and_metadata(
             .take(HEAD)
             .read_to_end(&mut bytes)
             .map_err(cannot_read)?;
-        if discover::looks_generated(&String::from_utf8_lossy(&bytes)) {
+        if discover::head_looks_generated(&bytes) {
             return Ok((None, metadata));
         }
     }
@@ -847,10 +885,18 @@ fn decode(bytes: Vec<u8>, output: bool) -> Result<Option<String>, String> {
 /// inside a string literal is a few bytes among thousands.
 fn mostly_control_bytes(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8000)];
-    let control = head
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    // Without branches, and counted in bytes per chunk of 255, so that the compiler
+    // compares 16 or 32 bytes at a time.
+    let is_control =
+        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) | (b == 0x7f);
+    let control: usize = (head.chunks(255))
+        .map(|chunk| {
+            let in_chunk = chunk
+                .iter()
+                .fold(0u8, |count, &b| count.wrapping_add(u8::from(is_control(b))));
+            usize::from(in_chunk)
+        })
+        .sum();
     control * 10 > head.len()
 }
 
@@ -884,6 +930,33 @@ mod tests {
         assert!(decode(data, false).is_err_and(|e| e.contains("binary")));
         let latin1 = b"const s = \"caf\xe9\";\n".to_vec();
         assert!(decode(latin1, false).is_err_and(|e| e.contains("UTF-8")));
+    }
+
+    #[test]
+    fn control_bytes_are_counted_as_one_by_one() {
+        let by_filter = |bytes: &[u8]| {
+            let head = &bytes[..bytes.len().min(8000)];
+            let control = (head.iter())
+                .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+                .count();
+            control * 10 > head.len()
+        };
+        let all: Vec<u8> = (0..=255u8).collect();
+        for share in [0, 1, 9, 10, 11, 50] {
+            for len in [0, 10, 254, 255, 256, 1000, 7999, 8000, 9000] {
+                let text: Vec<u8> = (0..len)
+                    .map(|i| match i % 100 < share {
+                        true => all[i % 32],
+                        false => all[32 + i % 224],
+                    })
+                    .collect();
+                assert_eq!(
+                    super::mostly_control_bytes(&text),
+                    by_filter(&text),
+                    "{share} {len}"
+                );
+            }
+        }
     }
 
     #[test]

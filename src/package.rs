@@ -131,19 +131,39 @@ impl Packages {
     ) -> FilePackages {
         let mut packages = Packages::default();
         let mut found = FilePackages::default();
+        // A file's package depends on its directory alone: each is looked up once (keyed
+        // by its bytes, which hash faster than a path's components).
+        let mut by_dir: FxHashMap<&'p [u8], (Option<SelfPackage>, Option<u32>)> =
+            FxHashMap::default();
         for path in paths {
-            let absolute = crate::discover::absolute(path);
-            let dir = absolute.parent();
-            let manifest = dir.and_then(|dir| packages.nearest(dir));
-            found
-                .socketio_majors
-                .push(dir.and_then(|dir| packages.socketio_major(dir)));
-            found.self_packages.push(
-                dir.zip(manifest)
-                    .and_then(|(dir, m)| self_package(dir, &m, &is_known)),
-            );
+            let (self_package, major) = match path.parent() {
+                Some(dir) => by_dir
+                    .entry(dir.as_os_str().as_encoded_bytes())
+                    .or_insert_with(|| packages.of_file(path, &is_known))
+                    .clone(),
+                None => packages.of_file(path, &is_known),
+            };
+            found.self_packages.push(self_package);
+            found.socketio_majors.push(major);
         }
         found
+    }
+
+    /// The Socket.IO package a file is part of, and the client version its package
+    /// depends on.
+    fn of_file(
+        &mut self,
+        path: &Path,
+        is_known: &impl Fn(&str) -> bool,
+    ) -> (Option<SelfPackage>, Option<u32>) {
+        let absolute = crate::discover::absolute(path);
+        let Some(dir) = absolute.parent() else {
+            return (None, None);
+        };
+        let manifest = self.nearest(dir);
+        let major = self.socketio_major(dir);
+        let self_package = manifest.and_then(|m| self_package(dir, &m, is_known));
+        (self_package, major)
     }
 }
 

@@ -1,120 +1,84 @@
-//! Which words occur in a file, kept small: "is this function's name written anywhere
-//! else in the project?" is asked of every file, including files whose text is not kept
-//! after extraction (and files whose facts come from the cache and are never read).
-//!
-//! A Bloom filter over the file's words, about 1/32 of the file's size. It can answer
-//! "yes" for a word that is not there (about 8% of the time) but never "no" for one that
-//! is: a wrong "yes" keeps a finding at its full severity, which is the safe direction.
+//! Where a word occurs in code: "is this function's name written anywhere else in the
+//! project?", asked only of the few functions a finding could be demoted in (see
+//! `severity.rs`), so nothing here runs for every file of every run.
 
-use serde::{Deserialize, Serialize};
-
-/// A small file has few words but not proportionally fewer: 64 bytes keep its false
-/// positives near 1%.
-const MIN_BITS: usize = 512;
-/// Bounds the filter of a huge file (4 KiB); a fuller filter only says "yes" more often.
-const MAX_BITS: usize = 1 << 15;
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WordFilter {
-    /// Empty for a file that was not analysed (a minified bundle, a binary or
-    /// unreadable file): no word of the project's code is taken to occur there.
-    bits: Vec<u64>,
+/// Whether `word` occurs in `text` as a whole word (a run of letters, digits, `_`, `$`
+/// and non-ASCII bytes) outside the one-line string literals opened by one of `quotes`
+/// (see [`mask_strings`]). Comments count, which errs towards "referenced".
+pub fn occurs_in_code(text: &str, quotes: &[u8], word: &str) -> bool {
+    finder_occurs_in_code(text, quotes, &memchr::memmem::Finder::new(word))
 }
 
-impl WordFilter {
-    /// The words of `text` (runs of letters, digits, `_` and `$`) outside one-line
-    /// string literals opened by one of `quotes` (see [`mask_strings`]). One pass over
-    /// the bytes; the filter is sized by the text's length (code has about one distinct
-    /// word in 24 bytes: six bits each), so no set of distinct words is built.
-    pub fn of_code(text: &str, quotes: &[u8]) -> WordFilter {
-        let bits = (text.len() / 4)
-            .next_power_of_two()
-            .clamp(MIN_BITS, MAX_BITS);
-        let mut filter = WordFilter {
-            bits: vec![0; bits / 64],
-        };
-        let bytes = text.as_bytes();
-        let mut word = WordHash::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if is_word_byte(b) {
-                word.push(b);
-                i += 1;
-                continue;
+/// [`occurs_in_code`] with the word's finder made once for many texts.
+pub fn finder_occurs_in_code(text: &str, quotes: &[u8], word: &memchr::memmem::Finder) -> bool {
+    word.needle().is_empty() || in_code(text, quotes, word).next().is_some()
+}
+
+/// How many times `word` occurs in `text` as a whole word outside string literals:
+/// [`count`] of the text [`mask_strings`] makes, without making it.
+pub fn count_in_code(text: &str, quotes: &[u8], word: &str) -> u32 {
+    // Masking keeps the non-ASCII bytes of a literal: a word made of some may still be
+    // found there.
+    if !word.is_ascii() {
+        return count(&mask_strings(text, quotes), word);
+    }
+    match word.is_empty() {
+        true => 0,
+        false => in_code(text, quotes, &memchr::memmem::Finder::new(word)).count() as u32,
+    }
+}
+
+/// Where `word` (not empty) occurs as a whole word outside string literals.
+fn in_code<'t>(
+    text: &'t str,
+    quotes: &'t [u8],
+    word: &'t memchr::memmem::Finder,
+) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    let len = word.needle().len();
+    let mut strings = Strings {
+        bytes,
+        quotes,
+        region: None,
+    };
+    word.find_iter(bytes).filter(move |&at| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + len).copied();
+        !before.is_some_and(is_word_byte) && !after.is_some_and(is_word_byte) && !strings.covers(at)
+    })
+}
+
+/// The string literals of a text, walked forwards as [`mask_strings`] finds them.
+struct Strings<'b> {
+    bytes: &'b [u8],
+    quotes: &'b [u8],
+    /// The last literal found: its opening quote and where it ends.
+    region: Option<(usize, usize)>,
+}
+
+impl Strings<'_> {
+    /// Whether the byte at `at` is inside a literal; `at` never decreases between calls.
+    fn covers(&mut self, at: usize) -> bool {
+        loop {
+            if let Some((open, end)) = self.region
+                && end >= at
+            {
+                return open <= at;
             }
-            if let Some(hash) = word.take() {
-                filter.insert(hash);
-            }
-            i = if quotes.contains(&b) {
-                string_end(bytes, i) + 1
-            } else {
-                i + 1
+            let from = self.region.map_or(0, |(_, end)| end + 1);
+            let rest = self.bytes.get(from..).unwrap_or_default();
+            let found = match self.quotes {
+                [quote] => memchr::memchr(*quote, rest),
+                [first, second] => memchr::memchr2(*first, *second, rest),
+                quotes => rest.iter().position(|b| quotes.contains(b)),
             };
+            let Some(open) = found.map(|offset| from + offset) else {
+                // No literal at or after `from`: none covers anything later either.
+                self.region = Some((usize::MAX, usize::MAX));
+                return false;
+            };
+            self.region = Some((open, string_end(self.bytes, open)));
         }
-        if let Some(hash) = word.take() {
-            filter.insert(hash);
-        }
-        filter
-    }
-
-    fn insert(&mut self, hash: u64) {
-        for bit in self.probes(hash) {
-            self.bits[bit / 64] |= 1 << (bit % 64);
-        }
-    }
-
-    /// Whether `word` may occur in the file (certainly, when it does).
-    pub fn may_contain(&self, word: &str) -> bool {
-        if self.bits.is_empty() {
-            return false;
-        }
-        let mut hash = WordHash::new();
-        word.bytes().for_each(|b| hash.push(b));
-        match hash.take() {
-            Some(hash) => self.probes(hash),
-            None => return true,
-        }
-        .into_iter()
-        .all(|bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
-    }
-
-    fn probes(&self, hash: u64) -> [usize; 2] {
-        let mask = self.bits.len() * 64 - 1;
-        [hash as usize & mask, (hash >> 32) as usize & mask]
-    }
-}
-
-/// FNV-1a over a word's bytes, mixed at the end so that both probes get good bits.
-struct WordHash {
-    state: u64,
-    len: usize,
-}
-
-impl WordHash {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-
-    fn new() -> WordHash {
-        WordHash {
-            state: Self::OFFSET,
-            len: 0,
-        }
-    }
-
-    fn push(&mut self, byte: u8) {
-        self.state = (self.state ^ u64::from(byte)).wrapping_mul(Self::PRIME);
-        self.len += 1;
-    }
-
-    /// The hash of the word pushed so far, if any, and a fresh start.
-    fn take(&mut self) -> Option<u64> {
-        let (state, len) = (self.state, self.len);
-        *self = WordHash::new();
-        (len > 0).then(|| {
-            let mixed = (state ^ (state >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-            mixed ^ (mixed >> 33)
-        })
     }
 }
 
@@ -186,27 +150,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_are_found_and_absent_ones_mostly_not() {
-        let filter = WordFilter::of_code("socket.emit('login', this.prepare2FA); // $ref _x", b"");
-        for word in [
-            "socket",
-            "emit",
-            "login",
-            "this",
-            "prepare2FA",
-            "$ref",
-            "_x",
-        ] {
-            assert!(filter.may_contain(word), "{word}");
+    fn words_are_found_in_code_only() {
+        let text = "socket.emit('login', this.prepare2FA); // $ref _x it's login2";
+        for word in ["socket", "emit", "this", "prepare2FA", "$ref", "_x"] {
+            assert!(occurs_in_code(text, b"", word), "{word}");
+            assert!(occurs_in_code(text, b"\"'", word), "{word}");
         }
-        let absent = (0..1000)
-            .filter(|i| filter.may_contain(&format!("absent{i}")))
-            .count();
-        assert!(absent < 50, "{absent} false positives in 1000");
-        assert!(!WordFilter::default().may_contain("anything"));
-        let code = WordFilter::of_code("emit(\"login\", 'x\\'y', é) // it's", b"\"'");
-        assert!(code.may_contain("emit") && code.may_contain("é"));
-        assert!(!code.may_contain("login") || !code.may_contain("y"));
+        // Inside a literal, or the rest of a line after an apostrophe.
+        for word in ["login", "login2", "s"] {
+            assert!(!occurs_in_code(text, b"\"'", word), "{word}");
+        }
+        assert!(occurs_in_code(text, b"", "login") && occurs_in_code(text, b"", "login2"));
+        for word in ["emi", "prepare", "ref", "x", "absent"] {
+            assert!(!occurs_in_code(text, b"", word), "{word}");
+        }
+        let escaped = "emit(\"login\", 'x\\'y', é) // login\nlogin('\\n')";
+        assert!(occurs_in_code(escaped, b"\"'", "é"));
+        assert!(occurs_in_code(escaped, b"\"'", "login"));
+        assert!(!occurs_in_code(escaped, b"\"'", "y"));
+        assert!(!occurs_in_code("f('a\\\nlogin')", b"'", "login"));
     }
 
     #[test]
@@ -216,6 +178,27 @@ mod tests {
         assert_eq!(masked.len(), text.len());
         assert_eq!(count(&masked, "login"), 1);
         assert!(masked.starts_with("socket.emit(\"     \""));
+    }
+
+    #[test]
+    fn words_in_code_are_counted_as_in_masked_text() {
+        let texts = [
+            "login(); socket.emit('login', login); // it's login",
+            "f(\"a\\\"login\", login) + 'login\\\nlogin' login",
+            "login'login'login\"login",
+            "é(); 'é' \"xé\" é",
+        ];
+        for text in texts {
+            for quotes in [b"".as_slice(), b"\"", b"\"'"] {
+                for word in ["login", "é", "x", "in", ""] {
+                    assert_eq!(
+                        count_in_code(text, quotes, word),
+                        count(&mask_strings(text, quotes), word),
+                        "{text} {quotes:?} {word}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -26,15 +26,18 @@ pub fn extract_in(
         FileKind::Rust => rust::extract(text),
         _ => ts::extract(text, kind, socket_wrappers, package),
     };
-    note_references(&mut facts, text, kind);
+    note_references(&mut facts, text);
     facts
 }
 
-/// What tells code nothing calls, from the whole text (a `.vue` template included, and
-/// comments too, which errs towards "called"): the file's words, and for each named
-/// function holding a site how often its name occurs here besides its definition.
-/// Functions without sites are dropped: no finding can be inside them.
-fn note_references(facts: &mut FileFacts, text: &str, kind: FileKind) {
+/// What tells code nothing calls: the named functions and methods that hold a site
+/// (no finding can be inside the others) and that no export offers to other modules.
+/// Whether their names occur elsewhere is asked only when a finding is inside one (see
+/// `severity.rs`): most runs have none, so no file's words are looked at.
+fn note_references(facts: &mut FileFacts, text: &str) {
+    if facts.scopes.is_empty() {
+        return;
+    }
     let sites: Vec<crate::facts::Span> = (facts.emits.iter().map(|e| e.span))
         .chain(facts.handlers.iter().map(|h| h.span))
         .chain(facts.connects.iter().map(|c| c.span))
@@ -44,28 +47,26 @@ fn note_references(facts: &mut FileFacts, text: &str, kind: FileKind) {
         .chain(facts.namespaces.iter().map(|n| n.span))
         .collect();
     facts.scopes.retain(|scope| {
-        !exported(text, scope.span.start)
-            && sites
-                .iter()
-                .any(|site| scope.span.start <= site.start && site.end <= scope.span.end)
+        sites
+            .iter()
+            .any(|site| scope.span.start <= site.start && site.end <= scope.span.end)
+            && !exported(text, scope.span.start)
     });
     facts.scopes.sort_by_key(|scope| scope.span);
     facts.scopes.dedup();
-    // An event is often named as the function that emits it (`login()` emits
-    // "login"): quoted strings of code do not reference anything. Markup (a `.vue`
-    // template's `@click="login()"`) calls code from inside quotes, so it keeps them.
-    let quotes: &[u8] = match kind {
+}
+
+/// The quotes that open the string literals of a file's code, for telling whether a
+/// function's name occurs there (`crate::words`). An event is often named as the
+/// function that emits it (`login()` emits "login"): quoted strings of code do not
+/// reference anything. Markup (a `.vue` template's `@click="login()"`) calls code from
+/// inside quotes, so it keeps them.
+pub fn code_quotes(kind: FileKind) -> &'static [u8] {
+    match kind {
         FileKind::Rust => b"\"",
         FileKind::Ts | FileKind::Tsx | FileKind::Js | FileKind::Dts => b"\"'",
         _ => b"",
-    };
-    if !facts.scopes.is_empty() {
-        let code = crate::words::mask_strings(text, quotes);
-        for scope in &mut facts.scopes {
-            scope.uses_in_file = crate::words::count(&code, &scope.name).saturating_sub(1);
-        }
     }
-    facts.words = crate::words::WordFilter::of_code(text, quotes);
 }
 
 /// Whether importing this package name gives Socket.IO values (`socket.io`,

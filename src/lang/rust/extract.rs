@@ -148,7 +148,6 @@ impl<'a> Extractor<'a> {
             self.facts.scopes.push(crate::facts::NamedScope {
                 name,
                 span: to_span(span, self.len),
-                uses_in_file: 0,
             });
         }
         for span in items.tests {

@@ -949,11 +949,9 @@ impl<'a> Extractor<'a> {
     fn note_scope(&mut self, span: swc_common::Span) {
         if let Some(name) = self.pending_name.clone() {
             let span = self.span(span);
-            self.facts.scopes.push(crate::facts::NamedScope {
-                name,
-                span,
-                uses_in_file: 0,
-            });
+            self.facts
+                .scopes
+                .push(crate::facts::NamedScope { name, span });
         }
     }
 

@@ -1,0 +1,5 @@
+import { rooms } from "./rooms";
+
+export function onRenameClicked(id: string, input: HTMLInputElement): void {
+  rooms.rename(id, input.value);
+}
