@@ -47,6 +47,16 @@ impl Extractor<'_> {
                 // Strings and arrays have a numeric `length`; a function's `length`
                 // is a number too.
                 Some(name) if name == "length" => Some(false),
+                // `this.count` of a class whose every write of it is data.
+                Some(name)
+                    if matches!(unwrap_expr(&member.obj), Expr::This(_))
+                        && self
+                            .data_fields
+                            .last()
+                            .is_some_and(|data| data.contains(&*name)) =>
+                {
+                    Some(false)
+                }
                 // A member of a constant object written in this file (`EVENTS.x`,
                 // `defaults.room`): a string or an object, never a function.
                 _ => match self.value(expr) {
@@ -79,6 +89,17 @@ impl Extractor<'_> {
             Expr::Call(call) => returns_data(call).then_some(false),
             _ => None,
         }
+    }
+}
+
+/// `null` or `undefined`: what a field holds until it is given its value, which may be
+/// a function set from anywhere; no evidence either way.
+pub(super) fn is_placeholder(expr: &Expr) -> bool {
+    match unwrap_expr(expr) {
+        Expr::Lit(Lit::Null(_)) => true,
+        Expr::Ident(ident) => &*ident.sym == "undefined",
+        Expr::Unary(unary) => unary.op == UnaryOp::Void,
+        _ => false,
     }
 }
 
@@ -191,6 +212,8 @@ mod tests {
             "for (const ev of [\"x\", \"y\"]) socket.emit(\"a\", ev);",
             "socket.emit(\"a\", id as string);",
             "const payload = { id: f() };\nsocket.emit(\"a\", payload);",
+            "class A { page = 0; f() { this.page += 1; socket.emit(\"a\", this.page); } }",
+            "class A { constructor(private id: number) {} f() { socket.emit(\"a\", this.id); } }",
         ] {
             assert_eq!(ack_known(body), (true, false), "{body}");
         }
@@ -206,6 +229,9 @@ mod tests {
             "socket.emit(\"a\", fn.bind(this));",
             "let x = 1;\nx = () => {};\nsocket.emit(\"a\", x);",
             "socket.emit(\"a\", data ?? other);",
+            "class A { n = 0; f() { this.n = cb; socket.emit(\"a\", this.n); } }",
+            "class A { constructor(n) { this.n = n; } f() { socket.emit(\"a\", this.n); } }",
+            "class A { onAck = null; f() { socket.emit(\"a\", this.onAck); } }",
         ] {
             // Unknown, or known to be the ack: never "no ack".
             assert_ne!(ack_known(body), (true, false), "{body}");

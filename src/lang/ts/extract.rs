@@ -26,6 +26,9 @@ struct ClassFields {
     foreign: rustc_hash::FxHashSet<String>,
     /// Fields holding arrays of sockets, by the element.
     arrays: HashMap<String, SocketRef>,
+    /// Fields every write of which is data (`count = 0`, `id: number`, `this.page =
+    /// page + 1`): `this.x` is no function (see `data.rs`).
+    data: rustc_hash::FxHashSet<String>,
 }
 
 /// A function being walked.
@@ -126,6 +129,8 @@ pub(super) struct Extractor<'a> {
     classes: Vec<HashMap<String, SocketRef>>,
     /// `this.x` fields of the same classes known to hold something else (`Foreign`).
     foreign_fields: Vec<rustc_hash::FxHashSet<String>>,
+    /// `this.x` fields of the same classes known to hold data, never a function.
+    pub(super) data_fields: Vec<rustc_hash::FxHashSet<String>>,
     /// `this.x` fields of the same classes holding arrays of sockets, by the element.
     class_arrays: Vec<HashMap<String, SocketRef>>,
     func_ids: HashMap<u32, FuncId>,
@@ -184,6 +189,7 @@ impl<'a> Extractor<'a> {
             resolvers: Vec::new(),
             classes: Vec::new(),
             foreign_fields: Vec::new(),
+            data_fields: Vec::new(),
             func_ids: HashMap::default(),
             param_hints: HashMap::default(),
             pending_name: None,
@@ -1984,12 +1990,36 @@ impl<'a> Extractor<'a> {
         let mut fields = HashMap::default();
         let mut foreign = rustc_hash::FxHashSet::default();
         let mut arrays = HashMap::default();
+        // Fields with evidence of data, and fields written something else somewhere.
+        let mut data = rustc_hash::FxHashSet::default();
+        let mut not_data = rustc_hash::FxHashSet::default();
         for member in &class.body {
             match member {
                 ClassMember::ClassProp(prop) => {
                     let Some(name) = prop_name(&prop.key) else {
                         continue;
                     };
+                    let typed_data = prop
+                        .type_ann
+                        .as_deref()
+                        .is_some_and(|ann| super::data::is_data_type(&ann.type_ann));
+                    // `onDone = null` is a placeholder, filled from anywhere: no evidence.
+                    let value = prop
+                        .value
+                        .as_deref()
+                        .filter(|value| !super::data::is_placeholder(value));
+                    match value.map(|value| self.is_function(value)) {
+                        _ if typed_data => {
+                            data.insert(name.clone());
+                        }
+                        Some(Some(false)) => {
+                            data.insert(name.clone());
+                        }
+                        Some(_) => {
+                            not_data.insert(name.clone());
+                        }
+                        None => {}
+                    }
                     if prop
                         .value
                         .as_deref()
@@ -2028,6 +2058,16 @@ impl<'a> Extractor<'a> {
                 }
                 ClassMember::Constructor(constructor) => {
                     for param in &constructor.params {
+                        // `constructor(private readonly id: number)`
+                        if let ParamOrTsParamProp::TsParamProp(prop) = param
+                            && let TsParamPropParam::Ident(ident) = &prop.param
+                            && ident
+                                .type_ann
+                                .as_deref()
+                                .is_some_and(|ann| super::data::is_data_type(&ann.type_ann))
+                        {
+                            data.insert(ident.id.sym.to_string());
+                        }
                         if let ParamOrTsParamProp::TsParamProp(prop) = param
                             && let TsParamPropParam::Ident(ident) = &prop.param
                             && let Some(ann) = ident.type_ann.as_deref()
@@ -2057,6 +2097,8 @@ impl<'a> Extractor<'a> {
             fields: &'e mut HashMap<String, SocketRef>,
             foreign: &'e mut rustc_hash::FxHashSet<String>,
             arrays: &'e mut HashMap<String, SocketRef>,
+            data: &'e mut rustc_hash::FxHashSet<String>,
+            not_data: &'e mut rustc_hash::FxHashSet<String>,
         }
         impl Visit for ThisAssignments<'_, '_> {
             fn visit_class(&mut self, _: &Class) {}
@@ -2091,6 +2133,20 @@ impl<'a> Extractor<'a> {
                         self.fields.entry(name.into_owned()).or_insert(socket);
                     } else if self.extractor.foreign(&assign.right) {
                         self.foreign.insert(name.into_owned());
+                    } else if !super::data::is_placeholder(&assign.right) {
+                        // `this.page += 1` is a number whatever `page` held.
+                        if matches!(
+                            assign.op,
+                            AssignOp::Assign
+                                | AssignOp::AndAssign
+                                | AssignOp::OrAssign
+                                | AssignOp::NullishAssign
+                        ) && self.extractor.is_function(&assign.right) != Some(false)
+                        {
+                            self.not_data.insert(name.into_owned());
+                        } else {
+                            self.data.insert(name.into_owned());
+                        }
                     }
                 }
                 assign.visit_children_with(self);
@@ -2102,12 +2158,16 @@ impl<'a> Extractor<'a> {
                 fields: &mut fields,
                 foreign: &mut foreign,
                 arrays: &mut arrays,
+                data: &mut data,
+                not_data: &mut not_data,
             });
         }
+        data.retain(|name| !not_data.contains(name) && !fields.contains_key(name));
         ClassFields {
             sockets: fields,
             foreign,
             arrays,
+            data,
         }
     }
 }
@@ -2368,12 +2428,15 @@ impl Visit for Extractor<'_> {
             sockets: fields,
             foreign,
             arrays,
+            data,
         } = self.prescan_class(class);
         self.classes.push(fields);
         self.foreign_fields.push(foreign);
         self.class_arrays.push(arrays);
+        self.data_fields.push(data);
         class.visit_children_with(self);
         self.foreign_fields.pop();
+        self.data_fields.pop();
         self.class_arrays.pop();
         // A decorated class (`@Component`, `@WebSocketGateway`) is driven by its
         // framework, from templates and metadata this file does not show.
