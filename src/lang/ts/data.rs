@@ -156,6 +156,22 @@ fn returns_data(call: &CallExpr) -> bool {
     }
 }
 
+/// A type of plain values — primitives, literal types, arrays of them and unions of
+/// those — that holds neither a function nor anything reached through it. A parameter
+/// typed so is data; one typed with an object type is not made data, because its
+/// members (`deps.io`, `props.socket`) are still followed to the sockets they hold.
+pub(super) fn is_scalar_type(ty: &TsType) -> bool {
+    match ty {
+        TsType::TsKeywordType(_) | TsType::TsLitType(_) => is_data_type(ty),
+        TsType::TsArrayType(array) => is_scalar_type(&array.elem_type),
+        TsType::TsParenthesizedType(inner) => is_scalar_type(&inner.type_ann),
+        TsType::TsUnionOrIntersectionType(TsUnionOrIntersectionType::TsUnionType(union)) => {
+            union.types.iter().all(|member| is_scalar_type(member))
+        }
+        _ => false,
+    }
+}
+
 /// A TypeScript type that no function has: primitives, literal types, arrays, tuples
 /// and object types without call signatures, or a union of those. `any`, `unknown`,
 /// `object`, `Function` and named types (which may alias a function type) are not.
@@ -232,6 +248,7 @@ mod tests {
             "class A { n = 0; f() { this.n = cb; socket.emit(\"a\", this.n); } }",
             "class A { constructor(n) { this.n = n; } f() { socket.emit(\"a\", this.n); } }",
             "class A { onAck = null; f() { socket.emit(\"a\", this.onAck); } }",
+            "function f(deps: { cb: () => void }) { socket.emit(\"a\", deps.cb); }",
         ] {
             // Unknown, or known to be the ack: never "no ack".
             assert_ne!(ack_known(body), (true, false), "{body}");

@@ -856,7 +856,7 @@ impl<'a> Extractor<'a> {
                 let data_type = ident
                     .type_ann
                     .as_deref()
-                    .is_some_and(|ann| super::data::is_data_type(&ann.type_ann));
+                    .is_some_and(|ann| super::data::is_scalar_type(&ann.type_ann));
                 let binding = match (hints.iter().find(|(i, _)| *i == index), typed_array) {
                     (Some((_, socket)), _) => Binding::Socket(socket.clone()),
                     (None, _) if foreign_type => Binding::Foreign,
