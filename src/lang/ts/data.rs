@@ -92,6 +92,42 @@ impl Extractor<'_> {
     }
 }
 
+/// An array of strings: `Object.keys(x)` (of anything), `s.split(",")`, a list of string
+/// literals, and what `filter`/`slice`/`sort`/`reverse`/`concat` make of one. Its
+/// elements (`Object.keys(m).filter(...).forEach((id) => ...)`) are data.
+pub(super) fn is_string_array(expr: &Expr) -> bool {
+    match unwrap_expr(expr) {
+        Expr::Array(array) => array.elems.iter().all(|element| {
+            element.as_ref().is_some_and(|element| {
+                element.spread.is_none()
+                    && matches!(
+                        unwrap_expr(&element.expr),
+                        Expr::Lit(Lit::Str(_)) | Expr::Tpl(_)
+                    )
+            })
+        }),
+        Expr::Call(call) => {
+            let Callee::Expr(callee) = &call.callee else {
+                return false;
+            };
+            let Expr::Member(member) = unwrap_expr(callee) else {
+                return false;
+            };
+            match super::extract::member_prop_name(&member.prop).as_deref() {
+                Some("keys") => {
+                    matches!(unwrap_expr(&member.obj), Expr::Ident(object) if &*object.sym == "Object")
+                }
+                Some("split") => true,
+                Some(
+                    "filter" | "slice" | "sort" | "reverse" | "concat" | "toSorted" | "toReversed",
+                ) => is_string_array(&member.obj),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// `null` or `undefined`: what a field holds until it is given its value, which may be
 /// a function set from anywhere; no evidence either way.
 pub(super) fn is_placeholder(expr: &Expr) -> bool {
@@ -226,6 +262,8 @@ mod tests {
             "socket.emit(\"a\", items.length);",
             "socket.emit(\"a\", JSON.stringify(x));",
             "for (const ev of [\"x\", \"y\"]) socket.emit(\"a\", ev);",
+            "Object.keys(selected).filter((id) => ok(id)).forEach((id) => socket.emit(\"a\", id));",
+            "for (const id of Object.keys(selected)) socket.emit(\"a\", id);",
             "socket.emit(\"a\", id as string);",
             "const payload = { id: f() };\nsocket.emit(\"a\", payload);",
             "class A { page = 0; f() { this.page += 1; socket.emit(\"a\", this.page); } }",
@@ -249,6 +287,7 @@ mod tests {
             "class A { constructor(n) { this.n = n; } f() { socket.emit(\"a\", this.n); } }",
             "class A { onAck = null; f() { socket.emit(\"a\", this.onAck); } }",
             "function f(deps: { cb: () => void }) { socket.emit(\"a\", deps.cb); }",
+            "Object.values(handlers).forEach((h) => socket.emit(\"a\", h));",
         ] {
             // Unknown, or known to be the ack: never "no ack".
             assert_ne!(ack_known(body), (true, false), "{body}");

@@ -160,6 +160,8 @@ pub(super) struct Extractor<'a> {
     pub(super) name_maps: HashMap<String, Vec<super::maps::MapEntry>>,
     /// What the callback of `Object.keys(m).forEach(cb)` walks, by the callback's start.
     entry_hints: HashMap<u32, (Vec<super::maps::MapEntry>, super::maps::Walk)>,
+    /// Callbacks whose first parameter is an element of an array of strings, by start.
+    data_hints: rustc_hash::FxHashSet<u32>,
     /// Names assigned anywhere in the file: their initialiser does not tell what they hold.
     pub(super) reassigned: rustc_hash::FxHashSet<String>,
     /// Names whose members are assigned or which are pushed into or `Object.assign`ed
@@ -203,6 +205,7 @@ impl<'a> Extractor<'a> {
             package,
             name_maps: HashMap::default(),
             entry_hints: HashMap::default(),
+            data_hints: rustc_hash::FxHashSet::default(),
             reassigned: rustc_hash::FxHashSet::default(),
             mutated: rustc_hash::FxHashSet::default(),
         }
@@ -903,6 +906,10 @@ impl<'a> Extractor<'a> {
             && let Some(first) = params.first()
         {
             self.bind_entries(first, entries, walk);
+        } else if self.data_hints.remove(&lo)
+            && let Some(Pat::Ident(first)) = params.first()
+        {
+            self.bind(&first.id.sym, Binding::Data);
         }
         self.frames.push(Frame {
             id,
@@ -1156,10 +1163,12 @@ impl<'a> Extractor<'a> {
                     return;
                 };
                 let Some(element) = self.socket_array(&member.obj) else {
-                    if let Some(walked) = self.walked_entries(&member.obj)
-                        && let Some(lo) = function_start(&callback.expr)
-                    {
-                        self.entry_hints.insert(lo, walked);
+                    if let Some(lo) = function_start(&callback.expr) {
+                        if let Some(walked) = self.walked_entries(&member.obj) {
+                            self.entry_hints.insert(lo, walked);
+                        } else if super::data::is_string_array(&member.obj) {
+                            self.data_hints.insert(lo);
+                        }
                     }
                     return;
                 };
@@ -2295,6 +2304,10 @@ impl Visit for Extractor<'_> {
                 decl.visit_with(self);
                 if let Some((entries, walk)) = self.walked_entries(&stmt.right) {
                     self.bind_entries(&decl.decls[0].name, entries, walk);
+                } else if let Pat::Ident(element) = &decl.decls[0].name
+                    && super::data::is_string_array(&stmt.right)
+                {
+                    self.bind(&element.id.sym, Binding::Data);
                 }
             }
             (left, _) => left.visit_with(self),
