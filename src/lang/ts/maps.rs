@@ -243,7 +243,16 @@ impl Extractor<'_> {
     /// The entries of a map or list written here or named by a constant of this file.
     pub(super) fn map_entries(&self, expr: &Expr) -> Option<Vec<MapEntry>> {
         match unwrap_expr(expr) {
-            Expr::Ident(ident) => self.name_maps.get(&*ident.sym).cloned(),
+            // The literal's own binding, not a parameter or import of the same name
+            // elsewhere in the file.
+            Expr::Ident(ident)
+                if matches!(
+                    self.lookup(&ident.sym),
+                    Some(Binding::Value(_) | Binding::Data | Binding::Unknown)
+                ) =>
+            {
+                self.name_maps.get(&*ident.sym).cloned()
+            }
             expr @ (Expr::Object(_) | Expr::Array(_)) => self.literal_entries(expr),
             _ => None,
         }
@@ -368,6 +377,8 @@ mod tests {
             handlers("const L = [\"a\", \"b\"];\nfor (const ev of L) socket.on(ev, onB);"),
             expected
         );
+        // A parameter named like a map elsewhere in the file is not that map.
+        assert!(handlers("const m = { a: onA };\nfunction f(m) { Object.keys(m).forEach((ev) => socket.on(ev, onB)); }").is_empty());
         // A map filled at run time stays one handler of unknown name.
         assert!(handlers("const m = { a: onA };\nm[x] = onB;\nfor (const [ev, fn] of Object.entries(m)) socket.on(ev, fn);").is_empty());
         assert!(
