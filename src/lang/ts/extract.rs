@@ -26,6 +26,9 @@ struct ClassFields {
     foreign: rustc_hash::FxHashSet<String>,
     /// Fields holding arrays of sockets, by the element.
     arrays: HashMap<String, SocketRef>,
+    /// Fields every write of which is data (`count = 0`, `id: number`, `this.page =
+    /// page + 1`): `this.x` is no function (see `data.rs`).
+    data: rustc_hash::FxHashSet<String>,
 }
 
 /// A function being walked.
@@ -99,6 +102,11 @@ pub(super) enum Binding {
     /// socket, a database client, a cluster worker, an `EventEmitter`): never a socket,
     /// whatever its name.
     Foreign,
+    /// A value known to be no function (see `data.rs`): a number, a string, an object
+    /// or array written here, a value typed as data. Nothing else is known of it.
+    Data,
+    /// A loop variable over a handler map or a list of names (see `maps.rs`).
+    Entries(super::maps::Entries),
 }
 
 pub(super) struct Extractor<'a> {
@@ -121,6 +129,8 @@ pub(super) struct Extractor<'a> {
     classes: Vec<HashMap<String, SocketRef>>,
     /// `this.x` fields of the same classes known to hold something else (`Foreign`).
     foreign_fields: Vec<rustc_hash::FxHashSet<String>>,
+    /// `this.x` fields of the same classes known to hold data, never a function.
+    pub(super) data_fields: Vec<rustc_hash::FxHashSet<String>>,
     /// `this.x` fields of the same classes holding arrays of sockets, by the element.
     class_arrays: Vec<HashMap<String, SocketRef>>,
     func_ids: HashMap<u32, FuncId>,
@@ -146,6 +156,17 @@ pub(super) struct Extractor<'a> {
     /// The Socket.IO package this file is part of: its imports of itself are imports
     /// of the package by name.
     package: Option<&'a SelfPackage>,
+    /// Object and array literals bound to names, for the loops over them (`maps.rs`).
+    pub(super) name_maps: HashMap<String, Vec<super::maps::MapEntry>>,
+    /// What the callback of `Object.keys(m).forEach(cb)` walks, by the callback's start.
+    entry_hints: HashMap<u32, (Vec<super::maps::MapEntry>, super::maps::Walk)>,
+    /// Callbacks whose first parameter is an element of an array of strings, by start.
+    data_hints: rustc_hash::FxHashSet<u32>,
+    /// Names assigned anywhere in the file: their initialiser does not tell what they hold.
+    pub(super) reassigned: rustc_hash::FxHashSet<String>,
+    /// Names whose members are assigned or which are pushed into or `Object.assign`ed
+    /// anywhere in the file: a literal they were initialised with is not all they hold.
+    pub(super) mutated: rustc_hash::FxHashSet<String>,
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
@@ -170,6 +191,7 @@ impl<'a> Extractor<'a> {
             resolvers: Vec::new(),
             classes: Vec::new(),
             foreign_fields: Vec::new(),
+            data_fields: Vec::new(),
             func_ids: HashMap::default(),
             param_hints: HashMap::default(),
             pending_name: None,
@@ -181,6 +203,11 @@ impl<'a> Extractor<'a> {
             declarations_only,
             socket_wrappers,
             package,
+            name_maps: HashMap::default(),
+            entry_hints: HashMap::default(),
+            data_hints: rustc_hash::FxHashSet::default(),
+            reassigned: rustc_hash::FxHashSet::default(),
+            mutated: rustc_hash::FxHashSet::default(),
         }
     }
 
@@ -192,7 +219,7 @@ impl<'a> Extractor<'a> {
         self.scopes.iter().rev().find_map(|scope| scope.get(name))
     }
 
-    fn bind(&mut self, name: &str, binding: Binding) {
+    pub(super) fn bind(&mut self, name: &str, binding: Binding) {
         if let Some(scope) = self.scopes.last_mut() {
             scope.insert(name.to_owned(), binding);
         }
@@ -373,6 +400,24 @@ impl<'a> Extractor<'a> {
                 declarator.visit_children_with(self);
             }
             fn visit_call_expr(&mut self, call: &CallExpr) {
+                // `names.push(x)`, `Object.assign(handlers, more)`: filled at run time.
+                if let Callee::Expr(callee) = &call.callee
+                    && let Expr::Member(member) = unwrap_expr(callee)
+                    && let Some(method) = member_prop_name(&member.prop)
+                {
+                    let target = match (unwrap_expr(&member.obj), &*method) {
+                        (Expr::Ident(object), "assign" | "defineProperty")
+                            if &*object.sym == "Object" =>
+                        {
+                            call.args.first().map(|arg| &*arg.expr)
+                        }
+                        (array, "push" | "unshift" | "splice") => Some(array),
+                        _ => None,
+                    };
+                    if let Some(Expr::Ident(target)) = target.map(unwrap_expr) {
+                        self.0.mutated.insert(target.sym.to_string());
+                    }
+                }
                 // A setter is declared (at the top of the component) before it is called.
                 if let Callee::Expr(callee) = &call.callee
                     && let Expr::Ident(setter) = unwrap_expr(callee)
@@ -391,11 +436,19 @@ impl<'a> Extractor<'a> {
             }
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
+                    self.0.reassigned.insert(ident.id.sym.to_string());
                     if let Some(created) = self.0.creation(&assign.right) {
                         self.0.assigned.insert(ident.id.sym.to_string(), created);
                     } else if self.0.foreign(&assign.right) {
                         self.0.assigned_foreign.insert(ident.id.sym.to_string());
                     }
+                }
+                // `handlers[event] = ...`: the map is filled at run time, not only where
+                // it is written.
+                if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
+                    && let Expr::Ident(holder) = unwrap_expr(&member.obj)
+                {
+                    self.0.mutated.insert(holder.sym.to_string());
                 }
                 // `socketRef.current = io(url)`, read before it is written in the file.
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
@@ -659,7 +712,19 @@ impl<'a> Extractor<'a> {
                         .entry((ident.id.sym.to_string(), "current".to_owned()))
                         .or_insert(socket);
                 }
-                let binding = self.binding_of(init, ident.type_ann.as_deref());
+                self.note_name_map(&ident.id.sym, init);
+                let mut binding = self.binding_of(init, ident.type_ann.as_deref());
+                // `const itemId = item.id + 1`: no socket, and no function either.
+                if matches!(binding, Binding::Unknown)
+                    && (ident
+                        .type_ann
+                        .as_deref()
+                        .is_some_and(|ann| super::data::is_data_type(&ann.type_ann))
+                        || (!self.reassigned.contains(&*ident.id.sym)
+                            && self.is_function(init) == Some(false)))
+                {
+                    binding = Binding::Data;
+                }
                 self.bind(&ident.id.sym, binding);
             }
             Pat::Object(object) => {
@@ -791,11 +856,17 @@ impl<'a> Extractor<'a> {
                     .as_deref()
                     .is_some_and(|ann| self.foreign_type(&ann.type_ann));
                 let typed_array = typed_socket_array(ident.type_ann.as_deref(), self);
+                let data_type = ident
+                    .type_ann
+                    .as_deref()
+                    .is_some_and(|ann| super::data::is_scalar_type(&ann.type_ann));
                 let binding = match (hints.iter().find(|(i, _)| *i == index), typed_array) {
                     (Some((_, socket)), _) => Binding::Socket(socket.clone()),
                     (None, _) if foreign_type => Binding::Foreign,
                     // `function kick(clients: Socket[])`
                     (None, Some(element)) => Binding::Sockets(element),
+                    // `function archive(itemId: number)`: data, never a socket or an ack.
+                    (None, None) if data_type => Binding::Data,
                     (None, None) => Binding::Socket(SocketRef {
                         origin: Origin::Param {
                             func: id,
@@ -830,6 +901,16 @@ impl<'a> Extractor<'a> {
             });
         let param_names = scope.keys().cloned().collect();
         self.scopes.push(scope);
+        // `Object.keys(handlers).forEach((ev) => ...)`: the first parameter walks the map.
+        if let Some((entries, walk)) = self.entry_hints.remove(&lo)
+            && let Some(first) = params.first()
+        {
+            self.bind_entries(first, entries, walk);
+        } else if self.data_hints.remove(&lo)
+            && let Some(Pat::Ident(first)) = params.first()
+        {
+            self.bind(&first.id.sym, Binding::Data);
+        }
         self.frames.push(Frame {
             id,
             first_await: None,
@@ -1069,16 +1150,27 @@ impl<'a> Extractor<'a> {
                     .iter_mut()
                     .rev()
                     .find(|scope| scope.contains_key(&*array.sym))
-                    && let Some(binding @ (Binding::Unknown | Binding::Value(Value::Unknown))) =
-                        scope.get_mut(&*array.sym)
+                    && let Some(
+                        binding @ (Binding::Unknown
+                        | Binding::Data
+                        | Binding::Value(Value::Unknown)),
+                    ) = scope.get_mut(&*array.sym)
                 {
                     *binding = Binding::Sockets(element);
                 }
             }
             "forEach" | "map" | "flatMap" | "filter" | "find" | "findLast" | "some" | "every" => {
-                let (Some(element), Some(callback)) =
-                    (self.socket_array(&member.obj), call.args.first())
-                else {
+                let Some(callback) = call.args.first() else {
+                    return;
+                };
+                let Some(element) = self.socket_array(&member.obj) else {
+                    if let Some(lo) = function_start(&callback.expr) {
+                        if let Some(walked) = self.walked_entries(&member.obj) {
+                            self.entry_hints.insert(lo, walked);
+                        } else if super::data::is_string_array(&member.obj) {
+                            self.data_hints.insert(lo);
+                        }
+                    }
                     return;
                 };
                 if let Some(lo) = function_start(&callback.expr) {
@@ -1292,6 +1384,29 @@ impl<'a> Extractor<'a> {
         if self.declarations_only {
             return;
         }
+        // `for (const [ev, payload] of Object.entries(announcements)) socket.emit(ev, payload)`
+        if !matches!(method, "send" | "write")
+            && let Some(first) = call.args.first()
+            && let Some(expanded) = self.expand_names(&first.expr, None)
+        {
+            for site in expanded {
+                let name = (site.name, site.name_span, site.name_is_literal);
+                self.on_emit_named(call, receiver.clone(), method, member, Some(name));
+            }
+            return;
+        }
+        self.on_emit_named(call, receiver, method, member, None);
+    }
+
+    /// An emit site; `named` overrides the event name of the call (an entry of a map).
+    fn on_emit_named(
+        &mut self,
+        call: &CallExpr,
+        receiver: SocketRef,
+        method: &str,
+        member: &MemberExpr,
+        named: Option<(Value, facts::Span, bool)>,
+    ) {
         let (method, name, name_span, payload) = match method {
             "send" | "write" => (
                 EmitMethod::Send,
@@ -1308,12 +1423,11 @@ impl<'a> Extractor<'a> {
                 } else {
                     EmitMethod::EmitWithAck
                 };
-                (
-                    method,
-                    self.value(&first.expr),
-                    self.span(first.expr.span()),
-                    &call.args[1..],
-                )
+                let (name, name_span) = match &named {
+                    Some((name, span, _)) => (name.clone(), *span),
+                    None => (self.value(&first.expr), self.span(first.expr.span())),
+                };
+                (method, name, name_span, &call.args[1..])
             }
         };
         let trailing = match payload.last() {
@@ -1329,10 +1443,13 @@ impl<'a> Extractor<'a> {
             Some(payload.len() as u32 - u32::from(ack_callback))
         };
         let name_is_literal = method != EmitMethod::Send
-            && call
-                .args
-                .first()
-                .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_))));
+            && match &named {
+                Some((_, _, literal)) => *literal,
+                None => call
+                    .args
+                    .first()
+                    .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_)))),
+            };
         let await_span = self.awaited.get(&call.span.lo.0).copied();
         // `emit` and `send` return the socket (or `true` on the server), not a promise:
         // awaiting them waits for nothing, which `emit-awaited` reports.
@@ -1363,7 +1480,12 @@ impl<'a> Extractor<'a> {
                     .last()
                     .is_some_and(|ack| self.resolves_promise(&ack.expr)));
         self.facts.emits.push(facts::Emit {
-            span: self.span(call.span),
+            // An entry of a map is a site of its own, at its key.
+            span: if named.is_some() {
+                name_span
+            } else {
+                self.span(call.span)
+            },
             name_span,
             receiver,
             name,
@@ -1409,6 +1531,42 @@ impl<'a> Extractor<'a> {
     }
 
     fn on_listen(&mut self, call: &CallExpr, receiver: SocketRef, method: ListenMethod) {
+        // `Object.keys(handlers).forEach((ev) => socket.on(ev, handlers[ev]))`: a handler
+        // per key, with the map's function for it.
+        if method != ListenMethod::Any
+            && let Some(first) = call.args.first()
+            && let Some(expanded) =
+                self.expand_names(&first.expr, call.args.get(1).map(|arg| &*arg.expr))
+        {
+            for site in expanded {
+                let listener = match &site.listener {
+                    Some(own) => own.as_ref(),
+                    None => call.args.get(1).map(|arg| &*arg.expr),
+                };
+                let name = (site.name, site.name_span, site.name_is_literal);
+                self.on_listen_named(call, receiver.clone(), method, Some(name), listener);
+            }
+            return;
+        }
+        self.on_listen_named(
+            call,
+            receiver,
+            method,
+            None,
+            call.args.get(1).map(|arg| &*arg.expr),
+        );
+    }
+
+    /// A handler site; `named` overrides the event name of the call (an entry of a
+    /// map), and then `listener` is the entry's.
+    fn on_listen_named(
+        &mut self,
+        call: &CallExpr,
+        receiver: SocketRef,
+        method: ListenMethod,
+        named: Option<(Value, facts::Span, bool)>,
+        listener: Option<&Expr>,
+    ) {
         let (name, name_span, listener) = match method {
             ListenMethod::Any => (
                 Value::Unknown,
@@ -1419,11 +1577,14 @@ impl<'a> Extractor<'a> {
                 let Some(first) = call.args.first() else {
                     return;
                 };
-                (
-                    self.value(&first.expr),
-                    self.span(first.expr.span()),
-                    call.args.get(1).map(|arg| &*arg.expr),
-                )
+                match &named {
+                    Some((name, span, _)) => (name.clone(), *span, listener),
+                    None => (
+                        self.value(&first.expr),
+                        self.span(first.expr.span()),
+                        listener,
+                    ),
+                }
             }
         };
         // A connection listener: its parameter is a socket of that namespace.
@@ -1485,12 +1646,20 @@ impl<'a> Extractor<'a> {
         let params = listener.and_then(|listener| self.params_of(listener));
         let logging_only = method == ListenMethod::Any && listener.is_some_and(only_logs);
         let name_is_literal = method != ListenMethod::Any
-            && call
-                .args
-                .first()
-                .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_))));
+            && match &named {
+                Some((_, _, literal)) => *literal,
+                None => call
+                    .args
+                    .first()
+                    .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_)))),
+            };
         self.facts.handlers.push(Handler {
-            span: self.span(call.span),
+            // An entry of a map is a site of its own, at its key.
+            span: if named.is_some() {
+                name_span
+            } else {
+                self.span(call.span)
+            },
             name_span,
             receiver,
             name,
@@ -1700,28 +1869,6 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    /// Whether a trailing argument is a function; `None` when it cannot be told (a
-    /// parameter passed along: `add(monitor, callback) { socket.emit("add", monitor, callback) }`).
-    fn is_function(&self, expr: &Expr) -> Option<bool> {
-        match unwrap_expr(expr) {
-            Expr::Arrow(_) | Expr::Fn(_) => Some(true),
-            Expr::Ident(ident) => match self.lookup(&ident.sym) {
-                Some(Binding::Func(_)) => Some(true),
-                Some(Binding::Value(_)) => Some(false),
-                _ if is_ack_name(&ident.sym) => Some(true),
-                _ => None,
-            },
-            Expr::Member(member) => match member_prop_name(&member.prop) {
-                Some(name) if is_ack_name(&name) => Some(true),
-                _ => None,
-            },
-            Expr::Lit(_) | Expr::Object(_) | Expr::Array(_) | Expr::Tpl(_) | Expr::Bin(_) => {
-                Some(false)
-            }
-            _ => None,
-        }
-    }
-
     // ----- exports ------------------------------------------------------------------
 
     fn export(&mut self, name: String, value: ExportValue) {
@@ -1738,9 +1885,11 @@ impl<'a> Extractor<'a> {
                 specifier: specifier.clone(),
                 name: name.clone(),
             },
-            Binding::Unknown => ExportValue::Socket(self.assigned.get(local)?.clone()),
+            Binding::Unknown | Binding::Data => {
+                ExportValue::Socket(self.assigned.get(local)?.clone())
+            }
             // An exported array of sockets is not followed into other files.
-            Binding::Foreign | Binding::Sockets(_) => return None,
+            Binding::Foreign | Binding::Sockets(_) | Binding::Entries(_) => return None,
         })
     }
 
@@ -1851,12 +2000,36 @@ impl<'a> Extractor<'a> {
         let mut fields = HashMap::default();
         let mut foreign = rustc_hash::FxHashSet::default();
         let mut arrays = HashMap::default();
+        // Fields with evidence of data, and fields written something else somewhere.
+        let mut data = rustc_hash::FxHashSet::default();
+        let mut not_data = rustc_hash::FxHashSet::default();
         for member in &class.body {
             match member {
                 ClassMember::ClassProp(prop) => {
                     let Some(name) = prop_name(&prop.key) else {
                         continue;
                     };
+                    let typed_data = prop
+                        .type_ann
+                        .as_deref()
+                        .is_some_and(|ann| super::data::is_data_type(&ann.type_ann));
+                    // `onDone = null` is a placeholder, filled from anywhere: no evidence.
+                    let value = prop
+                        .value
+                        .as_deref()
+                        .filter(|value| !super::data::is_placeholder(value));
+                    match value.map(|value| self.is_function(value)) {
+                        _ if typed_data => {
+                            data.insert(name.clone());
+                        }
+                        Some(Some(false)) => {
+                            data.insert(name.clone());
+                        }
+                        Some(_) => {
+                            not_data.insert(name.clone());
+                        }
+                        None => {}
+                    }
                     if prop
                         .value
                         .as_deref()
@@ -1895,6 +2068,16 @@ impl<'a> Extractor<'a> {
                 }
                 ClassMember::Constructor(constructor) => {
                     for param in &constructor.params {
+                        // `constructor(private readonly id: number)`
+                        if let ParamOrTsParamProp::TsParamProp(prop) = param
+                            && let TsParamPropParam::Ident(ident) = &prop.param
+                            && ident
+                                .type_ann
+                                .as_deref()
+                                .is_some_and(|ann| super::data::is_data_type(&ann.type_ann))
+                        {
+                            data.insert(ident.id.sym.to_string());
+                        }
                         if let ParamOrTsParamProp::TsParamProp(prop) = param
                             && let TsParamPropParam::Ident(ident) = &prop.param
                             && let Some(ann) = ident.type_ann.as_deref()
@@ -1924,6 +2107,8 @@ impl<'a> Extractor<'a> {
             fields: &'e mut HashMap<String, SocketRef>,
             foreign: &'e mut rustc_hash::FxHashSet<String>,
             arrays: &'e mut HashMap<String, SocketRef>,
+            data: &'e mut rustc_hash::FxHashSet<String>,
+            not_data: &'e mut rustc_hash::FxHashSet<String>,
         }
         impl Visit for ThisAssignments<'_, '_> {
             fn visit_class(&mut self, _: &Class) {}
@@ -1958,6 +2143,20 @@ impl<'a> Extractor<'a> {
                         self.fields.entry(name.into_owned()).or_insert(socket);
                     } else if self.extractor.foreign(&assign.right) {
                         self.foreign.insert(name.into_owned());
+                    } else if !super::data::is_placeholder(&assign.right) {
+                        // `this.page += 1` is a number whatever `page` held.
+                        if matches!(
+                            assign.op,
+                            AssignOp::Assign
+                                | AssignOp::AndAssign
+                                | AssignOp::OrAssign
+                                | AssignOp::NullishAssign
+                        ) && self.extractor.is_function(&assign.right) != Some(false)
+                        {
+                            self.not_data.insert(name.into_owned());
+                        } else {
+                            self.data.insert(name.into_owned());
+                        }
                     }
                 }
                 assign.visit_children_with(self);
@@ -1969,12 +2168,16 @@ impl<'a> Extractor<'a> {
                 fields: &mut fields,
                 foreign: &mut foreign,
                 arrays: &mut arrays,
+                data: &mut data,
+                not_data: &mut not_data,
             });
         }
+        data.retain(|name| !not_data.contains(name) && !fields.contains_key(name));
         ClassFields {
             sockets: fields,
             foreign,
             arrays,
+            data,
         }
     }
 }
@@ -2098,7 +2301,32 @@ impl Visit for Extractor<'_> {
                     self.bind_unknown(&decl.decls[0].name);
                 }
             }
+            (ForHead::VarDecl(decl), None) if decl.decls.len() == 1 => {
+                decl.visit_with(self);
+                if let Some((entries, walk)) = self.walked_entries(&stmt.right) {
+                    self.bind_entries(&decl.decls[0].name, entries, walk);
+                } else if let Pat::Ident(element) = &decl.decls[0].name
+                    && super::data::is_string_array(&stmt.right)
+                {
+                    self.bind(&element.id.sym, Binding::Data);
+                }
+            }
             (left, _) => left.visit_with(self),
+        }
+        stmt.body.visit_with(self);
+        self.scopes.pop();
+    }
+
+    /// `for (const ev in handlers)`: the keys of a map.
+    fn visit_for_in_stmt(&mut self, stmt: &ForInStmt) {
+        stmt.right.visit_with(self);
+        self.scopes.push(HashMap::default());
+        stmt.left.visit_with(self);
+        if let ForHead::VarDecl(decl) = &stmt.left
+            && let [declarator] = decl.decls.as_slice()
+            && let Some(entries) = self.map_entries(&stmt.right)
+        {
+            self.bind_entries(&declarator.name, entries, super::maps::Walk::Keys);
         }
         stmt.body.visit_with(self);
         self.scopes.pop();
@@ -2215,12 +2443,15 @@ impl Visit for Extractor<'_> {
             sockets: fields,
             foreign,
             arrays,
+            data,
         } = self.prescan_class(class);
         self.classes.push(fields);
         self.foreign_fields.push(foreign);
         self.class_arrays.push(arrays);
+        self.data_fields.push(data);
         class.visit_children_with(self);
         self.foreign_fields.pop();
+        self.data_fields.pop();
         self.class_arrays.pop();
         // A decorated class (`@Component`, `@WebSocketGateway`) is driven by its
         // framework, from templates and metadata this file does not show.
@@ -2522,7 +2753,7 @@ fn function_start(expr: &Expr) -> Option<u32> {
 }
 
 /// Names that say a last parameter is an ack even when the body never calls it.
-fn is_ack_name(name: &str) -> bool {
+pub(super) fn is_ack_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.contains("callback")
         || lower.contains("ack")

@@ -1,7 +1,9 @@
 //! The TypeScript/JavaScript front-end (swc).
 
+mod data;
 mod extract;
 mod flow;
+mod maps;
 mod names;
 pub mod parse;
 mod races;

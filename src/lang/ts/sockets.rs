@@ -63,14 +63,18 @@ impl Extractor<'_> {
                     path: Vec::new(),
                 }))
             }
-            Some(Binding::Unknown) | None => match self.assigned.get(name) {
+            Some(Binding::Unknown | Binding::Data) | None => match self.assigned.get(name) {
                 Some(socket) => Some(socket.clone()),
                 None if self.assigned_foreign.contains(name) => None,
                 None => self.guess(name),
             },
-            Some(Binding::Func(_) | Binding::Value(_) | Binding::Foreign | Binding::Sockets(_)) => {
-                None
-            }
+            Some(
+                Binding::Func(_)
+                | Binding::Value(_)
+                | Binding::Foreign
+                | Binding::Sockets(_)
+                | Binding::Entries(_),
+            ) => None,
         }
     }
 

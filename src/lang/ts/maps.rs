@@ -1,0 +1,391 @@
+//! Handler maps and name lists: one loop registers or emits several events.
+//!
+//! ```js
+//! const handlers = { "job:started": onStarted, "job:finished": onFinished };
+//! Object.keys(handlers).forEach((ev) => socket.on(ev, handlers[ev]));
+//! for (const [ev, fn] of Object.entries(handlers)) socket.on(ev, fn);
+//! ["a", "b"].forEach((ev) => socket.on(ev, refresh));
+//! ```
+//! The loop variable is bound to the map's entries ([`Binding::Entries`]), and an
+//! `on`/`emit` whose event name is that variable becomes one site per entry, named and
+//! placed at the entry's key (or value, for `Object.values`), with the entry's own
+//! function as the listener when the map names one. Without this such a loop is one
+//! site of unknown name, which matches every event of its app and hides its typos.
+
+use swc_common::{DUMMY_SP, Spanned};
+use swc_ecma_ast::*;
+
+use super::extract::{Binding, Extractor, member_prop_name, prop_name, unwrap_expr};
+use crate::facts::{self, Value};
+
+/// One entry of a map or list: the event name it stands for, and the function a
+/// handler map gives it.
+#[derive(Clone, Debug)]
+pub(super) struct MapEntry {
+    key: Name,
+    /// The entry's value when it is an event name (`{ save: "item:save" }`).
+    value: Option<Name>,
+    /// The entry's value when it is a function of this file, by name.
+    handler: Option<String>,
+}
+
+/// An event name as written: its value, where it is, and whether it is a string
+/// literal there (a rename may edit it).
+#[derive(Clone, Debug)]
+struct Name {
+    value: Value,
+    span: facts::Span,
+    literal: bool,
+}
+
+/// Which part of each entry a loop variable holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    Key,
+    Value,
+}
+
+/// A loop variable over a map's keys or values, or a list's names.
+#[derive(Clone, Debug)]
+pub(super) struct Entries {
+    entries: Vec<MapEntry>,
+    part: Part,
+}
+
+impl Entries {
+    /// Whether the loop variable is a function: keys are names; values are names or
+    /// functions of the file, when every entry says which.
+    pub(super) fn is_function(&self) -> Option<bool> {
+        match self.part {
+            Part::Key => Some(false),
+            Part::Value if self.entries.iter().all(|e| e.value.is_some()) => Some(false),
+            Part::Value => None,
+        }
+    }
+}
+
+/// What a loop walks: `Object.keys(m)`, `Object.values(m)`, `Object.entries(m)`, or the
+/// elements of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Walk {
+    Keys,
+    Values,
+    Entries,
+}
+
+/// One site a name expands to: its name and the listener the map gives it.
+pub(super) struct Expanded {
+    pub(super) name: Value,
+    pub(super) name_span: facts::Span,
+    pub(super) name_is_literal: bool,
+    /// The entry's own function, when the listener is `handlers[ev]` or `fn` of
+    /// `[ev, fn]` (`Some(None)` when the map's value is no function of this file);
+    /// `None` when the listener is the one written in the call.
+    pub(super) listener: Option<Option<Expr>>,
+}
+
+impl Extractor<'_> {
+    /// Remembers `const handlers = { ... }` / `const EVENTS = ["a", "b"]` for the loops
+    /// over it further down.
+    pub(super) fn note_name_map(&mut self, name: &str, init: &Expr) {
+        // A map filled at run time (`handlers[event] = ...`, `names.push(x)`) has entries
+        // this file cannot list: loops over it stay sites of unknown name.
+        if self.reassigned.contains(name) || self.mutated.contains(name) {
+            return;
+        }
+        if let Some(entries) = self.literal_entries(init)
+            && !entries.is_empty()
+        {
+            self.name_maps.insert(name.to_owned(), entries);
+        }
+    }
+
+    /// The entries of an object or array literal; `None` for an array holding anything
+    /// but known names.
+    fn literal_entries(&self, expr: &Expr) -> Option<Vec<MapEntry>> {
+        match unwrap_expr(expr) {
+            Expr::Object(object) => {
+                let mut entries = Vec::new();
+                for prop in &object.props {
+                    // A spread adds keys this file may not see; the ones written here
+                    // are still entries.
+                    let PropOrSpread::Prop(prop) = prop else {
+                        continue;
+                    };
+                    let (key, value): (&PropName, Option<&Expr>) = match &**prop {
+                        Prop::KeyValue(kv) => (&kv.key, Some(&kv.value)),
+                        Prop::Method(method) => (&method.key, None),
+                        Prop::Shorthand(ident) => {
+                            entries.push(MapEntry {
+                                key: Name {
+                                    value: Value::Str(ident.sym.to_string()),
+                                    span: self.span(ident.span),
+                                    literal: false,
+                                },
+                                value: self.name_of(&Expr::Ident(ident.clone())),
+                                handler: self.local_function(&Expr::Ident(ident.clone())),
+                            });
+                            continue;
+                        }
+                        _ => continue,
+                    };
+                    let key = match key {
+                        PropName::Computed(computed) => match self.name_of(&computed.expr) {
+                            Some(name) => name,
+                            None => continue,
+                        },
+                        key => match prop_name(key) {
+                            // Only a quoted key can be renamed in place.
+                            Some(text) => Name {
+                                value: match key {
+                                    PropName::Str(_) => Value::Literal {
+                                        value: text,
+                                        span: self.span(key.span()),
+                                    },
+                                    _ => Value::Str(text),
+                                },
+                                span: self.span(key.span()),
+                                literal: matches!(key, PropName::Str(_)),
+                            },
+                            None => continue,
+                        },
+                    };
+                    entries.push(MapEntry {
+                        key,
+                        value: value.and_then(|v| self.name_of(v)),
+                        handler: value.and_then(|v| self.local_function(v)),
+                    });
+                }
+                Some(entries)
+            }
+            Expr::Array(array) => array
+                .elems
+                .iter()
+                .map(|element| match element {
+                    Some(element) if element.spread.is_none() => Some(MapEntry {
+                        key: self.name_of(&element.expr)?,
+                        value: None,
+                        handler: None,
+                    }),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        }
+    }
+
+    /// An event name written as `expr`: a string or a constant that holds one.
+    fn name_of(&self, expr: &Expr) -> Option<Name> {
+        let value = self.value(expr);
+        if !matches!(
+            value,
+            Value::Str(_) | Value::Literal { .. } | Value::Import { .. } | Value::Concat(_)
+        ) {
+            return None;
+        }
+        Some(Name {
+            value,
+            span: self.span(expr.span()),
+            literal: matches!(unwrap_expr(expr), Expr::Lit(Lit::Str(_))),
+        })
+    }
+
+    /// The name of a function of this file that `expr` names.
+    fn local_function(&self, expr: &Expr) -> Option<String> {
+        match unwrap_expr(expr) {
+            Expr::Ident(ident) if matches!(self.lookup(&ident.sym), Some(Binding::Func(_))) => {
+                Some(ident.sym.to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// What a loop over `expr` walks: a list written here or named, or
+    /// `Object.keys/values/entries` of a map written here or named.
+    pub(super) fn walked_entries(&self, expr: &Expr) -> Option<(Vec<MapEntry>, Walk)> {
+        match unwrap_expr(expr) {
+            Expr::Call(call) => {
+                let Callee::Expr(callee) = &call.callee else {
+                    return None;
+                };
+                let Expr::Member(member) = unwrap_expr(callee) else {
+                    return None;
+                };
+                if !matches!(unwrap_expr(&member.obj), Expr::Ident(object) if &*object.sym == "Object")
+                {
+                    return None;
+                }
+                let walk = match member_prop_name(&member.prop)?.as_ref() {
+                    "keys" => Walk::Keys,
+                    "values" => Walk::Values,
+                    "entries" => Walk::Entries,
+                    _ => return None,
+                };
+                let [map] = call.args.as_slice() else {
+                    return None;
+                };
+                let entries = self.map_entries(&map.expr)?;
+                Some((entries, walk))
+            }
+            Expr::Array(_) => Some((self.literal_entries(expr)?, Walk::Keys)),
+            Expr::Ident(_) => {
+                let entries = self.map_entries(expr)?;
+                // Only a list is walked by `for...of`/`forEach`; an object is not iterable.
+                (entries
+                    .iter()
+                    .all(|e| e.value.is_none() && e.handler.is_none()))
+                .then_some((entries, Walk::Keys))
+            }
+            _ => None,
+        }
+    }
+
+    /// The entries of a map or list written here or named by a constant of this file.
+    pub(super) fn map_entries(&self, expr: &Expr) -> Option<Vec<MapEntry>> {
+        match unwrap_expr(expr) {
+            // The literal's own binding, not a parameter or import of the same name
+            // elsewhere in the file.
+            Expr::Ident(ident)
+                if matches!(
+                    self.lookup(&ident.sym),
+                    Some(Binding::Value(_) | Binding::Data | Binding::Unknown)
+                ) =>
+            {
+                self.name_maps.get(&*ident.sym).cloned()
+            }
+            expr @ (Expr::Object(_) | Expr::Array(_)) => self.literal_entries(expr),
+            _ => None,
+        }
+    }
+
+    /// Binds a loop head over `walk`: `ev`, or `[ev, fn]` for entries.
+    pub(super) fn bind_entries(&mut self, pat: &Pat, entries: Vec<MapEntry>, walk: Walk) {
+        match (pat, walk) {
+            (Pat::Ident(ident), Walk::Keys | Walk::Values) => {
+                let part = if walk == Walk::Keys {
+                    Part::Key
+                } else {
+                    Part::Value
+                };
+                self.bind(&ident.id.sym, Binding::Entries(Entries { entries, part }));
+            }
+            (Pat::Array(array), Walk::Entries) => {
+                for (element, part) in array.elems.iter().zip([Part::Key, Part::Value]) {
+                    if let Some(Pat::Ident(ident)) = element {
+                        let binding = Binding::Entries(Entries {
+                            entries: entries.clone(),
+                            part,
+                        });
+                        self.bind(&ident.id.sym, binding);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The sites an `on(name, listener)` / `emit(name, ...)` stands for when `name` is
+    /// a loop variable over a map or list; `None` for any other name.
+    pub(super) fn expand_names(
+        &self,
+        name: &Expr,
+        listener: Option<&Expr>,
+    ) -> Option<Vec<Expanded>> {
+        let Expr::Ident(ident) = unwrap_expr(name) else {
+            return None;
+        };
+        let Some(Binding::Entries(entries)) = self.lookup(&ident.sym) else {
+            return None;
+        };
+        // The listener is the entry's own function: `fn` of `[ev, fn]`, or `handlers[ev]`.
+        let per_entry = listener.is_some_and(|listener| match unwrap_expr(listener) {
+            Expr::Ident(value) => matches!(
+                self.lookup(&value.sym),
+                Some(Binding::Entries(Entries {
+                    part: Part::Value,
+                    ..
+                }))
+            ),
+            Expr::Member(member) => matches!(&member.prop, MemberProp::Computed(key)
+                if matches!(unwrap_expr(&key.expr), Expr::Ident(key) if key.sym == ident.sym)),
+            _ => false,
+        });
+        let expanded = entries
+            .entries
+            .iter()
+            .filter_map(|entry| {
+                let name = match entries.part {
+                    Part::Key => &entry.key,
+                    Part::Value => entry.value.as_ref()?,
+                };
+                let listener = per_entry.then(|| {
+                    entry.handler.as_ref().map(|handler| {
+                        Expr::Ident(Ident::new_no_ctxt(handler.as_str().into(), DUMMY_SP))
+                    })
+                });
+                Some(Expanded {
+                    name: name.value.clone(),
+                    name_span: name.span,
+                    name_is_literal: name.literal,
+                    listener,
+                })
+            })
+            .collect();
+        Some(expanded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+
+    /// The handlers registered by `body` on a server socket: name, and whether the
+    /// listener's ack parameter was found.
+    fn handlers(body: &str) -> Vec<(String, bool)> {
+        let source = format!(
+            "import {{ Server }} from \"socket.io\";\nconst io = new Server();\nfunction onA(d, ack) {{ ack(); }}\nfunction onB(d) {{}}\nio.on(\"connection\", (socket) => {{\n{body}\n}});\n"
+        );
+        crate::lang::ts::extract(&source, FileKind::Ts, &[], None)
+            .handlers
+            .iter()
+            .filter_map(|h| Some((h.name.as_str()?.to_owned(), h.ack.is_some())))
+            .filter(|(name, _)| name != "connection")
+            .collect()
+    }
+
+    #[test]
+    fn each_key_of_a_handler_map_is_a_handler_with_its_function() {
+        let expected = [("a".to_owned(), true), ("b".to_owned(), false)];
+        for body in [
+            "const m = { a: onA, \"b\": onB };\nObject.keys(m).forEach((ev) => socket.on(ev, m[ev]));",
+            "const m = { a: onA, b: onB };\nfor (const [ev, fn] of Object.entries(m)) socket.on(ev, fn);",
+            "const m = { a: onA, b: onB };\nObject.entries(m).forEach(([ev, fn]) => socket.on(ev, fn));",
+            "const m = { a: onA, b: onB };\nfor (const ev in m) socket.on(ev, m[ev]);",
+        ] {
+            assert_eq!(handlers(body), expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn each_name_of_a_list_is_a_handler_with_the_shared_listener() {
+        let expected = [("a".to_owned(), false), ("b".to_owned(), false)];
+        assert_eq!(
+            handlers("[\"a\", \"b\"].forEach((ev) => socket.on(ev, onB));"),
+            expected
+        );
+        assert_eq!(
+            handlers("const L = [\"a\", \"b\"];\nfor (const ev of L) socket.on(ev, onB);"),
+            expected
+        );
+        // A parameter named like a map elsewhere in the file is not that map.
+        assert!(handlers("const m = { a: onA };\nfunction f(m) { Object.keys(m).forEach((ev) => socket.on(ev, onB)); }").is_empty());
+        // A map filled at run time stays one handler of unknown name.
+        assert!(handlers("const m = { a: onA };\nm[x] = onB;\nfor (const [ev, fn] of Object.entries(m)) socket.on(ev, fn);").is_empty());
+        assert!(
+            handlers("const L = [\"a\"];\nL.push(x);\nL.forEach((ev) => socket.on(ev, onB));")
+                .is_empty()
+        );
+        // A list with a name not known here stays one handler of unknown name.
+        assert!(handlers("[\"a\", other()].forEach((ev) => socket.on(ev, onB));").is_empty());
+    }
+}
