@@ -104,7 +104,7 @@ pub(super) enum Binding {
 pub(super) struct Extractor<'a> {
     pub(super) facts: FileFacts,
     pub(super) len: u32,
-    scopes: Vec<HashMap<String, Binding>>,
+    pub(super) scopes: Vec<HashMap<String, Binding>>,
     /// The functions being walked, innermost last.
     frames: Vec<Frame>,
     /// Top-level functions of the file, for looking into `helper(callback)`.
@@ -140,7 +140,7 @@ pub(super) struct Extractor<'a> {
     /// `useRef(io(url))`) or a state object.
     pub(super) member_assigned: HashMap<(String, String), SocketRef>,
     /// A `.d.ts` file: read for constants, never for sites.
-    declarations_only: bool,
+    pub(super) declarations_only: bool,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -1023,8 +1023,18 @@ impl<'a> Extractor<'a> {
             let method = &*method.sym;
             // Most calls are no socket's: the receiver is looked at only for a method
             // a socket has.
+            let receiver = match SocketMethod::of(method) {
+                // A connection listener may say, by how it is used, that its receiver
+                // is a server no import announces (see `hosted.rs`).
+                Some(SocketMethod::Listen(_)) => {
+                    let known = self.socket(&member.obj);
+                    self.hosted_receiver(call, &member.obj, known)
+                }
+                Some(_) => self.socket(&member.obj),
+                None => None,
+            };
             if let Some(kind) = SocketMethod::of(method)
-                && let Some(receiver) = self.socket(&member.obj)
+                && let Some(receiver) = receiver
             {
                 self.on_socket_method(call, receiver, kind, method, member);
                 return;

@@ -2,6 +2,7 @@
 
 mod extract;
 mod flow;
+mod hosted;
 mod names;
 pub mod parse;
 mod races;
