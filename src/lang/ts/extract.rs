@@ -128,6 +128,9 @@ pub(super) struct Extractor<'a> {
     param_hints: HashMap<u32, Vec<(u32, SocketRef)>>,
     /// The name the next function expression gets (`const onMessage = () => ...`).
     pending_name: Option<String>,
+    /// The names of the classes being walked (`None` for an anonymous one): a
+    /// constructor is a function named after its class (see `constructors.rs`).
+    pub(super) constructor_names: Vec<Option<String>>,
     /// `x = io(...)` assignments anywhere in the file, for `let x;` declared apart.
     pub(super) assigned: HashMap<String, SocketRef>,
     /// Names assigned a value of a known other origin anywhere in the file
@@ -173,6 +176,7 @@ impl<'a> Extractor<'a> {
             func_ids: HashMap::default(),
             param_hints: HashMap::default(),
             pending_name: None,
+            constructor_names: Vec::new(),
             assigned: HashMap::default(),
             assigned_foreign: rustc_hash::FxHashSet::default(),
             member_assigned: HashMap::default(),
@@ -229,7 +233,7 @@ impl<'a> Extractor<'a> {
 
     /// The id of the function starting at `lo`, created on first sight so that hoisted
     /// references and the later walk agree.
-    fn func_id(&mut self, lo: u32, name: Option<String>) -> FuncId {
+    pub(super) fn func_id(&mut self, lo: u32, name: Option<String>) -> FuncId {
         if let Some(&id) = self.func_ids.get(&lo) {
             if let (Some(name), Some(function)) = (name, self.facts.functions.get_mut(id as usize))
             {
@@ -1973,12 +1977,24 @@ impl<'a> Extractor<'a> {
             }
         }
         for member in &class.body {
+            // `constructor(io) { this.io = io; }`: the field holds what `new` passes.
+            let constructor_scope = match member {
+                ClassMember::Constructor(constructor) => Some(self.constructor_scope(constructor)),
+                _ => None,
+            };
+            let scoped = constructor_scope.is_some();
+            if let Some(scope) = constructor_scope {
+                self.scopes.push(scope);
+            }
             member.visit_children_with(&mut ThisAssignments {
                 extractor: self,
                 fields: &mut fields,
                 foreign: &mut foreign,
                 arrays: &mut arrays,
             });
+            if scoped {
+                self.scopes.pop();
+            }
         }
         ClassFields {
             sockets: fields,
@@ -2152,16 +2168,8 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_constructor(&mut self, constructor: &Constructor) {
-        self.scopes.push(HashMap::default());
-        for param in &constructor.params {
-            if let ParamOrTsParamProp::Param(param) = param {
-                let mut names = Vec::new();
-                pat_names(&param.pat, &mut names);
-                for name in names {
-                    self.bind(&name, Binding::Unknown);
-                }
-            }
-        }
+        let scope = self.constructor_scope(constructor);
+        self.scopes.push(scope);
         constructor.body.visit_with(self);
         self.scopes.pop();
     }
@@ -2216,6 +2224,20 @@ impl Visit for Extractor<'_> {
         }
         kv.value.visit_with(self);
         self.pending_name = None;
+    }
+
+    fn visit_class_decl(&mut self, decl: &ClassDecl) {
+        self.constructor_names
+            .push(Some(decl.ident.sym.to_string()));
+        decl.class.visit_with(self);
+        self.constructor_names.pop();
+    }
+
+    fn visit_class_expr(&mut self, expr: &ClassExpr) {
+        self.constructor_names
+            .push(expr.ident.as_ref().map(|ident| ident.sym.to_string()));
+        expr.class.visit_with(self);
+        self.constructor_names.pop();
     }
 
     fn visit_class(&mut self, class: &Class) {
@@ -2283,6 +2305,7 @@ impl Visit for Extractor<'_> {
             _ => None,
         };
         let Some(executor) = executor else {
+            self.record_new_call(new);
             new.visit_children_with(self);
             return;
         };
@@ -2955,7 +2978,7 @@ pub(super) fn member_prop_name(prop: &MemberProp) -> Option<std::borrow::Cow<'_,
     }
 }
 
-fn pat_names(pat: &Pat, out: &mut Vec<String>) {
+pub(super) fn pat_names(pat: &Pat, out: &mut Vec<String>) {
     match pat {
         Pat::Ident(ident) => out.push(ident.id.sym.to_string()),
         Pat::Array(array) => {
@@ -2979,7 +3002,10 @@ fn pat_names(pat: &Pat, out: &mut Vec<String>) {
 }
 
 /// The socket.io type a TS annotation names, judged by where the type was imported from.
-fn typed_socket(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<TypedSocket> {
+pub(super) fn typed_socket(
+    type_ann: Option<&TsTypeAnn>,
+    extractor: &Extractor,
+) -> Option<TypedSocket> {
     fn from_type(ty: &TsType, extractor: &Extractor) -> Option<TypedSocket> {
         match ty {
             TsType::TsTypeRef(reference) => {

@@ -250,3 +250,56 @@ impl Visit for Members<'_> {
         member.visit_children_with(self);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+    use crate::facts::{Origin, Side, TypedSocket};
+
+    /// The side the file is given, and whether its handler of "x" is on a hosted server.
+    fn hosted(source: &str) -> (Option<Side>, bool) {
+        let facts = crate::lang::ts::extract(source, FileKind::Js, &[], None);
+        let on_server = facts.handlers.iter().any(|handler| {
+            handler.name.as_str() == Some("x")
+                && matches!(
+                    &handler.receiver.origin,
+                    Origin::Typed(TypedSocket::Server) | Origin::FirstOf(_) | Origin::Prop { .. }
+                )
+        });
+        (facts.side, on_server)
+    }
+
+    #[test]
+    fn a_namespace_or_socket_io_use_makes_a_hosted_server() {
+        assert_eq!(
+            hosted(
+                "exports.hook = (ctx) => { ctx.io.of('/a').on('connection', (s) => { s.on('x', f); }); };"
+            ),
+            (Some(Side::Server), true)
+        );
+        assert_eq!(
+            hosted(
+                "const io = app.get('io'); io.on('connection', (s) => { s.join('r'); s.on('x', f); });"
+            ),
+            (Some(Side::Server), true)
+        );
+    }
+
+    #[test]
+    fn a_connection_listener_alone_is_no_socket_io_server() {
+        // Node's `net.Server` and `ws` have connection listeners too.
+        assert_eq!(
+            hosted(
+                "exports.track = (server) => { server.on('connection', (c) => { c.on('x', f); }); };"
+            ),
+            (None, false)
+        );
+        // Provenance wins over usage.
+        assert_eq!(
+            hosted(
+                "const net = require('net'); const srv = net.createServer(); srv.of('/a').on('connection', (c) => { c.join('r'); c.on('x', f); });"
+            ),
+            (None, false)
+        );
+    }
+}

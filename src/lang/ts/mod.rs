@@ -1,5 +1,6 @@
 //! The TypeScript/JavaScript front-end (swc).
 
+mod constructors;
 mod extract;
 mod flow;
 mod hosted;
