@@ -118,7 +118,7 @@ pub(super) struct Extractor<'a> {
     /// `resolve`/`reject` names of the promise executors being walked.
     resolvers: Vec<Vec<String>>,
     /// `this.x` sockets of the classes being walked, innermost last.
-    classes: Vec<HashMap<String, SocketRef>>,
+    pub(super) classes: Vec<HashMap<String, SocketRef>>,
     /// `this.x` fields of the same classes known to hold something else (`Foreign`).
     foreign_fields: Vec<rustc_hash::FxHashSet<String>>,
     /// `this.x` fields of the same classes holding arrays of sockets, by the element.
@@ -1996,6 +1996,8 @@ impl<'a> Extractor<'a> {
                 self.scopes.pop();
             }
         }
+        // `get server() { return this._io; }`: read as `this.server`, like a field.
+        self.add_socket_getters(class, &mut fields);
         ClassFields {
             sockets: fields,
             foreign,

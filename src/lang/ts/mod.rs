@@ -3,6 +3,7 @@
 mod constructors;
 mod extract;
 mod flow;
+mod getters;
 mod hosted;
 mod names;
 pub mod parse;
