@@ -2014,6 +2014,9 @@ impl<'a> Linker<'a> {
                 value.kind = Namespace;
                 value.ns = self.namespace(file, ns);
             }
+            // The 0.9 client API: `io.connect(url).of("/admin")` is a socket of that
+            // namespace over the same connection.
+            (Op::Of(ns), ClientSocket) => value.ns = self.namespace(file, ns),
             (Op::Sockets, Server) => {
                 value.kind = Namespace;
                 value.ns = Ns::Static("/".to_owned());

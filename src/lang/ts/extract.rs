@@ -112,7 +112,7 @@ pub(super) enum Binding {
 pub(super) struct Extractor<'a> {
     pub(super) facts: FileFacts,
     pub(super) len: u32,
-    scopes: Vec<HashMap<String, Binding>>,
+    pub(super) scopes: Vec<HashMap<String, Binding>>,
     /// The functions being walked, innermost last.
     frames: Vec<Frame>,
     /// Top-level functions of the file, for looking into `helper(callback)`.
@@ -126,7 +126,7 @@ pub(super) struct Extractor<'a> {
     /// `resolve`/`reject` names of the promise executors being walked.
     resolvers: Vec<Vec<String>>,
     /// `this.x` sockets of the classes being walked, innermost last.
-    classes: Vec<HashMap<String, SocketRef>>,
+    pub(super) classes: Vec<HashMap<String, SocketRef>>,
     /// `this.x` fields of the same classes known to hold something else (`Foreign`).
     foreign_fields: Vec<rustc_hash::FxHashSet<String>>,
     /// `this.x` fields of the same classes known to hold data, never a function.
@@ -138,6 +138,9 @@ pub(super) struct Extractor<'a> {
     param_hints: HashMap<u32, Vec<(u32, SocketRef)>>,
     /// The name the next function expression gets (`const onMessage = () => ...`).
     pending_name: Option<String>,
+    /// The names of the classes being walked (`None` for an anonymous one): a
+    /// constructor is a function named after its class (see `constructors.rs`).
+    pub(super) constructor_names: Vec<Option<String>>,
     /// `x = io(...)` assignments anywhere in the file, for `let x;` declared apart.
     pub(super) assigned: HashMap<String, SocketRef>,
     /// Names assigned a value of a known other origin anywhere in the file
@@ -150,7 +153,7 @@ pub(super) struct Extractor<'a> {
     /// `useRef(io(url))`) or a state object.
     pub(super) member_assigned: HashMap<(String, String), SocketRef>,
     /// A `.d.ts` file: read for constants, never for sites.
-    declarations_only: bool,
+    pub(super) declarations_only: bool,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -195,6 +198,7 @@ impl<'a> Extractor<'a> {
             func_ids: HashMap::default(),
             param_hints: HashMap::default(),
             pending_name: None,
+            constructor_names: Vec::new(),
             assigned: HashMap::default(),
             assigned_foreign: rustc_hash::FxHashSet::default(),
             member_assigned: HashMap::default(),
@@ -256,7 +260,7 @@ impl<'a> Extractor<'a> {
 
     /// The id of the function starting at `lo`, created on first sight so that hoisted
     /// references and the later walk agree.
-    fn func_id(&mut self, lo: u32, name: Option<String>) -> FuncId {
+    pub(super) fn func_id(&mut self, lo: u32, name: Option<String>) -> FuncId {
         if let Some(&id) = self.func_ids.get(&lo) {
             if let (Some(name), Some(function)) = (name, self.facts.functions.get_mut(id as usize))
             {
@@ -1105,8 +1109,18 @@ impl<'a> Extractor<'a> {
             let method = &*method.sym;
             // Most calls are no socket's: the receiver is looked at only for a method
             // a socket has.
+            let receiver = match SocketMethod::of(method) {
+                // A connection listener may say, by how it is used, that its receiver
+                // is a server no import announces (see `hosted.rs`).
+                Some(SocketMethod::Listen(_)) => {
+                    let known = self.socket(&member.obj);
+                    self.hosted_receiver(call, &member.obj, known)
+                }
+                Some(_) => self.socket(&member.obj),
+                None => None,
+            };
             if let Some(kind) = SocketMethod::of(method)
-                && let Some(receiver) = self.socket(&member.obj)
+                && let Some(receiver) = receiver
             {
                 self.on_socket_method(call, receiver, kind, method, member);
                 return;
@@ -2163,6 +2177,15 @@ impl<'a> Extractor<'a> {
             }
         }
         for member in &class.body {
+            // `constructor(io) { this.io = io; }`: the field holds what `new` passes.
+            let constructor_scope = match member {
+                ClassMember::Constructor(constructor) => Some(self.constructor_scope(constructor)),
+                _ => None,
+            };
+            let scoped = constructor_scope.is_some();
+            if let Some(scope) = constructor_scope {
+                self.scopes.push(scope);
+            }
             member.visit_children_with(&mut ThisAssignments {
                 extractor: self,
                 fields: &mut fields,
@@ -2171,7 +2194,12 @@ impl<'a> Extractor<'a> {
                 data: &mut data,
                 not_data: &mut not_data,
             });
+            if scoped {
+                self.scopes.pop();
+            }
         }
+        // `get server() { return this._io; }`: read as `this.server`, like a field.
+        self.add_socket_getters(class, &mut fields);
         data.retain(|name| !not_data.contains(name) && !fields.contains_key(name));
         ClassFields {
             sockets: fields,
@@ -2371,16 +2399,8 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_constructor(&mut self, constructor: &Constructor) {
-        self.scopes.push(HashMap::default());
-        for param in &constructor.params {
-            if let ParamOrTsParamProp::Param(param) = param {
-                let mut names = Vec::new();
-                pat_names(&param.pat, &mut names);
-                for name in names {
-                    self.bind(&name, Binding::Unknown);
-                }
-            }
-        }
+        let scope = self.constructor_scope(constructor);
+        self.scopes.push(scope);
         constructor.body.visit_with(self);
         self.scopes.pop();
     }
@@ -2436,6 +2456,20 @@ impl Visit for Extractor<'_> {
         }
         kv.value.visit_with(self);
         self.pending_name = None;
+    }
+
+    fn visit_class_decl(&mut self, decl: &ClassDecl) {
+        self.constructor_names
+            .push(Some(decl.ident.sym.to_string()));
+        decl.class.visit_with(self);
+        self.constructor_names.pop();
+    }
+
+    fn visit_class_expr(&mut self, expr: &ClassExpr) {
+        self.constructor_names
+            .push(expr.ident.as_ref().map(|ident| ident.sym.to_string()));
+        expr.class.visit_with(self);
+        self.constructor_names.pop();
     }
 
     fn visit_class(&mut self, class: &Class) {
@@ -2519,6 +2553,7 @@ impl Visit for Extractor<'_> {
             _ => None,
         };
         let Some(executor) = executor else {
+            self.record_new_call(new);
             new.visit_children_with(self);
             return;
         };
@@ -3195,7 +3230,7 @@ pub(super) fn member_prop_name(prop: &MemberProp) -> Option<std::borrow::Cow<'_,
     }
 }
 
-fn pat_names(pat: &Pat, out: &mut Vec<String>) {
+pub(super) fn pat_names(pat: &Pat, out: &mut Vec<String>) {
     match pat {
         Pat::Ident(ident) => out.push(ident.id.sym.to_string()),
         Pat::Array(array) => {
@@ -3219,7 +3254,10 @@ fn pat_names(pat: &Pat, out: &mut Vec<String>) {
 }
 
 /// The socket.io type a TS annotation names, judged by where the type was imported from.
-fn typed_socket(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<TypedSocket> {
+pub(super) fn typed_socket(
+    type_ann: Option<&TsTypeAnn>,
+    extractor: &Extractor,
+) -> Option<TypedSocket> {
     fn from_type(ty: &TsType, extractor: &Extractor) -> Option<TypedSocket> {
         match ty {
             TsType::TsTypeRef(reference) => {

@@ -1,8 +1,11 @@
 //! The TypeScript/JavaScript front-end (swc).
 
+mod constructors;
 mod data;
 mod extract;
 mod flow;
+mod getters;
+mod hosted;
 mod maps;
 mod names;
 pub mod parse;

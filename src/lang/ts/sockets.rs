@@ -90,6 +90,17 @@ impl Extractor<'_> {
             Expr::Member(member) if matches!(unwrap_expr(&member.obj), Expr::This(_)) => {
                 self.this_array(&member_prop_name(&member.prop)?).cloned()
             }
+            // `io.sockets.sockets`, `nsp.sockets` (a Map in v3+), `nsp.connected` (v2): the
+            // connected sockets of a namespace, each a server socket of it.
+            Expr::Member(member)
+                if matches!(
+                    member_prop_name(&member.prop).as_deref(),
+                    Some("sockets" | "connected")
+                ) && !matches!(member.prop, MemberProp::Computed(_)) =>
+            {
+                self.socket(&member.obj)
+                    .map(|namespace| with(namespace, Op::Connection))
+            }
             expr => self.socket_elements(expr),
         }
     }
@@ -98,12 +109,14 @@ impl Extractor<'_> {
     /// element), `Array.from({ length: n }, () => io(url))`, `list.map(() => io(url))`.
     pub(super) fn socket_elements(&self, expr: &Expr) -> Option<SocketRef> {
         match unwrap_expr(expr) {
-            Expr::Array(array) => array
-                .elems
-                .iter()
-                .flatten()
-                .filter(|elem| elem.spread.is_none())
-                .find_map(|elem| self.socket(&elem.expr)),
+            Expr::Array(array) => array.elems.iter().flatten().find_map(|elem| {
+                if elem.spread.is_some() {
+                    // `[...nsp.sockets.values()]`: the elements of what is spread.
+                    self.socket_array(&elem.expr)
+                } else {
+                    self.socket(&elem.expr)
+                }
+            }),
             Expr::Call(call) => {
                 let Callee::Expr(callee) = &call.callee else {
                     return None;
@@ -111,6 +124,21 @@ impl Extractor<'_> {
                 let Expr::Member(member) = unwrap_expr(callee) else {
                     return None;
                 };
+                let on_object_or_array = matches!(
+                    unwrap_expr(&member.obj),
+                    Expr::Ident(id) if matches!(&*id.sym, "Object" | "Array")
+                );
+                // `Object.values(io.sockets.connected)`, `Array.from(nsp.sockets.values())`:
+                // the same elements.
+                if on_object_or_array
+                    && call.args.len() == 1
+                    && matches!(
+                        member_prop_name(&member.prop).as_deref(),
+                        Some("values" | "from")
+                    )
+                {
+                    return self.socket_array(&call.args[0].expr);
+                }
                 let mapper = match member_prop_name(&member.prop).as_deref() {
                     Some("from") if matches!(unwrap_expr(&member.obj), Expr::Ident(id) if &*id.sym == "Array") => {
                         call.args.get(1)?
@@ -543,7 +571,7 @@ impl Extractor<'_> {
         }
     }
 
-    fn namespace_arg(&self, call: &CallExpr) -> NsExpr {
+    pub(super) fn namespace_arg(&self, call: &CallExpr) -> NsExpr {
         match call.args.first().map(|arg| unwrap_expr(&arg.expr)) {
             None => NsExpr::Name(Value::Str("/".to_owned())),
             Some(Expr::Lit(Lit::Regex(_)) | Expr::Arrow(_) | Expr::Fn(_)) => NsExpr::Dynamic,

@@ -1,0 +1,85 @@
+//! Sockets handed to a constructor: `new Runner(io)` fills the parameter `io` of
+//! `class Runner { constructor(io) { this.io = io; } }`, so `this.io.emit(...)` in its
+//! methods is an emit on that socket, across files.
+//!
+//! A constructor is a function named after its class; `new Runner(...)` is a call of
+//! that name (resolved by name when linking, like `job.run(io)`).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use swc_ecma_ast::*;
+
+use super::extract::{Binding, Extractor, pat_names, unwrap_expr};
+use crate::facts::{Callee as FnCallee, Origin, SocketCall, SocketRef};
+
+impl Extractor<'_> {
+    /// The bindings of a constructor's parameters: each plain one is a parameter its
+    /// `new` calls fill; the class being walked names the function.
+    pub(super) fn constructor_scope(
+        &mut self,
+        constructor: &Constructor,
+    ) -> HashMap<String, Binding> {
+        let name = self.constructor_names.last().cloned().flatten();
+        let id = self.func_id(constructor.span.lo.0, name);
+        let mut scope = HashMap::default();
+        for (index, param) in constructor.params.iter().enumerate() {
+            let ParamOrTsParamProp::Param(param) = param else {
+                continue;
+            };
+            match &param.pat {
+                Pat::Ident(ident)
+                    if !ident
+                        .type_ann
+                        .as_deref()
+                        .is_some_and(|ann| self.foreign_type(&ann.type_ann)) =>
+                {
+                    scope.insert(
+                        ident.id.sym.to_string(),
+                        Binding::Socket(SocketRef {
+                            origin: Origin::Param {
+                                func: id,
+                                index: index as u32,
+                                typed: super::extract::typed_socket(
+                                    ident.type_ann.as_deref(),
+                                    self,
+                                ),
+                            },
+                            ops: Vec::new(),
+                        }),
+                    );
+                }
+                pat => {
+                    let mut names = Vec::new();
+                    pat_names(pat, &mut names);
+                    for name in names {
+                        scope.insert(name, Binding::Unknown);
+                    }
+                }
+            }
+        }
+        scope
+    }
+
+    /// `new Runner(io)`: a call of `Runner`'s constructor with sockets among its
+    /// arguments.
+    pub(super) fn record_new_call(&mut self, new: &NewExpr) {
+        let Expr::Ident(class) = unwrap_expr(&new.callee) else {
+            return;
+        };
+        let args: Vec<(u32, SocketRef)> = new
+            .args
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, arg)| arg.spread.is_none())
+            .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s)))
+            .collect();
+        if args.is_empty() {
+            return;
+        }
+        self.facts.calls.push(SocketCall {
+            callee: FnCallee::Named(class.sym.to_string()),
+            args,
+        });
+    }
+}

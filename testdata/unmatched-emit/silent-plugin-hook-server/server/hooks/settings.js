@@ -1,0 +1,7 @@
+"use strict";
+
+let current = {};
+exports.read = () => current;
+exports.write = (next) => {
+  current = next;
+};
