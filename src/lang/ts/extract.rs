@@ -46,6 +46,8 @@ struct Frame {
     emitted: Vec<(u32, Value)>,
     /// Handlers registered here after an `await` (indexes in `facts.handlers`).
     late_handlers: Vec<usize>,
+    /// The rest parameter (`...args`) and its index, for wrappers that pass it on.
+    rest: Option<(String, u32)>,
 }
 
 /// What calling a socket's method does, told by the method's name.
@@ -146,6 +148,9 @@ pub(super) struct Extractor<'a> {
     /// The Socket.IO package this file is part of: its imports of itself are imports
     /// of the package by name.
     package: Option<&'a SelfPackage>,
+    /// Methods of the classes being walked, by name, with where each starts, innermost
+    /// last: `this.send(...)`.
+    pub(super) class_methods: Vec<HashMap<String, u32>>,
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
@@ -181,6 +186,7 @@ impl<'a> Extractor<'a> {
             declarations_only,
             socket_wrappers,
             package,
+            class_methods: Vec::new(),
         }
     }
 
@@ -229,7 +235,7 @@ impl<'a> Extractor<'a> {
 
     /// The id of the function starting at `lo`, created on first sight so that hoisted
     /// references and the later walk agree.
-    fn func_id(&mut self, lo: u32, name: Option<String>) -> FuncId {
+    pub(super) fn func_id(&mut self, lo: u32, name: Option<String>) -> FuncId {
         if let Some(&id) = self.func_ids.get(&lo) {
             if let (Some(name), Some(function)) = (name, self.facts.functions.get_mut(id as usize))
             {
@@ -264,6 +270,7 @@ impl<'a> Extractor<'a> {
             }
         }
         self.drop_raced_promises(program);
+        self.keep_wrapper_calls();
     }
 
     /// A promise that never settles on purpose, as one input of a race that has another
@@ -840,6 +847,16 @@ impl<'a> Extractor<'a> {
             listens_to: self.listener_events.remove(&lo),
             emitted: Vec::new(),
             late_handlers: Vec::new(),
+            rest: params
+                .iter()
+                .enumerate()
+                .find_map(|(index, pat)| match pat {
+                    Pat::Rest(rest) => match &*rest.arg {
+                        Pat::Ident(ident) => Some((ident.id.sym.to_string(), index as u32)),
+                        _ => None,
+                    },
+                    _ => None,
+                }),
         });
         id
     }
@@ -940,6 +957,26 @@ impl<'a> Extractor<'a> {
         if let Some(function) = self.facts.functions.get_mut(id as usize) {
             function.param_calls = param_calls;
         }
+    }
+
+    /// The rest parameter `name` of the innermost function that has one by that name.
+    pub(super) fn rest_param(&self, name: &str) -> Option<(FuncId, u32)> {
+        self.frames
+            .iter()
+            .rev()
+            .find_map(|frame| match &frame.rest {
+                Some((rest, index)) if rest == name => Some((frame.id, *index)),
+                _ => None,
+            })
+    }
+
+    /// The function being walked.
+    pub(super) fn current_function(&self) -> Option<FuncId> {
+        self.frames.last().map(|frame| frame.id)
+    }
+
+    pub(super) fn declarations_only(&self) -> bool {
+        self.declarations_only
     }
 
     /// The function about to be entered can be called by the name it is given.
@@ -1043,6 +1080,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         self.record_socket_call(call);
+        self.record_wrapper_call(call);
     }
 
     /// Arrays of sockets: `sockets.push(io(url))` makes `sockets` one (when it was an
@@ -1319,6 +1357,8 @@ impl<'a> Extractor<'a> {
             Some(arg) if arg.spread.is_none() && method != EmitMethod::EmitWithAck => {
                 self.is_function(&arg.expr)
             }
+            // `emit("x", ...args)`: the last spread element may be the caller's ack.
+            Some(arg) if arg.spread.is_some() && method != EmitMethod::EmitWithAck => None,
             _ => Some(false),
         };
         let ack_callback = trailing == Some(true);
@@ -1361,6 +1401,9 @@ impl<'a> Extractor<'a> {
                 && payload
                     .last()
                     .is_some_and(|ack| self.resolves_promise(&ack.expr)));
+        if method != EmitMethod::Send {
+            self.note_wrapped_emit(call, self.facts.emits.len() as u32);
+        }
         self.facts.emits.push(facts::Emit {
             span: self.span(call.span),
             name_span,
@@ -1488,6 +1531,9 @@ impl<'a> Extractor<'a> {
                 .args
                 .first()
                 .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_))));
+        if method != ListenMethod::Any {
+            self.note_wrapped_handler(call, self.facts.handlers.len() as u32);
+        }
         self.facts.handlers.push(Handler {
             span: self.span(call.span),
             name_span,
@@ -1558,7 +1604,7 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    fn listener_ack(&self, listener: &Expr) -> Option<Ack> {
+    pub(super) fn listener_ack(&self, listener: &Expr) -> Option<Ack> {
         let local;
         let function = match unwrap_expr(listener) {
             Expr::Ident(ident) => self.locals.get(&*ident.sym)?,
@@ -1685,7 +1731,7 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn params_of(&self, listener: &Expr) -> Option<Params> {
+    pub(super) fn params_of(&self, listener: &Expr) -> Option<Params> {
         let pats: Vec<&Pat> = match unwrap_expr(listener) {
             Expr::Arrow(arrow) => arrow.params.iter().collect(),
             Expr::Fn(function) => function.function.params.iter().map(|p| &p.pat).collect(),
@@ -1701,7 +1747,7 @@ impl<'a> Extractor<'a> {
 
     /// Whether a trailing argument is a function; `None` when it cannot be told (a
     /// parameter passed along: `add(monitor, callback) { socket.emit("add", monitor, callback) }`).
-    fn is_function(&self, expr: &Expr) -> Option<bool> {
+    pub(super) fn is_function(&self, expr: &Expr) -> Option<bool> {
         match unwrap_expr(expr) {
             Expr::Arrow(_) | Expr::Fn(_) => Some(true),
             Expr::Ident(ident) => match self.lookup(&ident.sym) {
@@ -2215,9 +2261,12 @@ impl Visit for Extractor<'_> {
             arrays,
         } = self.prescan_class(class);
         self.classes.push(fields);
+        let methods = self.methods_of(class);
+        self.class_methods.push(methods);
         self.foreign_fields.push(foreign);
         self.class_arrays.push(arrays);
         class.visit_children_with(self);
+        self.class_methods.pop();
         self.foreign_fields.pop();
         self.class_arrays.pop();
         // A decorated class (`@Component`, `@WebSocketGateway`) is driven by its

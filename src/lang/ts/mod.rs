@@ -8,6 +8,7 @@ mod races;
 pub mod sfc;
 mod sockets;
 mod text;
+mod wrappers;
 
 use std::borrow::Cow;
 
