@@ -349,13 +349,22 @@ impl<'a> Linker<'a> {
         // A socket passed in with the call is resolved where the call is; the wrapper's
         // own socket where the wrapper is.
         let passed_socket = match template.receiver {
+            // Not a socket at this call, or one only by its name (`on(this.engine,
+            // "data", ...)` in a library): no socket traffic to add.
             Some(index) => match call
                 .args
                 .get(index as usize)
                 .and_then(|a| a.socket.as_ref())
             {
-                Some(socket) => Some(socket),
-                None => return, // not a socket at this call: no traffic
+                Some(socket)
+                    if !matches!(
+                        socket.origin,
+                        Origin::Guess | Origin::Field { guess: true, .. }
+                    ) =>
+                {
+                    Some(socket)
+                }
+                _ => return,
             },
             None => None,
         };
