@@ -186,15 +186,26 @@ impl Extractor<'_> {
                 literal: matches!(expr, Expr::Lit(Lit::Str(_))),
                 value,
                 arg: self.wrap_arg(arg, owner),
-                socket: match expr {
-                    Expr::Ident(_) | Expr::Member(_) | Expr::This(_) if arg.spread.is_none() => {
-                        self.socket(expr)
-                    }
-                    _ => None,
-                },
+                // Filled below, only for calls that may name an event.
+                socket: None,
                 params,
                 ack,
             });
+        }
+        // A socket argument matters only to a wrapper that takes its socket as a
+        // parameter (`waitFor(socket, "ready")`), so only with a name beside it: most
+        // calls have none, and telling sockets apart is not free.
+        if args.iter().any(|arg| arg.value.is_known()) {
+            for (arg, recorded) in call.args.iter().zip(args.iter_mut()) {
+                if arg.spread.is_none()
+                    && matches!(
+                        unwrap_expr(&arg.expr),
+                        Expr::Ident(_) | Expr::Member(_) | Expr::This(_)
+                    )
+                {
+                    recorded.socket = self.socket(&arg.expr);
+                }
+            }
         }
         self.facts.wrapper_calls.push(WrapperCall {
             callee,
