@@ -488,6 +488,71 @@ pub struct PropCall {
     pub props: Vec<(String, SocketRef)>,
 }
 
+/// An emit or listener registration whose event name, ack or payload is a parameter of
+/// the function it is written in: a wrapper (`send(ev, payload, cb) { socket.emit(ev,
+/// payload, cb) }`). Each call of that function is the real site; linking turns the
+/// calls ([`WrapperCall`]) into sites with the arguments of the call.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wrapper {
+    /// The function whose parameters feed the site.
+    pub func: FuncId,
+    pub site: WrappedSite,
+    /// The parameter that is the event name; `None` when the name is the site's own
+    /// and only the ack or payload is passed along.
+    pub name: Option<u32>,
+    /// The site's arguments after the event name (for a listener: the listener), in
+    /// the wrapper's terms.
+    pub args: Vec<WrapArg>,
+}
+
+/// The site a [`Wrapper`] holds: an index in [`FileFacts::emits`] or `handlers`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum WrappedSite {
+    Emit(u32),
+    Handler(u32),
+}
+
+/// One argument of a call, in terms of the function the call is written in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WrapArg {
+    /// That function's parameter `index`, passed on as it is.
+    Param(u32),
+    /// `...rest`, that function's rest parameter at `index`: every argument from there.
+    Rest(u32),
+    /// Any other value; whether it is a function, when that can be told.
+    Fixed { function: Option<bool> },
+    /// A spread of something else: the count of arguments is unknown from here on.
+    Spread,
+}
+
+/// A call of a project function with at least one argument that may be an event name
+/// or that passes its own parameters on: the call of a wrapper, when its callee is one.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WrapperCall {
+    pub callee: Callee,
+    /// The whole call.
+    pub span: Span,
+    /// The function the call is written in: a call that passes that function's
+    /// parameters on makes it a wrapper too.
+    pub frame: Option<FuncId>,
+    pub args: Vec<CallArg>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CallArg {
+    pub span: Span,
+    /// The argument's value when it may be an event name.
+    pub value: Value,
+    pub literal: bool,
+    /// How it maps onto the parameters of the function the call is in (`frame`).
+    pub arg: WrapArg,
+    /// The socket the argument is, for a wrapper that takes its socket as a parameter.
+    pub socket: Option<SocketRef>,
+    /// For a function argument: its parameters and ack, as a listener.
+    pub params: Option<Params>,
+    pub ack: Option<Ack>,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum ExportValue {
     Value(Value),
@@ -690,6 +755,12 @@ pub struct FileFacts {
     /// The front-end panicked on this file: a bug of wirelint's, reported with the
     /// file's path, and a run that had one exits 2.
     pub internal_error: bool,
+    /// Sites whose name, ack or payload is a parameter: see [`Wrapper`].
+    #[serde(default)]
+    pub wrappers: Vec<Wrapper>,
+    /// Calls that may be calls of a wrapper: see [`WrapperCall`].
+    #[serde(default)]
+    pub wrapper_calls: Vec<WrapperCall>,
     /// Class fields holding sockets (`this.io = new Server()`), by field name.
     pub socket_fields: Vec<(String, SocketRef)>,
     /// `export * from "x"`.
@@ -733,6 +804,8 @@ impl FileFacts {
             || !self.middlewares.is_empty()
             || !self.removals.is_empty()
             || !self.promises.is_empty()
+            // Calls of wrappers in other files are sites here.
+            || !self.wrapper_calls.is_empty()
             // Rust structs a payload is compared with: labels point at them.
             || !self.structs.is_empty()
             // Constants files: a rename fix may edit an event name's definition.

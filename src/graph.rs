@@ -12,11 +12,14 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::apps::{AppId, Apps, FileSides};
 use crate::config::Config;
 use crate::facts::{
-    Ack, Callee, Calls, EmitMethod, ExportValue, FileFacts, FnShape, FuncId, ListenContext,
-    ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params, RUST_CONST, Side, SocketRef,
-    Span, Summary, TypedSocket, Value,
+    Ack, Callee, Calls, Emit, EmitMethod, ExportValue, FileFacts, FnShape, FuncId, Handler,
+    ListenContext, ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params, RUST_CONST,
+    Side, SocketRef, Span, Summary, TypedSocket, Value,
 };
 use crate::resolve::Resolver;
+
+mod wrappers;
+use wrappers::CallPlace;
 
 pub type FileId = usize;
 
@@ -144,6 +147,8 @@ pub struct EmitSite {
     /// See `facts::Emit::dropped`.
     pub dropped: bool,
     pub payload_keys: Option<Vec<String>>,
+    /// For the call of a wrapper: the wrapped emit inside it (see `graph/wrappers.rs`).
+    pub via: Option<(FileId, Span)>,
 }
 
 #[derive(Clone, Debug)]
@@ -173,6 +178,8 @@ pub struct HandlerSite {
     pub confident: bool,
     pub conditional: bool,
     pub data_type: Option<String>,
+    /// For the call of a wrapper: the wrapped registration inside it.
+    pub via: Option<(FileId, Span)>,
 }
 
 /// Where a listener registration runs (see `facts::ListenContext`), resolved.
@@ -727,122 +734,26 @@ impl<'a> Linker<'a> {
         self.contexts = self.provided_contexts();
         self.sides = self.file_sides();
         self.propagate_params();
+        let wrapped = self.expand_wrappers();
         let mut graph = EventGraph::default();
         for (file, source) in self.files.iter().enumerate() {
             let facts = &source.facts;
-            for emit in &facts.emits {
-                let event = self.event(file, &emit.name);
-                let name_def = self.definition(file, &emit.name, 0);
-                for value in self.socket(file, &emit.receiver, 0) {
-                    for (side, confident) in self.sides_of(file, &value) {
-                        let broadcast = side == Side::Server
-                            && (value.kind != Kind::ServerSocket || value.excludes_sender);
-                        graph.emits.push(EmitSite {
-                            file,
-                            app: 0,
-                            span: Span::new(
-                                emit.span.start,
-                                emit.name_span.end.max(emit.span.start),
-                            ),
-                            name_span: emit.name_span,
-                            name_is_literal: emit.name_is_literal,
-                            name_def,
-                            side,
-                            ns: value.ns.clone(),
-                            event: event.clone(),
-                            method: emit.method,
-                            args: emit.args,
-                            ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
-                            ack_known: emit.ack_known,
-                            timeout: value.timeout,
-                            retried: value.retries,
-                            broadcast,
-                            excludes_sender: value.excludes_sender,
-                            awaited: emit.awaited,
-                            io_in_scope: emit.io_in_scope.as_ref().is_some_and(|io| {
-                                self.socket(file, io, 0).iter().any(|v| {
-                                    matches!(v.kind, Kind::Server | Kind::Namespace)
-                                        && v.ns == value.ns
-                                        && !v.rooms
-                                })
-                            }),
-                            confident,
-                            dropped: emit.dropped,
-                            payload_keys: emit.payload_keys.clone(),
-                        });
+            for (index, emit) in facts.emits.iter().enumerate() {
+                let at = (file, index as u32);
+                if wrapped.replaced_emits.contains(&at) {
+                    continue;
+                }
+                match wrapped.adjusted.get(&at) {
+                    Some(adjusted) => {
+                        let emit = adjusted.apply(emit);
+                        self.push_emit_sites(&mut graph, file, &emit, None);
                     }
+                    None => self.push_emit_sites(&mut graph, file, emit, None),
                 }
             }
-            for handler in &facts.handlers {
-                let event = match handler.method {
-                    ListenMethod::Any => Event::Dynamic,
-                    _ => self.event(file, &handler.name),
-                };
-                let name_def = self.definition(file, &handler.name, 0);
-                // A listener named here but defined in another file brings its own
-                // signature.
-                let elsewhere = match (&handler.params, &handler.listener_elsewhere) {
-                    (None, Some(callee)) => self.listener_signature(file, callee),
-                    _ => None,
-                };
-                let (ack_file, params, handler_ack, data_type) = match elsewhere {
-                    Some((defining, signature)) => (
-                        defining,
-                        Some(signature.params.clone()),
-                        signature.ack.as_ref(),
-                        signature.data_type.clone(),
-                    ),
-                    None => (
-                        file,
-                        handler.params.clone(),
-                        handler.ack.as_ref(),
-                        handler.data_type.clone(),
-                    ),
-                };
-                let ack = handler_ack.map(|ack| Ack {
-                    summary: self.judged(ack_file, &ack.summary),
-                    ..ack.clone()
-                });
-                let context = self.context(file, handler.context.as_ref());
-                for value in self.socket(file, &handler.receiver, 0) {
-                    // `io.on(...)` / `nsp.on(...)` listen for connections and for
-                    // server-side emits of other nodes, not for client events.
-                    if !matches!(
-                        value.kind,
-                        Kind::ClientSocket | Kind::ServerSocket | Kind::Guess
-                    ) {
-                        continue;
-                    }
-                    for (side, confident) in self.sides_of(file, &value) {
-                        graph.handlers.push(HandlerSite {
-                            file,
-                            app: 0,
-                            span: Span::new(
-                                handler.span.start,
-                                handler.name_span.end.max(handler.span.start),
-                            ),
-                            name_span: handler.name_span,
-                            name_is_literal: handler.name_is_literal,
-                            name_def,
-                            side,
-                            ns: value.ns.clone(),
-                            event: event.clone(),
-                            method: handler.method,
-                            ack_file,
-                            params: params.clone(),
-                            logging_only: handler.logging_only,
-                            ack: ack.clone(),
-                            after_await: handler.after_await,
-                            matches_own_id: handler.matches_own_id,
-                            shape: handler.shape.clone(),
-                            listener_name: handler.listener_name.clone(),
-                            frame: handler.frame,
-                            context: context.clone(),
-                            confident,
-                            conditional: handler.conditional,
-                            data_type: data_type.clone(),
-                        });
-                    }
+            for (index, handler) in facts.handlers.iter().enumerate() {
+                if !wrapped.replaced_handlers.contains(&(file, index as u32)) {
+                    self.push_handler_sites(&mut graph, file, handler, None);
                 }
             }
             for middleware in &facts.middlewares {
@@ -924,6 +835,17 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+        for call in &wrapped.emits {
+            self.push_emit_sites(&mut graph, call.wrapper_file, &call.emit, Some(&call.place));
+        }
+        for call in &wrapped.handlers {
+            self.push_handler_sites(
+                &mut graph,
+                call.wrapper_file,
+                &call.handler,
+                Some(&call.place),
+            );
+        }
         let (presence, unparsed) = self.partition(&mut graph);
         // Files are in path order already, so (file, span) sorts like (path, span).
         graph
@@ -954,6 +876,145 @@ impl<'a> Linker<'a> {
             targets.dedup();
         }
         graph
+    }
+
+    /// The sites of one emit written in `file` (or, with `place`, of a call of the
+    /// wrapper in `file` that holds it), one per socket value its receiver may be.
+    fn push_emit_sites(
+        &self,
+        graph: &mut EventGraph,
+        file: FileId,
+        emit: &Emit,
+        place: Option<&CallPlace>,
+    ) {
+        // A wrapper's call is a site in the caller's file, with the name it passes;
+        // the socket is the wrapper's.
+        let site_file = place.map_or(file, |place| place.file);
+        let name_file = place.map_or(file, |place| place.name_file);
+        let event = self.event(name_file, &emit.name);
+        let name_def = self.definition(name_file, &emit.name, 0);
+        for value in self.socket(file, &emit.receiver, 0) {
+            for (side, confident) in self.sides_of(file, &value) {
+                let broadcast = side == Side::Server
+                    && (value.kind != Kind::ServerSocket || value.excludes_sender);
+                graph.emits.push(EmitSite {
+                    file: site_file,
+                    app: 0,
+                    span: Span::new(emit.span.start, emit.name_span.end.max(emit.span.start)),
+                    name_span: emit.name_span,
+                    name_is_literal: emit.name_is_literal,
+                    name_def,
+                    side,
+                    ns: value.ns.clone(),
+                    event: event.clone(),
+                    method: emit.method,
+                    args: emit.args,
+                    ack: emit.ack_callback || emit.method == EmitMethod::EmitWithAck,
+                    ack_known: emit.ack_known,
+                    timeout: value.timeout,
+                    retried: value.retries,
+                    broadcast,
+                    excludes_sender: value.excludes_sender,
+                    awaited: emit.awaited,
+                    io_in_scope: emit.io_in_scope.as_ref().is_some_and(|io| {
+                        self.socket(file, io, 0).iter().any(|v| {
+                            matches!(v.kind, Kind::Server | Kind::Namespace)
+                                && v.ns == value.ns
+                                && !v.rooms
+                        })
+                    }),
+                    confident,
+                    dropped: emit.dropped,
+                    payload_keys: emit.payload_keys.clone(),
+                    via: place.map(|place| (place.via_file, place.via)),
+                });
+            }
+        }
+    }
+
+    /// The sites of one listener registration, like `push_emit_sites`.
+    fn push_handler_sites(
+        &self,
+        graph: &mut EventGraph,
+        file: FileId,
+        handler: &Handler,
+        place: Option<&CallPlace>,
+    ) {
+        let site_file = place.map_or(file, |place| place.file);
+        let name_file = place.map_or(file, |place| place.name_file);
+        // The listener of a wrapper's call is the call's argument, in the caller's file.
+        let listener_file = site_file;
+        let event = match handler.method {
+            ListenMethod::Any => Event::Dynamic,
+            _ => self.event(name_file, &handler.name),
+        };
+        let name_def = self.definition(name_file, &handler.name, 0);
+        // A listener named here but defined in another file brings its own
+        // signature.
+        let elsewhere = match (&handler.params, &handler.listener_elsewhere) {
+            (None, Some(callee)) => self.listener_signature(file, callee),
+            _ => None,
+        };
+        let (ack_file, params, handler_ack, data_type) = match elsewhere {
+            Some((defining, signature)) => (
+                defining,
+                Some(signature.params.clone()),
+                signature.ack.as_ref(),
+                signature.data_type.clone(),
+            ),
+            None => (
+                listener_file,
+                handler.params.clone(),
+                handler.ack.as_ref(),
+                handler.data_type.clone(),
+            ),
+        };
+        let ack = handler_ack.map(|ack| Ack {
+            summary: self.judged(ack_file, &ack.summary),
+            ..ack.clone()
+        });
+        let context = self.context(file, handler.context.as_ref());
+        for value in self.socket(file, &handler.receiver, 0) {
+            // `io.on(...)` / `nsp.on(...)` listen for connections and for
+            // server-side emits of other nodes, not for client events.
+            if !matches!(
+                value.kind,
+                Kind::ClientSocket | Kind::ServerSocket | Kind::Guess
+            ) {
+                continue;
+            }
+            for (side, confident) in self.sides_of(file, &value) {
+                graph.handlers.push(HandlerSite {
+                    file: site_file,
+                    app: 0,
+                    span: Span::new(
+                        handler.span.start,
+                        handler.name_span.end.max(handler.span.start),
+                    ),
+                    name_span: handler.name_span,
+                    name_is_literal: handler.name_is_literal,
+                    name_def,
+                    side,
+                    ns: value.ns.clone(),
+                    event: event.clone(),
+                    method: handler.method,
+                    ack_file,
+                    params: params.clone(),
+                    logging_only: handler.logging_only,
+                    ack: ack.clone(),
+                    after_await: handler.after_await,
+                    matches_own_id: handler.matches_own_id,
+                    shape: handler.shape.clone(),
+                    listener_name: handler.listener_name.clone(),
+                    frame: handler.frame,
+                    context: context.clone(),
+                    confident,
+                    conditional: handler.conditional,
+                    data_type: data_type.clone(),
+                    via: place.map(|place| (place.via_file, place.via)),
+                });
+            }
+        }
     }
 
     /// Partitions the files with sites into apps (see `apps`), gives every site its

@@ -174,6 +174,10 @@ impl Builder<'_> {
             format!("{} emits \"{event}\" and {waits}", emit.side.as_str()),
             None,
         );
+        // A call of a wrapper: the emit it makes is inside the wrapper.
+        if let Some((file, span)) = emit.via {
+            self.step(file, span, "through the wrapper's emit".to_owned(), None);
+        }
         let receiving = emit.side.other();
         if receiving == Side::Server {
             for middleware in graph.middlewares.iter().filter(|m| m.ns.matches(&emit.ns)) {
@@ -242,6 +246,14 @@ impl Builder<'_> {
             format!("{} handler for \"{event}\" runs", handler.side.as_str()),
             None,
         );
+        if let Some((file, span)) = handler.via {
+            self.step(
+                file,
+                span,
+                "registered through the wrapper".to_owned(),
+                None,
+            );
+        }
         if emit.ack {
             match &handler.ack {
                 None => self.step(

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::Positions;
 use crate::Analysis;
-use crate::facts::{Calls, Side};
-use crate::graph::HandlerSite;
+use crate::facts::{Calls, Side, Span};
+use crate::graph::{FileId, HandlerSite};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
@@ -54,6 +54,16 @@ struct EmitNode {
     timeout: bool,
     broadcast: bool,
     args: Option<u32>,
+    /// For the call of a wrapper: where the wrapper makes the emit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<Via>,
+}
+
+#[derive(Serialize)]
+struct Via {
+    file: String,
+    line: u32,
+    column: u32,
 }
 
 #[derive(Serialize)]
@@ -66,6 +76,19 @@ struct HandlerNode {
     /// or `unknown`.
     ack: &'static str,
     args: Option<u32>,
+    /// For the call of a wrapper: where the wrapper registers the listener.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<Via>,
+}
+
+fn via(positions: &mut Positions, via: Option<(FileId, Span)>) -> Option<Via> {
+    let (file, span) = via?;
+    let range = positions.range(file, span);
+    Some(Via {
+        file: positions.path(file),
+        line: range.line,
+        column: range.column,
+    })
 }
 
 fn build(analysis: &Analysis) -> Graph {
@@ -88,6 +111,7 @@ fn build(analysis: &Analysis) -> Graph {
                 timeout: emit.timeout,
                 broadcast: emit.broadcast,
                 args: emit.args,
+                via: via(&mut positions, emit.via),
             });
     }
     for handler in &graph.handlers {
@@ -104,6 +128,7 @@ fn build(analysis: &Analysis) -> Graph {
                 column: range.column,
                 ack: ack_shape(handler),
                 args: handler.params.as_ref().map(|p| p.count),
+                via: via(&mut positions, handler.via),
             });
     }
     let apps = graph

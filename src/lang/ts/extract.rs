@@ -49,6 +49,11 @@ struct Frame {
     emitted: Vec<(u32, Value)>,
     /// Handlers registered here after an `await` (indexes in `facts.handlers`).
     late_handlers: Vec<usize>,
+    /// The rest parameter (`...args`) and its index, for wrappers that pass it on.
+    rest: Option<(String, u32)>,
+    /// Parameters typed as data (`ev: string`) and their indexes: a wrapper's event name
+    /// is often one (`send(ev: string, payload)`).
+    data_params: Vec<(String, u32)>,
 }
 
 /// What calling a socket's method does, told by the method's name.
@@ -170,6 +175,9 @@ pub(super) struct Extractor<'a> {
     /// Names whose members are assigned or which are pushed into or `Object.assign`ed
     /// anywhere in the file: a literal they were initialised with is not all they hold.
     pub(super) mutated: rustc_hash::FxHashSet<String>,
+    /// Methods of the classes being walked, by name, with where each starts, innermost
+    /// last: `this.send(...)`.
+    pub(super) class_methods: Vec<HashMap<String, u32>>,
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
@@ -212,6 +220,7 @@ impl<'a> Extractor<'a> {
             data_hints: rustc_hash::FxHashSet::default(),
             reassigned: rustc_hash::FxHashSet::default(),
             mutated: rustc_hash::FxHashSet::default(),
+            class_methods: Vec::new(),
         }
     }
 
@@ -295,6 +304,7 @@ impl<'a> Extractor<'a> {
             }
         }
         self.drop_raced_promises(program);
+        self.keep_wrapper_calls();
     }
 
     /// A promise that never settles on purpose, as one input of a race that has another
@@ -848,6 +858,7 @@ impl<'a> Extractor<'a> {
         let id = self.func_id(lo, name);
         let hints = self.param_hints.remove(&lo).unwrap_or_default();
         let mut scope = HashMap::default();
+        let mut data_params = Vec::new();
         for (index, pat) in params.iter().enumerate() {
             let index = index as u32;
             let pat = match pat {
@@ -870,7 +881,10 @@ impl<'a> Extractor<'a> {
                     // `function kick(clients: Socket[])`
                     (None, Some(element)) => Binding::Sockets(element),
                     // `function archive(itemId: number)`: data, never a socket or an ack.
-                    (None, None) if data_type => Binding::Data,
+                    (None, None) if data_type => {
+                        data_params.push((ident.id.sym.to_string(), index));
+                        Binding::Data
+                    }
                     (None, None) => Binding::Socket(SocketRef {
                         origin: Origin::Param {
                             func: id,
@@ -925,6 +939,17 @@ impl<'a> Extractor<'a> {
             listens_to: self.listener_events.remove(&lo),
             emitted: Vec::new(),
             late_handlers: Vec::new(),
+            rest: params
+                .iter()
+                .enumerate()
+                .find_map(|(index, pat)| match pat {
+                    Pat::Rest(rest) => match &*rest.arg {
+                        Pat::Ident(ident) => Some((ident.id.sym.to_string(), index as u32)),
+                        _ => None,
+                    },
+                    _ => None,
+                }),
+            data_params,
         });
         id
     }
@@ -1028,6 +1053,39 @@ impl<'a> Extractor<'a> {
             function.throws = throws;
             function.throws_via = throws_via;
         }
+    }
+
+    /// The rest parameter `name` of the innermost function that has one by that name.
+    pub(super) fn rest_param(&self, name: &str) -> Option<(FuncId, u32)> {
+        self.frames
+            .iter()
+            .rev()
+            .find_map(|frame| match &frame.rest {
+                Some((rest, index)) if rest == name => Some((frame.id, *index)),
+                _ => None,
+            })
+    }
+
+    /// The parameter typed as data (`ev: string`) that `name` reads here, with its
+    /// function: the name must be bound in that function's parameter scope, not
+    /// shadowed by an inner declaration.
+    pub(super) fn data_param(&self, name: &str) -> Option<(FuncId, u32)> {
+        let depth = self.scopes.iter().rposition(|scope| scope.contains_key(name))?;
+        let frame = self.frames.iter().rev().find(|frame| frame.scope_base == depth)?;
+        frame
+            .data_params
+            .iter()
+            .find(|(param, _)| param == name)
+            .map(|(_, index)| (frame.id, *index))
+    }
+
+    /// The function being walked.
+    pub(super) fn current_function(&self) -> Option<FuncId> {
+        self.frames.last().map(|frame| frame.id)
+    }
+
+    pub(super) fn declarations_only(&self) -> bool {
+        self.declarations_only
     }
 
     /// The function about to be entered can be called by the name it is given.
@@ -1139,6 +1197,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         self.record_socket_call(call);
+        self.record_wrapper_call(call);
     }
 
     /// Arrays of sockets: `sockets.push(io(url))` makes `sockets` one (when it was an
@@ -1448,6 +1507,8 @@ impl<'a> Extractor<'a> {
             Some(arg) if arg.spread.is_none() && method != EmitMethod::EmitWithAck => {
                 self.is_function(&arg.expr)
             }
+            // `emit("x", ...args)`: the last spread element may be the caller's ack.
+            Some(arg) if arg.spread.is_some() && method != EmitMethod::EmitWithAck => None,
             _ => Some(false),
         };
         let ack_callback = trailing == Some(true);
@@ -1493,6 +1554,9 @@ impl<'a> Extractor<'a> {
                 && payload
                     .last()
                     .is_some_and(|ack| self.resolves_promise(&ack.expr)));
+        if method != EmitMethod::Send {
+            self.note_wrapped_emit(call, self.facts.emits.len() as u32);
+        }
         self.facts.emits.push(facts::Emit {
             // An entry of a map is a site of its own, at its key.
             span: if named.is_some() {
@@ -1667,6 +1731,9 @@ impl<'a> Extractor<'a> {
                     .first()
                     .is_some_and(|arg| matches!(&*arg.expr, Expr::Lit(Lit::Str(_)))),
             };
+        if method != ListenMethod::Any {
+            self.note_wrapped_handler(call, self.facts.handlers.len() as u32);
+        }
         self.facts.handlers.push(Handler {
             // An entry of a map is a site of its own, at its key.
             span: if named.is_some() {
@@ -1742,7 +1809,7 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    fn listener_ack(&self, listener: &Expr) -> Option<Ack> {
+    pub(super) fn listener_ack(&self, listener: &Expr) -> Option<Ack> {
         let local;
         let function = match unwrap_expr(listener) {
             Expr::Ident(ident) => self.locals.get(&*ident.sym)?,
@@ -1869,7 +1936,7 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn params_of(&self, listener: &Expr) -> Option<Params> {
+    pub(super) fn params_of(&self, listener: &Expr) -> Option<Params> {
         let pats: Vec<&Pat> = match unwrap_expr(listener) {
             Expr::Arrow(arrow) => arrow.params.iter().collect(),
             Expr::Fn(function) => function.function.params.iter().map(|p| &p.pat).collect(),
@@ -2480,10 +2547,13 @@ impl Visit for Extractor<'_> {
             data,
         } = self.prescan_class(class);
         self.classes.push(fields);
+        let methods = self.methods_of(class);
+        self.class_methods.push(methods);
         self.foreign_fields.push(foreign);
         self.class_arrays.push(arrays);
         self.data_fields.push(data);
         class.visit_children_with(self);
+        self.class_methods.pop();
         self.foreign_fields.pop();
         self.data_fields.pop();
         self.class_arrays.pop();

@@ -13,6 +13,7 @@ mod races;
 pub mod sfc;
 mod sockets;
 mod text;
+mod wrappers;
 
 use std::borrow::Cow;
 

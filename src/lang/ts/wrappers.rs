@@ -1,0 +1,298 @@
+//! Wrappers of emits and listener registrations: functions whose parameter is the event
+//! name (`send(ev, payload, cb) { socket.emit(ev, payload, cb) }`), or whose ack or
+//! payload arguments are passed along (`loadItems(callback) { socket.emit("items:list",
+//! callback) }`, `(...args) => socket.emit("x", ...args)`).
+//!
+//! Extraction records the site in the wrapper's terms ([`Wrapper`]) and the calls that
+//! may be calls of a wrapper ([`WrapperCall`]); the callee of a call is often in another
+//! file, so linking (`graph/wrappers.rs`) pairs them and makes each call a site.
+
+use rustc_hash::FxHashSet as HashSet;
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+
+use super::extract::{Binding, Extractor, prop_name, unwrap_expr};
+use crate::facts::{
+    CallArg, Callee as FnCallee, FuncId, Origin, SocketRef, Value, WrapArg, WrappedSite, Wrapper,
+    WrapperCall,
+};
+
+/// An argument as the function it is written in sees it.
+enum ArgOf {
+    /// Parameter `index` of function `func`, passed on unchanged.
+    Param(FuncId, u32),
+    /// `...rest`, the rest parameter at `index` of function `func`.
+    Rest(FuncId, u32),
+    Other,
+}
+
+/// More arguments than any wrapper takes: such calls are not worth recording.
+const MAX_ARGS: usize = 8;
+
+impl Extractor<'_> {
+    fn arg_of(&self, arg: &ExprOrSpread) -> ArgOf {
+        let Expr::Ident(ident) = unwrap_expr(&arg.expr) else {
+            return ArgOf::Other;
+        };
+        if arg.spread.is_some() {
+            // A rest parameter is bound like any destructured name; only its frame
+            // knows it is one.
+            return match (self.lookup(&ident.sym), self.rest_param(&ident.sym)) {
+                (Some(Binding::Unknown), Some((func, index))) => ArgOf::Rest(func, index),
+                _ => ArgOf::Other,
+            };
+        }
+        match self.lookup(&ident.sym) {
+            Some(Binding::Socket(SocketRef {
+                origin: Origin::Param { func, index, .. },
+                ops,
+            })) if ops.is_empty() => ArgOf::Param(*func, *index),
+            // `send(ev: string, ...)`: typed as data, still the caller's argument.
+            Some(Binding::Data) => match self.data_param(&ident.sym) {
+                Some((func, index)) => ArgOf::Param(func, index),
+                None => ArgOf::Other,
+            },
+            _ => ArgOf::Other,
+        }
+    }
+
+    /// An argument in terms of the parameters of `owner`.
+    fn wrap_arg(&self, arg: &ExprOrSpread, owner: Option<FuncId>) -> WrapArg {
+        match self.arg_of(arg) {
+            ArgOf::Param(func, index) if Some(func) == owner => WrapArg::Param(index),
+            ArgOf::Rest(func, index) if Some(func) == owner => WrapArg::Rest(index),
+            _ if arg.spread.is_some() => WrapArg::Spread,
+            _ => WrapArg::Fixed {
+                function: self.is_function(&arg.expr),
+            },
+        }
+    }
+
+    /// The function whose parameters an argument list passes on: the first such
+    /// parameter's.
+    fn owner_of(&self, args: &[ExprOrSpread]) -> Option<FuncId> {
+        args.iter().find_map(|arg| match self.arg_of(arg) {
+            ArgOf::Param(func, _) | ArgOf::Rest(func, _) => Some(func),
+            ArgOf::Other => None,
+        })
+    }
+
+    /// The emit at `index` of `facts.emits` is a wrapper's when its name is a
+    /// parameter, or when it passes on a rest parameter or a trailing parameter that is
+    /// a callback by its name (a payload parameter is left to the callers' values).
+    pub(super) fn note_wrapped_emit(&mut self, call: &CallExpr, index_in_emits: u32) {
+        let Some((first, payload)) = call.args.split_first() else {
+            return;
+        };
+        // `emit(...args) { socket.emit(...args) }`: the name is the rest parameter's first
+        // element, the payload the others.
+        if first.spread.is_some() {
+            if let ArgOf::Rest(owner, index) = self.arg_of(first)
+                && payload.is_empty()
+            {
+                self.facts.wrappers.push(Wrapper {
+                    func: owner,
+                    site: WrappedSite::Emit(index_in_emits),
+                    name: Some(index),
+                    args: vec![WrapArg::Rest(index + 1)],
+                });
+            }
+            return;
+        }
+        let (owner, name) = match self.arg_of(first) {
+            ArgOf::Param(func, index) => (func, Some(index)),
+            _ => {
+                let rest = payload.iter().find_map(|arg| match self.arg_of(arg) {
+                    ArgOf::Rest(func, _) => Some(func),
+                    _ => None,
+                });
+                let callback = payload.last().and_then(|arg| match self.arg_of(arg) {
+                    ArgOf::Param(func, _) if self.is_function(&arg.expr) == Some(true) => {
+                        Some(func)
+                    }
+                    _ => None,
+                });
+                let Some(owner) = rest.or(callback) else {
+                    return;
+                };
+                (owner, None)
+            }
+        };
+        let args = payload
+            .iter()
+            .map(|arg| self.wrap_arg(arg, Some(owner)))
+            .collect();
+        self.facts.wrappers.push(Wrapper {
+            func: owner,
+            site: WrappedSite::Emit(index_in_emits),
+            name,
+            args,
+        });
+    }
+
+    /// The registration at `index` of `facts.handlers` is a wrapper's when its event
+    /// name is a parameter (`listen(ev, fn) { socket.on(ev, fn) }`).
+    pub(super) fn note_wrapped_handler(&mut self, call: &CallExpr, index: u32) {
+        let Some(first) = call.args.first().filter(|arg| arg.spread.is_none()) else {
+            return;
+        };
+        let ArgOf::Param(owner, name) = self.arg_of(first) else {
+            return;
+        };
+        let args = call
+            .args
+            .get(1)
+            .map(|listener| self.wrap_arg(listener, Some(owner)))
+            .into_iter()
+            .collect();
+        self.facts.wrappers.push(Wrapper {
+            func: owner,
+            site: WrappedSite::Handler(index),
+            name: Some(name),
+            args,
+        });
+    }
+
+    /// A call of a project function (local, a method of this class through `this`, or
+    /// imported from a project file): it may be a wrapper's.
+    pub(super) fn record_wrapper_call(&mut self, call: &CallExpr) {
+        if self.declarations_only() || call.args.len() > MAX_ARGS {
+            return;
+        }
+        let Callee::Expr(callee) = &call.callee else {
+            return;
+        };
+        let Some(callee) = self.wrapper_callee(callee) else {
+            return;
+        };
+        let owner = self.owner_of(&call.args);
+        let mut args: Vec<CallArg> = Vec::with_capacity(call.args.len());
+        for arg in &call.args {
+            let expr = unwrap_expr(&arg.expr);
+            let value = match expr {
+                Expr::Lit(Lit::Str(_)) | Expr::Tpl(_) | Expr::Ident(_) | Expr::Member(_)
+                    if arg.spread.is_none() =>
+                {
+                    self.value(expr)
+                }
+                _ => Value::Unknown,
+            };
+            // A function after a possible event name may be a listener: its signature
+            // is what a handler site needs.
+            let after_name = args.last().is_some_and(|before| before.value.is_known());
+            let (params, ack) = match expr {
+                Expr::Arrow(_) | Expr::Fn(_) if after_name => {
+                    (self.params_of(expr), self.listener_ack(expr))
+                }
+                _ => (None, None),
+            };
+            args.push(CallArg {
+                span: self.span(arg.expr.span()),
+                literal: matches!(expr, Expr::Lit(Lit::Str(_))),
+                value,
+                arg: self.wrap_arg(arg, owner),
+                // Filled below, only for calls that may name an event.
+                socket: None,
+                params,
+                ack,
+            });
+        }
+        // A socket argument matters only to a wrapper that takes its socket as a
+        // parameter (`waitFor(socket, "ready")`), so only with a name beside it: most
+        // calls have none, and telling sockets apart is not free.
+        if args.iter().any(|arg| arg.value.is_known()) {
+            for (arg, recorded) in call.args.iter().zip(args.iter_mut()) {
+                if arg.spread.is_none()
+                    && matches!(
+                        unwrap_expr(&arg.expr),
+                        Expr::Ident(_) | Expr::Member(_) | Expr::This(_)
+                    )
+                {
+                    recorded.socket = self.socket(&arg.expr);
+                }
+            }
+        }
+        self.facts.wrapper_calls.push(WrapperCall {
+            callee,
+            span: self.span(call.span),
+            frame: owner.or(self.current_function()),
+            args,
+        });
+    }
+
+    fn wrapper_callee(&mut self, callee: &Expr) -> Option<FnCallee> {
+        if let Expr::Member(member) = unwrap_expr(callee)
+            && let Expr::This(_) = unwrap_expr(&member.obj)
+        {
+            let MemberProp::Ident(method) = &member.prop else {
+                return None;
+            };
+            let name = method.sym.to_string();
+            let lo = *self.class_methods.last()?.get(&name)?;
+            return Some(FnCallee::Local(self.func_id(lo, Some(name))));
+        }
+        match self.callee(callee)? {
+            FnCallee::Named(_) => None,
+            FnCallee::Import {
+                specifier,
+                name,
+                path,
+            } if is_project_specifier(&specifier) => Some(FnCallee::Import {
+                specifier,
+                name,
+                path,
+            }),
+            FnCallee::Import { .. } => None,
+            local => Some(local),
+        }
+    }
+
+    /// The methods of a class by name, with where each function starts.
+    pub(super) fn methods_of(&self, class: &Class) -> rustc_hash::FxHashMap<String, u32> {
+        class
+            .body
+            .iter()
+            .filter_map(|member| match member {
+                ClassMember::Method(method) if method.kind == MethodKind::Method => {
+                    Some((prop_name(&method.key)?, method.function.span.lo.0))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Keeps only the calls whose callee may be a wrapper: an imported function (its
+    /// file decides), or a local one that holds a wrapped site or passes its own
+    /// parameters on to another call.
+    pub(super) fn keep_wrapper_calls(&mut self) {
+        if self.facts.wrapper_calls.is_empty() {
+            return;
+        }
+        let mut wrappers: HashSet<FuncId> = self.facts.wrappers.iter().map(|w| w.func).collect();
+        wrappers.extend(
+            self.facts
+                .wrapper_calls
+                .iter()
+                .filter(|call| {
+                    call.args
+                        .iter()
+                        .any(|arg| matches!(arg.arg, WrapArg::Param(_) | WrapArg::Rest(_)))
+                })
+                .filter_map(|call| call.frame),
+        );
+        self.facts.wrapper_calls.retain(|call| match &call.callee {
+            FnCallee::Local(id) => wrappers.contains(id),
+            _ => true,
+        });
+    }
+}
+
+/// An import from a file of the project rather than a package: relative, absolute, or
+/// one of the usual source-root aliases.
+fn is_project_specifier(specifier: &str) -> bool {
+    specifier.starts_with('.')
+        || specifier.starts_with('/')
+        || specifier.starts_with("@/")
+        || specifier.starts_with("~/")
+        || specifier.starts_with('#')
+}
