@@ -1070,8 +1070,15 @@ impl<'a> Extractor<'a> {
     /// function: the name must be bound in that function's parameter scope, not
     /// shadowed by an inner declaration.
     pub(super) fn data_param(&self, name: &str) -> Option<(FuncId, u32)> {
-        let depth = self.scopes.iter().rposition(|scope| scope.contains_key(name))?;
-        let frame = self.frames.iter().rev().find(|frame| frame.scope_base == depth)?;
+        let depth = self
+            .scopes
+            .iter()
+            .rposition(|scope| scope.contains_key(name))?;
+        let frame = self
+            .frames
+            .iter()
+            .rev()
+            .find(|frame| frame.scope_base == depth)?;
         frame
             .data_params
             .iter()
