@@ -3162,6 +3162,9 @@ fn is_module_exports(expr: &Expr) -> bool {
 }
 
 pub(super) fn package_side(specifier: &str) -> Option<Side> {
+    // Every name and URL below contains `socket.io`; most specifiers of a project do
+    // not, and this is asked for each import and callee (thousands of times).
+    memchr::memmem::find(specifier.as_bytes(), SERVER_PKG.as_bytes())?;
     let package = specifier.split('/').next().unwrap_or(specifier);
     // `@scope/name` of `@scope/name/deep/path`.
     let scoped = match specifier.match_indices('/').nth(1) {
