@@ -2658,7 +2658,8 @@ fn matches_own_id(listener: &Expr) -> bool {
                 b"pending",
                 b"nonce",
             ];
-            if self.0 {
+            // The shortest marker has 5 letters: `e`, `id`, `data` cannot hold one.
+            if self.0 || name.len() < 5 {
                 return;
             }
             // Every identifier of the listener comes through here: fold case and drop
@@ -2675,7 +2676,10 @@ fn matches_own_id(listener: &Expr) -> bool {
                 seen += 1;
                 let tail_len = seen.min(16);
                 let tail = &window[16 - tail_len..];
-                if MARKERS.iter().any(|marker| tail.ends_with(marker)) {
+                // A marker can only end at its own last letter.
+                if matches!(byte, b'd' | b'c' | b'g' | b'e')
+                    && MARKERS.iter().any(|marker| tail.ends_with(marker))
+                {
                     self.0 = true;
                     return;
                 }
