@@ -2735,7 +2735,8 @@ fn matches_own_id(listener: &Expr) -> bool {
                 b"pending",
                 b"nonce",
             ];
-            if self.0 {
+            // The shortest marker has 5 letters: `e`, `id`, `data` cannot hold one.
+            if self.0 || name.len() < 5 {
                 return;
             }
             // Every identifier of the listener comes through here: fold case and drop
@@ -2752,7 +2753,10 @@ fn matches_own_id(listener: &Expr) -> bool {
                 seen += 1;
                 let tail_len = seen.min(16);
                 let tail = &window[16 - tail_len..];
-                if MARKERS.iter().any(|marker| tail.ends_with(marker)) {
+                // A marker can only end at its own last letter.
+                if matches!(byte, b'd' | b'c' | b'g' | b'e')
+                    && MARKERS.iter().any(|marker| tail.ends_with(marker))
+                {
                     self.0 = true;
                     return;
                 }
@@ -3239,6 +3243,9 @@ fn is_module_exports(expr: &Expr) -> bool {
 }
 
 pub(super) fn package_side(specifier: &str) -> Option<Side> {
+    // Every name and URL below contains `socket.io`; most specifiers of a project do
+    // not, and this is asked for each import and callee (thousands of times).
+    memchr::memmem::find(specifier.as_bytes(), SERVER_PKG.as_bytes())?;
     let package = specifier.split('/').next().unwrap_or(specifier);
     // `@scope/name` of `@scope/name/deep/path`.
     let scoped = match specifier.match_indices('/').nth(1) {

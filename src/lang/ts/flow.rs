@@ -1163,7 +1163,18 @@ impl Visit for Throws<'_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        if let Callee::Expr(callee) = &call.callee
+        // Only a name or a member of a name can be a local function or an import: a
+        // method of anything else (`this.save()`, `load().then()`) would only be
+        // resolved, with its name copied, to be dropped.
+        let may_resolve = match &call.callee {
+            Callee::Expr(callee) => match unwrap_expr(callee) {
+                Expr::Member(member) => matches!(unwrap_expr(&member.obj), Expr::Ident(_)),
+                _ => true,
+            },
+            _ => false,
+        };
+        if may_resolve
+            && let Callee::Expr(callee) = &call.callee
             && let Some(function @ (FnCallee::Local(_) | FnCallee::Import { .. })) =
                 (self.resolve)(unwrap_expr(callee))
             && !self.via.contains(&function)

@@ -398,6 +398,14 @@ impl Extractor<'_> {
         let Callee::Expr(callee) = &call.callee else {
             return None;
         };
+        // Most calls are methods (`console.log`, `this.save`): only these names of a
+        // member can make a socket, so the scopes are not searched for the others.
+        if let Expr::Member(member) = unwrap_expr(callee)
+            && !member_prop_name(&member.prop)
+                .is_some_and(|prop| matches!(&*prop, "io" | "connect" | "default" | "lookup"))
+        {
+            return None;
+        }
         let (specifier, name) = self.imported(callee)?;
         match (package_side(&specifier)?, &*name) {
             (Side::Client, "io" | "connect" | "default" | "lookup") => {
