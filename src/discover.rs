@@ -79,6 +79,18 @@ pub const OUTPUT_DIRS: &[&str] = &["dist", "build", "out"];
 /// The longest line [`looks_generated`] takes for hand-written.
 const LONGEST_HANDWRITTEN_LINE: usize = 1000;
 
+/// What bundlers and minifiers write and people do not: a source map comment, a bundler
+/// runtime (webpack, Parcel, Vite, SystemJS), a minifier's license banner.
+const GENERATED_MARKERS: &[&str] = &[
+    "sourceMappingURL=",
+    "__webpack_require__",
+    "webpackChunk",
+    "parcelRequire",
+    "__vitePreload",
+    "System.register(",
+    "/*! For license information",
+];
+
 /// Whether the text of a file in an output directory is a bundler's or compiler's:
 /// a source map comment, a bundler runtime (webpack, Parcel, Vite, SystemJS), a
 /// minifier's license banner, or a line no one writes by hand.
@@ -111,15 +123,6 @@ pub fn head_looks_generated(head: &[u8]) -> bool {
 /// without a `\r` before it), markers found with `memmem`. A bundle's first line is
 /// usually long, so lines are looked at first.
 fn generated_bytes(bytes: &[u8]) -> bool {
-    const MARKERS: &[&str] = &[
-        "sourceMappingURL=",
-        "__webpack_require__",
-        "webpackChunk",
-        "parcelRequire",
-        "__vitePreload",
-        "System.register(",
-        "/*! For license information",
-    ];
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', bytes) {
         let line = &bytes[start..end];
@@ -131,7 +134,8 @@ fn generated_bytes(bytes: &[u8]) -> bool {
     }
     // The last line, without a line break, keeps a final `\r`.
     bytes.len() - start > LONGEST_HANDWRITTEN_LINE
-        || (MARKERS.iter()).any(|marker| memchr::memmem::find(bytes, marker.as_bytes()).is_some())
+        || (GENERATED_MARKERS.iter())
+            .any(|marker| memchr::memmem::find(bytes, marker.as_bytes()).is_some())
 }
 
 /// Classifies a file by name; `None` for files we never lint.
@@ -719,17 +723,7 @@ mod tests {
     /// lossily, then [`looks_generated`] with `str::lines`.
     fn lossy_verdict(head: &[u8]) -> bool {
         let text = String::from_utf8_lossy(head);
-        [
-            "sourceMappingURL=",
-            "__webpack_require__",
-            "webpackChunk",
-            "parcelRequire",
-            "__vitePreload",
-            "System.register(",
-            "/*! For license information",
-        ]
-        .iter()
-        .any(|marker| text.contains(marker))
+        GENERATED_MARKERS.iter().any(|marker| text.contains(marker))
             || text
                 .lines()
                 .any(|line| line.len() > LONGEST_HANDWRITTEN_LINE)
