@@ -361,6 +361,13 @@ fn collect_strings(value: Option<&serde_json::Value>, out: &mut Vec<String>) {
 mod tests {
     use super::*;
 
+    /// Writes `text` at `rel` below `root`, with the directories it needs.
+    fn write_file(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
     fn package(dir: &str) -> SelfPackage {
         let manifest = read_manifest(
             Path::new("/p"),
@@ -438,11 +445,7 @@ mod tests {
     fn the_client_version_is_the_nearest_manifest_that_names_one() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |rel: &str, text: &str| write_file(root, rel, text);
         write(
             "package.json",
             r#"{"name":"pad","workspaces":["plugins/*"],"dependencies":{"socket.io":"^2.4.1"}}"#,
@@ -468,11 +471,7 @@ mod tests {
     fn the_nearest_manifest_is_read_once_and_only_known_names_count() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |rel: &str, text: &str| write_file(root, rel, text);
         write(
             "packages/socket.io/package.json",
             r#"{"name":"socket.io","main":"dist/index.js"}"#,
