@@ -172,6 +172,25 @@ fn classify_name(name: &std::ffi::OsStr) -> Option<FileKind> {
 /// The names of the files that configure module resolution for their directory.
 pub const RESOLUTION_CONFIGS: [&str; 2] = ["tsconfig.json", "jsconfig.json"];
 
+/// Whether a file configures how the whole project is read rather than holding code:
+/// `wirelint.toml`, a tsconfig/jsconfig (also one only `extends` names, such as
+/// `tsconfig.base.json`), or a package manifest (`package.json` says which Socket.IO
+/// version a client speaks; `Cargo.toml` which socketioxide or rust_socketio a crate
+/// uses). A change to one can change any finding, so `--only-files` naming one (a
+/// pre-commit hook run by a commit that touches it) reports the whole project.
+pub fn is_project_config(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let resolution_config =
+        (name.starts_with("tsconfig") || name.starts_with("jsconfig")) && name.ends_with(".json");
+    resolution_config
+        || matches!(
+            name,
+            crate::config::FILE_NAME | "package.json" | "Cargo.toml"
+        )
+}
+
 /// The directories a walk listed and the [`RESOLUTION_CONFIGS`] it saw in them. Module
 /// resolution looks for a config in every directory of every file: for the directories
 /// listed here the walk already knows the answer, and only the others (those above the
@@ -903,5 +922,28 @@ mod tests {
         std::os::unix::fs::symlink(root.join("src/real.ts"), root.join("src/alias.ts")).unwrap();
         let got = discover(&[root.to_path_buf()], true).unwrap();
         assert_eq!(rels(root, &got), ["src/alias.ts", "src/real.ts"]);
+    }
+
+    #[test]
+    fn project_configs_are_known_by_name() {
+        for name in [
+            "wirelint.toml",
+            "web/tsconfig.json",
+            "tsconfig.base.json",
+            "server/jsconfig.json",
+            "package.json",
+            "crates/server/Cargo.toml",
+        ] {
+            assert!(is_project_config(Path::new(name)), "{name}");
+        }
+        for name in [
+            "web/chat.ts",
+            "README.md",
+            "Cargo.lock",
+            "tsconfig.ts",
+            "config.json",
+        ] {
+            assert!(!is_project_config(Path::new(name)), "{name}");
+        }
     }
 }

@@ -290,7 +290,14 @@ fn check(args: &CheckArgs) -> ExitCode {
             Err(message) => return usage_error(&message),
         }
     }
-    if !args.only_files.is_empty() {
+    // A changed configuration (`wirelint.toml`, the `--config` file, a tsconfig, a
+    // manifest) can change any finding: all of them are reported.
+    let config_changed = args.only_files.iter().any(|file| {
+        wirelint::discover::is_project_config(file)
+            || args.config.as_deref().map(wirelint::discover::absolute)
+                == Some(wirelint::discover::absolute(file))
+    });
+    if !args.only_files.is_empty() && !config_changed {
         analysis.retain_touching(&args.only_files);
     }
     if let Some(file) = &args.stdin_filename {
