@@ -39,6 +39,7 @@ mod fixes;
 mod fixtures;
 mod formats;
 mod only_files;
+mod packaging;
 mod precommit;
 mod robustness;
 mod rule_docs;
