@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Builds the npm packages of a wirelint release from binaries built by cargo:
 //
-//   node npm/build.mjs --out DIR [--version X.Y.Z] [--pack] TARGET=BINARY...
+//   node npm/build.mjs --out DIR [--version X.Y.Z] [--pack] [--all] TARGET=BINARY...
 //
 // TARGET is a Rust target triple of TARGETS below, or `host` for the platform this
 // node runs on (to try a local build). DIR gets `wirelint/` (the launcher package,
 // which lists every platform package as an optional dependency) and one
-// `cli-<os>-<cpu>[-musl]/` per binary given; with --pack, `npm pack` makes a tarball of
-// each in DIR and their paths are printed, one a line. The version defaults to
-// Cargo.toml's. Publishing is the release workflow's job (.github/workflows/release.yml):
-// the platform packages first, then `wirelint`.
+// `cli-<os>-<cpu>[-musl]/` per binary given. With --pack, `npm pack` makes a tarball of
+// each in DIR and their paths are printed one a line, the launcher's last: publish them
+// in that order. --all fails unless every target has a binary (a release must not list
+// a platform package it does not publish). The version defaults to Cargo.toml's.
+// .github/workflows/release.yml publishes what this makes.
 
 import { execFileSync } from "node:child_process";
 import {
@@ -54,7 +55,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const args = { out: null, version: null, pack: false, binaries: [] };
+  const args = { out: null, version: null, pack: false, all: false, binaries: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "--out" || arg === "--version") {
@@ -62,13 +63,13 @@ function parseArgs(argv) {
       if (value === undefined) fail(`${arg} needs a value`);
       args[arg.slice(2)] = value;
       i += 1;
-    } else if (arg === "--pack") {
-      args.pack = true;
+    } else if (arg === "--pack" || arg === "--all") {
+      args[arg.slice(2)] = true;
     } else if (arg.includes("=") && !arg.startsWith("-")) {
       const at = arg.indexOf("=");
       args.binaries.push({ target: arg.slice(0, at), binary: arg.slice(at + 1) });
     } else {
-      fail(`unexpected argument ${arg}; usage: --out DIR [--version X.Y.Z] [--pack] TARGET=BINARY...`);
+      fail(`unexpected argument ${arg}; usage: --out DIR [--version X.Y.Z] [--pack] [--all] TARGET=BINARY...`);
     }
   }
   if (!args.out) fail("--out DIR is required");
@@ -169,6 +170,9 @@ function main() {
     }
     if (!existsSync(entry.binary)) fail(`no binary at ${entry.binary}`);
   }
+  const given = new Set(args.binaries.map(({ target }) => target));
+  const missing = Object.keys(TARGETS).filter((target) => !given.has(target));
+  if (args.all && missing.length > 0) fail(`--all: no binary for ${missing.join(", ")}`);
   for (const dir of ["wirelint", ...Object.keys(TARGETS).map(packageDir)]) {
     rmSync(join(out, dir), { recursive: true, force: true });
   }

@@ -172,3 +172,97 @@ fn npx_runs_the_binary_of_the_npm_package_built_for_this_platform() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("is not installed"), "{stderr}");
 }
+
+/// The Rust targets of the release workflow's build matrix (`- target: ...`).
+fn release_targets(workflow: &str) -> Vec<String> {
+    workflow
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("- target: "))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `{ key }` placeholders of a cargo-binstall template, filled in.
+fn expand(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("{{ {key} }}"), value)
+        })
+}
+
+#[test]
+fn the_release_assets_are_what_cargo_binstall_and_the_npm_packages_expect() {
+    let workflow =
+        std::fs::read_to_string(".github/workflows/release.yml").expect("read the workflow");
+    let targets = release_targets(&workflow);
+    assert_eq!(targets.len(), 5, "{targets:?}");
+    // npm/build.mjs makes a package for each target the workflow builds, and no other.
+    let build_script = std::fs::read_to_string("npm/build.mjs").expect("read build.mjs");
+    let mut npm_targets: Vec<String> = build_script
+        .lines()
+        .filter(|line| line.contains("{ os: "))
+        .filter_map(|line| Some(line.trim().strip_prefix('"')?.split('"').next()?.to_owned()))
+        .collect();
+    let mut built = targets.clone();
+    npm_targets.sort();
+    built.sort();
+    assert_eq!(npm_targets, built);
+    // The workflow's archives: `<name>.tar.gz` or `<name>.zip` holding `<name>/<exe>`.
+    for line in [
+        r#"name="wirelint-v${VERSION}-${TARGET}""#,
+        r#"cp "target/$TARGET/release/$exe" README.md "dist/$name/""#,
+        r#"tar czf "$name.tar.gz" "$name""#,
+        r#"7z a -tzip "$name.zip" "$name" >/dev/null"#,
+    ] {
+        assert!(
+            workflow.lines().any(|l| l.trim() == line),
+            "release.yml no longer has: {line}"
+        );
+    }
+    let manifest: toml::Table = std::fs::read_to_string("Cargo.toml")
+        .expect("read Cargo.toml")
+        .parse()
+        .expect("Cargo.toml parses");
+    let package = &manifest["package"];
+    let repo = package["repository"].as_str().expect("repository");
+    let binstall = &package["metadata"]["binstall"];
+    let version = env!("CARGO_PKG_VERSION");
+    for target in &targets {
+        let windows = target.contains("windows");
+        let override_of = |key: &str| {
+            binstall
+                .get("overrides")
+                .and_then(|o| o.get(target.as_str()))
+                .and_then(|o| o.get(key))
+                .or_else(|| binstall.get(key))
+                .and_then(toml::Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let values = [
+            ("repo", repo),
+            ("name", "wirelint"),
+            ("version", version),
+            ("target", target.as_str()),
+            ("bin", "wirelint"),
+            ("binary-ext", if windows { ".exe" } else { "" }),
+        ];
+        let archive = format!(
+            "wirelint-v{version}-{target}.{}",
+            if windows { "zip" } else { "tar.gz" }
+        );
+        assert_eq!(
+            expand(&override_of("pkg-url"), &values),
+            format!("{repo}/releases/download/v{version}/{archive}")
+        );
+        assert_eq!(override_of("pkg-fmt"), if windows { "zip" } else { "tgz" });
+        assert_eq!(
+            expand(&override_of("bin-dir"), &values),
+            format!(
+                "wirelint-v{version}-{target}/wirelint{}",
+                if windows { ".exe" } else { "" }
+            )
+        );
+    }
+}
