@@ -41,6 +41,7 @@ mod formats;
 mod only_files;
 mod packaging;
 mod precommit;
+mod readme;
 mod robustness;
 mod rule_docs;
 mod stdin;

@@ -113,15 +113,28 @@ fn a_staged_configuration_reports_the_whole_project() {
     assert_eq!(found, ["unmatched-emit web/a.ts"]);
 }
 
-/// The `files` pattern of `.pre-commit-hooks.yaml`, as pre-commit reads it.
-fn hook_files_pattern() -> String {
-    let hooks = std::fs::read_to_string(".pre-commit-hooks.yaml").expect("read the hooks");
-    let line = hooks
+/// The `files` pattern of a hook in this YAML text, as pre-commit reads it.
+fn files_pattern(yaml: &str) -> String {
+    let line = yaml
         .lines()
         .find_map(|line| line.trim().strip_prefix("files: "))
         .expect("the hook has a `files` pattern");
     // A single-quoted YAML scalar: no escapes but `''`.
     line.trim_matches('\'').replace("''", "'")
+}
+
+fn hook_files_pattern() -> String {
+    files_pattern(&std::fs::read_to_string(".pre-commit-hooks.yaml").expect("read the hooks"))
+}
+
+#[test]
+fn the_readme_hook_runs_for_the_same_files() {
+    let readme = std::fs::read_to_string("README.md").expect("read the README");
+    let section = readme
+        .split("### pre-commit")
+        .nth(1)
+        .expect("a pre-commit section");
+    assert_eq!(files_pattern(section), hook_files_pattern());
 }
 
 #[test]
