@@ -39,6 +39,7 @@ mod fixes;
 mod fixtures;
 mod formats;
 mod only_files;
+mod output;
 mod robustness;
 mod rule_docs;
 mod stdin;
