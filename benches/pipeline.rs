@@ -84,9 +84,6 @@ fn link_and_rules(bencher: Bencher, name: &str) {
     bencher.bench(|| {
         let resolver = wirelint::resolve::Resolver::new(&paths);
         let graph = wirelint::graph::link(&analysis.files, &resolver, &config);
-        wirelint::rules::run(&wirelint::rules::Context {
-            graph: &graph,
-            files: &analysis.files,
-        })
+        wirelint::rules::run(&wirelint::rules::Context::new(&graph, &analysis.files))
     });
 }

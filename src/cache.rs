@@ -258,6 +258,11 @@ impl Cache {
     /// exists, so checking one directory does not evict another's. Errors are ignored:
     /// a read-only checkout is checked as well, only without a cache.
     pub fn save(mut self, files: Vec<(&Path, Option<Stored>)>, memo: Option<Memo>) {
+        // A run that read no file (an empty folder, a path with no source) leaves no
+        // cache behind.
+        if files.is_empty() {
+            return;
+        }
         let memo_changed = match (&self.memo, &memo) {
             (Some(old), Some(new)) => old.inputs != new.inputs,
             (None, None) => false,

@@ -301,6 +301,7 @@ mod tests {
             events: 0,
             parse_errors: 0,
             timings: Default::default(),
+            generated: Vec::new(),
         };
         let mut overlay = Overlay::new();
         let mut originals = BTreeMap::new();

@@ -46,6 +46,10 @@ pub struct Analysis {
     /// How many files did not parse.
     pub parse_errors: usize,
     pub timings: Timings,
+    /// Files skipped as minified or generated (a line over 1000 characters, a bundler
+    /// runtime, a source map comment): `--timings` names them, since a hand-written
+    /// file that looks generated is otherwise left out without a word.
+    pub generated: Vec<PathBuf>,
 }
 
 /// Wall time of each phase, for `--timings`.
@@ -177,6 +181,12 @@ pub fn analyze_with(
         .filter(|l| matches!(l.from, FactsFrom::Cache { read: false, .. }))
         .count();
     let was_reused = reused.is_some();
+    let generated: Vec<PathBuf> = files
+        .iter()
+        .zip(&loaded)
+        .filter(|(_, l)| l.input == cache::SKIPPED || l.input == cache::SKIPPED_IN_OUTPUT_DIR)
+        .map(|(file, _)| file.path.clone())
+        .collect();
     let stored: Option<Vec<_>> = cache.is_some().then(|| {
         (files.iter().zip(loaded))
             .map(|(file, loaded)| (file.path.as_path(), loaded.from.stored()))
@@ -208,6 +218,7 @@ pub fn analyze_with(
     };
     Ok(Analysis {
         timings,
+        generated,
         files,
         graph,
         diagnostics,
@@ -227,7 +238,7 @@ fn check_graph<'f>(
     config: &Config,
     code: &(dyn Fn(graph::FileId, severity::Texts) -> severity::Code<'f> + Sync),
 ) -> Vec<Diagnostic> {
-    let mut diagnostics = rules::run(&rules::Context { graph, files });
+    let mut diagnostics = rules::run(&rules::Context::new(graph, files));
     suppress::apply(&mut diagnostics, files);
     config.apply(&mut diagnostics);
     let test_files = severity::test_files(files, &diagnostics, config, roots);
@@ -304,6 +315,42 @@ impl Analysis {
 
     /// Keeps the diagnostics whose primary location or a label is in one of `files`
     /// (paths as given on the command line, compared as absolute paths).
+    /// Keeps the findings located under one of `paths` (files or directories), at
+    /// either end of the wire: what a run from a subfolder of the project reports.
+    pub fn retain_under(&mut self, paths: &[PathBuf]) {
+        let roots: Vec<PathBuf> = paths.iter().map(|p| discover::absolute(p)).collect();
+        let under: Vec<bool> = self
+            .files
+            .iter()
+            .map(|f| {
+                let path = discover::absolute(&f.path);
+                roots.iter().any(|root| path.starts_with(root))
+            })
+            .collect();
+        self.diagnostics
+            .retain(|d| under[d.file] || d.labels.iter().any(|l| under[l.file]));
+    }
+
+    /// Whether the analysed code has Socket.IO sites on the client side and on the
+    /// server side. Both false when the findings of the last run were reused (the
+    /// graph was not built).
+    pub fn sides_seen(&self) -> (bool, bool) {
+        let sides = self
+            .graph
+            .emits
+            .iter()
+            .map(|e| e.side)
+            .chain(self.graph.handlers.iter().map(|h| h.side));
+        let mut seen = (false, false);
+        for side in sides {
+            match side {
+                facts::Side::Client => seen.0 = true,
+                facts::Side::Server => seen.1 = true,
+            }
+        }
+        seen
+    }
+
     pub fn retain_touching(&mut self, files: &[PathBuf]) {
         let wanted: std::collections::HashSet<PathBuf> =
             files.iter().map(|f| discover::absolute(f)).collect();

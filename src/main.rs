@@ -36,7 +36,9 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
-    /// Follow one event from the emit to its receivers and show where it stalls.
+    /// Follow one event from the emit to its receivers and show where it stalls (exit 0
+    /// nothing stalls, 1 a step is broken or missing, 2 an unknown event, several
+    /// namespaces without `--namespace`, or a usage error).
     Trace {
         /// The event name, e.g. `message:new`.
         event: String,
@@ -64,6 +66,9 @@ enum Command {
     Rules {
         /// A rule id, e.g. `unmatched-emit`.
         id: Option<String>,
+        /// `json`: every rule with its severity, fix availability, summary and page.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
     },
 }
 
@@ -121,7 +126,7 @@ struct CheckArgs {
     #[arg(long, env = "WIRELINT_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     no_cache: bool,
     /// Keep the cache here instead of `.wirelint_cache` in the project's root (the
-    /// directory of `wirelint.toml`, else the first path given).
+    /// directory of `wirelint.toml`, else the repository's root, else the first path).
     #[arg(long, value_name = "DIR", env = "WIRELINT_CACHE_DIR")]
     cache_dir: Option<PathBuf>,
 }
@@ -171,7 +176,7 @@ fn main() -> ExitCode {
                 Err(error) => usage_error(&error.to_string()),
             }
         }
-        Command::Rules { id } => rules_command(id.as_deref()),
+        Command::Rules { id, format } => rules_command(id.as_deref(), format),
         Command::Trace {
             event,
             namespace,
@@ -235,11 +240,28 @@ fn check(args: &CheckArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
-    let paths = &paths;
-    let mut options = match options(paths, args.config.as_deref()) {
+    let mut options = match options(&paths, args.config.as_deref()) {
         Ok(options) => options,
         Err(code) => return code,
     };
+    // A subfolder of the project (below the `wirelint.toml` found for it) is analysed
+    // with the rest of the project, as ruff does from its project root: its other end
+    // of the wire is elsewhere. Only the findings under the given paths are reported.
+    // Fixes and baselines keep to the paths given.
+    let plain_check = !args.fix
+        && !args.diff
+        && args.write_baseline.is_none()
+        && args.stdin_filename.is_none()
+        && args.config.is_none();
+    let report_under = match plain_check {
+        true => project_below(&paths, &options.config),
+        false => None,
+    };
+    let given = paths.clone();
+    if let Some(root) = &report_under {
+        paths = vec![root.clone()];
+    }
+    let paths = &paths;
     if let Some(file) = &args.stdin_filename {
         let mut text = Vec::new();
         if let Err(error) = std::io::stdin().read_to_end(&mut text) {
@@ -249,10 +271,13 @@ fn check(args: &CheckArgs) -> ExitCode {
     }
     options.no_ignore = args.no_ignore;
     if !args.no_cache {
-        options.cache_dir = Some(match &args.cache_dir {
-            Some(dir) => dir.clone(),
-            None => project_root(paths, &options.config).join(wirelint::cache::DIR_NAME),
-        });
+        options.cache_dir = match &args.cache_dir {
+            Some(dir) => writable_cache_dir(dir).then(|| dir.clone()),
+            None => Some(
+                project_root(paths, &options.config, args.config.is_some())
+                    .join(wirelint::cache::DIR_NAME),
+            ),
+        };
     }
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
@@ -290,6 +315,9 @@ fn check(args: &CheckArgs) -> ExitCode {
             Err(message) => return usage_error(&message),
         }
     }
+    if report_under.is_some() {
+        analysis.retain_under(&given);
+    }
     // A changed configuration (`wirelint.toml`, the `--config` file, a tsconfig, a
     // manifest) can change any finding: all of them are reported.
     let config_changed = args.only_files.iter().any(|file| {
@@ -300,6 +328,18 @@ fn check(args: &CheckArgs) -> ExitCode {
     if !args.only_files.is_empty() && !config_changed {
         analysis.retain_touching(&args.only_files);
     }
+    if analysis.files.is_empty() {
+        // As ESLint: a run that checked nothing is a mistake in the command line.
+        let list = given
+            .iter()
+            .map(|p| report::display_path(p))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return usage_error(&format!(
+            "no source files in {list} (it reads .ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte .html .rs, and skips ignored and generated files)"
+        ));
+    }
+    partial_view_note(&analysis);
     if let Some(file) = &args.stdin_filename {
         analysis.retain_touching(std::slice::from_ref(file));
     }
@@ -309,18 +349,18 @@ fn check(args: &CheckArgs) -> ExitCode {
         .unwrap_or_else(|| ".".to_owned());
     let report_started = std::time::Instant::now();
     let text = match args.format {
-        Format::Human => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            report::human::render(&analysis, color)
-        }
+        Format::Human => report::human::render(&analysis, human_style()),
         Format::Json => report::json::render(&analysis, &root),
         Format::Compact => report::compact::render(&analysis),
         Format::Sarif => report::sarif::render(&analysis),
         Format::Github => report::github::render(&analysis),
+        Format::Gitlab => report::gitlab::render(&analysis),
+        Format::Junit => report::junit::render(&analysis),
     };
     let printed = print(&text);
     if args.timings {
         print_timings(&analysis.timings, report_started.elapsed());
+        print_generated(&analysis.generated);
     }
     if printed != ExitCode::SUCCESS {
         return printed;
@@ -346,15 +386,139 @@ fn check(args: &CheckArgs) -> ExitCode {
     code
 }
 
-/// Where the cache lives by default: beside `wirelint.toml`, else in the directory
-/// checked, else in the current directory.
-fn project_root(paths: &[PathBuf], config: &Config) -> PathBuf {
-    if let Some(parent) = config.file.as_deref().and_then(Path::parent) {
+/// How to draw the human report: on a terminal, its colours and width; elsewhere (a
+/// pipe, a file, CI logs) no colour and a fixed width, so the same findings print the
+/// same text.
+fn human_style() -> report::human::Style {
+    let terminal = std::io::stdout().is_terminal();
+    let var = |name: &str| std::env::var(name).ok();
+    report::human::Style {
+        color: terminal && std::env::var_os("NO_COLOR").is_none(),
+        width: terminal
+            .then(terminal_width)
+            .flatten()
+            .unwrap_or(report::human::DEFAULT_WIDTH),
+        ascii: !report::human::can_draw_boxes(var),
+    }
+}
+
+/// The width of the terminal on stdout: `COLUMNS` when the shell exports it, else what
+/// the terminal says. Never below 40, where a code frame no longer fits.
+fn terminal_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .or_else(terminal_columns)?;
+    Some(columns.max(40))
+}
+
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ only writes a `winsize` into the struct it is given.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
+/// The project's root when every given path is strictly below the directory of the
+/// `wirelint.toml` found for them (a run from a subfolder), as a path relative to the
+/// current directory when it can be.
+fn project_below(paths: &[PathBuf], config: &Config) -> Option<PathBuf> {
+    let dir = config.file.as_deref()?.parent()?;
+    // `wirelint.toml` found in the current directory has an empty parent.
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let root = wirelint::discover::absolute(dir);
+    let below = paths.iter().all(|path| {
+        let path = wirelint::discover::absolute(path);
+        path != root && path.starts_with(&root)
+    });
+    if !below {
+        return None;
+    }
+    let cwd = wirelint::discover::absolute(Path::new("."));
+    if let Ok(tail) = root.strip_prefix(&cwd) {
+        return Some(if tail.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            tail.to_path_buf()
+        });
+    }
+    match cwd.strip_prefix(&root) {
+        Ok(down) => Some(down.components().map(|_| "..").collect()),
+        Err(_) => Some(root),
+    }
+}
+
+/// Notes on stderr when what was analysed cannot show wiring bugs: no Socket.IO usage
+/// at all, or only one side of the wire (a client without its server), where emits and
+/// handlers cannot be matched.
+fn partial_view_note(analysis: &wirelint::Analysis) {
+    if analysis.events == 0 && analysis.parse_errors == 0 {
+        eprintln!(
+            "wirelint: note: no Socket.IO usage found in {} file{}: nothing to match",
+            analysis.files.len(),
+            if analysis.files.len() == 1 { "" } else { "s" }
+        );
+        return;
+    }
+    let note = match analysis.sides_seen() {
+        (true, false) => Some(("client", "emits")),
+        (false, true) => Some(("server", "handlers")),
+        _ => None,
+    };
+    if let Some((side, what)) = note {
+        eprintln!(
+            "wirelint: note: only {side}-side code was found, so its {what} could not be matched with the other end of the wire; run from the repository root"
+        );
+    }
+}
+
+/// Where the cache lives by default: the project's root, one predictable place
+/// whatever path is checked. That is the directory of the `wirelint.toml` found above
+/// the first path; else the repository's root (the nearest ancestor holding `.git`);
+/// else the first path (the directory of a file). A `--config` file kept elsewhere says
+/// where the settings are, not where the project is, so it never decides.
+fn project_root(paths: &[PathBuf], config: &Config, explicit_config: bool) -> PathBuf {
+    if !explicit_config && let Some(parent) = config.file.as_deref().and_then(Path::parent) {
         return parent.to_path_buf();
     }
-    match paths.first() {
-        Some(path) if path.is_dir() => path.clone(),
-        _ => PathBuf::from("."),
+    let first = paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let start = if first.is_dir() {
+        first
+    } else {
+        first
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    };
+    wirelint::discover::absolute(start)
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map_or_else(|| start.to_path_buf(), Path::to_path_buf)
+}
+
+/// Whether a cache directory the user named can be written; if not, the run goes on
+/// without a cache and says so (a warning, not an error: the findings are the same).
+fn writable_cache_dir(dir: &Path) -> bool {
+    let probe = std::fs::create_dir_all(dir).and_then(|()| tempfile::tempfile_in(dir).map(drop));
+    match probe {
+        Ok(()) => true,
+        Err(error) => {
+            eprintln!(
+                "wirelint: warning: cannot write the cache in {}: {error}; checking without a cache",
+                dir.display()
+            );
+            false
+        }
     }
 }
 
@@ -387,6 +551,27 @@ fn print_timings(t: &wirelint::Timings, report: std::time::Duration) {
     eprintln!("  rules           {:>9.2} ms", ms(t.rules));
     eprintln!("  report/fix      {:>9.2} ms", ms(report));
     eprintln!("  total           {:>9.2} ms", ms(total));
+}
+
+/// With `--timings`: the files skipped as minified or generated, counted and named (the
+/// first few), so that a hand-written file that looks generated does not go unnoticed.
+fn print_generated(generated: &[PathBuf]) {
+    /// Names listed before "and N more".
+    const LISTED: usize = 20;
+    if generated.is_empty() {
+        return;
+    }
+    eprintln!(
+        "  skipped as minified or generated: {} file{}",
+        generated.len(),
+        if generated.len() == 1 { "" } else { "s" }
+    );
+    for path in generated.iter().take(LISTED) {
+        eprintln!("    {}", report::display_path(path));
+    }
+    if generated.len() > LISTED {
+        eprintln!("    and {} more", generated.len() - LISTED);
+    }
 }
 
 /// Writes the planned fixes and says what was done. False when a file could not be
@@ -452,23 +637,37 @@ fn trace_command(
         Ok(analysis) => analysis,
         Err(error) => return usage_error(&error.to_string()),
     };
-    let Some(trace) = wirelint::trace::trace(&analysis, event, namespace) else {
-        let close = wirelint::trace::close_names(&analysis, event);
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; did you mean {}?",
-                close
-                    .iter()
-                    .map(|n| format!("\"{n}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        return usage_error(&format!(
-            "no emit or handler of \"{event}\" in this project{hint}"
-        ));
+    let trace = match wirelint::trace::trace(&analysis, event, namespace) {
+        Ok(trace) => trace,
+        Err(wirelint::trace::NoTrace::SeveralNamespaces(namespaces)) => {
+            let list = namespaces
+                .iter()
+                .map(|ns| format!("\"{ns}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return usage_error(&format!(
+                "\"{event}\" is used in several namespaces ({list}): pick one with --namespace, e.g. `wirelint trace {event} --namespace {}`",
+                namespaces.first().map_or("/", String::as_str)
+            ));
+        }
+        Err(wirelint::trace::NoTrace::Unknown) => {
+            let close = wirelint::trace::close_names(&analysis, event);
+            let hint = if close.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; did you mean {}?",
+                    close
+                        .iter()
+                        .map(|n| format!("\"{n}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            return usage_error(&format!(
+                "no emit or handler of \"{event}\" in this project{hint}"
+            ));
+        }
     };
     let text = match format {
         TraceFormat::Human => wirelint::trace::render_human(&trace),
@@ -488,8 +687,45 @@ fn trace_command(
     }
 }
 
-fn rules_command(id: Option<&str>) -> ExitCode {
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+}
+
+/// One rule in `wirelint rules --format json`.
+#[derive(serde::Serialize)]
+struct RuleEntry {
+    id: &'static str,
+    severity: &'static str,
+    /// `none`, `sometimes` or `always`: whether its findings come with a fix.
+    fixable: &'static str,
+    summary: &'static str,
+    url: String,
+}
+
+fn rules_command(id: Option<&str>, format: RulesFormat) -> ExitCode {
     match id {
+        None if format == RulesFormat::Json => {
+            let entries: Vec<RuleEntry> = rules::RULES
+                .iter()
+                .map(|rule| RuleEntry {
+                    id: rule.id,
+                    severity: rule.severity.as_str(),
+                    fixable: match rule.fix {
+                        rules::FixAvailability::None => "none",
+                        rules::FixAvailability::Sometimes => "sometimes",
+                        rules::FixAvailability::Always => "always",
+                    },
+                    summary: rule.summary,
+                    url: report::rule_doc_url(rule.id),
+                })
+                .collect();
+            let mut json =
+                serde_json::to_string_pretty(&entries).unwrap_or_else(|_| "[]".to_owned());
+            json.push('\n');
+            print(&json)
+        }
         None => {
             let mut text = String::new();
             for rule in rules::RULES {

@@ -19,6 +19,9 @@ use crate::rules::Context;
 pub enum Status {
     Ok,
     Broken,
+    /// A step that should exist and does not (no handler receives the event): it has
+    /// no location, since there is no code to point at.
+    Missing,
 }
 
 #[derive(Debug, Serialize)]
@@ -26,9 +29,16 @@ pub struct Step {
     pub number: usize,
     pub status: Status,
     pub what: String,
-    pub file: String,
-    pub line: u32,
-    pub column: u32,
+    /// Where the step is; absent for a missing step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// The direction of the path the step is on: `client → server` or
+    /// `server → client`.
+    pub direction: String,
     /// Why the step is broken.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -75,9 +85,25 @@ pub fn close_names(analysis: &Analysis, event: &str) -> Vec<String> {
     names.into_iter().take(5).map(|(_, name)| name).collect()
 }
 
-/// Traces one event; `None` when nothing in the project emits or handles it.
-pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Option<Trace> {
+/// Why an event cannot be traced.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NoTrace {
+    /// Nothing in the project emits or handles it.
+    Unknown,
+    /// It is used in several namespaces and none was chosen: one trace per namespace
+    /// is what makes sense, so the user picks (`--namespace`).
+    SeveralNamespaces(Vec<String>),
+}
+
+/// Traces one event.
+pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Result<Trace, NoTrace> {
     let graph = &analysis.graph;
+    if namespace.is_none() {
+        let namespaces = namespaces_of(analysis, event);
+        if namespaces.len() > 1 {
+            return Err(NoTrace::SeveralNamespaces(namespaces));
+        }
+    }
     let ns_ok = |ns: &Ns| namespace.is_none_or(|wanted| ns.matches(&Ns::Static(wanted.to_owned())));
     let mut emits: Vec<&EmitSite> = graph
         .emits
@@ -93,19 +119,18 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Optio
         .filter(|h| h.confident && h.event.name() == Some(event) && ns_ok(&h.ns))
         .collect();
     if emits.is_empty() && handlers.is_empty() {
-        return None;
+        return Err(NoTrace::Unknown);
     }
-    let cx = Context {
-        graph,
-        files: &analysis.files,
-    };
+    let cx = Context::new(graph, &analysis.files);
     let mut builder = Builder {
         analysis,
         positions: Positions::new(analysis),
         steps: Vec::new(),
+        direction: String::new(),
     };
     if emits.is_empty() {
         for handler in &handlers {
+            builder.direction = direction(handler.side.other());
             builder.step(
                 handler.file,
                 handler.span,
@@ -120,10 +145,10 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Optio
     let stall = builder
         .steps
         .iter()
-        .find(|s| s.status == Status::Broken)
+        .find(|s| s.status != Status::Ok)
         .map(|s| s.number);
     let first_emit = emits.first().copied();
-    Some(Trace {
+    Ok(Trace {
         version: 1,
         event: event.to_owned(),
         namespace: namespace
@@ -136,27 +161,95 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Optio
     })
 }
 
+/// The namespaces an event is emitted or handled in, sorted (`*` for a namespace that
+/// is not known statically).
+fn namespaces_of(analysis: &Analysis, event: &str) -> Vec<String> {
+    let graph = &analysis.graph;
+    let mut namespaces: Vec<String> = graph
+        .emits
+        .iter()
+        .filter(|e| e.confident && e.event.name() == Some(event))
+        .map(|e| &e.ns)
+        .chain(
+            graph
+                .handlers
+                .iter()
+                .filter(|h| h.confident && h.event.name() == Some(event))
+                .map(|h| &h.ns),
+        )
+        .filter_map(|ns| match ns {
+            Ns::Static(name) => Some(name.clone()),
+            // A site in an unknown namespace may be in any of them: no choice to make.
+            Ns::Any => None,
+        })
+        .collect();
+    namespaces.sort();
+    namespaces.dedup();
+    namespaces
+}
+
+fn direction(from: Side) -> String {
+    format!("{} → {}", from.as_str(), from.other().as_str())
+}
+
 struct Builder<'a> {
     analysis: &'a Analysis,
     positions: Positions<'a>,
     steps: Vec<Step>,
+    /// The direction of the path being built.
+    direction: String,
 }
 
 impl Builder<'_> {
     fn step(&mut self, file: FileId, span: Span, what: String, broken: Option<String>) {
         let at = self.positions.range(file, span);
+        let path = self.positions.path(file);
+        let status = if broken.is_some() {
+            Status::Broken
+        } else {
+            Status::Ok
+        };
+        self.push(status, what, Some((path, at.line, at.column)), broken);
+    }
+
+    /// A step no code stands for.
+    fn missing(&mut self, what: String, reason: String) {
+        self.push(Status::Missing, what, None, Some(reason));
+    }
+
+    /// Adds a step, unless the same step is already on this direction's path (two emits
+    /// reaching one handler walk through it once).
+    fn push(
+        &mut self,
+        status: Status,
+        what: String,
+        at: Option<(String, u32, u32)>,
+        reason: Option<String>,
+    ) {
+        let (file, line, column) = match at {
+            Some((file, line, column)) => (Some(file), Some(line), Some(column)),
+            None => (None, None, None),
+        };
+        let repeated = self.steps.iter().any(|s| {
+            s.direction == self.direction
+                && s.what == what
+                && s.file == file
+                && s.line == line
+                && s.column == column
+                && s.reason == reason
+        });
+        if repeated {
+            return;
+        }
         self.steps.push(Step {
             number: self.steps.len() + 1,
-            status: if broken.is_some() {
-                Status::Broken
-            } else {
-                Status::Ok
-            },
+            status,
             what,
-            file: self.positions.path(file),
-            line: at.line,
-            column: at.column,
-            reason: broken,
+            file,
+            line,
+            column,
+            direction: self.direction.clone(),
+            reason,
         });
     }
 
@@ -168,6 +261,7 @@ impl Builder<'_> {
             (true, false, true) => "awaits the ack, with no timeout".to_owned(),
             (true, false, false) => "waits for the ack in a callback, with no timeout".to_owned(),
         };
+        self.direction = direction(emit.side);
         self.step(
             emit.file,
             emit.span,
@@ -204,32 +298,40 @@ impl Builder<'_> {
         }
         let receivers: Vec<&HandlerSite> = graph.receivers(emit).filter(|h| h.confident).collect();
         if receivers.is_empty() {
-            let finding =
-                self.analysis.diagnostics.iter().find(|d| {
-                    d.rule == "unmatched-emit" && d.file == emit.file && d.span == emit.span
-                });
-            let close = finding.and_then(|d| d.help.clone());
-            // Point at the handler it was probably meant for, when there is one.
-            let (file, span) = finding
-                .and_then(|d| d.labels.first())
-                .map_or((emit.file, emit.span), |label| (label.file, label.span));
-            let reason = match close {
-                Some(help) => format!(
-                    "no {} handler listens for \"{event}\"{}: {help}",
-                    receiving.as_str(),
-                    emit.ns.clause()
-                ),
-                None => format!(
-                    "no {} handler listens for \"{event}\"{}",
-                    receiving.as_str(),
-                    emit.ns.clause()
-                ),
-            };
-            self.step(
-                file,
-                span,
+            // The finding about this emit, whichever rule reports it: alone, or as one
+            // end of a misspelt pair.
+            let finding = self.analysis.diagnostics.iter().find(|d| {
+                matches!(d.rule, "unmatched-emit" | "event-name-mismatch")
+                    && ((d.file == emit.file && d.span == emit.span)
+                        || d.labels
+                            .iter()
+                            .any(|l| l.file == emit.file && l.span == emit.span))
+            });
+            let mut reason = format!(
+                "no {} handler listens for \"{event}\"{}",
+                receiving.as_str(),
+                emit.ns.clause()
+            );
+            if let Some(help) = finding.and_then(|d| d.help.as_deref()) {
+                reason.push_str(": ");
+                reason.push_str(help);
+            }
+            // Where the handler it was probably meant for is, when there is one.
+            let meant = finding.and_then(|d| {
+                let (file, span) = if d.file == emit.file && d.span == emit.span {
+                    let label = d.labels.first()?;
+                    (label.file, label.span)
+                } else {
+                    (d.file, d.span)
+                };
+                Some(self.positions.location(file, span))
+            });
+            if let Some(meant) = meant {
+                reason.push_str(&format!(" (the closest handler is at {meant})"));
+            }
+            self.missing(
                 format!("{} handler for \"{event}\"", receiving.as_str()),
-                Some(reason),
+                reason,
             );
             return;
         }
@@ -408,15 +510,28 @@ fn verify(event: &str, emit: Option<&EmitSite>) -> String {
         Ns::Static(ns) if ns != "/" => ns.clone(),
         _ => String::new(),
     };
-    let args = match emit.args {
-        Some(0) => String::new(),
-        Some(n) => (1..=n).map(|i| format!(", payload{i}")).collect::<String>(),
-        None => ", payload".to_owned(),
+    // The payload names the test declares, with a placeholder to fill in.
+    let names: Vec<String> = match emit.args {
+        Some(0) => Vec::new(),
+        Some(1) | None => vec!["payload".to_owned()],
+        Some(n) => (1..=n).map(|i| format!("payload{i}")).collect(),
+    };
+    let args: String = names.iter().map(|name| format!(", {name}")).collect();
+    let payloads: String = names
+        .iter()
+        .map(|name| format!("const {name} = {{}}; // fill in: a valid \"{event}\" payload\n"))
+        .collect();
+    let payload_note = if names.is_empty() {
+        ""
+    } else {
+        ", and the payload the server expects"
     };
     match (emit.side, emit.ack) {
         (Side::Client, true) => format!(
             "Write an integration test that starts the server and emits with a deadline, on the success and on the failure path:\n\n\
 import {{ io as connect }} from \"socket.io-client\";\n\n\
+// Fill in: the port your test server listens on{payload_note}.\n\
+const port = Number(process.env.PORT ?? 3000);\n{payloads}\n\
 it(\"acks {event}\", async () => {{\n  const client = connect(`http://localhost:${{port}}{path}`);\n  const res = await client.timeout(2000).emitWithAck(\"{event}\"{args});\n  expect(res).toBeDefined();\n  client.close();\n}});\n\n\
 it(\"acks {event} when the work fails\", async () => {{\n  // make the handler's write fail (a mock that rejects), then:\n  const client = connect(`http://localhost:${{port}}{path}`);\n  await expect(client.timeout(2000).emitWithAck(\"{event}\"{args})).resolves.toBeDefined();\n  client.close();\n}});\n"
         ),
@@ -438,20 +553,30 @@ pub fn render_human(trace: &Trace) -> String {
     let mut out = String::new();
     let ns = trace.namespace.as_deref().unwrap_or("/");
     let _ = writeln!(out, "trace of \"{}\" in namespace \"{ns}\"\n", trace.event);
+    let mut direction = "";
     for step in &trace.steps {
+        if step.direction != direction {
+            direction = &step.direction;
+            let _ = writeln!(out, "{direction}:");
+        }
         let mark = match step.status {
             Status::Ok => "ok",
             Status::Broken => "BROKEN",
+            Status::Missing => "MISSING",
         };
         let stall = if trace.stall == Some(step.number) {
             "  <- the message stalls here"
         } else {
             ""
         };
+        let at = match (&step.file, step.line, step.column) {
+            (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+            _ => "nowhere in this project".to_owned(),
+        };
         let _ = writeln!(
             out,
-            "{:>3}. [{mark}] {} ({}:{}:{}){stall}",
-            step.number, step.what, step.file, step.line, step.column
+            "{:>3}. [{mark}] {} ({at}){stall}",
+            step.number, step.what
         );
         if let Some(reason) = &step.reason {
             let _ = writeln!(out, "       {reason}");

@@ -1,6 +1,6 @@
 //! `wirelint graph`: the event graph as JSON, Graphviz dot or Mermaid.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -34,12 +34,17 @@ struct AppNode {
     files: Vec<String>,
 }
 
+/// One event in one namespace of one app, in one direction: a client emit and a server
+/// emit of the same name are different edges of the wire, as `check` pairs them.
 #[derive(Serialize)]
 struct EventNode {
     /// The `id` of the app the event is in.
     app: usize,
     event: String,
     namespace: String,
+    /// The side that emits it and the side that handles it.
+    from: Side,
+    to: Side,
     emits: Vec<EmitNode>,
     handlers: Vec<HandlerNode>,
 }
@@ -54,6 +59,13 @@ struct EmitNode {
     timeout: bool,
     broadcast: bool,
     args: Option<u32>,
+    /// No handler may receive it: the end of the wire `check` reports.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unmatched: bool,
+    /// The other namespaces whose handlers it may reach: an emit whose namespace is not
+    /// known reaches the handlers of every namespace, as `check` pairs it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reaches: Vec<String>,
     /// For the call of a wrapper: where the wrapper makes the emit.
     #[serde(skip_serializing_if = "Option::is_none")]
     via: Option<Via>,
@@ -76,6 +88,9 @@ struct HandlerNode {
     /// or `unknown`.
     ack: &'static str,
     args: Option<u32>,
+    /// No emit may reach it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unmatched: bool,
     /// For the call of a wrapper: where the wrapper registers the listener.
     #[serde(skip_serializing_if = "Option::is_none")]
     via: Option<Via>,
@@ -93,14 +108,46 @@ fn via(positions: &mut Positions, via: Option<(FileId, Span)>) -> Option<Via> {
 
 fn build(analysis: &Analysis) -> Graph {
     let mut positions = Positions::new(analysis);
-    let mut events: BTreeMap<(usize, String, String), EventNode> = BTreeMap::new();
+    let mut events: BTreeMap<Key, EventNode> = BTreeMap::new();
     let graph = &analysis.graph;
+    // The calls whose other end exists, in at least one of the namespaces they run in
+    // (one call in a connection callback shared by two namespaces is one end), as the
+    // `unmatched-*` rules judge them. Socket.IO's own events are answered by Socket.IO.
+    let builtin = |name: &str| crate::rules::BUILTIN_EVENTS.contains(&name);
+    let answered: HashSet<(FileId, Span)> = graph
+        .emits
+        .iter()
+        .filter(|e| {
+            e.event.name().is_some_and(|name| {
+                builtin(name) || graph.may_be_handled(e.app, e.side.other(), &e.ns, name)
+            })
+        })
+        .map(|e| (e.file, e.span))
+        .chain(
+            graph
+                .handlers
+                .iter()
+                .filter(|h| {
+                    h.event.name().is_some_and(|name| {
+                        builtin(name) || graph.may_be_emitted(h.app, h.side.other(), &h.ns, name)
+                    })
+                })
+                .map(|h| (h.file, h.span)),
+        )
+        .collect();
     for emit in &graph.emits {
         let Some(name) = emit.event.name() else {
             continue;
         };
         let range = positions.range(emit.file, emit.span);
-        node(&mut events, emit.app, emit.ns.label(), name)
+        let reaches: BTreeSet<String> = graph
+            .receivers(emit)
+            .map(|h| h.ns.label())
+            .filter(|ns| *ns != emit.ns.label())
+            .map(str::to_owned)
+            .collect();
+        let unmatched = !answered.contains(&(emit.file, emit.span));
+        node(&mut events, emit.app, emit.ns.label(), name, emit.side)
             .emits
             .push(EmitNode {
                 side: emit.side,
@@ -111,6 +158,8 @@ fn build(analysis: &Analysis) -> Graph {
                 timeout: emit.timeout,
                 broadcast: emit.broadcast,
                 args: emit.args,
+                unmatched,
+                reaches: reaches.into_iter().collect(),
                 via: via(&mut positions, emit.via),
             });
     }
@@ -119,17 +168,25 @@ fn build(analysis: &Analysis) -> Graph {
             continue;
         };
         let range = positions.range(handler.file, handler.span);
-        node(&mut events, handler.app, handler.ns.label(), name)
-            .handlers
-            .push(HandlerNode {
-                side: handler.side,
-                file: positions.path(handler.file),
-                line: range.line,
-                column: range.column,
-                ack: ack_shape(handler),
-                args: handler.params.as_ref().map(|p| p.count),
-                via: via(&mut positions, handler.via),
-            });
+        let unmatched = !answered.contains(&(handler.file, handler.span));
+        node(
+            &mut events,
+            handler.app,
+            handler.ns.label(),
+            name,
+            handler.side.other(),
+        )
+        .handlers
+        .push(HandlerNode {
+            side: handler.side,
+            file: positions.path(handler.file),
+            line: range.line,
+            column: range.column,
+            ack: ack_shape(handler),
+            args: handler.params.as_ref().map(|p| p.count),
+            unmatched,
+            via: via(&mut positions, handler.via),
+        });
     }
     let apps = graph
         .apps
@@ -147,7 +204,8 @@ fn build(analysis: &Analysis) -> Graph {
         })
         .collect();
     Graph {
-        version: 1,
+        // 2: one node per direction, `unmatched` and `reaches`.
+        version: 2,
         apps,
         events: events.into_values().collect(),
     }
@@ -166,18 +224,24 @@ fn ack_shape(handler: &HandlerSite) -> &'static str {
     }
 }
 
+/// (app, namespace, event, emitting side): one node of the graph.
+type Key = (usize, String, String, Side);
+
 fn node<'m>(
-    events: &'m mut BTreeMap<(usize, String, String), EventNode>,
+    events: &'m mut BTreeMap<Key, EventNode>,
     app: usize,
     ns: &str,
     name: &str,
+    from: Side,
 ) -> &'m mut EventNode {
     events
-        .entry((app, ns.to_owned(), name.to_owned()))
+        .entry((app, ns.to_owned(), name.to_owned(), from))
         .or_insert_with(|| EventNode {
             app,
             event: name.to_owned(),
             namespace: ns.to_owned(),
+            from,
+            to: from.other(),
             emits: Vec::new(),
             handlers: Vec::new(),
         })
@@ -196,10 +260,33 @@ pub fn render(analysis: &Analysis, format: GraphFormat) -> String {
     }
 }
 
+/// The node of each (app, namespace, event, emitting side), for the edges of emits
+/// that reach other namespaces.
+fn node_index(graph: &Graph) -> HashMap<(usize, &str, &str, Side), usize> {
+    graph
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((e.app, e.namespace.as_str(), e.event.as_str(), e.from), i))
+        .collect()
+}
+
+/// `/ message:new (client to server)`.
+fn node_label(event: &EventNode) -> String {
+    format!(
+        "{} {} ({} to {})",
+        event.namespace,
+        event.event,
+        event.from.as_str(),
+        event.to.as_str()
+    )
+}
+
 fn dot(graph: &Graph) -> String {
     let mut out = String::from(
         "digraph wirelint {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n",
     );
+    let index = node_index(graph);
     // Several apps: one cluster each, so what pairs with what is visible.
     let clustered = graph.apps.len() > 1;
     let mut open: Option<usize> = None;
@@ -218,26 +305,36 @@ fn dot(graph: &Graph) -> String {
         }
         let _ = writeln!(
             out,
-            "  e{i} [shape=ellipse, label=\"{} {}\"];",
-            escape(&event.namespace),
-            escape(&event.event)
+            "  e{i} [shape=ellipse, label=\"{}\"];",
+            escape(&node_label(event))
         );
         for emit in &event.emits {
+            let site = format!("\"{}:{}\"", escape(&emit.file), emit.line);
+            if emit.unmatched {
+                let _ = writeln!(out, "  {site} [color=red, penwidth=2];");
+            }
             let _ = writeln!(
                 out,
-                "  \"{}:{}\" -> e{i} [label=\"{} emit{}\"];",
-                escape(&emit.file),
-                emit.line,
+                "  {site} -> e{i} [label=\"{} emit{}\"];",
                 emit.side.as_str(),
                 if emit.ack { " + ack" } else { "" }
             );
+            for ns in &emit.reaches {
+                if let Some(k) =
+                    index.get(&(event.app, ns.as_str(), event.event.as_str(), event.from))
+                {
+                    let _ = writeln!(out, "  {site} -> e{k} [style=dashed, label=\"may reach\"];");
+                }
+            }
         }
         for handler in &event.handlers {
+            let site = format!("\"{}:{}\"", escape(&handler.file), handler.line);
+            if handler.unmatched {
+                let _ = writeln!(out, "  {site} [color=red, penwidth=2];");
+            }
             let _ = writeln!(
                 out,
-                "  e{i} -> \"{}:{}\" [label=\"{} handler\"];",
-                escape(&handler.file),
-                handler.line,
+                "  e{i} -> {site} [label=\"{} handler\"];",
                 handler.side.as_str()
             );
         }
@@ -251,6 +348,8 @@ fn dot(graph: &Graph) -> String {
 
 fn mermaid(graph: &Graph) -> String {
     let mut out = String::from("flowchart LR\n");
+    let index = node_index(graph);
+    let mut any_unmatched = false;
     // Several apps: one subgraph each, so what pairs with what is visible.
     let clustered = graph.apps.len() > 1;
     let mut open: Option<usize> = None;
@@ -267,33 +366,44 @@ fn mermaid(graph: &Graph) -> String {
             );
             open = Some(event.app);
         }
-        let _ = writeln!(
-            out,
-            "  e{i}([\"{} {}\"])",
-            mermaid_text(&event.namespace),
-            mermaid_text(&event.event)
-        );
+        let _ = writeln!(out, "  e{i}([\"{}\"])", mermaid_text(&node_label(event)));
+        // An end nothing answers is drawn in the `unmatched` class.
+        let class = |unmatched: bool| if unmatched { ":::unmatched" } else { "" };
         for (j, emit) in event.emits.iter().enumerate() {
+            any_unmatched |= emit.unmatched;
             let _ = writeln!(
                 out,
-                "  e{i}s{j}[\"{}:{}\"] -->|{} emit| e{i}",
+                "  e{i}s{j}[\"{}:{}\"]{} -->|{} emit| e{i}",
                 mermaid_text(&emit.file),
                 emit.line,
+                class(emit.unmatched),
                 emit.side.as_str()
             );
+            for ns in &emit.reaches {
+                if let Some(k) =
+                    index.get(&(event.app, ns.as_str(), event.event.as_str(), event.from))
+                {
+                    let _ = writeln!(out, "  e{i}s{j} -.->|may reach| e{k}");
+                }
+            }
         }
         for (j, handler) in event.handlers.iter().enumerate() {
+            any_unmatched |= handler.unmatched;
             let _ = writeln!(
                 out,
-                "  e{i} -->|{} handler| e{i}h{j}[\"{}:{}\"]",
+                "  e{i} -->|{} handler| e{i}h{j}[\"{}:{}\"]{}",
                 handler.side.as_str(),
                 mermaid_text(&handler.file),
-                handler.line
+                handler.line,
+                class(handler.unmatched)
             );
         }
     }
     if open.is_some() {
         out.push_str("  end\n");
+    }
+    if any_unmatched {
+        out.push_str("  classDef unmatched stroke:#d33,stroke-width:2px\n");
     }
     out
 }

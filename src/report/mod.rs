@@ -2,9 +2,11 @@
 
 pub mod compact;
 pub mod github;
+pub mod gitlab;
 pub mod graph;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use std::collections::HashMap;
@@ -18,19 +20,30 @@ use crate::source::LineIndex;
 pub enum Format {
     Human,
     Json,
+    /// `file:line:col: severity [rule] message`, one line per finding; the other ends
+    /// of the wire follow on continuation lines indented by four spaces.
     Compact,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
     /// GitHub Actions workflow commands: one annotation per finding.
     Github,
+    /// GitLab Code Quality report (JSON), for `artifacts: reports: codequality`.
+    Gitlab,
+    /// JUnit XML, one test case per finding, for CI test-report views.
+    Junit,
 }
 
 /// Where the project lives; rule pages are linked from here (`Cargo.toml` `repository`).
 pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
-/// The documentation page of a rule, `rules/<id>.md` in the repository.
+/// The documentation page of a rule, `rules/<id>.md` in the repository, at the tag of
+/// this version (`v0.1.0`): the page that describes the rule as this build checks it,
+/// not as `main` may have changed it since.
 pub fn rule_doc_url(id: &str) -> String {
-    format!("{REPOSITORY}/blob/main/rules/{id}.md")
+    format!(
+        "{REPOSITORY}/blob/v{}/rules/{id}.md",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// Lines and columns for spans, with one line index per file built on demand.

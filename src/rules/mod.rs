@@ -14,6 +14,7 @@ mod dynamic_event_name;
 mod edits;
 mod emit_awaited;
 mod emit_not_awaited;
+mod event_name_mismatch;
 mod handler_replaced;
 mod listener_after_await;
 mod listener_leak;
@@ -42,6 +43,24 @@ pub enum FixAvailability {
 pub struct Context<'a> {
     pub graph: &'a EventGraph,
     pub files: &'a [SourceFile],
+    /// Found once, read by `event-name-mismatch` and by the two one-sided rules that
+    /// leave its sites to it.
+    typo_pairs: std::cell::OnceCell<event_name_mismatch::TypoPairs<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(graph: &'a EventGraph, files: &'a [SourceFile]) -> Context<'a> {
+        Context {
+            graph,
+            files,
+            typo_pairs: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn typo_pairs(&self) -> &event_name_mismatch::TypoPairs<'a> {
+        self.typo_pairs
+            .get_or_init(|| event_name_mismatch::typo_pairs(self.graph))
+    }
 }
 
 impl Context<'_> {
@@ -170,6 +189,7 @@ pub const RULES: &[&Rule] = &[
     &dynamic_event_name::RULE,
     &emit_awaited::RULE,
     &emit_not_awaited::RULE,
+    &event_name_mismatch::RULE,
     &handler_replaced::RULE,
     &listener_after_await::RULE,
     &listener_leak::RULE,

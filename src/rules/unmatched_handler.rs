@@ -18,8 +18,30 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
+    let paired = cx.typo_pairs();
     let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
+    for (handler, name, presence) in unmatched(graph) {
+        // Half of a typo pair: reported once by `event-name-mismatch`.
+        if paired.has_handler(handler) {
+            continue;
+        }
+        let sending = handler.side.other();
+        let pool = pools
+            .entry((handler.app, sending))
+            .or_insert_with(|| emitted_names(graph, handler.app, sending));
+        let diagnostic = diagnostic(cx, handler, name, pool);
+        out.push(match presence {
+            Presence::Guessed => super::unmatched_emit::only_guessed(diagnostic, sending),
+            _ => diagnostic,
+        });
+    }
+}
+
+/// The handlers nothing emits towards, with their event name and how surely the
+/// sending side is there (never `Absent`).
+pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence)> {
     let reached = reached_registrations(graph);
+    let mut out = Vec::new();
     for handler in &graph.handlers {
         let Some(name) = handler.event.name() else {
             continue;
@@ -38,15 +60,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let pool = pools
-            .entry((handler.app, sending))
-            .or_insert_with(|| emitted_names(graph, handler.app, sending));
-        let diagnostic = diagnostic(cx, handler, name, pool);
-        out.push(match presence {
-            Presence::Guessed => super::unmatched_emit::only_guessed(diagnostic, sending),
-            _ => diagnostic,
-        });
+        out.push((handler, name, presence));
     }
+    out
 }
 
 /// The registrations some emit reaches in at least one of their namespaces. One
@@ -85,7 +101,7 @@ fn sender_presence(graph: &EventGraph, handler: &HandlerSite) -> Presence {
 }
 
 /// Names a side of an app emits, marked as orphans when nothing receives them.
-fn emitted_names(graph: &EventGraph, app: AppId, side: Side) -> Pool<'_> {
+pub(super) fn emitted_names(graph: &EventGraph, app: AppId, side: Side) -> Pool<'_> {
     Pool::new(
         graph
             .emits_of(app)

@@ -182,7 +182,7 @@ fn a_warm_run_reads_every_file_from_the_cache_and_reports_the_same() {
     assert_eq!(warm.json, cold.json, "byte-identical, warm or cold");
     assert_eq!(warm.json, uncached.json);
     assert_eq!((warm.code, cold.code), (1, 1));
-    assert_eq!(rules(&warm.json), ["unmatched-handler", "unmatched-emit"]);
+    assert_eq!(rules(&warm.json), ["event-name-mismatch"]);
 }
 
 #[test]
@@ -208,7 +208,7 @@ fn a_changed_file_is_read_again_and_the_files_using_it_are_relinked() {
         "../shared/events",
     );
     let first = check(&[], root);
-    assert!(rules(&first.json).contains(&"unmatched-emit".to_owned()));
+    assert!(rules(&first.json).contains(&"event-name-mismatch".to_owned()));
 
     // Only the constants file changes; the client that imports it must see the new name.
     write(
@@ -440,7 +440,7 @@ fn a_file_rewritten_to_the_same_size_is_read_again() {
     let (_dir, root) = settled_barrel_project();
     let root = root.as_path();
     let first = check(&[], root);
-    assert_eq!(rules(&first.json), ["unmatched-emit", "unmatched-handler"]);
+    assert_eq!(rules(&first.json), ["event-name-mismatch"]);
     assert!(check(&[], root).reused);
     // One byte for one byte: only the times change.
     write(
@@ -483,7 +483,11 @@ fn findings_are_not_reused_when_what_linking_reads_changes() {
     );
     step("a tsconfig added", None, root);
     // The configuration.
-    write(root, "wirelint.toml", "[rules]\nunmatched-emit = \"off\"\n");
+    write(
+        root,
+        "wirelint.toml",
+        "[rules]\nevent-name-mismatch = \"off\"\n",
+    );
     step("a rule turned off", None, root);
     std::fs::remove_file(root.join("wirelint.toml")).expect("remove");
     step("the configuration removed", None, root);
@@ -504,10 +508,19 @@ fn findings_are_not_reused_when_what_linking_reads_changes() {
         name,
     );
     assert_eq!(seen[0], ["dynamic-event-name"], "unresolved: no event name");
-    assert!(seen[1].contains(&"unmatched-emit".to_owned()), "{seen:?}");
-    assert!(!seen[2].contains(&"unmatched-emit".to_owned()), "{seen:?}");
+    assert!(
+        seen[1].contains(&"event-name-mismatch".to_owned()),
+        "{seen:?}"
+    );
+    assert!(
+        !seen[2].contains(&"event-name-mismatch".to_owned()),
+        "{seen:?}"
+    );
     assert_eq!(seen[3], seen[1]);
-    assert!(!seen[4].contains(&"unmatched-emit".to_owned()), "{seen:?}");
+    assert!(
+        !seen[4].contains(&"event-name-mismatch".to_owned()),
+        "{seen:?}"
+    );
     assert_eq!(seen[5], seen[1]);
 }
 
@@ -516,7 +529,7 @@ fn an_unsaved_buffer_never_stands_for_the_file_on_disk() {
     let (_dir, root) = settled_barrel_project();
     let root = root.as_path();
     let before = check(&[], root);
-    assert_eq!(rules(&before.json), ["unmatched-emit", "unmatched-handler"]);
+    assert_eq!(rules(&before.json), ["event-name-mismatch"]);
     // The editor's buffer re-exports the other constants; the file on disk does not.
     let barrel = root.join("shared/index.ts");
     let output = cached_wirelint()
@@ -531,4 +544,69 @@ fn an_unsaved_buffer_never_stands_for_the_file_on_disk() {
     let after = check(&[], root);
     assert_eq!(after.json, before.json, "the file on disk is unchanged");
     assert_eq!(after.json, uncached(None, "json", root));
+}
+
+/// One predictable place: the directory of the `wirelint.toml` in use, else the
+/// repository's root, else the path checked; never beside a `--config` kept elsewhere,
+/// never in a folder with nothing to check.
+#[test]
+fn the_cache_lives_at_the_project_root() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).expect("mkdir");
+    write(&repo, "web/src/a.ts", "export const a = 1;\n");
+    let run = |args: &[&str]| {
+        let output = cached_wirelint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_ne!(output.status.code(), Some(2), "{output:?}");
+    };
+    // A subfolder of a repository: the repository's root.
+    run(&["repo/web"]);
+    assert!(repo.join(".wirelint_cache").is_dir());
+    assert!(!repo.join("web/.wirelint_cache").exists());
+
+    // A configuration kept outside the project does not move the cache beside it.
+    write(dir.path(), "settings/wirelint.toml", "ignore_events = []\n");
+    std::fs::remove_dir_all(repo.join(".wirelint_cache")).expect("rm");
+    run(&["--config", "settings/wirelint.toml", "repo/web"]);
+    assert!(!dir.path().join("settings/.wirelint_cache").exists());
+    assert!(repo.join(".wirelint_cache").is_dir());
+
+    // An empty folder stays empty.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let output = cached_wirelint()
+        .arg("check")
+        .arg(&empty)
+        .output()
+        .expect("runs");
+    assert_ne!(output.status.code(), None);
+    assert_eq!(std::fs::read_dir(&empty).expect("readable").count(), 0);
+}
+
+#[test]
+fn an_unwritable_cache_dir_is_a_warning() {
+    let (dir, project) = chatlite();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a directory").expect("write");
+    let output = cached_wirelint()
+        .args(["check", "--format", "json", "--cache-dir"])
+        .arg(file.join("cache"))
+        .arg(&project)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: cannot write the cache in"),
+        "{stderr}"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the findings are still reported"
+    );
 }

@@ -140,3 +140,33 @@ fn fixes_are_as_safe_as_the_rule_pages_say() {
         }
     }
 }
+
+/// The README's sample output is what `wirelint check testdata/chatlite` prints (not on
+/// a terminal: no colour, the fixed width). `WIRELINT_UPDATE_DOCS=1` rewrites it.
+#[test]
+fn the_readme_shows_the_real_output_of_the_sample() {
+    const START: &str = "```console\n$ wirelint check testdata/chatlite\n";
+    let output = wirelint()
+        .args(["check", "testdata/chatlite"])
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env("TERM", "xterm")
+        .output()
+        .expect("runs");
+    let printed = String::from_utf8(output.stdout).expect("utf-8");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme
+        .find(START)
+        .expect("the README shows the sample's output")
+        + START.len();
+    let end = start + readme[start..].find("```\n").expect("the block ends");
+    if std::env::var_os("WIRELINT_UPDATE_DOCS").is_some() && readme[start..end] != printed {
+        let updated = format!("{}{printed}{}", &readme[..start], &readme[end..]);
+        std::fs::write("README.md", updated).expect("write README.md");
+        return;
+    }
+    assert!(
+        readme[start..end] == printed,
+        "README.md's sample output is out of date: run `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs`\n{printed}"
+    );
+}

@@ -39,6 +39,7 @@ mod fixes;
 mod fixtures;
 mod formats;
 mod only_files;
+mod output;
 mod packaging;
 mod precommit;
 mod readme;

@@ -96,10 +96,7 @@ fn a_label_in_a_named_file_counts() {
     );
     assert_eq!(
         found,
-        [
-            "unmatched-handler testdata/chatlite/server/src/socket.ts",
-            "unmatched-emit testdata/chatlite/web/src/store/chat.ts"
-        ]
+        ["event-name-mismatch testdata/chatlite/web/src/store/chat.ts"]
     );
     let (found, code) = run(
         Path::new("."),

@@ -71,7 +71,14 @@ fn rules(doc: &serde_json::Value) -> Vec<String> {
 
 /// The real finding of the small app is still reported next to whatever was added.
 fn assert_rest_checked(doc: &serde_json::Value) {
-    assert!(rules(doc).contains(&"unmatched-emit".to_owned()), "{doc:#}");
+    // One typo pair (`room:leave` emitted, `room:join` handled); one-sided when a file
+    // that did not parse may emit `room:join`.
+    let rules = rules(doc);
+    assert!(
+        rules.contains(&"event-name-mismatch".to_owned())
+            || rules.contains(&"unmatched-emit".to_owned()),
+        "{doc:#}"
+    );
 }
 
 #[test]

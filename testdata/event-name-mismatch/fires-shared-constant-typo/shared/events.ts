@@ -1,0 +1,3 @@
+export const Events = {
+  Save: "doc:save",
+} as const;
