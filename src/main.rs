@@ -36,9 +36,10 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
-    /// Follow one event from the emit to its receivers and show where it stalls (exit 0
-    /// nothing stalls, 1 a step is broken or missing, 2 an unknown event, several
-    /// namespaces without `--namespace`, or a usage error).
+    /// Follow one event from the emit to its receivers and show where it stalls
+    ///
+    /// Exit 0 when nothing stalls, 1 when a step is broken or missing, 2 for an unknown
+    /// event, several namespaces without `--namespace`, or a usage error.
     Trace {
         /// The event name, e.g. `message:new`.
         event: String,

@@ -149,7 +149,7 @@ fn npx_runs_the_binary_of_the_npm_package_built_for_this_platform() {
     let (code, stdout, stderr) = npx_wirelint(&["check", "--format", "compact"], None);
     assert_eq!(code, Some(1), "{stdout}{stderr}");
     assert!(
-        stdout.contains("web/chat.ts:4:3: error [unmatched-emit] \"message:new\""),
+        stdout.contains("web/chat.ts:4:3: error [event-name-mismatch] \"message:new\""),
         "{stdout}"
     );
     // ... 2 for a usage error, with the binary's own message on stderr.

@@ -25,6 +25,8 @@ fn help_of(args: &[&str]) -> (BTreeSet<String>, Vec<String>) {
         .and_then(|rest| rest.split("\n\n").next())
         .unwrap_or_default()
         .lines()
+        // A command's line is indented by two spaces; a wrapped description, by more.
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
         .filter_map(|line| line.split_whitespace().next())
         .filter(|name| *name != "help")
         .map(str::to_owned)
