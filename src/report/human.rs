@@ -133,12 +133,23 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> Report {
     }
     Report {
         message: diagnostic.message.clone(),
-        code: Some(diagnostic.rule.to_owned()),
+        code: Some(code(diagnostic)),
         severity,
         help: diagnostic.help.clone(),
         source: source(analysis, diagnostic.file),
         labels,
         related,
+    }
+}
+
+/// The rule id, with ruff's `[*]` when `--fix` fixes the finding (a safe fix).
+fn code(diagnostic: &Diagnostic) -> String {
+    let fixable = diagnostic.fix.as_ref().is_some_and(|fix| {
+        fix.applicability == crate::diagnostic::Applicability::Safe && !fix.edits.is_empty()
+    });
+    match fixable {
+        true => format!("{} [*]", diagnostic.rule),
+        false => diagnostic.rule.to_owned(),
     }
 }
 
