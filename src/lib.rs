@@ -800,7 +800,18 @@ fn extract(
         }
         lang::extract_in(text, kind, socket_wrappers, package)
     });
-    result.unwrap_or_else(|_| FileFacts {
+    match result {
+        Ok(mut facts) => {
+            facts.suppressions = suppress::directives(text);
+            facts
+        }
+        Err(_) => crashed(path),
+    }
+}
+
+/// The facts of a file whose front-end panicked.
+fn crashed(path: &Path) -> FileFacts {
+    FileFacts {
         parse_error: Some(ParseError {
             span: Span::default(),
             message: format!(
@@ -810,7 +821,7 @@ fn extract(
         }),
         internal_error: true,
         ..FileFacts::default()
-    })
+    }
 }
 
 /// Reads a source file. `Ok(None)` for minified bundles and generated files of output

@@ -154,6 +154,10 @@ struct CheckArgs {
     /// Never report these rules (comma-separated ids; the flag may repeat).
     #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = cli::rule_id)]
     ignore: Vec<&'static str>,
+    /// Report suppression comments that suppress nothing (`unused-suppression`); with
+    /// `--fix`, remove them.
+    #[arg(long)]
+    report_unused_suppressions: bool,
     /// Print the configuration in force and the file it comes from, and check nothing.
     #[arg(long)]
     show_settings: bool,
@@ -375,7 +379,13 @@ fn check_once(args: &CheckArgs) -> Run {
         .chain(&args.stdin_filename)
         .cloned()
         .collect();
-    let scope = Scope::new(args.select.clone(), args.ignore.clone(), baseline, touching);
+    let scope = Scope::new(
+        args.select.clone(),
+        args.ignore.clone(),
+        baseline,
+        touching,
+        args.report_unused_suppressions,
+    );
     let fix_options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };

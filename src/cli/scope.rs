@@ -17,6 +17,8 @@ pub struct Scope {
     /// `--only-files` and `--stdin-filename`: findings touching these files only (all
     /// when empty).
     pub touching: Vec<PathBuf>,
+    /// `--report-unused-suppressions`: `unused-suppression` findings are reported.
+    pub unused_suppressions: bool,
     /// How many findings the baseline hid the last time the scope was applied.
     hidden_by_baseline: Cell<usize>,
 }
@@ -27,12 +29,14 @@ impl Scope {
         ignore: Vec<&'static str>,
         baseline: Option<Baseline>,
         touching: Vec<PathBuf>,
+        unused_suppressions: bool,
     ) -> Scope {
         Scope {
             select,
             ignore,
             baseline,
             touching,
+            unused_suppressions,
             hidden_by_baseline: Cell::new(0),
         }
     }
@@ -52,11 +56,13 @@ impl Scope {
         }
     }
 
-    /// `--select` and `--ignore` alone (what `--write-baseline` records).
+    /// `--select`, `--ignore` and `--report-unused-suppressions` alone (what
+    /// `--write-baseline` records).
     pub fn apply_rules(&self, analysis: &mut Analysis) {
         analysis.diagnostics.retain(|d| {
             (self.select.is_empty() || self.select.contains(&d.rule))
                 && !self.ignore.contains(&d.rule)
+                && (self.unused_suppressions || d.rule != "unused-suppression")
         });
     }
 

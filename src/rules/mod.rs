@@ -25,8 +25,10 @@ mod parse_error;
 mod payload_not_deserializable;
 mod reserved_event;
 mod similar;
+pub(crate) mod unknown_rule_in_suppression;
 mod unmatched_emit;
 mod unmatched_handler;
+pub(crate) mod unused_suppression;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{MissingKind, Span};
@@ -180,8 +182,10 @@ pub const RULES: &[&Rule] = &[
     &parse_error::RULE,
     &payload_not_deserializable::RULE,
     &reserved_event::RULE,
+    &unknown_rule_in_suppression::RULE,
     &unmatched_emit::RULE,
     &unmatched_handler::RULE,
+    &unused_suppression::RULE,
 ];
 
 impl Rule {

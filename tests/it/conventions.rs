@@ -330,3 +330,69 @@ fn fix_with_stdin_prints_the_fixed_buffer_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no problems"));
     assert_eq!(std::fs::read_to_string(&panel).expect("read"), on_disk);
 }
+
+#[test]
+fn suppressions_unknown_ids_unused_comments_and_blocks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "web/chat.ts",
+        "import { io } from \"socket.io-client\";\nconst socket = io();\n\
+         socket.on(\"chat:message\", (t: string) => console.log(t));\n\
+         // wirelint-ignore-next-line unmatched-emit -- stale: the server handles it now\n\
+         socket.emit(\"chat:send\", \"hi\");\n",
+    );
+    write(
+        root,
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server();\n\
+         io.on(\"connection\", (socket) => {\n  \
+         socket.on(\"chat:send\", (t: string) => io.emit(\"chat:message\", t));\n  \
+         // wirelint-disable unmatched-handler -- the mobile app emits these\n  \
+         socket.on(\"device:a\", () => {});\n  socket.on(\"device:b\", () => {});\n  \
+         // wirelint-enable\n  \
+         socket.on(\"device:c\", () => {}); // wirelint-ignore-next-line unmatched-handlr\n  \
+         socket.on(\"device:d\", () => {});\n});\n",
+    );
+    let compact = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "compact"];
+        args.extend_from_slice(extra);
+        let output = wirelint_in(root).args(&args).output().expect("runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let plain = compact(&[]);
+    // The block hides device:a and device:b, not device:c after the enable; the typo
+    // suppresses nothing and is named.
+    assert_eq!(
+        rules_in(&plain),
+        [
+            "unmatched-handler",
+            "unknown-rule-in-suppression",
+            "unmatched-handler"
+        ],
+        "{plain}"
+    );
+    assert!(
+        plain.contains("did you mean `unmatched-handler`?"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("\"device:c\"") && plain.contains("\"device:d\""),
+        "{plain}"
+    );
+    // The stale comment only with the flag.
+    let reported = compact(&["--report-unused-suppressions"]);
+    assert!(
+        reported.contains("web/chat.ts:4:1: warning [unused-suppression]"),
+        "{reported}"
+    );
+    let output = wirelint_in(root)
+        .args(["check", "--fix", "--report-unused-suppressions"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unused-suppression ×1"));
+    let chat = std::fs::read_to_string(root.join("web/chat.ts")).expect("read");
+    assert!(!chat.contains("wirelint-ignore"), "{chat}");
+    assert!(chat.contains("socket.emit(\"chat:send\", \"hi\");"));
+}
