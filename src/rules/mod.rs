@@ -233,6 +233,11 @@ pub fn catalogue() -> String {
          (both are shown by `--diff`). A fix that rests on a guess (which name was meant,\n\
          which emitters pass an ack) is always a suggestion.\n\n\
          ## Severity adjustments\n\n\
+         `[rules]` sets a rule's highest level. A rule whose findings have two severities by\n\
+         nature (the \"warning when ...\" above, or info when sockets are only guessed at)\n\
+         keeps the lower ones under the configured level and lowers them to it when it is\n\
+         lower: `\"error\"` changes nothing for `ack-not-on-all-paths`, `\"info\"` makes all\n\
+         of its findings info.\n\n\
          These apply to every rule, after `[rules]` has set its level, and only ever lower it:\n\n\
          - **Test code** is `info`: files under `test/`, `tests/`, `__tests__/` or `e2e/`,\n\
          \x20 `*.test.*` and `*.spec.*` files, Rust `#[cfg(test)]` modules and `#[test]`\n\
