@@ -100,13 +100,18 @@ pub fn statistics(analysis: &Analysis, unsafe_fixes: bool) -> String {
     }
     let mut rows: Vec<_> = by_rule.into_iter().collect();
     rows.sort_by(|(a_rule, a), (b_rule, b)| b.0.cmp(&a.0).then(a_rule.cmp(b_rule)));
+    let width = wirelint::rules::RULES
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for (rule, (count, fixable, severity)) in &rows {
         let fixes = match fixable {
             0 => String::new(),
             n => format!("  [*] {n} fixable"),
         };
-        let line = format!("{count:>5}  {rule:<28} {:<8}{fixes}", severity.as_str());
+        let line = format!("{count:>5}  {rule:<width$} {:<8}{fixes}", severity.as_str());
         out.push_str(line.trim_end());
         out.push('\n');
     }

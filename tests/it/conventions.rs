@@ -96,13 +96,13 @@ fn statistics_count_findings_per_rule() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "    1  unmatched-emit               error\n    \
-         1  unmatched-handler            warning\n\
+        "    1  unmatched-emit                error\n    \
+         1  unmatched-handler             warning\n\
          2 findings in total, 0 fixable with `--fix`\n"
     );
     let (out, _, _) = run(&["check", "--statistics", "--unsafe-fixes", CHATLITE]);
     assert!(
-        out.contains("unmatched-emit               error     [*] 1 fixable"),
+        out.contains("unmatched-emit                error     [*] 1 fixable"),
         "{out}"
     );
 }
