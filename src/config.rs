@@ -877,6 +877,12 @@ mod tests {
             "{}",
             error.message
         );
+        let error = parse("[tests]\npath = []\n").expect_err("unknown key in a table");
+        assert!(
+            error.message.ends_with("did you mean `paths`?"),
+            "{}",
+            error.message
+        );
 
         let error = parse("[sides]\nclient = [\"web/**\"]\nserver = [\"./web/**\"]\n")
             .expect_err("one glob on both sides");

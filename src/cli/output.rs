@@ -71,7 +71,11 @@ pub fn hints(analysis: &Analysis, unsafe_fixes: bool, hidden_by_baseline: usize)
     }
     let (applicable, hidden) = fix_counts(analysis, unsafe_fixes);
     if applicable > 0 {
-        out.push_str(&format!("[*] {applicable} fixable with `--fix`\n"));
+        let flags = match unsafe_fixes {
+            true => "--fix --unsafe-fixes",
+            false => "--fix",
+        };
+        out.push_str(&format!("[*] {applicable} fixable with `{flags}`\n"));
     }
     if hidden > 0 {
         out.push_str(&format!(
