@@ -395,32 +395,12 @@ fn check_once(args: &CheckArgs) -> Run {
     let mut write_failed = false;
     let mut fixed_buffer = None;
     let analysis = if args.fix {
-        let scoped = |analysis: &mut wirelint::Analysis| scope.apply(analysis);
-        match wirelint::fix::plan_scoped(paths, fix_options, &mut options, &scoped) {
-            Ok((outcome, analysis)) => {
-                let stdin_file = args.stdin_filename.as_deref();
-                let unwritten = apply_fixes(&outcome, stdin_file);
-                write_failed = !unwritten.is_empty();
-                fixed_buffer = options.stdin.as_ref().map(|(path, text)| {
-                    let path = wirelint::discover::absolute(path);
-                    let fixed = outcome.changed.iter().find_map(|(changed, (_, after))| {
-                        (wirelint::discover::absolute(changed) == path).then_some(after)
-                    });
-                    fixed.map_or_else(|| String::from_utf8_lossy(text).into_owned(), String::clone)
-                });
-                if write_failed {
-                    // The report says what is on disk: the findings of the files that
-                    // could not be written are still there.
-                    wirelint::analyze_with(paths, &options).map(|mut analysis| {
-                        scope.apply(&mut analysis);
-                        analysis
-                    })
-                } else {
-                    Ok(analysis)
-                }
-            }
-            Err(error) => Err(error),
-        }
+        let stdin_file = args.stdin_filename.as_deref();
+        fix(paths, fix_options, &mut options, &scope, stdin_file).map(|fixed| {
+            write_failed = fixed.write_failed;
+            fixed_buffer = fixed.buffer;
+            fixed.analysis
+        })
     } else {
         wirelint::analyze_with(paths, &options)
     };
@@ -521,6 +501,50 @@ fn check_once(args: &CheckArgs) -> Run {
     // time (a few percent of a run).
     std::mem::forget(analysis);
     run(code)
+}
+
+/// What `--fix` did.
+struct Fixed {
+    /// The findings left, as on disk.
+    analysis: wirelint::Analysis,
+    /// Some file could not be written.
+    write_failed: bool,
+    /// With `--stdin-filename`: the fixed buffer, to print instead of writing it.
+    buffer: Option<String>,
+}
+
+/// Applies the fixes of the findings `scope` reports and analyses what is left.
+fn fix(
+    paths: &[PathBuf],
+    fix_options: FixOptions,
+    options: &mut wirelint::Options,
+    scope: &Scope,
+    stdin_file: Option<&Path>,
+) -> Result<Fixed, wirelint::discover::DiscoverError> {
+    let scoped = |analysis: &mut wirelint::Analysis| scope.apply(analysis);
+    let (outcome, analysis) = wirelint::fix::plan_scoped(paths, fix_options, options, &scoped)?;
+    let unwritten = apply_fixes(&outcome, stdin_file);
+    let buffer = options.stdin.as_ref().map(|(path, text)| {
+        let path = wirelint::discover::absolute(path);
+        let fixed = outcome.changed.iter().find_map(|(changed, (_, after))| {
+            (wirelint::discover::absolute(changed) == path).then_some(after)
+        });
+        fixed.map_or_else(|| String::from_utf8_lossy(text).into_owned(), String::clone)
+    });
+    let analysis = if unwritten.is_empty() {
+        analysis
+    } else {
+        // The report says what is on disk: the findings of the files that could not be
+        // written are still there.
+        let mut analysis = wirelint::analyze_with(paths, options)?;
+        scope.apply(&mut analysis);
+        analysis
+    };
+    Ok(Fixed {
+        analysis,
+        write_failed: !unwritten.is_empty(),
+        buffer,
+    })
 }
 
 /// `-o FILE`: the report in a file.
