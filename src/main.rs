@@ -279,12 +279,20 @@ fn check(args: &CheckArgs) -> ExitCode {
         if cycles.is_some_and(|max| done >= max) {
             return run.code;
         }
-        let snapshot = cli::watch::Snapshot::take(&run.files, &run.inputs);
+        // A run that failed early (a mistake in `wirelint.toml`) analysed nothing: the
+        // paths given and their configuration files are still watched.
+        let mut inputs = run.inputs;
+        for path in &args.paths {
+            inputs.push(path.clone());
+            inputs.push(path.join(config::FILE_NAME));
+        }
+        inputs.extend(args.config.clone());
+        let snapshot = cli::watch::Snapshot::take(&run.files, &inputs);
         eprintln!(
             "wirelint: watching {} files for changes (Ctrl-C to stop)",
             run.files.len()
         );
-        cli::watch::wait_for_change(&run.files, &run.inputs, &snapshot);
+        cli::watch::wait_for_change(&run.files, &inputs, &snapshot);
     }
 }
 

@@ -219,11 +219,38 @@ fn watch_checks_again_when_a_file_changes() {
         "import { Server } from \"socket.io\";\nconst io = new Server();\n\
          io.on(\"connection\", (socket) => {\n  socket.on(\"alpha\", () => {});\n});\n",
     );
+    let (stdout, code) = watch_twice(root, || {
+        write(
+            root,
+            "web/a.ts",
+            "import { io } from \"socket.io-client\";\nconst socket = io();\nsocket.emit(\"alpha\");\nsocket.emit(\"bravo\");\n",
+        );
+    });
+    assert_eq!(rules_in(&stdout), ["unmatched-emit"], "{stdout}");
+    assert!(stdout.contains("\"bravo\""), "{stdout}");
+    assert_eq!(code, Some(1), "the last check's status");
+}
+
+#[test]
+fn watch_waits_out_a_configuration_mistake() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, "wirelint.toml", "[rules]\nno-such-rule = \"off\"\n");
+    let (_, code) = watch_twice(root, || {
+        write(root, "wirelint.toml", "[rules]\nunmatched-emit = \"off\"\n");
+    });
+    assert_eq!(code, Some(0), "the corrected configuration is checked");
+}
+
+/// Runs `check --watch` in `root` for two checks, with `change` made once the first
+/// is done; returns what it printed and its exit status.
+fn watch_twice(root: &Path, change: impl FnOnce()) -> (String, Option<i32>) {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("wirelint"))
         .current_dir(root)
         .args(["check", "--watch", "--format", "compact"])
         .env("WIRELINT_WATCH_CYCLES", "2")
         .env("WIRELINT_CACHE_DIR", root.join("cache"))
+        .env_remove("WIRELINT_NO_CACHE")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -235,11 +262,7 @@ fn watch_checks_again_when_a_file_changes() {
         .map_while(Result::ok)
         .any(|line| line.starts_with("wirelint: watching"));
     assert!(watching, "the first check is followed by a watch");
-    write(
-        root,
-        "web/a.ts",
-        "import { io } from \"socket.io-client\";\nconst socket = io();\nsocket.emit(\"alpha\");\nsocket.emit(\"bravo\");\n",
-    );
+    change();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let status = loop {
         if let Some(status) = child.try_wait().expect("waits") {
@@ -254,9 +277,7 @@ fn watch_checks_again_when_a_file_changes() {
     let mut stdout = String::new();
     std::io::Read::read_to_string(&mut child.stdout.take().expect("piped"), &mut stdout)
         .expect("reads");
-    assert_eq!(rules_in(&stdout), ["unmatched-emit"], "{stdout}");
-    assert!(stdout.contains("\"bravo\""), "{stdout}");
-    assert_eq!(status.code(), Some(1), "the last check's status");
+    (stdout, status.code())
 }
 
 /// A client whose cleanup removes every listener: a safe fix (pass the handler).
