@@ -283,6 +283,50 @@ pub fn write(outcome: &FixOutcome, skip: Option<&Path>) -> Vec<WriteFailure> {
     failures
 }
 
+/// After [`write`] failed on `unwritten`: a fix that edits one of those files and
+/// others must not stay half applied, so those others get their original text back
+/// (and, in turn, any fix they share with further files). Returns every file left as it
+/// was before the run, and the files that could not be restored either.
+pub fn roll_back_entangled(
+    outcome: &FixOutcome,
+    unwritten: &[PathBuf],
+) -> (Vec<PathBuf>, Vec<WriteFailure>) {
+    let mut untouched: Vec<PathBuf> = unwritten.to_vec();
+    // Each round adds the files sharing a fix with one already untouched; it ends when
+    // a round adds none, after at most one round per file.
+    loop {
+        let before = untouched.len();
+        for (_, files) in &outcome.taken {
+            if files.iter().any(|file| untouched.contains(file)) {
+                for file in files {
+                    if !untouched.contains(file) {
+                        untouched.push(file.clone());
+                    }
+                }
+            }
+        }
+        if untouched.len() == before {
+            break;
+        }
+    }
+    let mut failures = Vec::new();
+    for path in &untouched {
+        if unwritten.contains(path) {
+            continue;
+        }
+        if let Some((original, _)) = outcome.changed.get(path)
+            && let Err(error) = write_atomically(path, original)
+        {
+            failures.push(WriteFailure {
+                path: path.clone(),
+                message: format!("cannot restore it after a partly written fix: {error}"),
+            });
+        }
+    }
+    untouched.sort();
+    (untouched, failures)
+}
+
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
@@ -426,6 +470,45 @@ mod tests {
         assert_eq!(failures[0].path, blocked);
         assert!(failures[0].to_string().contains("blocked.ts"));
         assert_eq!(std::fs::read_to_string(&good).expect("read"), "b");
+    }
+
+    #[test]
+    fn a_fix_across_files_is_undone_where_one_of_them_cannot_be_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (shared, alone, blocked) = (
+            dir.path().join("shared.ts"),
+            dir.path().join("alone.ts"),
+            dir.path().join("blocked.ts"),
+        );
+        std::fs::write(&shared, "a").expect("write");
+        std::fs::write(&alone, "a").expect("write");
+        std::fs::create_dir(&blocked).expect("mkdir");
+        let mut outcome = FixOutcome::default();
+        for path in [&shared, &alone, &blocked] {
+            outcome
+                .changed
+                .insert(path.clone(), ("a".to_owned(), "b".to_owned()));
+        }
+        outcome.taken = vec![
+            ("unmatched-emit", vec![blocked.clone(), shared.clone()]),
+            ("ack-missing", vec![alone.clone()]),
+        ];
+        let failures = write(&outcome, None);
+        let unwritten: Vec<PathBuf> = failures.into_iter().map(|f| f.path).collect();
+        assert_eq!(unwritten, [blocked.clone()]);
+        let (untouched, failures) = roll_back_entangled(&outcome, &unwritten);
+        assert!(failures.is_empty());
+        assert_eq!(untouched, [blocked, shared.clone()]);
+        assert_eq!(std::fs::read_to_string(&shared).expect("read"), "a");
+        assert_eq!(std::fs::read_to_string(&alone).expect("read"), "b");
+        assert_eq!(
+            outcome.applied_except(&untouched).get("ack-missing"),
+            Some(&1)
+        );
+        assert_eq!(
+            outcome.applied_except(&untouched).get("unmatched-emit"),
+            None
+        );
     }
 
     #[test]

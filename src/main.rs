@@ -618,9 +618,18 @@ fn apply_fixes(outcome: &wirelint::fix::FixOutcome, stdin_file: Option<&Path>) -
         eprintln!("wirelint: error: {failure}");
     }
     let unwritten: Vec<PathBuf> = failures.into_iter().map(|f| f.path).collect();
+    let (unwritten, not_restored) = match unwritten.is_empty() {
+        true => (unwritten, Vec::new()),
+        false => wirelint::fix::roll_back_entangled(outcome, &unwritten),
+    };
+    for failure in &not_restored {
+        eprintln!("wirelint: error: {failure}");
+    }
     let applied = outcome.applied_except(&unwritten);
     let fixed: usize = applied.values().sum();
-    let changed = outcome.changed.len() - unwritten.len();
+    let changed = (outcome.changed.keys())
+        .filter(|path| !unwritten.contains(path))
+        .count();
     if fixed > 0 {
         let rules = applied
             .iter()
