@@ -495,7 +495,7 @@ mod tests {
         ];
         let failures = write(&outcome, None);
         let unwritten: Vec<PathBuf> = failures.into_iter().map(|f| f.path).collect();
-        assert_eq!(unwritten, [blocked.clone()]);
+        assert_eq!(unwritten, std::slice::from_ref(&blocked));
         let (untouched, failures) = roll_back_entangled(&outcome, &unwritten);
         assert!(failures.is_empty());
         assert_eq!(untouched, [blocked, shared.clone()]);
