@@ -90,8 +90,30 @@ struct RawSides {
 pub enum Level {
     Off,
     Info,
+    /// `"warn"` too, as ESLint and oxlint spell it.
+    #[serde(alias = "warn")]
     Warning,
     Error,
+}
+
+impl Level {
+    fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
 }
 
 /// The configuration in force for one run; `Config::default()` when there is no file.
@@ -114,6 +136,18 @@ pub struct Config {
     pub test_severity: TestSeverity,
     /// Hash of the file's path and text: everything the configuration was made of.
     fingerprint: u128,
+    /// The patterns and names as written, for `--show-settings`.
+    written: Written,
+}
+
+/// What the file said, as written (globs compile to sets that cannot be shown).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Written {
+    exclude: Vec<String>,
+    client_paths: Vec<String>,
+    server_paths: Vec<String>,
+    apps: Vec<(String, Vec<String>)>,
+    test_paths: Option<Vec<String>>,
 }
 
 /// A configuration that cannot be used: exit status 2, with the place to fix it.
@@ -181,27 +215,46 @@ impl Config {
             }),
             message,
         };
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| error(e.span(), e.message().trim().to_owned()))?;
+        let raw: RawConfig = toml::from_str(text)
+            .map_err(|e| error(e.span(), with_suggestion(e.message().trim())))?;
         let mut rules = Vec::new();
         for (id, level) in raw.rules {
             let Some(rule) = crate::rules::find(id.get_ref()) else {
                 let known = RULES.iter().map(|r| r.id).collect::<Vec<_>>().join(", ");
+                let hint = match crate::suggest::closest(id.get_ref(), RULES.iter().map(|r| r.id)) {
+                    Some(close) => format!("; did you mean `{close}`?"),
+                    None => ";".to_owned(),
+                };
                 return Err(error(
                     Some(id.span()),
                     format!(
-                        "unknown rule `{}` in [rules]; valid rules: {known}",
+                        "unknown rule `{}` in [rules]{hint} valid rules: {known}",
                         id.get_ref()
                     ),
                 ));
             };
             rules.push((rule.id, level));
         }
+        // One glob on both sides says nothing about either: it is a copy-paste slip.
+        for client in &raw.sides.client {
+            let same = |server: &&Spanned<String>| {
+                normalize_glob(server.get_ref()) == normalize_glob(client.get_ref())
+            };
+            if let Some(server) = raw.sides.server.iter().find(same) {
+                return Err(error(
+                    Some(server.span()),
+                    format!(
+                        "`{}` is in both [sides] client and [sides] server: a file matching it \
+                         would be on both sides; keep it on the side its files run on",
+                        server.get_ref()
+                    ),
+                ));
+            }
+        }
         let globs = |patterns: &[Spanned<String>], key: &str| {
             let mut set = GlobSetBuilder::new();
             for pattern in patterns {
-                let text = pattern.get_ref().trim_start_matches("./");
-                let text = text.trim_start_matches('/').trim_end_matches('/');
+                let text = normalize_glob(pattern.get_ref());
                 // A pattern naming a directory covers the files in it, as in .gitignore.
                 for variant in [text.to_owned(), format!("{text}/**")] {
                     let glob = GlobBuilder::new(&variant)
@@ -269,6 +322,17 @@ impl Config {
             test_severity: raw.tests.severity.unwrap_or_default(),
             sockets,
             apps,
+            written: Written {
+                exclude: strings(&raw.exclude),
+                client_paths: strings(&raw.sides.client),
+                server_paths: strings(&raw.sides.server),
+                apps: raw
+                    .apps
+                    .iter()
+                    .map(|(name, patterns)| (name.clone(), strings(patterns)))
+                    .collect(),
+                test_paths: raw.tests.paths.as_deref().map(strings),
+            },
             fingerprint: {
                 let mut hasher = xxhash_rust::xxh3::Xxh3::new();
                 hasher.update(
@@ -374,33 +438,119 @@ impl Config {
     }
 
     /// Applies `[rules]` severities and drops the findings about ignored events.
+    ///
+    /// The configured level replaces the rule's default severity, and caps the findings
+    /// the rule itself reports lower by nature (`ack-not-on-all-paths` when only
+    /// exceptions skip the ack, an `unmatched-emit` of a guessed name...): `"error"`
+    /// leaves those as they are, `"info"` lowers them too. So writing a rule's default
+    /// level, as `wirelint init` does in comments, changes nothing.
     pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
         diagnostics.retain_mut(|d| {
             if d.event.as_deref().is_some_and(|e| self.ignores_event(e)) {
                 return false;
             }
-            let level = self
+            let Some(level) = self
                 .rules
                 .iter()
                 .find(|(id, _)| *id == d.rule)
-                .map(|(_, level)| *level);
-            match level {
-                None => true,
-                Some(Level::Off) => false,
-                Some(Level::Info) => {
-                    d.severity = Severity::Info;
-                    true
-                }
-                Some(Level::Warning) => {
-                    d.severity = Severity::Warning;
-                    true
-                }
-                Some(Level::Error) => {
-                    d.severity = Severity::Error;
-                    true
-                }
-            }
+                .map(|(_, level)| *level)
+            else {
+                return true;
+            };
+            let Some(configured) = level.severity() else {
+                return false;
+            };
+            let default = crate::rules::find(d.rule).map_or(d.severity, |rule| rule.severity);
+            d.severity = if d.severity >= default {
+                configured
+            } else {
+                d.severity.min(configured)
+            };
+            true
         });
+    }
+
+    /// The configuration in force, as a `wirelint.toml` would say it, with the file it
+    /// came from: what `--show-settings` prints. Every setting is there, defaults too.
+    pub fn settings(&self) -> String {
+        let list = |items: &[String]| {
+            let quoted: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        let mut out = match &self.file {
+            Some(file) => format!("# from {}\n", crate::report::display_path(file)),
+            None => "# no wirelint.toml found: the defaults\n".to_owned(),
+        };
+        out.push_str(&format!("ignore_events = {}\n", list(&self.ignore_events)));
+        out.push_str(&format!("exclude = {}\n", list(&self.written.exclude)));
+        out.push_str("\n[rules]\n");
+        for rule in RULES {
+            let level = self
+                .rules
+                .iter()
+                .find(|(id, _)| *id == rule.id)
+                .map_or(rule.severity.as_str(), |(_, level)| level.as_str());
+            out.push_str(&format!("{} = \"{level}\"\n", rule.id));
+        }
+        out.push_str(&format!(
+            "\n[sides]\nclient = {}\nserver = {}\n",
+            list(&self.written.client_paths),
+            list(&self.written.server_paths)
+        ));
+        let wrappers = |side: Side| {
+            let names: Vec<String> = (self.sockets.iter())
+                .filter(|(_, s)| *s == side)
+                .map(|(name, _)| name.clone())
+                .collect();
+            list(&names)
+        };
+        out.push_str(&format!(
+            "\n[sockets]\nclient = {}\nserver = {}\n",
+            wrappers(Side::Client),
+            wrappers(Side::Server)
+        ));
+        out.push_str("\n[apps]\n");
+        for (name, patterns) in &self.written.apps {
+            out.push_str(&format!("{name:?} = {}\n", list(patterns)));
+        }
+        let default_paths: Vec<String> =
+            DEFAULT_TEST_PATHS.iter().map(|p| (*p).to_owned()).collect();
+        out.push_str(&format!(
+            "\n[tests]\nseverity = \"{}\"\npaths = {}\n",
+            match self.test_severity {
+                TestSeverity::Info => "info",
+                TestSeverity::AsIs => "as-is",
+            },
+            list(self.written.test_paths.as_deref().unwrap_or(&default_paths))
+        ));
+        out
+    }
+}
+
+/// A glob as matched: `./web/`, `/web` and `web` are one pattern.
+fn normalize_glob(pattern: &str) -> &str {
+    pattern
+        .trim_start_matches("./")
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+}
+
+fn strings(items: &[Spanned<String>]) -> Vec<String> {
+    items.iter().map(|item| item.get_ref().clone()).collect()
+}
+
+/// toml's "unknown field `x`, expected one of `a`, `b`" with "did you mean `a`?" added.
+fn with_suggestion(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_owned();
+    };
+    let Some((typed, expected)) = rest.split_once('`') else {
+        return message.to_owned();
+    };
+    let choices = expected.split('`').skip(1).step_by(2);
+    match crate::suggest::closest(typed, choices) {
+        Some(choice) => format!("{message}; did you mean `{choice}`?"),
+        None => message.to_owned(),
     }
 }
 
@@ -454,43 +604,48 @@ fn wildcard_match(pattern: &str, text: &str) -> bool {
     rest.len() >= last.len() && rest.ends_with(last)
 }
 
-/// The commented file `wirelint init` writes: every setting at its default.
+/// The commented file `wirelint init` writes: every setting at its default, commented
+/// out, so that uncommenting any line changes nothing. Examples are in the prose.
 pub fn default_file() -> String {
     let mut rules = String::new();
     for rule in RULES {
         rules.push_str(&format!("# {} = \"{}\"\n", rule.id, rule.severity.as_str()));
     }
     format!(
-        r#"# wirelint configuration. Every setting is optional; the commented values are the
-# defaults or examples. Path globs are relative to this file; `**` crosses directories.
+        r#"# wirelint configuration. Every setting is optional, and each commented line is its
+# default: uncomment one and change its value. Path globs are relative to this file;
+# `**` crosses directories.
 
 # Events that something outside this repository emits or handles (a mobile app, another
-# service): never reported. `*` matches any run of characters.
-ignore_events = []
-# ignore_events = ["ping", "internal:*"]
+# service): never reported. `*` matches any run of characters, e.g. ["ping", "internal:*"].
+# ignore_events = []
 
-# Files never analysed.
-exclude = []
-# exclude = ["legacy/**", "**/*.generated.ts"]
+# Files never analysed, e.g. ["legacy/**", "**/*.generated.ts"].
+# exclude = []
 
-# Severity per rule: "off", "info", "warning" or "error".
+# Severity per rule: "off", "info", "warning" (or "warn") or "error". Some rules report
+# a finding lower by nature (`ack-not-on-all-paths` is a warning when only exceptions
+# skip the ack); the level set here is the rule's highest, and lowers those findings
+# only when it is lower than theirs.
 [rules]
 {rules}
-# Which end of the connection files run on, for files whose imports do not tell.
+# Which end of the connection files run on, for files whose imports do not tell: for
+# example ["web/**"] as client and ["server/**"] as server.
 [sides]
-# client = ["web/**"]
-# server = ["server/**"]
+# client = []
+# server = []
 
-# Functions and hooks that return a socket the analysis cannot see into.
+# Functions and hooks that return a socket the analysis cannot see into: for example
+# ["getSocket", "useSocket"] as client (they return a socket.io-client socket) and
+# ["getIO"] as server (it returns the socket.io Server).
 [sockets]
-# client = ["getSocket", "useSocket"]   # return a socket.io-client socket
-# server = ["getIO"]                    # return the socket.io Server
+# client = []
+# server = []
 
 # Which files form one app, when the directory layout does not tell (see "Apps" in the
-# README). Files of two different apps are never matched with each other.
+# README), by name: for example `chat = ["web/**", "server/**"]`. Files of two apps are never
+# matched with each other. None by default.
 [apps]
-# chat = ["web/**", "server/**"]
-# admin = ["admin/**"]
 
 # Test code still pairs with the app (its emits and handlers count), but its own
 # findings are "info": tests emit unknown events and register handlers that must never
@@ -537,6 +692,86 @@ mod tests {
         assert!(config.rules.is_empty());
         assert!(config.sockets.is_empty());
         assert!(!config.is_excluded(Path::new("/repo/web/a.ts")));
+    }
+
+    /// The settings in force, without the line naming the file.
+    fn effective(config: &Config) -> String {
+        config
+            .settings()
+            .lines()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn uncommenting_any_line_of_the_default_file_changes_nothing() {
+        let text = default_file();
+        let defaults = effective(&Config::default());
+        let mut settings = 0;
+        for (number, line) in text.lines().enumerate() {
+            // A commented setting, `# key = value`, not prose that quotes one.
+            let Some(setting) = line.strip_prefix("# ").filter(|l| {
+                l.split_once(" = ").is_some_and(|(key, _)| {
+                    key.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                })
+            }) else {
+                continue;
+            };
+            let mut lines: Vec<&str> = text.lines().collect();
+            lines[number] = setting;
+            let config = parse(&lines.join("\n"))
+                .unwrap_or_else(|e| panic!("line {}: `{setting}`: {e}", number + 1));
+            assert_eq!(
+                effective(&config),
+                defaults,
+                "line {}: `{setting}`",
+                number + 1
+            );
+            settings += 1;
+        }
+        assert!(settings > RULES.len(), "only {settings} settings found");
+    }
+
+    #[test]
+    fn a_configured_level_is_the_rules_highest() {
+        use crate::facts::Span;
+        let finding = |rule: &'static str, severity| Diagnostic {
+            rule,
+            severity,
+            message: String::new(),
+            file: 0,
+            span: Span::new(0, 1),
+            event: None,
+            namespace: None,
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        };
+        let levels = |text: &str| {
+            let mut findings = vec![
+                finding("ack-not-on-all-paths", Severity::Error),
+                finding("ack-not-on-all-paths", Severity::Warning),
+            ];
+            parse(text).expect("valid").apply(&mut findings);
+            findings.iter().map(|d| d.severity).collect::<Vec<_>>()
+        };
+        // The default level changes nothing; a higher one never raises a lower finding.
+        let natural = [Severity::Error, Severity::Warning];
+        assert_eq!(
+            levels("[rules]\nack-not-on-all-paths = \"error\"\n"),
+            natural
+        );
+        assert_eq!(
+            levels("[rules]\nack-not-on-all-paths = \"warn\"\n"),
+            [Severity::Warning, Severity::Warning]
+        );
+        assert_eq!(
+            levels("[rules]\nack-not-on-all-paths = \"info\"\n"),
+            [Severity::Info, Severity::Info]
+        );
+        assert!(levels("[rules]\nack-not-on-all-paths = \"off\"\n").is_empty());
     }
 
     #[test]
@@ -614,7 +849,11 @@ mod tests {
     fn errors_name_the_line_and_the_choices() {
         let error = parse("\n[rules]\nack-missing = \"fatal\"\n").expect_err("bad level");
         assert_eq!(error.at, Some((3, 15)));
-        assert!(error.message.contains("`off`, `info`, `warning`, `error`"));
+        assert!(
+            error
+                .message
+                .contains("`off`, `info`, `warn`, `warning`, `error`")
+        );
 
         let error = parse("[rules]\nack-mising = \"off\"\n").expect_err("unknown rule");
         assert_eq!(error.at, Some((2, 1)));
@@ -627,7 +866,32 @@ mod tests {
 
         let error = parse("ignore_event = []\n").expect_err("unknown key");
         assert_eq!(error.at, Some((1, 1)));
-        assert!(error.message.contains("ignore_events"), "{}", error.message);
+        assert!(
+            error.message.ends_with("did you mean `ignore_events`?"),
+            "{}",
+            error.message
+        );
+        let error = parse("[rules]\nack-mising = \"off\"\n").expect_err("unknown rule");
+        assert!(
+            error.message.contains("did you mean `ack-missing`?"),
+            "{}",
+            error.message
+        );
+        let error = parse("[tests]\npath = []\n").expect_err("unknown key in a table");
+        assert!(
+            error.message.ends_with("did you mean `paths`?"),
+            "{}",
+            error.message
+        );
+
+        let error = parse("[sides]\nclient = [\"web/**\"]\nserver = [\"./web/**\"]\n")
+            .expect_err("one glob on both sides");
+        assert_eq!(error.at, Some((3, 11)));
+        assert!(
+            error
+                .message
+                .contains("both [sides] client and [sides] server")
+        );
 
         let error = parse("[sockets]\nclient = [\"getSocket()\"]\n").expect_err("not a name");
         assert_eq!(error.at, Some((2, 11)));

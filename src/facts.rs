@@ -774,6 +774,10 @@ pub struct FileFacts {
     /// For a file that did not parse: every string literal found by a lexical scan, so a
     /// name it may use keeps cross-file findings quiet.
     pub loose_strings: Vec<String>,
+    /// Its suppression comments (`// wirelint-ignore-next-line ...`), kept with the
+    /// facts so that a file the cache spares reading still has them.
+    #[serde(default)]
+    pub suppressions: Vec<crate::suppress::Directive>,
     /// Rust structs whose shape serde can be trusted to follow; the rest (generic,
     /// `flatten`, custom `Deserialize`) are left out.
     pub structs: Vec<RustStruct>,

@@ -26,6 +26,40 @@ pub struct FixOutcome {
     pub applied: BTreeMap<&'static str, usize>,
     /// Fixes that were dropped because the result no longer parsed.
     pub reverted: Vec<String>,
+    /// Every fix taken: its rule and the files it edits, so that a fix whose file could
+    /// not be written is not counted as applied.
+    pub taken: Vec<(&'static str, Vec<PathBuf>)>,
+}
+
+impl FixOutcome {
+    /// The fixes applied by rule, leaving out those that edit a file in `unwritten`.
+    pub fn applied_except(&self, unwritten: &[PathBuf]) -> BTreeMap<&'static str, usize> {
+        let mut applied = BTreeMap::new();
+        for (rule, files) in &self.taken {
+            if !files.iter().any(|file| unwritten.contains(file)) {
+                *applied.entry(*rule).or_default() += 1;
+            }
+        }
+        applied
+    }
+}
+
+/// A file `--fix` could not write.
+#[derive(Debug)]
+pub struct WriteFailure {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for WriteFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: cannot write the fixed file: {}",
+            crate::report::display_path(&self.path),
+            self.message
+        )
+    }
 }
 
 /// Runs the fix passes in memory, under the run's `setup` (configuration). Nothing is
@@ -35,21 +69,43 @@ pub fn plan(
     options: FixOptions,
     mut setup: Options,
 ) -> Result<(FixOutcome, Analysis), DiscoverError> {
+    plan_scoped(paths, options, &mut setup, &|_| {})
+}
+
+/// [`plan`], fixing only the findings `scope` keeps: the ones the run reports
+/// (`--only-files`, `--baseline`, `--select`...), as ESLint and ruff do. `scope` is
+/// applied to every pass's analysis, and the analysis returned is scoped too. The
+/// overlay of `setup` is left as it was, so the same setup can analyse the disk again.
+pub fn plan_scoped(
+    paths: &[PathBuf],
+    options: FixOptions,
+    setup: &mut Options,
+    scope: &dyn Fn(&mut Analysis),
+) -> Result<(FixOutcome, Analysis), DiscoverError> {
     let mut outcome = FixOutcome::default();
     let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
-    let mut analysis = analyze_with(paths, &setup)?;
+    let stdin = setup
+        .stdin
+        .as_ref()
+        .map(|(path, text)| (crate::discover::absolute(path), text.clone()));
+    let mut analysis = analyze_with(paths, setup)?;
+    scope(&mut analysis);
     for _ in 0..MAX_PASSES {
         let applied = pass(
             &analysis,
             options,
-            &mut setup.overlay,
+            &mut Texts {
+                overlay: &mut setup.overlay,
+                stdin: stdin.as_ref(),
+            },
             &mut originals,
             &mut outcome,
         );
         if applied == 0 {
             break;
         }
-        analysis = analyze_with(paths, &setup)?;
+        analysis = analyze_with(paths, setup)?;
+        scope(&mut analysis);
     }
     let overlay = &mut setup.overlay;
     for (path, original) in originals {
@@ -64,10 +120,17 @@ pub fn plan(
 
 /// One pass: takes every applicable fix that does not overlap one already taken and
 /// keeps the file parsing. Returns how many were taken.
+/// Where the text a fix edits comes from: fixes not yet written, the editor's buffer on
+/// stdin (by absolute path), else the disk.
+struct Texts<'a> {
+    overlay: &'a mut Overlay,
+    stdin: Option<&'a (PathBuf, Vec<u8>)>,
+}
+
 fn pass(
     analysis: &Analysis,
     options: FixOptions,
-    overlay: &mut Overlay,
+    texts: &mut Texts<'_>,
     originals: &mut BTreeMap<PathBuf, String>,
     outcome: &mut FixOutcome,
 ) -> usize {
@@ -115,7 +178,7 @@ fn pass(
         let mut results = Vec::new();
         for (&file, edits) in &trial {
             let path = &analysis.files[file].path;
-            let Some(text) = current_text(&mut base, file, path, overlay) else {
+            let Some(text) = current_text(&mut base, file, path, texts) else {
                 continue 'fixes;
             };
             let mut all = taken.get(&file).cloned().unwrap_or_default();
@@ -139,8 +202,14 @@ fn pass(
                     .entry(path.clone())
                     .or_insert_with(|| text.clone());
             }
-            overlay.insert(path, fixed);
+            texts.overlay.insert(path, fixed);
         }
+        let mut edited: Vec<PathBuf> = trial
+            .keys()
+            .map(|&file| analysis.files[file].path.clone())
+            .collect();
+        edited.sort();
+        outcome.taken.push((rule, edited));
         for (file, edits) in trial {
             taken.entry(file).or_default().extend(edits);
         }
@@ -155,14 +224,18 @@ fn current_text(
     base: &mut HashMap<usize, String>,
     file: usize,
     path: &Path,
-    overlay: &Overlay,
+    texts: &Texts<'_>,
 ) -> Option<String> {
     if let Some(text) = base.get(&file) {
         return Some(text.clone());
     }
-    let text = match overlay.get(path) {
-        Some(text) => text.clone(),
-        None => String::from_utf8(std::fs::read(path).ok()?).ok()?,
+    let stdin = texts
+        .stdin
+        .filter(|(stdin_path, _)| *stdin_path == crate::discover::absolute(path));
+    let text = match (texts.overlay.get(path), stdin) {
+        (Some(text), _) => text.clone(),
+        (None, Some((_, buffer))) => String::from_utf8(buffer.clone()).ok()?,
+        (None, None) => String::from_utf8(std::fs::read(path).ok()?).ok()?,
     };
     base.insert(file, text.clone());
     Some(text)
@@ -191,18 +264,67 @@ pub fn apply_edits(text: &str, edits: &[(Span, String)]) -> String {
 }
 
 /// Writes every changed file atomically (a temporary file in the same directory, then
-/// a rename), keeping its permissions. Returns the files that could not be written.
-pub fn write(outcome: &FixOutcome) -> Vec<String> {
+/// a rename), keeping its permissions, except `skip` (the stdin buffer, which is
+/// printed instead). Returns the files that could not be written.
+pub fn write(outcome: &FixOutcome, skip: Option<&Path>) -> Vec<WriteFailure> {
+    let skip = skip.map(crate::discover::absolute);
     let mut failures = Vec::new();
     for (path, (_, fixed)) in &outcome.changed {
+        if skip.as_ref() == Some(&crate::discover::absolute(path)) {
+            continue;
+        }
         if let Err(error) = write_atomically(path, fixed) {
-            failures.push(format!(
-                "{}: cannot write the fixed file: {error}",
-                crate::report::display_path(path)
-            ));
+            failures.push(WriteFailure {
+                path: path.clone(),
+                message: error.to_string(),
+            });
         }
     }
     failures
+}
+
+/// After [`write`] failed on `unwritten`: a fix that edits one of those files and
+/// others must not stay half applied, so those others get their original text back
+/// (and, in turn, any fix they share with further files). Returns every file left as it
+/// was before the run, and the files that could not be restored either.
+pub fn roll_back_entangled(
+    outcome: &FixOutcome,
+    unwritten: &[PathBuf],
+) -> (Vec<PathBuf>, Vec<WriteFailure>) {
+    let mut untouched: Vec<PathBuf> = unwritten.to_vec();
+    // Each round adds the files sharing a fix with one already untouched; it ends when
+    // a round adds none, after at most one round per file.
+    loop {
+        let before = untouched.len();
+        for (_, files) in &outcome.taken {
+            if files.iter().any(|file| untouched.contains(file)) {
+                for file in files {
+                    if !untouched.contains(file) {
+                        untouched.push(file.clone());
+                    }
+                }
+            }
+        }
+        if untouched.len() == before {
+            break;
+        }
+    }
+    let mut failures = Vec::new();
+    for path in &untouched {
+        if unwritten.contains(path) {
+            continue;
+        }
+        if let Some((original, _)) = outcome.changed.get(path)
+            && let Err(error) = write_atomically(path, original)
+        {
+            failures.push(WriteFailure {
+                path: path.clone(),
+                message: format!("cannot restore it after a partly written fix: {error}"),
+            });
+        }
+    }
+    untouched.sort();
+    (untouched, failures)
 }
 
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
@@ -312,7 +434,10 @@ mod tests {
         let taken = pass(
             &analysis,
             options,
-            &mut overlay,
+            &mut Texts {
+                overlay: &mut overlay,
+                stdin: None,
+            },
             &mut originals,
             &mut outcome,
         );
@@ -341,10 +466,50 @@ mod tests {
         outcome
             .changed
             .insert(good.clone(), ("a".to_owned(), "b".to_owned()));
-        let failures = write(&outcome);
+        let failures = write(&outcome, None);
         assert_eq!(failures.len(), 1);
-        assert!(failures[0].contains("blocked.ts"));
+        assert_eq!(failures[0].path, blocked);
+        assert!(failures[0].to_string().contains("blocked.ts"));
         assert_eq!(std::fs::read_to_string(&good).expect("read"), "b");
+    }
+
+    #[test]
+    fn a_fix_across_files_is_undone_where_one_of_them_cannot_be_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (shared, alone, blocked) = (
+            dir.path().join("shared.ts"),
+            dir.path().join("alone.ts"),
+            dir.path().join("blocked.ts"),
+        );
+        std::fs::write(&shared, "a").expect("write");
+        std::fs::write(&alone, "a").expect("write");
+        std::fs::create_dir(&blocked).expect("mkdir");
+        let mut outcome = FixOutcome::default();
+        for path in [&shared, &alone, &blocked] {
+            outcome
+                .changed
+                .insert(path.clone(), ("a".to_owned(), "b".to_owned()));
+        }
+        outcome.taken = vec![
+            ("unmatched-emit", vec![blocked.clone(), shared.clone()]),
+            ("ack-missing", vec![alone.clone()]),
+        ];
+        let failures = write(&outcome, None);
+        let unwritten: Vec<PathBuf> = failures.into_iter().map(|f| f.path).collect();
+        assert_eq!(unwritten, std::slice::from_ref(&blocked));
+        let (untouched, failures) = roll_back_entangled(&outcome, &unwritten);
+        assert!(failures.is_empty());
+        assert_eq!(untouched, [blocked, shared.clone()]);
+        assert_eq!(std::fs::read_to_string(&shared).expect("read"), "a");
+        assert_eq!(std::fs::read_to_string(&alone).expect("read"), "b");
+        assert_eq!(
+            outcome.applied_except(&untouched).get("ack-missing"),
+            Some(&1)
+        );
+        assert_eq!(
+            outcome.applied_except(&untouched).get("unmatched-emit"),
+            None
+        );
     }
 
     #[test]

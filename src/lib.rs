@@ -19,6 +19,7 @@ pub mod resolve;
 pub mod rules;
 pub mod severity;
 pub mod source;
+pub mod suggest;
 pub mod suppress;
 pub mod trace;
 pub mod words;
@@ -436,10 +437,20 @@ const WORKER_STACK: usize = 256 << 20;
 /// The threads files are parsed on, with stacks of [`WORKER_STACK`]: made once per
 /// process (fix passes analyse again), and never rayon's global pool, whose threads
 /// would have the default stack.
+/// How many worker threads parse files (`--threads N`); 0: one per core.
+static THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Sets the number of worker threads (`--threads N`); 0 is one per core. Takes effect
+/// only before the first analysis, which starts the workers.
+pub fn set_threads(threads: usize) {
+    THREADS.store(threads, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn workers() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
+            .num_threads(THREADS.load(std::sync::atomic::Ordering::Relaxed))
             .stack_size(WORKER_STACK)
             .thread_name(|i| format!("wirelint-{i}"))
             .build()
@@ -532,9 +543,12 @@ impl<'a> Loader<'a> {
                 .par_iter()
                 .enumerate()
                 .map(|(index, source)| {
-                    let given = stdin
-                        .and_then(|(at, text)| (at == index).then_some(text))
-                        .or_else(|| overlay.get(&source.path).map(String::as_bytes));
+                    // A fix of the stdin buffer (`--fix --stdin-filename`) is in the
+                    // overlay: it wins over the buffer it was made from.
+                    let given = overlay
+                        .get(&source.path)
+                        .map(String::as_bytes)
+                        .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)));
                     self.load(index, given)
                 })
                 .unzip()
@@ -717,9 +731,10 @@ impl<'a> Loader<'a> {
             (None, severity::Texts::Unkept) => {}
             _ => return None,
         }
-        let given = stdin
-            .and_then(|(at, text)| (at == index).then_some(text))
-            .or_else(|| overlay.get(&source.path).map(String::as_bytes));
+        let given = overlay
+            .get(&source.path)
+            .map(String::as_bytes)
+            .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)));
         let text = match given {
             Some(bytes) => decode(bytes.to_vec(), source.output),
             None => read_source(source),
@@ -832,7 +847,18 @@ fn extract(
         }
         lang::extract_in(text, kind, socket_wrappers, package)
     });
-    result.unwrap_or_else(|_| FileFacts {
+    match result {
+        Ok(mut facts) => {
+            facts.suppressions = suppress::directives(text);
+            facts
+        }
+        Err(_) => crashed(path),
+    }
+}
+
+/// The facts of a file whose front-end panicked.
+fn crashed(path: &Path) -> FileFacts {
+    FileFacts {
         parse_error: Some(ParseError {
             span: Span::default(),
             message: format!(
@@ -842,7 +868,7 @@ fn extract(
         }),
         internal_error: true,
         ..FileFacts::default()
-    })
+    }
 }
 
 /// Reads a source file. `Ok(None)` for minified bundles and generated files of output

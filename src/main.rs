@@ -1,4 +1,4 @@
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,6 +9,10 @@ use wirelint::diagnostic::Severity;
 use wirelint::fix::FixOptions;
 use wirelint::report::{self, Format, graph::GraphFormat};
 use wirelint::rules;
+
+mod cli;
+use cli::output::ColorChoice;
+use cli::scope::Scope;
 
 // Parsing allocates and frees an AST node by node on every thread; glibc's allocator
 // spent a fifth of a run there.
@@ -90,8 +94,9 @@ struct CheckArgs {
     /// the first path.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Report only findings in these files (at either end of the wire); the whole
-    /// project is still analysed. What pre-commit passes.
+    /// Report (and fix) only findings in these files (at either end of the wire); the
+    /// whole project is still analysed. What pre-commit passes. Takes the values up to
+    /// the next flag; each must be a file: paths to check go before it or after `--`.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     only_files: Vec<PathBuf>,
     /// Hide the findings recorded in this baseline; report only new ones.
@@ -108,8 +113,9 @@ struct CheckArgs {
         conflicts_with_all = ["only_files", "write_baseline"]
     )]
     stdin_filename: Option<PathBuf>,
-    /// Apply safe fixes to the files, then report what is left.
-    #[arg(long, conflicts_with_all = ["stdin_filename", "write_baseline"])]
+    /// Apply safe fixes to the files, then report what is left. With
+    /// `--stdin-filename`: print the fixed buffer, and the report on stderr.
+    #[arg(long, conflicts_with_all = ["write_baseline"])]
     fix: bool,
     /// With --fix or --diff: apply suggested fixes too.
     #[arg(long)]
@@ -130,6 +136,43 @@ struct CheckArgs {
     /// directory of `wirelint.toml`, else the repository's root, else the first path).
     #[arg(long, value_name = "DIR", env = "WIRELINT_CACHE_DIR")]
     cache_dir: Option<PathBuf>,
+
+    // What users of ruff and ESLint type without thinking.
+    /// Report errors only (ESLint's `--quiet`).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Write the report to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+    /// Colour the human report: `auto` (a terminal, unless `NO_COLOR`; `FORCE_COLOR` or
+    /// `CLICOLOR_FORCE` anywhere), `always` or `never`.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+    /// Exit 0 even when there are findings (2 still means the run failed).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    statistics: bool,
+    /// Report only these rules (comma-separated ids; the flag may repeat).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = cli::rule_id)]
+    select: Vec<&'static str>,
+    /// Never report these rules (comma-separated ids; the flag may repeat).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = cli::rule_id)]
+    ignore: Vec<&'static str>,
+    /// Report suppression comments that suppress nothing (`unused-suppression`); with
+    /// `--fix`, remove them.
+    #[arg(long)]
+    report_unused_suppressions: bool,
+    /// Print the configuration in force and the file it comes from, and check nothing.
+    #[arg(long)]
+    show_settings: bool,
+    /// Check again whenever a file changes (until interrupted), with the cache.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "write_baseline", "stdin_filename"])]
+    watch: bool,
+    /// Parse with N threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
 }
 
 const EXIT_FINDINGS: u8 = 1;
@@ -228,6 +271,78 @@ fn init() -> ExitCode {
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
+    if let Some(threads) = args.threads {
+        wirelint::set_threads(threads);
+    }
+    if !args.watch {
+        return check_once(args).code;
+    }
+    let cycles = cli::watch::max_cycles();
+    let mut done = 0;
+    loop {
+        let run = check_once(args);
+        done += 1;
+        if cycles.is_some_and(|max| done >= max) {
+            return run.code;
+        }
+        // A run that failed early (a mistake in `wirelint.toml`) analysed nothing: the
+        // paths given and their configuration files are still watched.
+        let mut inputs = run.inputs;
+        for path in &args.paths {
+            inputs.push(path.clone());
+            inputs.push(path.join(config::FILE_NAME));
+        }
+        inputs.extend(args.config.clone());
+        let snapshot = cli::watch::Snapshot::take(&run.files, &inputs);
+        eprintln!(
+            "wirelint: watching {} files for changes (Ctrl-C to stop)",
+            run.files.len()
+        );
+        cli::watch::wait_for_change(&run.files, &inputs, &snapshot);
+    }
+}
+
+/// One check: its exit status, and what `--watch` looks at for the next one.
+struct Run {
+    code: ExitCode,
+    /// The files analysed.
+    files: Vec<PathBuf>,
+    /// The paths given and the configuration file.
+    inputs: Vec<PathBuf>,
+}
+
+impl From<ExitCode> for Run {
+    fn from(code: ExitCode) -> Run {
+        Run {
+            code,
+            files: Vec::new(),
+            inputs: Vec::new(),
+        }
+    }
+}
+
+/// `--only-files` takes files only: a directory there is a path to check typed after
+/// the flag, which would otherwise be swallowed.
+fn check_only_files(files: &[PathBuf]) -> Result<(), ExitCode> {
+    for file in files {
+        if file.is_dir() {
+            return Err(usage_error(&format!(
+                "--only-files takes files, and `{}` is a directory; put the paths to check \
+                 before it (`wirelint check DIR --only-files FILE...`) or after `--`",
+                file.display()
+            )));
+        }
+        if !file.exists() {
+            return Err(usage_error(&format!(
+                "`{}` given to --only-files does not exist",
+                file.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn check_once(args: &CheckArgs) -> Run {
     let stdin_marker = Path::new("-");
     let mut paths: Vec<PathBuf> = args
         .paths
@@ -236,15 +351,22 @@ fn check(args: &CheckArgs) -> ExitCode {
         .cloned()
         .collect();
     if paths.len() != args.paths.len() && args.stdin_filename.is_none() {
-        return usage_error("`-` reads a file from stdin: name it with --stdin-filename PATH");
+        return usage_error("`-` reads a file from stdin: name it with --stdin-filename PATH")
+            .into();
     }
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
+    if let Err(code) = check_only_files(&args.only_files) {
+        return code.into();
+    }
     let mut options = match options(&paths, args.config.as_deref()) {
         Ok(options) => options,
-        Err(code) => return code,
+        Err(code) => return code.into(),
     };
+    if args.show_settings {
+        return print(&options.config.settings()).into();
+    }
     // A subfolder of the project (below the `wirelint.toml` found for it) is analysed
     // with the rest of the project, as ruff does from its project root: its other end
     // of the wire is elsewhere. Only the findings under the given paths are reported.
@@ -263,10 +385,12 @@ fn check(args: &CheckArgs) -> ExitCode {
         paths = vec![root.clone()];
     }
     let paths = &paths;
+    let mut inputs = paths.clone();
+    inputs.extend(options.config.file.clone());
     if let Some(file) = &args.stdin_filename {
         let mut text = Vec::new();
         if let Err(error) = std::io::stdin().read_to_end(&mut text) {
-            return usage_error(&format!("cannot read stdin: {error}"));
+            return usage_error(&format!("cannot read stdin: {error}")).into();
         }
         options.stdin = Some((file.clone(), text));
     }
@@ -280,45 +404,11 @@ fn check(args: &CheckArgs) -> ExitCode {
             ),
         };
     }
-    let fix_options = FixOptions {
-        unsafe_fixes: args.unsafe_fixes,
+    let baseline = match args.baseline.as_deref().map(Baseline::load) {
+        Some(Ok(known)) => Some(known),
+        Some(Err(message)) => return usage_error(&message).into(),
+        None => None,
     };
-    if args.diff {
-        return show_diff(paths, fix_options, options);
-    }
-    let mut write_failed = false;
-    let analysis = if args.fix {
-        wirelint::fix::plan(paths, fix_options, options).map(|(outcome, analysis)| {
-            write_failed = !apply_fixes(&outcome);
-            analysis
-        })
-    } else {
-        wirelint::analyze_with(paths, &options)
-    };
-    let mut analysis = match analysis {
-        Ok(analysis) => analysis,
-        Err(error) => return usage_error(&error.to_string()),
-    };
-    if let Some(file) = &args.write_baseline {
-        return match baseline::write(&analysis, file) {
-            Ok(count) => {
-                eprintln!("wirelint: recorded {count} findings in {}", file.display());
-                ExitCode::SUCCESS
-            }
-            Err(message) => usage_error(&message),
-        };
-    }
-    if let Some(file) = &args.baseline {
-        match Baseline::load(file) {
-            Ok(known) => {
-                known.apply(&mut analysis);
-            }
-            Err(message) => return usage_error(&message),
-        }
-    }
-    if report_under.is_some() {
-        analysis.retain_under(&given);
-    }
     // A changed configuration (`wirelint.toml`, the `--config` file, a tsconfig, a
     // manifest) can change any finding: all of them are reported.
     let config_changed = args.only_files.iter().any(|file| {
@@ -326,8 +416,61 @@ fn check(args: &CheckArgs) -> ExitCode {
             || args.config.as_deref().map(wirelint::discover::absolute)
                 == Some(wirelint::discover::absolute(file))
     });
-    if !args.only_files.is_empty() && !config_changed {
-        analysis.retain_touching(&args.only_files);
+    let only_files = if config_changed {
+        &[][..]
+    } else {
+        &args.only_files[..]
+    };
+    let touching = (only_files.iter())
+        .chain(&args.stdin_filename)
+        .cloned()
+        .collect();
+    let scope = Scope::new(
+        args.select.clone(),
+        args.ignore.clone(),
+        baseline,
+        touching,
+        args.report_unused_suppressions,
+    );
+    let fix_options = FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    if args.diff {
+        return show_diff(paths, fix_options, &mut options, &scope).into();
+    }
+    let mut write_failed = false;
+    let mut fixed_buffer = None;
+    let analysis = if args.fix {
+        let stdin_file = args.stdin_filename.as_deref();
+        fix(paths, fix_options, &mut options, &scope, stdin_file).map(|fixed| {
+            write_failed = fixed.write_failed;
+            fixed_buffer = fixed.buffer;
+            fixed.analysis
+        })
+    } else {
+        wirelint::analyze_with(paths, &options)
+    };
+    let mut analysis = match analysis {
+        Ok(analysis) => analysis,
+        Err(error) => return usage_error(&error.to_string()).into(),
+    };
+    let files: Vec<PathBuf> = analysis.files.iter().map(|f| f.path.clone()).collect();
+    if let Some(file) = &args.write_baseline {
+        scope.apply_rules(&mut analysis);
+        return match baseline::write(&analysis, file) {
+            Ok(count) => {
+                eprintln!("wirelint: recorded {count} findings in {}", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => usage_error(&message),
+        }
+        .into();
+    }
+    if !args.fix {
+        scope.apply(&mut analysis);
+    }
+    if report_under.is_some() {
+        analysis.retain_under(&given);
     }
     if analysis.files.is_empty() {
         // As ESLint: a run that checked nothing is a mistake in the command line.
@@ -338,33 +481,69 @@ fn check(args: &CheckArgs) -> ExitCode {
             .join(", ");
         return usage_error(&format!(
             "no source files in {list} (it reads .ts .tsx .mts .cts .js .jsx .mjs .cjs .vue .svelte .html .rs, and skips ignored and generated files)"
-        ));
+        ))
+        .into();
     }
     partial_view_note(&analysis);
-    if let Some(file) = &args.stdin_filename {
-        analysis.retain_touching(std::slice::from_ref(file));
+    if args.quiet {
+        analysis
+            .diagnostics
+            .retain(|d| d.severity == Severity::Error);
     }
     let root = paths
         .first()
         .map(|p| report::display_path(p))
         .unwrap_or_else(|| ".".to_owned());
     let report_started = std::time::Instant::now();
-    let text = match args.format {
-        Format::Human => report::human::render(&analysis, human_style()),
-        Format::Json => report::json::render(&analysis, &root),
-        Format::Compact => report::compact::render(&analysis),
-        Format::Sarif => report::sarif::render(&analysis),
-        Format::Github => report::github::render(&analysis),
-        Format::Gitlab => report::gitlab::render(&analysis),
-        Format::Junit => report::junit::render(&analysis),
+    let to_terminal = cli::output::to_terminal(args.output_file.as_deref());
+    let text = if args.statistics {
+        cli::output::statistics(&analysis, args.unsafe_fixes)
+    } else {
+        match args.format {
+            Format::Human => {
+                let color = cli::output::use_color(args.color, to_terminal);
+                let mut text = report::human::render(&analysis, human_style(to_terminal, color));
+                if !args.quiet {
+                    text.push_str(&cli::output::hints(
+                        &analysis,
+                        args.unsafe_fixes,
+                        scope.hidden_by_baseline(),
+                    ));
+                }
+                text
+            }
+            Format::Json => report::json::render(&analysis, &root),
+            Format::Compact => report::compact::render(&analysis),
+            Format::Sarif => report::sarif::render(&analysis),
+            Format::Github => report::github::render(&analysis),
+            Format::Gitlab => report::gitlab::render(&analysis),
+            Format::Junit => report::junit::render(&analysis),
+        }
     };
-    let printed = print(&text);
+    let printed = match (&fixed_buffer, &args.output_file) {
+        // `--fix --stdin-filename`: the editor reads the fixed buffer from stdout.
+        (Some(buffer), None) => {
+            eprint!("{text}");
+            print(buffer)
+        }
+        (Some(buffer), Some(file)) => match write_output(file, &text) {
+            written if written == ExitCode::SUCCESS => print(buffer),
+            failed => failed,
+        },
+        (None, Some(file)) => write_output(file, &text),
+        (None, None) => print(&text),
+    };
     if args.timings {
         print_timings(&analysis.timings, report_started.elapsed());
         print_generated(&analysis.generated);
     }
+    let run = |code| Run {
+        code,
+        files,
+        inputs,
+    };
     if printed != ExitCode::SUCCESS {
-        return printed;
+        return run(printed);
     }
     let (errors, warnings) = (
         analysis.count(Severity::Error),
@@ -376,6 +555,8 @@ fn check(args: &CheckArgs) -> ExitCode {
     }
     let code = if write_failed || analysis.had_internal_error() {
         ExitCode::from(EXIT_USAGE)
+    } else if args.exit_zero {
+        ExitCode::SUCCESS
     } else if errors > 0 || (args.deny_warnings && warnings > 0) || too_many.is_some() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
@@ -384,17 +565,68 @@ fn check(args: &CheckArgs) -> ExitCode {
     // The process ends here: freeing every fact and site one by one would only cost
     // time (a few percent of a run).
     std::mem::forget(analysis);
-    code
+    run(code)
+}
+
+/// What `--fix` did.
+struct Fixed {
+    /// The findings left, as on disk.
+    analysis: wirelint::Analysis,
+    /// Some file could not be written.
+    write_failed: bool,
+    /// With `--stdin-filename`: the fixed buffer, to print instead of writing it.
+    buffer: Option<String>,
+}
+
+/// Applies the fixes of the findings `scope` reports and analyses what is left.
+fn fix(
+    paths: &[PathBuf],
+    fix_options: FixOptions,
+    options: &mut wirelint::Options,
+    scope: &Scope,
+    stdin_file: Option<&Path>,
+) -> Result<Fixed, wirelint::discover::DiscoverError> {
+    let scoped = |analysis: &mut wirelint::Analysis| scope.apply(analysis);
+    let (outcome, analysis) = wirelint::fix::plan_scoped(paths, fix_options, options, &scoped)?;
+    let unwritten = apply_fixes(&outcome, stdin_file);
+    let buffer = options.stdin.as_ref().map(|(path, text)| {
+        let path = wirelint::discover::absolute(path);
+        let fixed = outcome.changed.iter().find_map(|(changed, (_, after))| {
+            (wirelint::discover::absolute(changed) == path).then_some(after)
+        });
+        fixed.map_or_else(|| String::from_utf8_lossy(text).into_owned(), String::clone)
+    });
+    let analysis = if unwritten.is_empty() {
+        analysis
+    } else {
+        // The report says what is on disk: the findings of the files that could not be
+        // written are still there.
+        let mut analysis = wirelint::analyze_with(paths, options)?;
+        scope.apply(&mut analysis);
+        analysis
+    };
+    Ok(Fixed {
+        analysis,
+        write_failed: !unwritten.is_empty(),
+        buffer,
+    })
+}
+
+/// `-o FILE`: the report in a file.
+fn write_output(file: &Path, text: &str) -> ExitCode {
+    match std::fs::write(file, text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => usage_error(&format!("cannot write {}: {error}", file.display())),
+    }
 }
 
 /// How to draw the human report: on a terminal, its colours and width; elsewhere (a
 /// pipe, a file, CI logs) no colour and a fixed width, so the same findings print the
 /// same text.
-fn human_style() -> report::human::Style {
-    let terminal = std::io::stdout().is_terminal();
+fn human_style(terminal: bool, color: bool) -> report::human::Style {
     let var = |name: &str| std::env::var(name).ok();
     report::human::Style {
-        color: terminal && std::env::var_os("NO_COLOR").is_none(),
+        color,
         width: terminal
             .then(terminal_width)
             .flatten()
@@ -575,20 +807,32 @@ fn print_generated(generated: &[PathBuf]) {
     }
 }
 
-/// Writes the planned fixes and says what was done. False when a file could not be
-/// written.
-fn apply_fixes(outcome: &wirelint::fix::FixOutcome) -> bool {
+/// Writes the planned fixes (except to `stdin_file`, whose fixed text is printed) and
+/// says what was done. Returns the files that could not be written: their fixes are
+/// not counted as applied.
+fn apply_fixes(outcome: &wirelint::fix::FixOutcome, stdin_file: Option<&Path>) -> Vec<PathBuf> {
     for message in &outcome.reverted {
         eprintln!("wirelint: {message}");
     }
-    let failures = wirelint::fix::write(outcome);
+    let failures = wirelint::fix::write(outcome, stdin_file);
     for failure in &failures {
         eprintln!("wirelint: error: {failure}");
     }
-    let fixed: usize = outcome.applied.values().sum();
+    let unwritten: Vec<PathBuf> = failures.into_iter().map(|f| f.path).collect();
+    let (unwritten, not_restored) = match unwritten.is_empty() {
+        true => (unwritten, Vec::new()),
+        false => wirelint::fix::roll_back_entangled(outcome, &unwritten),
+    };
+    for failure in &not_restored {
+        eprintln!("wirelint: error: {failure}");
+    }
+    let applied = outcome.applied_except(&unwritten);
+    let fixed: usize = applied.values().sum();
+    let changed = (outcome.changed.keys())
+        .filter(|path| !unwritten.contains(path))
+        .count();
     if fixed > 0 {
-        let rules = outcome
-            .applied
+        let rules = applied
             .iter()
             .map(|(rule, n)| format!("{rule} ×{n}"))
             .collect::<Vec<_>>()
@@ -596,20 +840,34 @@ fn apply_fixes(outcome: &wirelint::fix::FixOutcome) -> bool {
         eprintln!(
             "wirelint: applied {fixed} fix{} in {} file{} ({rules})",
             if fixed == 1 { "" } else { "es" },
-            outcome.changed.len(),
-            if outcome.changed.len() == 1 { "" } else { "s" }
+            changed,
+            if changed == 1 { "" } else { "s" }
         );
     }
-    failures.is_empty()
+    unwritten
 }
 
-fn show_diff(paths: &[PathBuf], fix: FixOptions, options: wirelint::Options) -> ExitCode {
-    let (outcome, _) = match wirelint::fix::plan(paths, fix, options) {
+fn show_diff(
+    paths: &[PathBuf],
+    fix: FixOptions,
+    options: &mut wirelint::Options,
+    scope: &Scope,
+) -> ExitCode {
+    let scoped = |analysis: &mut wirelint::Analysis| scope.apply(analysis);
+    let (outcome, analysis) = match wirelint::fix::plan_scoped(paths, fix, options, &scoped) {
         Ok(planned) => planned,
         Err(error) => return usage_error(&error.to_string()),
     };
     for message in &outcome.reverted {
         eprintln!("wirelint: {message}");
+    }
+    let (_, hidden) = cli::output::fix_counts(&analysis, fix.unsafe_fixes);
+    if hidden > 0 {
+        eprintln!(
+            "wirelint: {hidden} suggested fix{} not shown; add --unsafe-fixes to see {}",
+            if hidden == 1 { " is" } else { "es are" },
+            if hidden == 1 { "it" } else { "them" }
+        );
     }
     let printed = print(&wirelint::fix::diff(&outcome));
     if printed != ExitCode::SUCCESS {

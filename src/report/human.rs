@@ -248,9 +248,10 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> (Report, Vec<Report>)
     // not UTF-8, unreadable, not a regular file) has no code to frame, so the headline
     // names the file itself.
     let mut message = format!(
-        "{}[{}]: {}",
+        "{}[{}]{}: {}",
         diagnostic.severity.as_str(),
         diagnostic.rule,
+        fix_marker(diagnostic),
         diagnostic.message
     );
     if source.is_none() {
@@ -267,6 +268,14 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> (Report, Vec<Report>)
         related: Vec::new(),
     };
     (finding, related.into_iter().map(|(_, r)| r).collect())
+}
+
+/// Ruff's ` [*]` after the rule when `--fix` fixes the finding (a safe fix).
+fn fix_marker(diagnostic: &Diagnostic) -> &'static str {
+    let fixable = diagnostic.fix.as_ref().is_some_and(|fix| {
+        fix.applicability == crate::diagnostic::Applicability::Safe && !fix.edits.is_empty()
+    });
+    if fixable { " [*]" } else { "" }
 }
 
 fn primary_label(diagnostic: &Diagnostic) -> String {

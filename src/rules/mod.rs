@@ -26,8 +26,10 @@ mod parse_error;
 mod payload_not_deserializable;
 mod reserved_event;
 mod similar;
+pub(crate) mod unknown_rule_in_suppression;
 mod unmatched_emit;
 mod unmatched_handler;
+pub(crate) mod unused_suppression;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{MissingKind, Span};
@@ -200,8 +202,10 @@ pub const RULES: &[&Rule] = &[
     &parse_error::RULE,
     &payload_not_deserializable::RULE,
     &reserved_event::RULE,
+    &unknown_rule_in_suppression::RULE,
     &unmatched_emit::RULE,
     &unmatched_handler::RULE,
+    &unused_suppression::RULE,
 ];
 
 impl Rule {
@@ -249,6 +253,11 @@ pub fn catalogue() -> String {
          (both are shown by `--diff`). A fix that rests on a guess (which name was meant,\n\
          which emitters pass an ack) is always a suggestion.\n\n\
          ## Severity adjustments\n\n\
+         `[rules]` sets a rule's highest level. A rule whose findings have two severities by\n\
+         nature (the \"warning when ...\" above, or info when sockets are only guessed at)\n\
+         keeps the lower ones under the configured level and lowers them to it when it is\n\
+         lower: `\"error\"` changes nothing for `ack-not-on-all-paths`, `\"info\"` makes all\n\
+         of its findings info.\n\n\
          These apply to every rule, after `[rules]` has set its level, and only ever lower it:\n\n\
          - **Test code** is `info`: files under `test/`, `tests/`, `__tests__/` or `e2e/`,\n\
          \x20 `*.test.*` and `*.spec.*` files, Rust `#[cfg(test)]` modules and `#[test]`\n\

@@ -162,3 +162,27 @@ fn a_missing_or_corrupt_baseline_is_a_usage_error() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn the_summary_says_how_many_findings_the_baseline_hid() {
+    let dir = project();
+    let status = wirelint_in(dir.path())
+        .args(["check", "--write-baseline", "wirelint-baseline.json"])
+        .output()
+        .expect("runs")
+        .status;
+    assert!(status.success());
+    let output = wirelint_in(dir.path())
+        .args(["check", "--baseline", "wirelint-baseline.json"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("no problems"), "{text}");
+    assert!(
+        text.ends_with("wirelint: 2 findings hidden by the baseline\n"),
+        "{text}"
+    );
+    // Without a baseline, no such line.
+    let output = wirelint_in(dir.path()).arg("check").output().expect("runs");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("baseline"));
+}

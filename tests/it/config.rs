@@ -208,11 +208,11 @@ fn mistakes_are_usage_errors_with_their_line() {
     let cases = [
         (
             "[rules]\nack-missing = \"error\"\nunmatched-emitt = \"off\"\n",
-            "wirelint.toml:3:1: unknown rule `unmatched-emitt` in [rules]; valid rules: ack-missing,",
+            "wirelint.toml:3:1: unknown rule `unmatched-emitt` in [rules]; did you mean `unmatched-emit`? valid rules: ack-missing,",
         ),
         (
             "\n[rules]\nunmatched-emit = \"fatal\"\n",
-            "wirelint.toml:3:18: unknown variant `fatal`, expected one of `off`, `info`, `warning`, `error`",
+            "wirelint.toml:3:18: unknown variant `fatal`, expected one of `off`, `info`, `warn`, `warning`, `error`",
         ),
         (
             "exclude = [\"dist\"]\nignore = []\n",
@@ -356,5 +356,96 @@ fn a_checkout_under_a_test_directory_is_not_all_test_code() {
     assert!(
         has(&found, "unmatched-emit", "error", "x:bogus"),
         "{found:?}"
+    );
+}
+
+/// Copies a fixture into a temporary directory.
+fn copy_case(case: &str) -> tempfile::TempDir {
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("readable").flatten() {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(Path::new(case), dir.path());
+    dir
+}
+
+#[test]
+fn uncommenting_the_whole_init_file_changes_nothing() {
+    // An exception-only path that misses the ack: a warning of an error rule.
+    let dir = copy_case("testdata/ack-not-on-all-paths/fires-await-outside-try");
+    let (before, _) = diagnostics(dir.path(), &[]);
+    assert!(
+        before
+            .iter()
+            .any(|(rule, severity, _)| rule == "ack-not-on-all-paths" && severity == "warning"),
+        "{before:?}"
+    );
+    let status = wirelint_in(dir.path())
+        .arg("init")
+        .output()
+        .expect("runs")
+        .status;
+    assert!(status.success());
+    let path = dir.path().join("wirelint.toml");
+    let text = std::fs::read_to_string(&path).expect("written");
+    let uncommented: String = text
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(setting)
+                if setting.split_once(" = ").is_some_and(|(key, _)| {
+                    key.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                }) =>
+            {
+                format!("{setting}\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    assert!(uncommented.contains("\nack-not-on-all-paths = \"error\"\n"));
+    assert!(uncommented.contains("\nexclude = []\n"));
+    std::fs::write(&path, uncommented).expect("write");
+    let (after, code) = diagnostics(dir.path(), &[]);
+    assert_ne!(code, 2);
+    assert_eq!(after, before);
+}
+
+#[test]
+fn warn_is_warning_and_one_glob_on_both_sides_is_refused() {
+    let dir = project();
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "[rules]\nunmatched-emit = \"warn\"\n",
+    );
+    let (found, code) = diagnostics(dir.path(), &[]);
+    assert!(
+        found
+            .iter()
+            .any(|(rule, severity, _)| rule == "unmatched-emit" && severity == "warning"),
+        "{found:?}"
+    );
+    assert_ne!(code, 2);
+    write(
+        dir.path(),
+        "wirelint.toml",
+        "[sides]\nclient = [\"web/**\", \"shared\"]\nserver = [\"server/**\", \"./shared/\"]\n",
+    );
+    let output = wirelint_in(dir.path()).arg("check").output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(
+            "wirelint: error: wirelint.toml:3:24: `./shared/` is in both [sides] client and [sides] server"
+        ),
+        "{stderr}"
     );
 }

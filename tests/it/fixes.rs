@@ -251,3 +251,47 @@ fn a_wrap_in_a_tab_indented_file_indents_with_tabs() {
         "no line is indented with spaces: {fixed}"
     );
 }
+
+/// A fix that cannot be written (here: no byte may be written, as on a full disk) is not
+/// counted as applied, and the report says what is on disk: the finding is still there.
+#[cfg(unix)]
+#[test]
+fn a_fix_that_cannot_be_written_is_not_applied_and_is_still_reported() {
+    use std::os::unix::process::CommandExt;
+    let dir = copy(Path::new(
+        "testdata/listener-removed-globally/fires-client-off-without-handler",
+    ));
+    let panel = dir.path().join("client/src/chatPanel.ts");
+    let before = std::fs::read_to_string(&panel).expect("read");
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("wirelint"));
+    command
+        .args(["check", "--fix", "--format", "compact"])
+        .arg(dir.path())
+        .env("WIRELINT_NO_CACHE", "1");
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: libc::RLIM_INFINITY,
+            };
+            // Writing past the limit fails with EFBIG instead of killing the process.
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let output = command.output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("chatPanel.ts: cannot write the fixed file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("applied"), "{stderr}");
+    assert!(stdout.contains("[listener-removed-globally]"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&panel).expect("read"), before);
+}

@@ -34,6 +34,7 @@ mod baseline;
 mod cache;
 mod cli;
 mod config;
+mod conventions;
 mod docs;
 mod fixes;
 mod fixtures;
