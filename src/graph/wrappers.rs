@@ -116,8 +116,12 @@ struct Reach {
 impl<'a> Linker<'a> {
     pub(super) fn expand_wrappers(&self) -> Wrapped {
         let mut templates: HashMap<(FileId, FuncId), Vec<Template>> = HashMap::default();
+        let mut of_unknown_kind: HashSet<(FileId, u32)> = HashSet::default();
         for (file, source) in self.files.iter().enumerate() {
             for wrapper in &source.facts.wrappers {
+                if let Some(index) = passes_value_of_unknown_kind(&source.facts, wrapper) {
+                    of_unknown_kind.insert((file, index));
+                }
                 templates
                     .entry((file, wrapper.func))
                     .or_default()
@@ -208,7 +212,17 @@ impl<'a> Linker<'a> {
                     let Some(&(_, _, first)) = reached.shapes.first() else {
                         continue;
                     };
-                    if reached.shapes.iter().all(|(_, _, shape)| *shape == first) {
+                    let agree = reached.shapes.iter().all(|(_, _, shape)| *shape == first);
+                    // A trailing value the wrapper cannot tell the kind of is data when
+                    // every call passes data there; a call passing a function or a value
+                    // of unknown kind leaves the site as it is written, one site.
+                    if of_unknown_kind.contains(&(file, index)) {
+                        if agree && first.ack_known {
+                            wrapped.adjusted.insert((file, index), first);
+                        }
+                        continue;
+                    }
+                    if agree {
                         wrapped.adjusted.insert((file, index), first);
                         continue;
                     }
@@ -449,6 +463,21 @@ impl<'a> Linker<'a> {
             }
         }
     }
+}
+
+/// The emit a wrapper holds, when all it passes along is a trailing parameter whose
+/// kind (data or ack) the wrapper cannot tell: `archive(id) { socket.emit("archive",
+/// id) }`. Not a callback by its name (the emit has an ack then) nor a rest parameter.
+fn passes_value_of_unknown_kind(facts: &crate::facts::FileFacts, wrapper: &Wrapper) -> Option<u32> {
+    let WrappedSite::Emit(index) = wrapper.site else {
+        return None;
+    };
+    let emit = facts.emits.get(index as usize)?;
+    (wrapper.name.is_none()
+        && !emit.ack_known
+        && matches!(wrapper.args.last(), Some(WrapArg::Param(_)))
+        && !wrapper.args.iter().any(|arg| matches!(arg, WrapArg::Rest(_))))
+    .then_some(index)
 }
 
 /// The template a call makes of the function it is written in, when it passes that

@@ -78,8 +78,8 @@ impl Extractor<'_> {
     }
 
     /// The emit at `index` of `facts.emits` is a wrapper's when its name is a
-    /// parameter, or when it passes on a rest parameter or a trailing parameter that is
-    /// a callback by its name (a payload parameter is left to the callers' values).
+    /// parameter, or when it passes on a rest parameter or a trailing parameter (a
+    /// callback by its name, or a value the callers' arguments tell the kind of).
     pub(super) fn note_wrapped_emit(&mut self, call: &CallExpr, index_in_emits: u32) {
         let Some((first, payload)) = call.args.split_first() else {
             return;
@@ -106,8 +106,11 @@ impl Extractor<'_> {
                     ArgOf::Rest(func, _) => Some(func),
                     _ => None,
                 });
+                // A trailing parameter: a callback by its name, or a value of unknown
+                // kind (`archive(id) { socket.emit("archive", id) }`) that the callers'
+                // arguments may show to be data. Evidence of data here already settles it.
                 let callback = payload.last().and_then(|arg| match self.arg_of(arg) {
-                    ArgOf::Param(func, _) if self.is_function(&arg.expr) == Some(true) => {
+                    ArgOf::Param(func, _) if self.is_function(&arg.expr) != Some(false) => {
                         Some(func)
                     }
                     _ => None,
