@@ -1614,6 +1614,14 @@ impl<'a> Linker<'a> {
             "*" => (path.first()?.as_str(), &path[path.len().min(1)..]),
             _ => (name, path),
         };
+        // `api.socket` of an exported object that holds a socket: the front-end exports
+        // it as `api.socket`.
+        if let Some(member) = rest.first()
+            && let Some(found @ (_, ExportValue::Socket(_))) =
+                self.export(target, &format!("{name}.{member}"), depth + 1)
+        {
+            return Some(found);
+        }
         let found = self.export(target, name, depth + 1).or_else(|| {
             // CommonJS: `require("./x").a` reads export `a` when there is no default.
             if name == "default" {

@@ -727,6 +727,7 @@ impl<'a> Extractor<'a> {
                         .or_insert(socket);
                 }
                 self.note_name_map(&ident.id.sym, init);
+                self.note_object_sockets(&ident.id.sym, init);
                 let mut binding = self.binding_of(init, ident.type_ann.as_deref());
                 // `const itemId = item.id + 1`: no socket, and no function either.
                 if matches!(binding, Binding::Unknown)
@@ -1307,7 +1308,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// The properties of an object literal that hold sockets: `{ io, socket: s }`.
-    fn socket_props(&self, object: &ObjectLit) -> Vec<(String, SocketRef)> {
+    pub(super) fn socket_props(&self, object: &ObjectLit) -> Vec<(String, SocketRef)> {
         object
             .props
             .iter()
@@ -1988,7 +1989,15 @@ impl<'a> Extractor<'a> {
             Expr::Fn(function) => Some(ExportValue::Function(
                 self.func_id(function.function.span.lo.0, None),
             )),
-            Expr::Ident(ident) => self.export_binding(&ident.sym),
+            Expr::Ident(ident) => {
+                self.export_held_sockets(&name, &ident.sym);
+                self.export_binding(&ident.sym)
+            }
+            Expr::Object(object) => {
+                self.export_object_sockets(&name, object);
+                let value = self.value(expr);
+                value.is_known().then_some(ExportValue::Value(value))
+            }
             _ => match self.socket(expr) {
                 Some(socket) => Some(ExportValue::Socket(socket)),
                 None => {
@@ -2023,6 +2032,16 @@ impl<'a> Extractor<'a> {
                     if let Some(key) = prop_name(&method.key) {
                         let id = self.func_id(method.function.span.lo.0, Some(key.clone()));
                         self.export(key, ExportValue::Function(id));
+                    }
+                }
+                // `module.exports = { get socket() { return io(url); } }`
+                Prop::Getter(_) => {
+                    let getter = ObjectLit {
+                        span: object.span,
+                        props: vec![PropOrSpread::Prop(prop.clone())],
+                    };
+                    for (key, socket) in self.object_sockets(&getter) {
+                        self.export(key, ExportValue::Socket(socket));
                     }
                 }
                 _ => {}
@@ -2309,7 +2328,10 @@ impl Visit for Extractor<'_> {
                                     specifier: specifier.clone(),
                                     name: orig,
                                 }),
-                                None => self.export_binding(&orig),
+                                None => {
+                                    self.export_held_sockets(&exported, &orig);
+                                    self.export_binding(&orig)
+                                }
                             };
                             if let Some(value) = value {
                                 self.export(exported, value);
@@ -2375,6 +2397,7 @@ impl Visit for Extractor<'_> {
                 _ => {}
             }
             for name in names {
+                self.export_held_sockets(&name, &name);
                 if let Some(value) = self.export_binding(&name) {
                     self.export(name, value);
                 }
