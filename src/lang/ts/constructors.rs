@@ -3,7 +3,8 @@
 //! methods is an emit on that socket, across files.
 //!
 //! A constructor is a function named after its class; `new Runner(...)` is a call of
-//! that name (resolved by name when linking, like `job.run(io)`).
+//! that name (resolved by name when linking, like `job.run(io)`), and `new R(...)` too
+//! after `import { Runner as R }`.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -77,8 +78,13 @@ impl Extractor<'_> {
         if args.is_empty() {
             return;
         }
+        // `import { Job as J } from "./job"; new J(io)` constructs `Job`.
+        let class_name = match self.lookup(&class.sym) {
+            Some(Binding::Import { name, .. }) if name != "default" && name != "*" => name.clone(),
+            _ => class.sym.to_string(),
+        };
         self.facts.calls.push(SocketCall {
-            callee: FnCallee::Named(class.sym.to_string()),
+            callee: FnCallee::Named(class_name),
             args,
         });
     }

@@ -178,6 +178,9 @@ pub(super) struct Extractor<'a> {
     /// Methods of the classes being walked, by name, with where each starts, innermost
     /// last: `this.send(...)`.
     pub(super) class_methods: Vec<HashMap<String, u32>>,
+    /// Variables initialised with an instance of an imported class, with the import:
+    /// `const api = new Api(socket)` makes `api.emit(...)` a call of `Api`'s method.
+    pub(super) instances: HashMap<String, (String, String)>,
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
@@ -221,6 +224,7 @@ impl<'a> Extractor<'a> {
             reassigned: rustc_hash::FxHashSet::default(),
             mutated: rustc_hash::FxHashSet::default(),
             class_methods: Vec::new(),
+            instances: HashMap::default(),
         }
     }
 
@@ -728,6 +732,7 @@ impl<'a> Extractor<'a> {
                 }
                 self.note_name_map(&ident.id.sym, init);
                 self.note_object_sockets(&ident.id.sym, init);
+                self.note_instance(&ident.id.sym, init);
                 let mut binding = self.binding_of(init, ident.type_ann.as_deref());
                 // `const itemId = item.id + 1`: no socket, and no function either.
                 if matches!(binding, Binding::Unknown)

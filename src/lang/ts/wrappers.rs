@@ -224,6 +224,9 @@ impl Extractor<'_> {
     }
 
     fn wrapper_callee(&mut self, callee: &Expr) -> Option<FnCallee> {
+        if let Some(method) = self.instance_method(callee) {
+            return Some(method);
+        }
         if let Expr::Member(member) = unwrap_expr(callee)
             && let Expr::This(_) = unwrap_expr(&member.obj)
         {
@@ -248,6 +251,48 @@ impl Extractor<'_> {
             FnCallee::Import { .. } => None,
             local => Some(local),
         }
+    }
+
+    /// `const api = new Api(io(url))` with `Api` imported from a project file: `api` is
+    /// an instance of it, whose methods the calls `api.send(...)` call.
+    pub(super) fn note_instance(&mut self, name: &str, init: &Expr) {
+        if let Expr::New(new) = unwrap_expr(init)
+            && let Expr::Ident(class) = unwrap_expr(&new.callee)
+            && let Some(Binding::Import { specifier, name: imported }) = self.lookup(&class.sym)
+            && imported != "*"
+            && is_project_specifier(specifier)
+        {
+            let import = (specifier.clone(), imported.clone());
+            self.instances.insert(name.to_owned(), import);
+        }
+    }
+
+    /// `api.emit("job:progress", p)` on an instance of an imported class: a call of its
+    /// method `emit` in the class's file (found there by name when linking).
+    fn instance_method(&self, callee: &Expr) -> Option<FnCallee> {
+        let Expr::Member(member) = unwrap_expr(callee) else {
+            return None;
+        };
+        let (Expr::Ident(instance), MemberProp::Ident(method)) =
+            (unwrap_expr(&member.obj), &member.prop)
+        else {
+            return None;
+        };
+        let (specifier, class) = self.instances.get(&*instance.sym)?;
+        // The name may be bound to something else where the call is (a parameter of
+        // the same name), and a socket's own `emit` is not a method of the class.
+        if !matches!(
+            self.lookup(&instance.sym),
+            Some(Binding::Unknown | Binding::Data | Binding::Value(_))
+        ) || self.socket(&member.obj).is_some()
+        {
+            return None;
+        }
+        Some(FnCallee::Import {
+            specifier: specifier.clone(),
+            name: class.clone(),
+            path: vec![method.sym.to_string()],
+        })
     }
 
     /// The methods of a class by name, with where each function starts.
