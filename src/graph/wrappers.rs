@@ -338,13 +338,41 @@ impl<'a> Linker<'a> {
             if passes_params(&args) {
                 return; // a wrapper of the wrapper: its own calls decide
             }
-            if let WrappedSite::Emit(at) = site
-                && let Some(emit) = facts.emits.get(at as usize)
-            {
-                reached.concrete += 1;
-                reached
-                    .shapes
-                    .push((file, call.span, shape(&args, emit.method)));
+            match site {
+                WrappedSite::Emit(at) => {
+                    if let Some(emit) = facts.emits.get(at as usize) {
+                        reached.concrete += 1;
+                        reached
+                            .shapes
+                            .push((file, call.span, shape(&args, emit.method)));
+                    }
+                }
+                // `onMessage(cb) { socket.on("message:new", cb) }`: each call registers
+                // its own listener for the wrapper's event.
+                WrappedSite::Handler(at) => {
+                    if let Some(handler) = facts.handlers.get(at as usize) {
+                        reached.concrete += 1;
+                        let listener = match template.args.first() {
+                            Some(WrapArg::Param(i)) => call.args.get(*i as usize),
+                            _ => None,
+                        };
+                        wrapped.handlers.push(CallHandler {
+                            wrapper_file: origin_file,
+                            handler: Handler {
+                                span: call.span,
+                                name_span: call.span,
+                                name_is_literal: false,
+                                ..call_handler(handler, listener)
+                            },
+                            place: CallPlace {
+                                file,
+                                name_file: origin_file,
+                                via_file: origin_file,
+                                via: handler.span,
+                            },
+                        });
+                    }
+                }
             }
             return;
         };
@@ -444,16 +472,7 @@ impl<'a> Linker<'a> {
                         name_span: name.span,
                         name: name.value.clone(),
                         name_is_literal: name.literal,
-                        params: listener.and_then(|l| l.params.clone()),
-                        ack: listener.and_then(|l| l.ack.clone()),
-                        listener_elsewhere: None,
-                        after_await: None,
-                        emitted_after: Vec::new(),
-                        context: None,
-                        shape: None,
-                        listener_name: None,
-                        frame: None,
-                        ..handler.clone()
+                        ..call_handler(handler, listener)
                     },
                     place: CallPlace {
                         via: handler.span,
@@ -478,6 +497,23 @@ fn passes_value_of_unknown_kind(facts: &crate::facts::FileFacts, wrapper: &Wrapp
         && matches!(wrapper.args.last(), Some(WrapArg::Param(_)))
         && !wrapper.args.iter().any(|arg| matches!(arg, WrapArg::Rest(_))))
     .then_some(index)
+}
+
+/// The handler a wrapper's registration makes at one call, with the listener the call
+/// passes (its signature when it is a function written there, else unknown).
+fn call_handler(handler: &Handler, listener: Option<&CallArg>) -> Handler {
+    Handler {
+        params: listener.and_then(|l| l.params.clone()),
+        ack: listener.and_then(|l| l.ack.clone()),
+        listener_elsewhere: None,
+        after_await: None,
+        emitted_after: Vec::new(),
+        context: None,
+        shape: None,
+        listener_name: None,
+        frame: None,
+        ..handler.clone()
+    }
 }
 
 /// The template a call makes of the function it is written in, when it passes that

@@ -134,12 +134,25 @@ impl Extractor<'_> {
     }
 
     /// The registration at `index` of `facts.handlers` is a wrapper's when its event
-    /// name is a parameter (`listen(ev, fn) { socket.on(ev, fn) }`).
+    /// name is a parameter (`listen(ev, fn) { socket.on(ev, fn) }`), or when its name is
+    /// its own and the listener is a parameter (`onMessage(cb) { socket.on("message:new",
+    /// cb) }`): each call registers the listener it passes.
     pub(super) fn note_wrapped_handler(&mut self, call: &CallExpr, index: u32) {
         let Some(first) = call.args.first().filter(|arg| arg.spread.is_none()) else {
             return;
         };
         let ArgOf::Param(owner, name) = self.arg_of(first) else {
+            if let [_, listener] = &call.args[..]
+                && listener.spread.is_none()
+                && let ArgOf::Param(owner, param) = self.arg_of(listener)
+            {
+                self.facts.wrappers.push(Wrapper {
+                    func: owner,
+                    site: WrappedSite::Handler(index),
+                    name: None,
+                    args: vec![WrapArg::Param(param)],
+                });
+            }
             return;
         };
         let args = call
@@ -180,11 +193,13 @@ impl Extractor<'_> {
                 }
                 _ => Value::Unknown,
             };
-            // A function after a possible event name may be a listener: its signature
-            // is what a handler site needs.
+            // A function after a possible event name may be a listener, and so may the
+            // last argument (`onMessage((m) => ...)`): its signature is what a handler
+            // site needs.
             let after_name = args.last().is_some_and(|before| before.value.is_known());
+            let last = args.len() + 1 == call.args.len();
             let (params, ack) = match expr {
-                Expr::Arrow(_) | Expr::Fn(_) if after_name => {
+                Expr::Arrow(_) | Expr::Fn(_) if after_name || last => {
                     (self.params_of(expr), self.listener_ack(expr))
                 }
                 _ => (None, None),
