@@ -18,6 +18,7 @@ use crate::facts::{
 };
 use crate::resolve::Resolver;
 
+mod maps;
 mod wrappers;
 use wrappers::CallPlace;
 
@@ -734,7 +735,8 @@ impl<'a> Linker<'a> {
         self.contexts = self.provided_contexts();
         self.sides = self.file_sides();
         self.propagate_params();
-        let wrapped = self.expand_wrappers();
+        let mut wrapped = self.expand_wrappers();
+        self.expand_imported_maps(&mut wrapped);
         let mut graph = EventGraph::default();
         for (file, source) in self.files.iter().enumerate() {
             let facts = &source.facts;

@@ -97,10 +97,7 @@ fn npm_versions<'t>(text: &'t str, package: &str) -> Vec<(usize, &'t str)> {
             open = Some((line.len() - line.trim_start().len(), false));
             continue;
         }
-        let Some(path) = key
-            .strip_prefix('"')
-            .and_then(|key| key.strip_suffix('"'))
-        else {
+        let Some(path) = key.strip_prefix('"').and_then(|key| key.strip_suffix('"')) else {
             continue;
         };
         // `node_modules/socket.io-client`, not `node_modules/x-socket.io-client`.

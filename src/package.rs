@@ -490,7 +490,10 @@ mod tests {
         );
         write("dashboard/src/a.js", "");
         write("tools/package.json", r#"{"name":"tools"}"#);
-        write("tools/pnpm-lock.yaml", "packages:\n  /socket.io-client@4.7.5:\n");
+        write(
+            "tools/pnpm-lock.yaml",
+            "packages:\n  /socket.io-client@4.7.5:\n",
+        );
         write("tools/b.js", "");
         write("c.js", "");
         let files = [

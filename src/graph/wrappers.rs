@@ -495,13 +495,16 @@ fn passes_value_of_unknown_kind(facts: &crate::facts::FileFacts, wrapper: &Wrapp
     (wrapper.name.is_none()
         && !emit.ack_known
         && matches!(wrapper.args.last(), Some(WrapArg::Param(_)))
-        && !wrapper.args.iter().any(|arg| matches!(arg, WrapArg::Rest(_))))
+        && !wrapper
+            .args
+            .iter()
+            .any(|arg| matches!(arg, WrapArg::Rest(_))))
     .then_some(index)
 }
 
 /// The handler a wrapper's registration makes at one call, with the listener the call
 /// passes (its signature when it is a function written there, else unknown).
-fn call_handler(handler: &Handler, listener: Option<&CallArg>) -> Handler {
+pub(super) fn call_handler(handler: &Handler, listener: Option<&CallArg>) -> Handler {
     Handler {
         params: listener.and_then(|l| l.params.clone()),
         ack: listener.and_then(|l| l.ack.clone()),

@@ -167,7 +167,7 @@ pub(super) struct Extractor<'a> {
     /// Object and array literals bound to names, for the loops over them (`maps.rs`).
     pub(super) name_maps: HashMap<String, Vec<super::maps::MapEntry>>,
     /// What the callback of `Object.keys(m).forEach(cb)` walks, by the callback's start.
-    entry_hints: HashMap<u32, (Vec<super::maps::MapEntry>, super::maps::Walk)>,
+    entry_hints: HashMap<u32, super::maps::Walked>,
     /// Callbacks whose first parameter is an element of an array of strings, by start.
     data_hints: rustc_hash::FxHashSet<u32>,
     /// Names assigned anywhere in the file: their initialiser does not tell what they hold.
@@ -926,10 +926,10 @@ impl<'a> Extractor<'a> {
         let param_names = scope.keys().cloned().collect();
         self.scopes.push(scope);
         // `Object.keys(handlers).forEach((ev) => ...)`: the first parameter walks the map.
-        if let Some((entries, walk)) = self.entry_hints.remove(&lo)
+        if let Some(walked) = self.entry_hints.remove(&lo)
             && let Some(first) = params.first()
         {
-            self.bind_entries(first, entries, walk);
+            self.bind_entries(first, walked);
         } else if self.data_hints.remove(&lo)
             && let Some(Pat::Ident(first)) = params.first()
         {
@@ -1481,7 +1481,16 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
+        let emits = self.facts.emits.len();
         self.on_emit_named(call, receiver, method, member, None);
+        // Over an imported map: linking makes it one emit per entry.
+        if self.facts.emits.len() > emits
+            && let Some(first) = call.args.first()
+            && let Some(map_loop) =
+                self.imported_loop(&first.expr, None, facts::WrappedSite::Emit(emits as u32))
+        {
+            self.facts.map_loops.push(map_loop);
+        }
     }
 
     /// An emit site; `named` overrides the event name of the call (an entry of a map).
@@ -1639,6 +1648,7 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
+        let handlers = self.facts.handlers.len();
         self.on_listen_named(
             call,
             receiver,
@@ -1646,6 +1656,18 @@ impl<'a> Extractor<'a> {
             None,
             call.args.get(1).map(|arg| &*arg.expr),
         );
+        // Over an imported map: linking makes it one handler per entry.
+        if method != ListenMethod::Any
+            && self.facts.handlers.len() > handlers
+            && let Some(first) = call.args.first()
+            && let Some(map_loop) = self.imported_loop(
+                &first.expr,
+                call.args.get(1).map(|arg| &*arg.expr),
+                facts::WrappedSite::Handler(handlers as u32),
+            )
+        {
+            self.facts.map_loops.push(map_loop);
+        }
     }
 
     /// A handler site; `named` overrides the event name of the call (an entry of a
@@ -1988,6 +2010,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn export_expr(&mut self, name: String, expr: &Expr) {
+        self.note_exported_map(&name, expr);
         let expr = unwrap_expr(component_of(expr));
         let value = match expr {
             Expr::Arrow(arrow) => Some(ExportValue::Function(self.func_id(arrow.span.lo.0, None))),
@@ -2075,7 +2098,11 @@ impl<'a> Extractor<'a> {
                     && prop == "exports"
                 {
                     match unwrap_expr(&assign.right) {
-                        Expr::Object(object) => self.export_object(object),
+                        Expr::Object(object) => {
+                            // `require("./handlers")` is the whole object.
+                            self.note_exported_map("default", &assign.right);
+                            self.export_object(object);
+                        }
                         right => self.export_expr("default".to_owned(), right),
                     }
                     return;
@@ -2335,6 +2362,11 @@ impl Visit for Extractor<'_> {
                                 }),
                                 None => {
                                     self.export_held_sockets(&exported, &orig);
+                                    let local = Expr::Ident(Ident::new_no_ctxt(
+                                        orig.as_str().into(),
+                                        swc_common::DUMMY_SP,
+                                    ));
+                                    self.note_exported_map(&exported, &local);
                                     self.export_binding(&orig)
                                 }
                             };
@@ -2401,6 +2433,15 @@ impl Visit for Extractor<'_> {
                 Decl::Class(class) => names.push(class.ident.sym.to_string()),
                 _ => {}
             }
+            // `export const handlers = { ... }`: the object as written, inline
+            // functions included.
+            if let Decl::Var(var) = &export.decl {
+                for declarator in &var.decls {
+                    if let (Pat::Ident(ident), Some(init)) = (&declarator.name, &declarator.init) {
+                        self.note_exported_map(&ident.id.sym, init);
+                    }
+                }
+            }
             for name in names {
                 self.export_held_sockets(&name, &name);
                 if let Some(value) = self.export_binding(&name) {
@@ -2433,8 +2474,8 @@ impl Visit for Extractor<'_> {
             }
             (ForHead::VarDecl(decl), None) if decl.decls.len() == 1 => {
                 decl.visit_with(self);
-                if let Some((entries, walk)) = self.walked_entries(&stmt.right) {
-                    self.bind_entries(&decl.decls[0].name, entries, walk);
+                if let Some(walked) = self.walked_entries(&stmt.right) {
+                    self.bind_entries(&decl.decls[0].name, walked);
                 } else if let Pat::Ident(element) = &decl.decls[0].name
                     && super::data::is_string_array(&stmt.right)
                 {
@@ -2454,9 +2495,10 @@ impl Visit for Extractor<'_> {
         stmt.left.visit_with(self);
         if let ForHead::VarDecl(decl) = &stmt.left
             && let [declarator] = decl.decls.as_slice()
-            && let Some(entries) = self.map_entries(&stmt.right)
+            && let Some((entries, imported)) = self.map_source(&stmt.right)
         {
-            self.bind_entries(&declarator.name, entries, super::maps::Walk::Keys);
+            let walked = (entries, super::maps::Walk::Keys, imported);
+            self.bind_entries(&declarator.name, walked);
         }
         stmt.body.visit_with(self);
         self.scopes.pop();

@@ -75,7 +75,9 @@ impl Extractor<'_> {
             let Prop::Getter(getter) = &**prop else {
                 continue;
             };
-            let Some(returned) = single_return(getter.function.body.as_ref().map(|body| &body.stmts[..])) else {
+            let Some(returned) =
+                single_return(getter.function.body.as_ref().map(|body| &body.stmts[..]))
+            else {
                 continue;
             };
             // `this` is the object itself, whose other members this file does not bind.

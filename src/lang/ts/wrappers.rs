@@ -273,7 +273,10 @@ impl Extractor<'_> {
     pub(super) fn note_instance(&mut self, name: &str, init: &Expr) {
         if let Expr::New(new) = unwrap_expr(init)
             && let Expr::Ident(class) = unwrap_expr(&new.callee)
-            && let Some(Binding::Import { specifier, name: imported }) = self.lookup(&class.sym)
+            && let Some(Binding::Import {
+                specifier,
+                name: imported,
+            }) = self.lookup(&class.sym)
             && imported != "*"
             && is_project_specifier(specifier)
         {
@@ -352,7 +355,7 @@ impl Extractor<'_> {
 
 /// An import from a file of the project rather than a package: relative, absolute, or
 /// one of the usual source-root aliases.
-fn is_project_specifier(specifier: &str) -> bool {
+pub(super) fn is_project_specifier(specifier: &str) -> bool {
     specifier.starts_with('.')
         || specifier.starts_with('/')
         || specifier.starts_with("@/")
