@@ -166,10 +166,10 @@ fn pnpm_versions<'t>(text: &'t str, package: &str) -> Vec<(usize, &'t str)> {
         let Some(rest) = key.strip_prefix(package) else {
             continue;
         };
-        if let Some(version) = rest.strip_prefix('@').or_else(|| rest.strip_prefix('/')) {
-            if version.starts_with(|c: char| c.is_ascii_digit()) {
-                versions.push((0, version));
-            }
+        if let Some(version) = rest.strip_prefix('@').or_else(|| rest.strip_prefix('/'))
+            && version.starts_with(|c: char| c.is_ascii_digit())
+        {
+            versions.push((0, version));
         }
     }
     versions
