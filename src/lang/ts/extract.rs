@@ -121,7 +121,7 @@ pub(super) struct Extractor<'a> {
     /// The functions being walked, innermost last.
     frames: Vec<Frame>,
     /// Top-level functions of the file, for looking into `helper(callback)`.
-    locals: LocalFns<'a>,
+    pub(super) locals: LocalFns<'a>,
     /// Calls that are directly awaited, by start offset: the `await` expression.
     awaited: HashMap<u32, facts::Span>,
     /// What the function starting at an offset is the listener of.
@@ -1853,6 +1853,11 @@ impl<'a> Extractor<'a> {
                 &local
             }
         };
+        self.ack_of(function)
+    }
+
+    /// The ack parameter of a function used as a listener, and how it is called.
+    pub(super) fn ack_of(&self, function: &LocalFn) -> Option<Ack> {
         let index = function.params.len().checked_sub(1)?;
         let (name, span, rest) = match function.params[index] {
             Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),

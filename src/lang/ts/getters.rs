@@ -98,6 +98,26 @@ impl Extractor<'_> {
         let Expr::Object(object) = unwrap_expr(init) else {
             return;
         };
+        // Most objects hold only literals and functions: nothing to resolve.
+        let may_hold_socket = object.props.iter().any(|prop| match prop {
+            PropOrSpread::Prop(prop) => match &**prop {
+                Prop::KeyValue(kv) => !matches!(
+                    unwrap_expr(&kv.value),
+                    Expr::Lit(_)
+                        | Expr::Tpl(_)
+                        | Expr::Arrow(_)
+                        | Expr::Fn(_)
+                        | Expr::Object(_)
+                        | Expr::Array(_)
+                ),
+                Prop::Shorthand(_) | Prop::Getter(_) => true,
+                _ => false,
+            },
+            PropOrSpread::Spread(_) => false,
+        });
+        if !may_hold_socket {
+            return;
+        }
         for (prop, socket) in self.object_sockets(object) {
             self.member_assigned
                 .entry((holder.to_owned(), prop))

@@ -16,6 +16,7 @@ use swc_common::{DUMMY_SP, Spanned};
 use swc_ecma_ast::*;
 
 use super::extract::{Binding, Extractor, member_prop_name, prop_name, unwrap_expr};
+use super::flow::LocalFn;
 use crate::facts::{self, ExportedEntry, ExportedMap, MapLoop, Value, WrappedSite};
 
 /// Entries of an exported map beyond which it is no map of events.
@@ -433,24 +434,20 @@ impl Extractor<'_> {
             return None;
         }
         // Functions written inline in the object, by where their key is.
-        let inline: Vec<(facts::Span, Expr)> = match unwrap_expr(expr) {
+        let inline: Vec<(facts::Span, LocalFn)> = match unwrap_expr(expr) {
             Expr::Object(object) => object
                 .props
                 .iter()
                 .filter_map(|prop| match prop {
                     PropOrSpread::Prop(prop) => match &**prop {
-                        Prop::KeyValue(kv)
-                            if matches!(unwrap_expr(&kv.value), Expr::Arrow(_) | Expr::Fn(_)) =>
-                        {
-                            Some((self.span(kv.key.span()), (*kv.value).clone()))
-                        }
+                        Prop::KeyValue(kv) => Some((
+                            self.span(kv.key.span()),
+                            LocalFn::of_expr(&kv.value, self.len)?,
+                        )),
                         // `{ "job:started"(job, ack) { ... } }`
                         Prop::Method(method) => Some((
                             self.span(method.key.span()),
-                            Expr::Fn(FnExpr {
-                                ident: None,
-                                function: method.function.clone(),
-                            }),
+                            LocalFn::of_function(&method.function, self.len)?,
                         )),
                         _ => None,
                     },
@@ -463,14 +460,11 @@ impl Extractor<'_> {
             .into_iter()
             .map(|entry| {
                 let function = match &entry.handler {
-                    Some(name) => Some(Expr::Ident(Ident::new_no_ctxt(
-                        name.as_str().into(),
-                        DUMMY_SP,
-                    ))),
+                    Some(name) => self.locals.get(name.as_str()),
                     None => inline
                         .iter()
                         .find(|(span, _)| *span == entry.key.span)
-                        .map(|(_, function)| function.clone()),
+                        .map(|(_, function)| function),
                 };
                 ExportedEntry {
                     key: entry.key.value.clone(),
@@ -481,8 +475,17 @@ impl Extractor<'_> {
                         .value
                         .as_ref()
                         .map_or(entry.key.span, |value| value.span),
-                    params: function.as_ref().and_then(|f| self.params_of(f)),
-                    ack: function.as_ref().and_then(|f| self.listener_ack(f)),
+                    params: function.map(|function| {
+                        let rest = function
+                            .params
+                            .last()
+                            .is_some_and(|pat| matches!(pat, Pat::Rest(_)));
+                        facts::Params {
+                            count: function.params.len() as u32 - u32::from(rest),
+                            rest,
+                        }
+                    }),
+                    ack: function.and_then(|function| self.ack_of(function)),
                 }
             })
             .collect();

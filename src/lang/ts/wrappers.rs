@@ -288,6 +288,9 @@ impl Extractor<'_> {
     /// `api.emit("job:progress", p)` on an instance of an imported class: a call of its
     /// method `emit` in the class's file (found there by name when linking).
     fn instance_method(&self, callee: &Expr) -> Option<FnCallee> {
+        if self.instances.is_empty() {
+            return None;
+        }
         let Expr::Member(member) = unwrap_expr(callee) else {
             return None;
         };
