@@ -246,13 +246,13 @@ impl Extractor<'_> {
             Expr::Array(_) => Some((self.literal_entries(expr)?, Walk::Keys, None)),
             Expr::Ident(_) => {
                 let (entries, imported) = self.map_source(expr)?;
-                // Only a list is walked by `for...of`/`forEach`; an object is not iterable.
-                // An imported one is walked only through `Object.keys/values/entries`.
-                (imported.is_none()
-                    && entries
+                // Only a list is walked by `for...of`/`forEach`; an object is not iterable
+                // (so an imported value walked so is a list).
+                (imported.is_some()
+                    || entries
                         .iter()
                         .all(|e| e.value.is_none() && e.handler.is_none()))
-                .then_some((entries, Walk::Keys, None))
+                .then_some((entries, Walk::Keys, imported))
             }
             _ => None,
         }
