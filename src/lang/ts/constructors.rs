@@ -78,14 +78,36 @@ impl Extractor<'_> {
         if args.is_empty() {
             return;
         }
-        // `import { Job as J } from "./job"; new J(io)` constructs `Job`.
-        let class_name = match self.lookup(&class.sym) {
-            Some(Binding::Import { name, .. }) if name != "default" && name != "*" => name.clone(),
-            _ => class.sym.to_string(),
+        // `import { Job as J } from "./job"; new J(io)` constructs `Job`; a default
+        // import constructs whatever class the file exports as its default.
+        let callee = match self.lookup(&class.sym) {
+            Some(Binding::Import { specifier, name }) if name == "default" => FnCallee::Import {
+                specifier: specifier.clone(),
+                name: name.clone(),
+                path: Vec::new(),
+            },
+            Some(Binding::Import { name, .. }) if name != "*" => FnCallee::Named(name.clone()),
+            _ => FnCallee::Named(class.sym.to_string()),
         };
-        self.facts.calls.push(SocketCall {
-            callee: FnCallee::Named(class_name),
-            args,
-        });
+        self.facts.calls.push(SocketCall { callee, args });
+    }
+}
+
+impl Extractor<'_> {
+    /// `export default class Runner { constructor(io) {...} }`: the default export is
+    /// the constructor, which `new R(io)` after `import R from "./runner"` calls.
+    pub(super) fn export_default_class(&mut self, class: &ClassExpr) {
+        let Some(constructor) = class.class.body.iter().find_map(|member| match member {
+            ClassMember::Constructor(constructor) => Some(constructor),
+            _ => None,
+        }) else {
+            return;
+        };
+        let name = class.ident.as_ref().map(|ident| ident.sym.to_string());
+        let id = self.func_id(constructor.span.lo.0, name);
+        self.facts.exports.push((
+            "default".to_owned(),
+            crate::facts::ExportValue::Function(id),
+        ));
     }
 }

@@ -2412,12 +2412,14 @@ impl Visit for Extractor<'_> {
             ModuleDecl::ExportDefaultExpr(export) => {
                 self.export_expr("default".to_owned(), &export.expr);
             }
-            ModuleDecl::ExportDefaultDecl(export) => {
-                if let DefaultDecl::Fn(function) = &export.decl {
+            ModuleDecl::ExportDefaultDecl(export) => match &export.decl {
+                DefaultDecl::Fn(function) => {
                     let id = self.func_id(function.function.span.lo.0, None);
                     self.export("default".to_owned(), ExportValue::Function(id));
                 }
-            }
+                DefaultDecl::Class(class) => self.export_default_class(class),
+                _ => {}
+            },
             ModuleDecl::TsExportAssignment(export) => {
                 self.export_expr("default".to_owned(), &export.expr);
             }
