@@ -178,9 +178,12 @@ pub(super) struct Extractor<'a> {
     /// Methods of the classes being walked, by name, with where each starts, innermost
     /// last: `this.send(...)`.
     pub(super) class_methods: Vec<HashMap<String, u32>>,
-    /// Variables initialised with an instance of an imported class, with the import:
-    /// `const api = new Api(socket)` makes `api.emit(...)` a call of `Api`'s method.
-    pub(super) instances: HashMap<String, (String, String)>,
+    /// Variables initialised with an instance of a class of the project: `const api =
+    /// new Api(socket)` makes `api.emit(...)` a call of `Api`'s method.
+    pub(super) instances: HashMap<String, super::wrappers::InstanceOf>,
+    /// The methods of the classes declared in this file so far, by class name, with
+    /// where each starts.
+    pub(super) local_classes: HashMap<String, HashMap<String, u32>>,
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
@@ -225,6 +228,7 @@ impl<'a> Extractor<'a> {
             mutated: rustc_hash::FxHashSet::default(),
             class_methods: Vec::new(),
             instances: HashMap::default(),
+            local_classes: HashMap::default(),
         }
     }
 
@@ -2610,6 +2614,9 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_class_decl(&mut self, decl: &ClassDecl) {
+        let methods = self.methods_of(&decl.class);
+        self.local_classes
+            .insert(decl.ident.sym.to_string(), methods);
         self.constructor_names
             .push(Some(decl.ident.sym.to_string()));
         decl.class.visit_with(self);

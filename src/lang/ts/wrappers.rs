@@ -26,6 +26,15 @@ enum ArgOf {
     Other,
 }
 
+/// The class a variable holds an instance of.
+#[derive(Clone, Debug)]
+pub(super) enum InstanceOf {
+    /// Imported from a project file: the specifier and the imported name.
+    Imported(String, String),
+    /// Declared in this file, by name.
+    Local(String),
+}
+
 /// More arguments than any wrapper takes: such calls are not worth recording.
 const MAX_ARGS: usize = 8;
 
@@ -268,26 +277,35 @@ impl Extractor<'_> {
         }
     }
 
-    /// `const api = new Api(io(url))` with `Api` imported from a project file: `api` is
-    /// an instance of it, whose methods the calls `api.send(...)` call.
+    /// `const api = new Api(io(url))` with `Api` declared above or imported from a
+    /// project file: `api` is an instance of it, whose methods `api.send(...)` calls.
     pub(super) fn note_instance(&mut self, name: &str, init: &Expr) {
-        if let Expr::New(new) = unwrap_expr(init)
-            && let Expr::Ident(class) = unwrap_expr(&new.callee)
-            && let Some(Binding::Import {
+        let Expr::New(new) = unwrap_expr(init) else {
+            return;
+        };
+        let Expr::Ident(class) = unwrap_expr(&new.callee) else {
+            return;
+        };
+        let instance = match self.lookup(&class.sym) {
+            Some(Binding::Import {
                 specifier,
                 name: imported,
-            }) = self.lookup(&class.sym)
-            && imported != "*"
-            && is_project_specifier(specifier)
-        {
-            let import = (specifier.clone(), imported.clone());
-            self.instances.insert(name.to_owned(), import);
-        }
+            }) if imported != "*" && is_project_specifier(specifier) => {
+                InstanceOf::Imported(specifier.clone(), imported.clone())
+            }
+            // A class declared above in this file.
+            _ if self.local_classes.contains_key(&*class.sym) => {
+                InstanceOf::Local(class.sym.to_string())
+            }
+            _ => return,
+        };
+        self.instances.insert(name.to_owned(), instance);
     }
 
-    /// `api.emit("job:progress", p)` on an instance of an imported class: a call of its
-    /// method `emit` in the class's file (found there by name when linking).
-    fn instance_method(&self, callee: &Expr) -> Option<FnCallee> {
+    /// `api.emit("job:progress", p)` on an instance of a class of the project: a call of
+    /// its method `emit`, in this file or in the class's (found there by name when
+    /// linking).
+    fn instance_method(&mut self, callee: &Expr) -> Option<FnCallee> {
         if self.instances.is_empty() {
             return None;
         }
@@ -299,7 +317,7 @@ impl Extractor<'_> {
         else {
             return None;
         };
-        let (specifier, class) = self.instances.get(&*instance.sym)?;
+        let of = self.instances.get(&*instance.sym)?.clone();
         // The name may be bound to something else where the call is (a parameter of
         // the same name), and a socket's own `emit` is not a method of the class.
         if !matches!(
@@ -309,11 +327,18 @@ impl Extractor<'_> {
         {
             return None;
         }
-        Some(FnCallee::Import {
-            specifier: specifier.clone(),
-            name: class.clone(),
-            path: vec![method.sym.to_string()],
-        })
+        let method = method.sym.to_string();
+        match of {
+            InstanceOf::Imported(specifier, class) => Some(FnCallee::Import {
+                specifier,
+                name: class,
+                path: vec![method],
+            }),
+            InstanceOf::Local(class) => {
+                let lo = *self.local_classes.get(&class)?.get(&method)?;
+                Some(FnCallee::Local(self.func_id(lo, Some(method))))
+            }
+        }
     }
 
     /// The methods of a class by name, with where each function starts.
