@@ -435,6 +435,47 @@ pub struct PendingPromise {
     pub reject_name: Option<String>,
 }
 
+/// A handler map or list of event names a file exports (`export const handlers = {
+/// "job:started": onStarted }`, `module.exports = {...}`, `export default [...]`), for
+/// the loops over it in the files that import it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ExportedMap {
+    /// The export's name (`default` for a default export or `module.exports`).
+    pub name: String,
+    pub entries: Vec<ExportedEntry>,
+}
+
+/// One entry of an [`ExportedMap`]: the key (for a list, the element), where it is,
+/// and what its value is when that is an event name or a function.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ExportedEntry {
+    pub key: Value,
+    pub key_span: Span,
+    pub key_literal: bool,
+    /// The value when it is an event name (a map of emits: `{ save: "item:save" }`).
+    pub value: Option<Value>,
+    pub value_span: Span,
+    /// The value when it is a function written in the file: its signature as a
+    /// listener. `None` when it is no function or its parameters are unknown.
+    pub params: Option<Params>,
+    pub ack: Option<Ack>,
+}
+
+/// An emit or handler whose event name is the loop variable over an imported map
+/// (`for (const [ev, fn] of Object.entries(handlers)) socket.on(ev, fn)`, `handlers`
+/// imported): linking makes it one site per entry, at the entry.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MapLoop {
+    pub site: WrappedSite,
+    pub specifier: String,
+    /// The imported name (`default` for a default import or `require`).
+    pub name: String,
+    /// The loop variable holds the values (`Object.values`), not the keys.
+    pub values: bool,
+    /// The listener is the entry's own function (`fn` of `[ev, fn]`, `handlers[ev]`).
+    pub per_entry: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Params {
     pub count: u32,
@@ -761,6 +802,12 @@ pub struct FileFacts {
     /// Calls that may be calls of a wrapper: see [`WrapperCall`].
     #[serde(default)]
     pub wrapper_calls: Vec<WrapperCall>,
+    /// Maps and lists of event names this file exports: see [`ExportedMap`].
+    #[serde(default)]
+    pub exported_maps: Vec<ExportedMap>,
+    /// Sites whose event names are the entries of an imported map: see [`MapLoop`].
+    #[serde(default)]
+    pub map_loops: Vec<MapLoop>,
     /// Class fields holding sockets (`this.io = new Server()`), by field name.
     pub socket_fields: Vec<(String, SocketRef)>,
     /// `export * from "x"`.
@@ -810,6 +857,8 @@ impl FileFacts {
             || !self.promises.is_empty()
             // Calls of wrappers in other files are sites here.
             || !self.wrapper_calls.is_empty()
+            // Entries of maps that loops in other files walk are sites here.
+            || !self.exported_maps.is_empty()
             // Rust structs a payload is compared with: labels point at them.
             || !self.structs.is_empty()
             // Constants files: a rename fix may edit an event name's definition.

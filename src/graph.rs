@@ -18,6 +18,7 @@ use crate::facts::{
 };
 use crate::resolve::Resolver;
 
+mod maps;
 mod wrappers;
 use wrappers::CallPlace;
 
@@ -734,7 +735,8 @@ impl<'a> Linker<'a> {
         self.contexts = self.provided_contexts();
         self.sides = self.file_sides();
         self.propagate_params();
-        let wrapped = self.expand_wrappers();
+        let mut wrapped = self.expand_wrappers();
+        self.expand_imported_maps(&mut wrapped);
         let mut graph = EventGraph::default();
         for (file, source) in self.files.iter().enumerate() {
             let facts = &source.facts;
@@ -1614,6 +1616,14 @@ impl<'a> Linker<'a> {
             "*" => (path.first()?.as_str(), &path[path.len().min(1)..]),
             _ => (name, path),
         };
+        // `api.socket` of an exported object that holds a socket: the front-end exports
+        // it as `api.socket`.
+        if let Some(member) = rest.first()
+            && let Some(found @ (_, ExportValue::Socket(_))) =
+                self.export(target, &format!("{name}.{member}"), depth + 1)
+        {
+            return Some(found);
+        }
         let found = self.export(target, name, depth + 1).or_else(|| {
             // CommonJS: `require("./x").a` reads export `a` when there is no default.
             if name == "default" {

@@ -13,6 +13,7 @@ pub mod facts;
 pub mod fix;
 pub mod graph;
 pub mod lang;
+pub mod lockfile;
 pub mod package;
 pub mod report;
 pub mod resolve;

@@ -189,9 +189,10 @@ fn self_package(
 }
 
 impl Packages {
-    /// The Socket.IO client version of the nearest manifest above `dir` that names
-    /// one: a package of a workspace (an app's `client/`, a plugin) often leaves its
-    /// dependencies to the root's manifest.
+    /// The Socket.IO client version of the nearest manifest or lockfile above `dir`
+    /// that names one: a package of a workspace (an app's `client/`, a plugin) often
+    /// leaves its dependencies to the root's manifest, and its lockfile tells what a
+    /// range of `*` or `latest` resolved to.
     fn socketio_major(&mut self, dir: &Path) -> Option<u32> {
         let mut walked = Vec::new();
         let mut found = None;
@@ -210,6 +211,9 @@ impl Packages {
                     .and_then(|text| serde_json::from_str(&text).ok())
                     .and_then(|json| socketio_client_major(&json)),
             };
+            // A range that names no version (`*`, `latest`, a git URL) or none at all:
+            // what the lockfile resolved, when this directory holds one.
+            let major = major.or_else(|| crate::lockfile::socketio_major(ancestor));
             if major.is_some() {
                 found = major;
                 break;
@@ -465,6 +469,40 @@ mod tests {
         ];
         let found = Packages::of_files(files.iter().map(PathBuf::as_path), |_| true);
         assert_eq!(found.socketio_majors, [Some(2), Some(4), Some(2)]);
+    }
+
+    #[test]
+    fn a_range_without_a_version_is_read_from_the_nearest_lockfile() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| write_file(root, rel, text);
+        write(
+            "package.json",
+            r#"{"name":"kiosk","dependencies":{"socket.io-client":"^2.5.0"}}"#,
+        );
+        write(
+            "dashboard/package.json",
+            r#"{"name":"dash","dependencies":{"socket.io-client":"latest"}}"#,
+        );
+        write(
+            "dashboard/package-lock.json",
+            "{\n  \"packages\": {\n    \"node_modules/socket.io-client\": {\n      \"version\": \"4.7.5\"\n    }\n  }\n}\n",
+        );
+        write("dashboard/src/a.js", "");
+        write("tools/package.json", r#"{"name":"tools"}"#);
+        write(
+            "tools/pnpm-lock.yaml",
+            "packages:\n  /socket.io-client@4.7.5:\n",
+        );
+        write("tools/b.js", "");
+        write("c.js", "");
+        let files = [
+            root.join("dashboard/src/a.js"),
+            root.join("tools/b.js"),
+            root.join("c.js"),
+        ];
+        let found = Packages::of_files(files.iter().map(PathBuf::as_path), |_| true);
+        assert_eq!(found.socketio_majors, [Some(4), Some(4), Some(2)]);
     }
 
     #[test]

@@ -116,8 +116,12 @@ struct Reach {
 impl<'a> Linker<'a> {
     pub(super) fn expand_wrappers(&self) -> Wrapped {
         let mut templates: HashMap<(FileId, FuncId), Vec<Template>> = HashMap::default();
+        let mut of_unknown_kind: HashSet<(FileId, u32)> = HashSet::default();
         for (file, source) in self.files.iter().enumerate() {
             for wrapper in &source.facts.wrappers {
+                if let Some(index) = passes_value_of_unknown_kind(&source.facts, wrapper) {
+                    of_unknown_kind.insert((file, index));
+                }
                 templates
                     .entry((file, wrapper.func))
                     .or_default()
@@ -208,7 +212,17 @@ impl<'a> Linker<'a> {
                     let Some(&(_, _, first)) = reached.shapes.first() else {
                         continue;
                     };
-                    if reached.shapes.iter().all(|(_, _, shape)| *shape == first) {
+                    let agree = reached.shapes.iter().all(|(_, _, shape)| *shape == first);
+                    // A trailing value the wrapper cannot tell the kind of is data when
+                    // every call passes data there; a call passing a function or a value
+                    // of unknown kind leaves the site as it is written, one site.
+                    if of_unknown_kind.contains(&(file, index)) {
+                        if agree && first.ack_known {
+                            wrapped.adjusted.insert((file, index), first);
+                        }
+                        continue;
+                    }
+                    if agree {
                         wrapped.adjusted.insert((file, index), first);
                         continue;
                     }
@@ -324,13 +338,41 @@ impl<'a> Linker<'a> {
             if passes_params(&args) {
                 return; // a wrapper of the wrapper: its own calls decide
             }
-            if let WrappedSite::Emit(at) = site
-                && let Some(emit) = facts.emits.get(at as usize)
-            {
-                reached.concrete += 1;
-                reached
-                    .shapes
-                    .push((file, call.span, shape(&args, emit.method)));
+            match site {
+                WrappedSite::Emit(at) => {
+                    if let Some(emit) = facts.emits.get(at as usize) {
+                        reached.concrete += 1;
+                        reached
+                            .shapes
+                            .push((file, call.span, shape(&args, emit.method)));
+                    }
+                }
+                // `onMessage(cb) { socket.on("message:new", cb) }`: each call registers
+                // its own listener for the wrapper's event.
+                WrappedSite::Handler(at) => {
+                    if let Some(handler) = facts.handlers.get(at as usize) {
+                        reached.concrete += 1;
+                        let listener = match template.args.first() {
+                            Some(WrapArg::Param(i)) => call.args.get(*i as usize),
+                            _ => None,
+                        };
+                        wrapped.handlers.push(CallHandler {
+                            wrapper_file: origin_file,
+                            handler: Handler {
+                                span: call.span,
+                                name_span: call.span,
+                                name_is_literal: false,
+                                ..call_handler(handler, listener)
+                            },
+                            place: CallPlace {
+                                file,
+                                name_file: origin_file,
+                                via_file: origin_file,
+                                via: handler.span,
+                            },
+                        });
+                    }
+                }
             }
             return;
         };
@@ -430,16 +472,7 @@ impl<'a> Linker<'a> {
                         name_span: name.span,
                         name: name.value.clone(),
                         name_is_literal: name.literal,
-                        params: listener.and_then(|l| l.params.clone()),
-                        ack: listener.and_then(|l| l.ack.clone()),
-                        listener_elsewhere: None,
-                        after_await: None,
-                        emitted_after: Vec::new(),
-                        context: None,
-                        shape: None,
-                        listener_name: None,
-                        frame: None,
-                        ..handler.clone()
+                        ..call_handler(handler, listener)
                     },
                     place: CallPlace {
                         via: handler.span,
@@ -448,6 +481,41 @@ impl<'a> Linker<'a> {
                 });
             }
         }
+    }
+}
+
+/// The emit a wrapper holds, when all it passes along is a trailing parameter whose
+/// kind (data or ack) the wrapper cannot tell: `archive(id) { socket.emit("archive",
+/// id) }`. Not a callback by its name (the emit has an ack then) nor a rest parameter.
+fn passes_value_of_unknown_kind(facts: &crate::facts::FileFacts, wrapper: &Wrapper) -> Option<u32> {
+    let WrappedSite::Emit(index) = wrapper.site else {
+        return None;
+    };
+    let emit = facts.emits.get(index as usize)?;
+    (wrapper.name.is_none()
+        && !emit.ack_known
+        && matches!(wrapper.args.last(), Some(WrapArg::Param(_)))
+        && !wrapper
+            .args
+            .iter()
+            .any(|arg| matches!(arg, WrapArg::Rest(_))))
+    .then_some(index)
+}
+
+/// The handler a wrapper's registration makes at one call, with the listener the call
+/// passes (its signature when it is a function written there, else unknown).
+pub(super) fn call_handler(handler: &Handler, listener: Option<&CallArg>) -> Handler {
+    Handler {
+        params: listener.and_then(|l| l.params.clone()),
+        ack: listener.and_then(|l| l.ack.clone()),
+        listener_elsewhere: None,
+        after_await: None,
+        emitted_after: Vec::new(),
+        context: None,
+        shape: None,
+        listener_name: None,
+        frame: None,
+        ..handler.clone()
     }
 }
 

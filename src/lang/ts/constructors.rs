@@ -3,7 +3,8 @@
 //! methods is an emit on that socket, across files.
 //!
 //! A constructor is a function named after its class; `new Runner(...)` is a call of
-//! that name (resolved by name when linking, like `job.run(io)`).
+//! that name (resolved by name when linking, like `job.run(io)`), and `new R(...)` too
+//! after `import { Runner as R }`.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -77,9 +78,36 @@ impl Extractor<'_> {
         if args.is_empty() {
             return;
         }
-        self.facts.calls.push(SocketCall {
-            callee: FnCallee::Named(class.sym.to_string()),
-            args,
-        });
+        // `import { Job as J } from "./job"; new J(io)` constructs `Job`; a default
+        // import constructs whatever class the file exports as its default.
+        let callee = match self.lookup(&class.sym) {
+            Some(Binding::Import { specifier, name }) if name == "default" => FnCallee::Import {
+                specifier: specifier.clone(),
+                name: name.clone(),
+                path: Vec::new(),
+            },
+            Some(Binding::Import { name, .. }) if name != "*" => FnCallee::Named(name.clone()),
+            _ => FnCallee::Named(class.sym.to_string()),
+        };
+        self.facts.calls.push(SocketCall { callee, args });
+    }
+}
+
+impl Extractor<'_> {
+    /// `export default class Runner { constructor(io) {...} }`: the default export is
+    /// the constructor, which `new R(io)` after `import R from "./runner"` calls.
+    pub(super) fn export_default_class(&mut self, class: &ClassExpr) {
+        let Some(constructor) = class.class.body.iter().find_map(|member| match member {
+            ClassMember::Constructor(constructor) => Some(constructor),
+            _ => None,
+        }) else {
+            return;
+        };
+        let name = class.ident.as_ref().map(|ident| ident.sym.to_string());
+        let id = self.func_id(constructor.span.lo.0, name);
+        self.facts.exports.push((
+            "default".to_owned(),
+            crate::facts::ExportValue::Function(id),
+        ));
     }
 }

@@ -121,7 +121,7 @@ pub(super) struct Extractor<'a> {
     /// The functions being walked, innermost last.
     frames: Vec<Frame>,
     /// Top-level functions of the file, for looking into `helper(callback)`.
-    locals: LocalFns<'a>,
+    pub(super) locals: LocalFns<'a>,
     /// Calls that are directly awaited, by start offset: the `await` expression.
     awaited: HashMap<u32, facts::Span>,
     /// What the function starting at an offset is the listener of.
@@ -167,7 +167,7 @@ pub(super) struct Extractor<'a> {
     /// Object and array literals bound to names, for the loops over them (`maps.rs`).
     pub(super) name_maps: HashMap<String, Vec<super::maps::MapEntry>>,
     /// What the callback of `Object.keys(m).forEach(cb)` walks, by the callback's start.
-    entry_hints: HashMap<u32, (Vec<super::maps::MapEntry>, super::maps::Walk)>,
+    entry_hints: HashMap<u32, super::maps::Walked>,
     /// Callbacks whose first parameter is an element of an array of strings, by start.
     data_hints: rustc_hash::FxHashSet<u32>,
     /// Names assigned anywhere in the file: their initialiser does not tell what they hold.
@@ -178,6 +178,12 @@ pub(super) struct Extractor<'a> {
     /// Methods of the classes being walked, by name, with where each starts, innermost
     /// last: `this.send(...)`.
     pub(super) class_methods: Vec<HashMap<String, u32>>,
+    /// Variables initialised with an instance of a class of the project: `const api =
+    /// new Api(socket)` makes `api.emit(...)` a call of `Api`'s method.
+    pub(super) instances: HashMap<String, super::wrappers::InstanceOf>,
+    /// The methods of the classes declared in this file so far, by class name, with
+    /// where each starts.
+    pub(super) local_classes: HashMap<String, HashMap<String, u32>>,
 }
 
 pub(super) const CLIENT_PKG: &str = "socket.io-client";
@@ -221,6 +227,8 @@ impl<'a> Extractor<'a> {
             reassigned: rustc_hash::FxHashSet::default(),
             mutated: rustc_hash::FxHashSet::default(),
             class_methods: Vec::new(),
+            instances: HashMap::default(),
+            local_classes: HashMap::default(),
         }
     }
 
@@ -727,6 +735,8 @@ impl<'a> Extractor<'a> {
                         .or_insert(socket);
                 }
                 self.note_name_map(&ident.id.sym, init);
+                self.note_object_sockets(&ident.id.sym, init);
+                self.note_instance(&ident.id.sym, init);
                 let mut binding = self.binding_of(init, ident.type_ann.as_deref());
                 // `const itemId = item.id + 1`: no socket, and no function either.
                 if matches!(binding, Binding::Unknown)
@@ -920,10 +930,10 @@ impl<'a> Extractor<'a> {
         let param_names = scope.keys().cloned().collect();
         self.scopes.push(scope);
         // `Object.keys(handlers).forEach((ev) => ...)`: the first parameter walks the map.
-        if let Some((entries, walk)) = self.entry_hints.remove(&lo)
+        if let Some(walked) = self.entry_hints.remove(&lo)
             && let Some(first) = params.first()
         {
-            self.bind_entries(first, entries, walk);
+            self.bind_entries(first, walked);
         } else if self.data_hints.remove(&lo)
             && let Some(Pat::Ident(first)) = params.first()
         {
@@ -1307,7 +1317,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// The properties of an object literal that hold sockets: `{ io, socket: s }`.
-    fn socket_props(&self, object: &ObjectLit) -> Vec<(String, SocketRef)> {
+    pub(super) fn socket_props(&self, object: &ObjectLit) -> Vec<(String, SocketRef)> {
         object
             .props
             .iter()
@@ -1475,7 +1485,16 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
+        let emits = self.facts.emits.len();
         self.on_emit_named(call, receiver, method, member, None);
+        // Over an imported map: linking makes it one emit per entry.
+        if self.facts.emits.len() > emits
+            && let Some(first) = call.args.first()
+            && let Some(map_loop) =
+                self.imported_loop(&first.expr, None, facts::WrappedSite::Emit(emits as u32))
+        {
+            self.facts.map_loops.push(map_loop);
+        }
     }
 
     /// An emit site; `named` overrides the event name of the call (an entry of a map).
@@ -1633,6 +1652,7 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
+        let handlers = self.facts.handlers.len();
         self.on_listen_named(
             call,
             receiver,
@@ -1640,6 +1660,18 @@ impl<'a> Extractor<'a> {
             None,
             call.args.get(1).map(|arg| &*arg.expr),
         );
+        // Over an imported map: linking makes it one handler per entry.
+        if method != ListenMethod::Any
+            && self.facts.handlers.len() > handlers
+            && let Some(first) = call.args.first()
+            && let Some(map_loop) = self.imported_loop(
+                &first.expr,
+                call.args.get(1).map(|arg| &*arg.expr),
+                facts::WrappedSite::Handler(handlers as u32),
+            )
+        {
+            self.facts.map_loops.push(map_loop);
+        }
     }
 
     /// A handler site; `named` overrides the event name of the call (an entry of a
@@ -1825,6 +1857,11 @@ impl<'a> Extractor<'a> {
                 &local
             }
         };
+        self.ack_of(function)
+    }
+
+    /// The ack parameter of a function used as a listener, and how it is called.
+    pub(super) fn ack_of(&self, function: &LocalFn) -> Option<Ack> {
         let index = function.params.len().checked_sub(1)?;
         let (name, span, rest) = match function.params[index] {
             Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
@@ -1982,13 +2019,22 @@ impl<'a> Extractor<'a> {
     }
 
     fn export_expr(&mut self, name: String, expr: &Expr) {
+        self.note_exported_map(&name, expr);
         let expr = unwrap_expr(component_of(expr));
         let value = match expr {
             Expr::Arrow(arrow) => Some(ExportValue::Function(self.func_id(arrow.span.lo.0, None))),
             Expr::Fn(function) => Some(ExportValue::Function(
                 self.func_id(function.function.span.lo.0, None),
             )),
-            Expr::Ident(ident) => self.export_binding(&ident.sym),
+            Expr::Ident(ident) => {
+                self.export_held_sockets(&name, &ident.sym);
+                self.export_binding(&ident.sym)
+            }
+            Expr::Object(object) => {
+                self.export_object_sockets(&name, object);
+                let value = self.value(expr);
+                value.is_known().then_some(ExportValue::Value(value))
+            }
             _ => match self.socket(expr) {
                 Some(socket) => Some(ExportValue::Socket(socket)),
                 None => {
@@ -2025,6 +2071,16 @@ impl<'a> Extractor<'a> {
                         self.export(key, ExportValue::Function(id));
                     }
                 }
+                // `module.exports = { get socket() { return io(url); } }`
+                Prop::Getter(_) => {
+                    let getter = ObjectLit {
+                        span: object.span,
+                        props: vec![PropOrSpread::Prop(prop.clone())],
+                    };
+                    for (key, socket) in self.object_sockets(&getter) {
+                        self.export(key, ExportValue::Socket(socket));
+                    }
+                }
                 _ => {}
             }
         }
@@ -2051,7 +2107,11 @@ impl<'a> Extractor<'a> {
                     && prop == "exports"
                 {
                     match unwrap_expr(&assign.right) {
-                        Expr::Object(object) => self.export_object(object),
+                        Expr::Object(object) => {
+                            // `require("./handlers")` is the whole object.
+                            self.note_exported_map("default", &assign.right);
+                            self.export_object(object);
+                        }
                         right => self.export_expr("default".to_owned(), right),
                     }
                     return;
@@ -2309,7 +2369,15 @@ impl Visit for Extractor<'_> {
                                     specifier: specifier.clone(),
                                     name: orig,
                                 }),
-                                None => self.export_binding(&orig),
+                                None => {
+                                    self.export_held_sockets(&exported, &orig);
+                                    let local = Expr::Ident(Ident::new_no_ctxt(
+                                        orig.as_str().into(),
+                                        swc_common::DUMMY_SP,
+                                    ));
+                                    self.note_exported_map(&exported, &local);
+                                    self.export_binding(&orig)
+                                }
                             };
                             if let Some(value) = value {
                                 self.export(exported, value);
@@ -2348,12 +2416,14 @@ impl Visit for Extractor<'_> {
             ModuleDecl::ExportDefaultExpr(export) => {
                 self.export_expr("default".to_owned(), &export.expr);
             }
-            ModuleDecl::ExportDefaultDecl(export) => {
-                if let DefaultDecl::Fn(function) = &export.decl {
+            ModuleDecl::ExportDefaultDecl(export) => match &export.decl {
+                DefaultDecl::Fn(function) => {
                     let id = self.func_id(function.function.span.lo.0, None);
                     self.export("default".to_owned(), ExportValue::Function(id));
                 }
-            }
+                DefaultDecl::Class(class) => self.export_default_class(class),
+                _ => {}
+            },
             ModuleDecl::TsExportAssignment(export) => {
                 self.export_expr("default".to_owned(), &export.expr);
             }
@@ -2374,7 +2444,17 @@ impl Visit for Extractor<'_> {
                 Decl::Class(class) => names.push(class.ident.sym.to_string()),
                 _ => {}
             }
+            // `export const handlers = { ... }`: the object as written, inline
+            // functions included.
+            if let Decl::Var(var) = &export.decl {
+                for declarator in &var.decls {
+                    if let (Pat::Ident(ident), Some(init)) = (&declarator.name, &declarator.init) {
+                        self.note_exported_map(&ident.id.sym, init);
+                    }
+                }
+            }
             for name in names {
+                self.export_held_sockets(&name, &name);
                 if let Some(value) = self.export_binding(&name) {
                     self.export(name, value);
                 }
@@ -2405,8 +2485,8 @@ impl Visit for Extractor<'_> {
             }
             (ForHead::VarDecl(decl), None) if decl.decls.len() == 1 => {
                 decl.visit_with(self);
-                if let Some((entries, walk)) = self.walked_entries(&stmt.right) {
-                    self.bind_entries(&decl.decls[0].name, entries, walk);
+                if let Some(walked) = self.walked_entries(&stmt.right) {
+                    self.bind_entries(&decl.decls[0].name, walked);
                 } else if let Pat::Ident(element) = &decl.decls[0].name
                     && super::data::is_string_array(&stmt.right)
                 {
@@ -2426,9 +2506,10 @@ impl Visit for Extractor<'_> {
         stmt.left.visit_with(self);
         if let ForHead::VarDecl(decl) = &stmt.left
             && let [declarator] = decl.decls.as_slice()
-            && let Some(entries) = self.map_entries(&stmt.right)
+            && let Some((entries, imported)) = self.map_source(&stmt.right)
         {
-            self.bind_entries(&declarator.name, entries, super::maps::Walk::Keys);
+            let walked = (entries, super::maps::Walk::Keys, imported);
+            self.bind_entries(&declarator.name, walked);
         }
         stmt.body.visit_with(self);
         self.scopes.pop();
@@ -2533,6 +2614,9 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_class_decl(&mut self, decl: &ClassDecl) {
+        let methods = self.methods_of(&decl.class);
+        self.local_classes
+            .insert(decl.ident.sym.to_string(), methods);
         self.constructor_names
             .push(Some(decl.ident.sym.to_string()));
         decl.class.visit_with(self);

@@ -16,7 +16,11 @@ use swc_common::{DUMMY_SP, Spanned};
 use swc_ecma_ast::*;
 
 use super::extract::{Binding, Extractor, member_prop_name, prop_name, unwrap_expr};
-use crate::facts::{self, Value};
+use super::flow::LocalFn;
+use crate::facts::{self, ExportedEntry, ExportedMap, MapLoop, Value, WrappedSite};
+
+/// Entries of an exported map beyond which it is no map of events.
+const MAX_EXPORTED_ENTRIES: usize = 256;
 
 /// One entry of a map or list: the event name it stands for, and the function a
 /// handler map gives it.
@@ -50,7 +54,17 @@ pub(super) enum Part {
 pub(super) struct Entries {
     entries: Vec<MapEntry>,
     part: Part,
+    /// A map imported from another file (specifier, name): its entries are there, and
+    /// linking expands the sites over it.
+    imported: Option<Imported>,
 }
+
+/// A map imported from a project file: the specifier and the imported name.
+pub(super) type Imported = (String, String);
+
+/// What a loop walks: the entries of a map or list written in this file, or a map
+/// imported from another (no entries here), and how.
+pub(super) type Walked = (Vec<MapEntry>, Walk, Option<Imported>);
 
 impl Entries {
     /// Whether the loop variable is a function: keys are names; values are names or
@@ -58,6 +72,8 @@ impl Entries {
     pub(super) fn is_function(&self) -> Option<bool> {
         match self.part {
             Part::Key => Some(false),
+            // The other file's values are not known here.
+            Part::Value if self.imported.is_some() => None,
             Part::Value if self.entries.iter().all(|e| e.value.is_some()) => Some(false),
             Part::Value => None,
         }
@@ -202,7 +218,7 @@ impl Extractor<'_> {
 
     /// What a loop over `expr` walks: a list written here or named, or
     /// `Object.keys/values/entries` of a map written here or named.
-    pub(super) fn walked_entries(&self, expr: &Expr) -> Option<(Vec<MapEntry>, Walk)> {
+    pub(super) fn walked_entries(&self, expr: &Expr) -> Option<Walked> {
         match unwrap_expr(expr) {
             Expr::Call(call) => {
                 let Callee::Expr(callee) = &call.callee else {
@@ -224,17 +240,19 @@ impl Extractor<'_> {
                 let [map] = call.args.as_slice() else {
                     return None;
                 };
-                let entries = self.map_entries(&map.expr)?;
-                Some((entries, walk))
+                let (entries, imported) = self.map_source(&map.expr)?;
+                Some((entries, walk, imported))
             }
-            Expr::Array(_) => Some((self.literal_entries(expr)?, Walk::Keys)),
+            Expr::Array(_) => Some((self.literal_entries(expr)?, Walk::Keys, None)),
             Expr::Ident(_) => {
-                let entries = self.map_entries(expr)?;
-                // Only a list is walked by `for...of`/`forEach`; an object is not iterable.
-                (entries
-                    .iter()
-                    .all(|e| e.value.is_none() && e.handler.is_none()))
-                .then_some((entries, Walk::Keys))
+                let (entries, imported) = self.map_source(expr)?;
+                // Only a list is walked by `for...of`/`forEach`; an object is not iterable
+                // (so an imported value walked so is a list).
+                (imported.is_some()
+                    || entries
+                        .iter()
+                        .all(|e| e.value.is_none() && e.handler.is_none()))
+                .then_some((entries, Walk::Keys, imported))
             }
             _ => None,
         }
@@ -258,8 +276,21 @@ impl Extractor<'_> {
         }
     }
 
+    /// The entries of a map written here or named by a constant of this file, or the
+    /// import of a map of another project file.
+    pub(super) fn map_source(&self, expr: &Expr) -> Option<(Vec<MapEntry>, Option<Imported>)> {
+        if let Expr::Ident(ident) = unwrap_expr(expr)
+            && let Some(Binding::Import { specifier, name }) = self.lookup(&ident.sym)
+        {
+            return (super::wrappers::is_project_specifier(specifier) && name != "*")
+                .then(|| (Vec::new(), Some((specifier.clone(), name.clone()))));
+        }
+        Some((self.map_entries(expr)?, None))
+    }
+
     /// Binds a loop head over `walk`: `ev`, or `[ev, fn]` for entries.
-    pub(super) fn bind_entries(&mut self, pat: &Pat, entries: Vec<MapEntry>, walk: Walk) {
+    pub(super) fn bind_entries(&mut self, pat: &Pat, walked: Walked) {
+        let (entries, walk, imported) = walked;
         match (pat, walk) {
             (Pat::Ident(ident), Walk::Keys | Walk::Values) => {
                 let part = if walk == Walk::Keys {
@@ -267,7 +298,14 @@ impl Extractor<'_> {
                 } else {
                     Part::Value
                 };
-                self.bind(&ident.id.sym, Binding::Entries(Entries { entries, part }));
+                self.bind(
+                    &ident.id.sym,
+                    Binding::Entries(Entries {
+                        entries,
+                        part,
+                        imported,
+                    }),
+                );
             }
             (Pat::Array(array), Walk::Entries) => {
                 for (element, part) in array.elems.iter().zip([Part::Key, Part::Value]) {
@@ -275,6 +313,7 @@ impl Extractor<'_> {
                         let binding = Binding::Entries(Entries {
                             entries: entries.clone(),
                             part,
+                            imported: imported.clone(),
                         });
                         self.bind(&ident.id.sym, binding);
                     }
@@ -297,19 +336,11 @@ impl Extractor<'_> {
         let Some(Binding::Entries(entries)) = self.lookup(&ident.sym) else {
             return None;
         };
+        if entries.imported.is_some() {
+            return None;
+        }
         // The listener is the entry's own function: `fn` of `[ev, fn]`, or `handlers[ev]`.
-        let per_entry = listener.is_some_and(|listener| match unwrap_expr(listener) {
-            Expr::Ident(value) => matches!(
-                self.lookup(&value.sym),
-                Some(Binding::Entries(Entries {
-                    part: Part::Value,
-                    ..
-                }))
-            ),
-            Expr::Member(member) => matches!(&member.prop, MemberProp::Computed(key)
-                if matches!(unwrap_expr(&key.expr), Expr::Ident(key) if key.sym == ident.sym)),
-            _ => false,
-        });
+        let per_entry = self.per_entry(ident, listener);
         let expanded = entries
             .entries
             .iter()
@@ -332,6 +363,146 @@ impl Extractor<'_> {
             })
             .collect();
         Some(expanded)
+    }
+}
+
+impl Extractor<'_> {
+    /// Whether the listener is the entry's own function: `fn` of `[ev, fn]`, or
+    /// `handlers[ev]` for the loop variable `name`.
+    fn per_entry(&self, name: &Ident, listener: Option<&Expr>) -> bool {
+        listener.is_some_and(|listener| match unwrap_expr(listener) {
+            Expr::Ident(value) => matches!(
+                self.lookup(&value.sym),
+                Some(Binding::Entries(Entries {
+                    part: Part::Value,
+                    ..
+                }))
+            ),
+            Expr::Member(member) => matches!(&member.prop, MemberProp::Computed(key)
+                if matches!(unwrap_expr(&key.expr), Expr::Ident(key) if key.sym == name.sym)),
+            _ => false,
+        })
+    }
+
+    /// The imported map an `on(name, listener)` / `emit(name, ...)` loops over, when
+    /// `name` is the loop variable over one: `(site)` is filled in by the caller.
+    pub(super) fn imported_loop(
+        &self,
+        name: &Expr,
+        listener: Option<&Expr>,
+        site: WrappedSite,
+    ) -> Option<MapLoop> {
+        let Expr::Ident(ident) = unwrap_expr(name) else {
+            return None;
+        };
+        let Some(Binding::Entries(entries)) = self.lookup(&ident.sym) else {
+            return None;
+        };
+        let (specifier, imported) = entries.imported.clone()?;
+        Some(MapLoop {
+            site,
+            specifier,
+            name: imported,
+            values: entries.part == Part::Value,
+            per_entry: self.per_entry(ident, listener),
+        })
+    }
+
+    /// The entries of a map or list this file exports, as the files that import it
+    /// see them: `None` for an object with a spread, getter or setter (its keys are not
+    /// all written here, or it is an object with behaviour rather than a map), and for
+    /// more entries than any map of events has (a table of translations).
+    pub(super) fn exported_entries(&self, expr: &Expr) -> Option<Vec<ExportedEntry>> {
+        let entries = match unwrap_expr(expr) {
+            Expr::Ident(_) => self.map_entries(expr)?,
+            Expr::Object(object) => {
+                let plain = object.props.iter().all(|prop| {
+                    matches!(prop, PropOrSpread::Prop(prop)
+                        if matches!(&**prop, Prop::KeyValue(_) | Prop::Shorthand(_) | Prop::Method(_)))
+                });
+                if !plain || object.props.len() > MAX_EXPORTED_ENTRIES {
+                    return None;
+                }
+                self.literal_entries(expr)?
+            }
+            Expr::Array(array) if array.elems.len() <= MAX_EXPORTED_ENTRIES => {
+                self.literal_entries(expr)?
+            }
+            _ => return None,
+        };
+        if entries.is_empty() || entries.len() > MAX_EXPORTED_ENTRIES {
+            return None;
+        }
+        // Functions written inline in the object, by where their key is.
+        let inline: Vec<(facts::Span, LocalFn)> = match unwrap_expr(expr) {
+            Expr::Object(object) => object
+                .props
+                .iter()
+                .filter_map(|prop| match prop {
+                    PropOrSpread::Prop(prop) => match &**prop {
+                        Prop::KeyValue(kv) => Some((
+                            self.span(kv.key.span()),
+                            LocalFn::of_expr(&kv.value, self.len)?,
+                        )),
+                        // `{ "job:started"(job, ack) { ... } }`
+                        Prop::Method(method) => Some((
+                            self.span(method.key.span()),
+                            LocalFn::of_function(&method.function, self.len)?,
+                        )),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let exported = entries
+            .into_iter()
+            .map(|entry| {
+                let function = match &entry.handler {
+                    Some(name) => self.locals.get(name.as_str()),
+                    None => inline
+                        .iter()
+                        .find(|(span, _)| *span == entry.key.span)
+                        .map(|(_, function)| function),
+                };
+                ExportedEntry {
+                    key: entry.key.value.clone(),
+                    key_span: entry.key.span,
+                    key_literal: entry.key.literal,
+                    value: entry.value.as_ref().map(|value| value.value.clone()),
+                    value_span: entry
+                        .value
+                        .as_ref()
+                        .map_or(entry.key.span, |value| value.span),
+                    params: function.map(|function| {
+                        let rest = function
+                            .params
+                            .last()
+                            .is_some_and(|pat| matches!(pat, Pat::Rest(_)));
+                        facts::Params {
+                            count: function.params.len() as u32 - u32::from(rest),
+                            rest,
+                        }
+                    }),
+                    ack: function.and_then(|function| self.ack_of(function)),
+                }
+            })
+            .collect();
+        Some(exported)
+    }
+
+    /// Records the map or list exported as `name`, when `expr` is one.
+    pub(super) fn note_exported_map(&mut self, name: &str, expr: &Expr) {
+        if self.declarations_only() {
+            return;
+        }
+        if let Some(entries) = self.exported_entries(expr) {
+            self.facts.exported_maps.push(ExportedMap {
+                name: name.to_owned(),
+                entries,
+            });
+        }
     }
 }
 

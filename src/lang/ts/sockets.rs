@@ -217,9 +217,27 @@ impl Extractor<'_> {
                         | Origin::Server
                         | Origin::Typed(_)
                 );
+                // `realtime.io` of an imported module: the imported socket's Manager, or
+                // else the module's own `io` (`module.exports = { get io() {...} }`).
+                let member_of_import = match &base.origin {
+                    Origin::Import {
+                        specifier,
+                        name: import,
+                        path,
+                    } if base.ops.is_empty() => Some(root(Origin::Import {
+                        specifier: specifier.clone(),
+                        name: import.clone(),
+                        path: path.iter().cloned().chain([name.to_string()]).collect(),
+                    })),
+                    _ => None,
+                };
                 let derived = with(base, op);
                 Some(if by_name {
-                    root(Origin::FirstOf(vec![derived, self.field(&name)]))
+                    let alternatives = std::iter::once(derived)
+                        .chain(member_of_import)
+                        .chain([self.field(&name)])
+                        .collect();
+                    root(Origin::FirstOf(alternatives))
                 } else {
                     derived
                 })

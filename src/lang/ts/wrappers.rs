@@ -26,6 +26,15 @@ enum ArgOf {
     Other,
 }
 
+/// The class a variable holds an instance of.
+#[derive(Clone, Debug)]
+pub(super) enum InstanceOf {
+    /// Imported from a project file: the specifier and the imported name.
+    Imported(String, String),
+    /// Declared in this file, by name.
+    Local(String),
+}
+
 /// More arguments than any wrapper takes: such calls are not worth recording.
 const MAX_ARGS: usize = 8;
 
@@ -78,8 +87,8 @@ impl Extractor<'_> {
     }
 
     /// The emit at `index` of `facts.emits` is a wrapper's when its name is a
-    /// parameter, or when it passes on a rest parameter or a trailing parameter that is
-    /// a callback by its name (a payload parameter is left to the callers' values).
+    /// parameter, or when it passes on a rest parameter or a trailing parameter (a
+    /// callback by its name, or a value the callers' arguments tell the kind of).
     pub(super) fn note_wrapped_emit(&mut self, call: &CallExpr, index_in_emits: u32) {
         let Some((first, payload)) = call.args.split_first() else {
             return;
@@ -106,8 +115,11 @@ impl Extractor<'_> {
                     ArgOf::Rest(func, _) => Some(func),
                     _ => None,
                 });
+                // A trailing parameter: a callback by its name, or a value of unknown
+                // kind (`archive(id) { socket.emit("archive", id) }`) that the callers'
+                // arguments may show to be data. Evidence of data here already settles it.
                 let callback = payload.last().and_then(|arg| match self.arg_of(arg) {
-                    ArgOf::Param(func, _) if self.is_function(&arg.expr) == Some(true) => {
+                    ArgOf::Param(func, _) if self.is_function(&arg.expr) != Some(false) => {
                         Some(func)
                     }
                     _ => None,
@@ -131,12 +143,25 @@ impl Extractor<'_> {
     }
 
     /// The registration at `index` of `facts.handlers` is a wrapper's when its event
-    /// name is a parameter (`listen(ev, fn) { socket.on(ev, fn) }`).
+    /// name is a parameter (`listen(ev, fn) { socket.on(ev, fn) }`), or when its name is
+    /// its own and the listener is a parameter (`onMessage(cb) { socket.on("message:new",
+    /// cb) }`): each call registers the listener it passes.
     pub(super) fn note_wrapped_handler(&mut self, call: &CallExpr, index: u32) {
         let Some(first) = call.args.first().filter(|arg| arg.spread.is_none()) else {
             return;
         };
         let ArgOf::Param(owner, name) = self.arg_of(first) else {
+            if let [_, listener] = &call.args[..]
+                && listener.spread.is_none()
+                && let ArgOf::Param(owner, param) = self.arg_of(listener)
+            {
+                self.facts.wrappers.push(Wrapper {
+                    func: owner,
+                    site: WrappedSite::Handler(index),
+                    name: None,
+                    args: vec![WrapArg::Param(param)],
+                });
+            }
             return;
         };
         let args = call
@@ -177,11 +202,13 @@ impl Extractor<'_> {
                 }
                 _ => Value::Unknown,
             };
-            // A function after a possible event name may be a listener: its signature
-            // is what a handler site needs.
+            // A function after a possible event name may be a listener, and so may the
+            // last argument (`onMessage((m) => ...)`): its signature is what a handler
+            // site needs.
             let after_name = args.last().is_some_and(|before| before.value.is_known());
+            let last = args.len() + 1 == call.args.len();
             let (params, ack) = match expr {
-                Expr::Arrow(_) | Expr::Fn(_) if after_name => {
+                Expr::Arrow(_) | Expr::Fn(_) if after_name || last => {
                     (self.params_of(expr), self.listener_ack(expr))
                 }
                 _ => (None, None),
@@ -221,6 +248,9 @@ impl Extractor<'_> {
     }
 
     fn wrapper_callee(&mut self, callee: &Expr) -> Option<FnCallee> {
+        if let Some(method) = self.instance_method(callee) {
+            return Some(method);
+        }
         if let Expr::Member(member) = unwrap_expr(callee)
             && let Expr::This(_) = unwrap_expr(&member.obj)
         {
@@ -244,6 +274,70 @@ impl Extractor<'_> {
             }),
             FnCallee::Import { .. } => None,
             local => Some(local),
+        }
+    }
+
+    /// `const api = new Api(io(url))` with `Api` declared above or imported from a
+    /// project file: `api` is an instance of it, whose methods `api.send(...)` calls.
+    pub(super) fn note_instance(&mut self, name: &str, init: &Expr) {
+        let Expr::New(new) = unwrap_expr(init) else {
+            return;
+        };
+        let Expr::Ident(class) = unwrap_expr(&new.callee) else {
+            return;
+        };
+        let instance = match self.lookup(&class.sym) {
+            Some(Binding::Import {
+                specifier,
+                name: imported,
+            }) if imported != "*" && is_project_specifier(specifier) => {
+                InstanceOf::Imported(specifier.clone(), imported.clone())
+            }
+            // A class declared above in this file.
+            _ if self.local_classes.contains_key(&*class.sym) => {
+                InstanceOf::Local(class.sym.to_string())
+            }
+            _ => return,
+        };
+        self.instances.insert(name.to_owned(), instance);
+    }
+
+    /// `api.emit("job:progress", p)` on an instance of a class of the project: a call of
+    /// its method `emit`, in this file or in the class's (found there by name when
+    /// linking).
+    fn instance_method(&mut self, callee: &Expr) -> Option<FnCallee> {
+        if self.instances.is_empty() {
+            return None;
+        }
+        let Expr::Member(member) = unwrap_expr(callee) else {
+            return None;
+        };
+        let (Expr::Ident(instance), MemberProp::Ident(method)) =
+            (unwrap_expr(&member.obj), &member.prop)
+        else {
+            return None;
+        };
+        let of = self.instances.get(&*instance.sym)?.clone();
+        // The name may be bound to something else where the call is (a parameter of
+        // the same name), and a socket's own `emit` is not a method of the class.
+        if !matches!(
+            self.lookup(&instance.sym),
+            Some(Binding::Unknown | Binding::Data | Binding::Value(_))
+        ) || self.socket(&member.obj).is_some()
+        {
+            return None;
+        }
+        let method = method.sym.to_string();
+        match of {
+            InstanceOf::Imported(specifier, class) => Some(FnCallee::Import {
+                specifier,
+                name: class,
+                path: vec![method],
+            }),
+            InstanceOf::Local(class) => {
+                let lo = *self.local_classes.get(&class)?.get(&method)?;
+                Some(FnCallee::Local(self.func_id(lo, Some(method))))
+            }
         }
     }
 
@@ -289,7 +383,7 @@ impl Extractor<'_> {
 
 /// An import from a file of the project rather than a package: relative, absolute, or
 /// one of the usual source-root aliases.
-fn is_project_specifier(specifier: &str) -> bool {
+pub(super) fn is_project_specifier(specifier: &str) -> bool {
     specifier.starts_with('.')
         || specifier.starts_with('/')
         || specifier.starts_with("@/")

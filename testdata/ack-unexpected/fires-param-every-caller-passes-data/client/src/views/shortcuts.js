@@ -1,0 +1,5 @@
+import { archiveProject } from "../api/projects";
+
+export function archiveInbox(team) {
+  archiveProject(`${team}:inbox`);
+}
