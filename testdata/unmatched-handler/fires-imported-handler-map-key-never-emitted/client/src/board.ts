@@ -6,6 +6,3 @@ export function createCard(id: string, title: string) {
   socket.emit("card:create", { id, title });
 }
 
-export function archiveCard(id: string) {
-  socket.emit("card:archived", id);
-}

@@ -1,4 +1,4 @@
-// fires: the map's key "card:archive" is a handler nothing emits (the client sends "card:archived")
+// fires: the map's key "card:archive" is a handler nothing emits (the client has no archive action yet)
 import type { Socket } from "socket.io";
 
 const cards = new Map<string, { title: string; archived: boolean }>();
