@@ -1826,10 +1826,15 @@ impl<'a> Extractor<'a> {
             }
         };
         let index = function.params.len().checked_sub(1)?;
+        // `(msg, ack = () => {})`: without an ack from the emitter, the default is called.
+        let mut defaulted = false;
         let (name, span, rest) = match function.params[index] {
             Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
             Pat::Assign(assign) => match &*assign.left {
-                Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
+                Pat::Ident(ident) => {
+                    defaulted = default_is_callable(&assign.right);
+                    (ident.id.sym.to_string(), ident.id.span, false)
+                }
                 _ => return None,
             },
             Pat::Rest(rest) => match &*rest.arg {
@@ -1838,7 +1843,8 @@ impl<'a> Extractor<'a> {
             },
             _ => return None,
         };
-        let summary = self.summarize_param(function, index)?;
+        let mut summary = self.summarize_param(function, index)?;
+        summary.guarded |= defaulted;
         // A payload handed on (`io.emit("x", data)`) is not an ack: the parameter must be
         // called, or at least be named like one.
         let named = !rest && is_ack_name(&name);
@@ -3401,6 +3407,16 @@ fn typed_origin(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<O
 }
 
 /// A catch-all listener whose body only logs (`socket.onAny((e) => console.log(e))`).
+/// A parameter default that can be called: a function written there or a named one
+/// (`noop`, `_.noop`); `null` and `undefined` are not.
+fn default_is_callable(default: &Expr) -> bool {
+    match unwrap_expr(default) {
+        Expr::Arrow(_) | Expr::Fn(_) | Expr::Member(_) => true,
+        Expr::Ident(ident) => &*ident.sym != "undefined",
+        _ => false,
+    }
+}
+
 fn only_logs(listener: &Expr) -> bool {
     let body_stmts: Vec<&Stmt> = match unwrap_expr(listener) {
         Expr::Arrow(arrow) => match &*arrow.body {

@@ -289,7 +289,7 @@ impl Extractor<'_> {
 
 /// An import from a file of the project rather than a package: relative, absolute, or
 /// one of the usual source-root aliases.
-fn is_project_specifier(specifier: &str) -> bool {
+pub(super) fn is_project_specifier(specifier: &str) -> bool {
     specifier.starts_with('.')
         || specifier.starts_with('/')
         || specifier.starts_with("@/")
