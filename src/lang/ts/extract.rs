@@ -3471,6 +3471,44 @@ mod tests {
             .collect()
     }
 
+    /// Whether the ack of each handler in `source` (a server file) is safe to call
+    /// when the emitter passes none.
+    fn ack_guarded(source: &str) -> Vec<bool> {
+        let source = format!(
+            "const {{ Server }} = require(\"socket.io\");\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {{\n{source}\n}});\n"
+        );
+        crate::lang::ts::extract(&source, FileKind::Js, &[], None)
+            .handlers
+            .iter()
+            .filter_map(|h| h.ack.as_ref().map(|ack| ack.summary.guarded))
+            .collect()
+    }
+
+    #[test]
+    fn an_ack_with_a_callable_default_is_guarded() {
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = () => {}) => ack(m));"),
+            [true]
+        );
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = noop) => ack(m));"),
+            [true]
+        );
+        // `null` and `undefined` are not called in its place: calling it still throws.
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = null) => ack(m));"),
+            [false]
+        );
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = undefined) => ack(m));"),
+            [false]
+        );
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack) => ack(m));"),
+            [false]
+        );
+    }
+
     #[test]
     fn an_effect_guarded_by_a_flag_it_sets_registers_once() {
         assert_eq!(
