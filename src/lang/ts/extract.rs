@@ -166,6 +166,12 @@ pub(super) struct Extractor<'a> {
     package: Option<&'a SelfPackage>,
     /// Object and array literals bound to names, for the loops over them (`maps.rs`).
     pub(super) name_maps: HashMap<String, Vec<super::maps::MapEntry>>,
+    /// Blocks of listeners that run once however often the listener does (see
+    /// [`once_blocks`]), as source ranges: registrations there do not pile up.
+    once_blocks: Vec<(u32, u32)>,
+    /// Flags set to `false` or `null` somewhere in the file (`received = false` on
+    /// disconnect): a block guarded by one of them may run again.
+    cleared_flags: rustc_hash::FxHashSet<String>,
     /// What the callback of `Object.keys(m).forEach(cb)` walks, by the callback's start.
     entry_hints: HashMap<u32, (Vec<super::maps::MapEntry>, super::maps::Walk)>,
     /// Callbacks whose first parameter is an element of an array of strings, by start.
@@ -216,6 +222,8 @@ impl<'a> Extractor<'a> {
             socket_wrappers,
             package,
             name_maps: HashMap::default(),
+            once_blocks: Vec::new(),
+            cleared_flags: rustc_hash::FxHashSet::default(),
             entry_hints: HashMap::default(),
             data_hints: rustc_hash::FxHashSet::default(),
             reassigned: rustc_hash::FxHashSet::default(),
@@ -449,6 +457,23 @@ impl<'a> Extractor<'a> {
                 call.visit_children_with(self);
             }
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+                if assign.op == AssignOp::Assign
+                    && matches!(
+                        unwrap_expr(&assign.right),
+                        Expr::Lit(Lit::Bool(Bool { value: false, .. }) | Lit::Null(_))
+                    )
+                {
+                    let flag = match &assign.left {
+                        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => {
+                            Some(ident.id.sym.to_string())
+                        }
+                        AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
+                            flag_key(&Expr::Member(member.clone()))
+                        }
+                        _ => None,
+                    };
+                    self.0.cleared_flags.extend(flag);
+                }
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
                     self.0.reassigned.insert(ident.id.sym.to_string());
                     if let Some(created) = self.0.creation(&assign.right) {
@@ -1697,6 +1722,10 @@ impl<'a> Extractor<'a> {
         let context = frame.and_then(|frame| frame.context.clone()).filter(|_| {
             !self.on_socket_created_here(call)
                 && !listener.is_some_and(|l| removes_own_event(l, &name))
+                && !self
+                    .once_blocks
+                    .iter()
+                    .any(|&(lo, hi)| lo <= call.span.lo.0 && call.span.lo.0 < hi)
         });
         // Registrations inside this listener run each time the event arrives; a
         // connection listener runs once per socket, which is what it is for. A `once`
@@ -1708,6 +1737,8 @@ impl<'a> Extractor<'a> {
             && !removes_own_event(listener, &name)
             && !runs_once(listener)
         {
+            self.once_blocks
+                .extend(once_blocks(listener, &self.cleared_flags));
             self.contexts.insert(
                 lo,
                 ListenContext::Listener {
@@ -2937,6 +2968,50 @@ fn body_stmts(function: &Expr) -> Option<&[Stmt]> {
         Expr::Fn(function) => function.function.body.as_ref().map(|b| &b.stmts[..]),
         _ => None,
     }
+}
+
+/// The blocks of a listener that run at most once: an `if` (or `else if`) branch whose
+/// test requires a flag to be unset (`!received && msg.type === "VARS"`) and which sets
+/// it (`received = true`), a flag nothing in the file clears, as pad clients do on their
+/// first state message.
+fn once_blocks(function: &Expr, cleared: &rustc_hash::FxHashSet<String>) -> Vec<(u32, u32)> {
+    fn unset_flags(test: &Expr, out: &mut Vec<String>) {
+        match unwrap_expr(test) {
+            Expr::Bin(bin) if bin.op == BinaryOp::LogicalAnd => {
+                unset_flags(&bin.left, out);
+                unset_flags(&bin.right, out);
+            }
+            Expr::Unary(unary) if unary.op == UnaryOp::Bang => out.extend(flag_key(&unary.arg)),
+            _ => {}
+        }
+    }
+    fn visit(stmt: &Stmt, cleared: &rustc_hash::FxHashSet<String>, out: &mut Vec<(u32, u32)>) {
+        let Stmt::If(if_stmt) = stmt else {
+            return;
+        };
+        let mut flags = Vec::new();
+        unset_flags(&if_stmt.test, &mut flags);
+        let guarded: &[Stmt] = match &*if_stmt.cons {
+            Stmt::Block(block) => &block.stmts,
+            other => std::slice::from_ref(other),
+        };
+        let assigned: Vec<(String, bool)> = guarded.iter().filter_map(assigned_bool).collect();
+        let sets_once = flags
+            .iter()
+            .any(|flag| assigned.contains(&(flag.clone(), true)) && !cleared.contains(flag));
+        if sets_once {
+            let span = if_stmt.cons.span();
+            out.push((span.lo.0, span.hi.0));
+        }
+        if let Some(alt) = &if_stmt.alt {
+            visit(alt, cleared, out);
+        }
+    }
+    let mut out = Vec::new();
+    for stmt in body_stmts(function).unwrap_or_default() {
+        visit(stmt, cleared, &mut out);
+    }
+    out
 }
 
 /// A function guarded to do its work once: it tests a flag (`if (onceRef.current)
