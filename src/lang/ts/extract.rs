@@ -166,6 +166,12 @@ pub(super) struct Extractor<'a> {
     package: Option<&'a SelfPackage>,
     /// Object and array literals bound to names, for the loops over them (`maps.rs`).
     pub(super) name_maps: HashMap<String, Vec<super::maps::MapEntry>>,
+    /// Blocks of listeners that run once however often the listener does (see
+    /// [`once_blocks`]), as source ranges: registrations there do not pile up.
+    once_blocks: Vec<(u32, u32)>,
+    /// Flags set to `false` or `null` somewhere in the file (`received = false` on
+    /// disconnect): a block guarded by one of them may run again.
+    cleared_flags: rustc_hash::FxHashSet<String>,
     /// What the callback of `Object.keys(m).forEach(cb)` walks, by the callback's start.
     entry_hints: HashMap<u32, super::maps::Walked>,
     /// Callbacks whose first parameter is an element of an array of strings, by start.
@@ -222,6 +228,8 @@ impl<'a> Extractor<'a> {
             socket_wrappers,
             package,
             name_maps: HashMap::default(),
+            once_blocks: Vec::new(),
+            cleared_flags: rustc_hash::FxHashSet::default(),
             entry_hints: HashMap::default(),
             data_hints: rustc_hash::FxHashSet::default(),
             reassigned: rustc_hash::FxHashSet::default(),
@@ -457,6 +465,23 @@ impl<'a> Extractor<'a> {
                 call.visit_children_with(self);
             }
             fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+                if assign.op == AssignOp::Assign
+                    && matches!(
+                        unwrap_expr(&assign.right),
+                        Expr::Lit(Lit::Bool(Bool { value: false, .. }) | Lit::Null(_))
+                    )
+                {
+                    let flag = match &assign.left {
+                        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => {
+                            Some(ident.id.sym.to_string())
+                        }
+                        AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
+                            flag_key(&Expr::Member(member.clone()))
+                        }
+                        _ => None,
+                    };
+                    self.0.cleared_flags.extend(flag);
+                }
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
                     self.0.reassigned.insert(ident.id.sym.to_string());
                     if let Some(created) = self.0.creation(&assign.right) {
@@ -1729,6 +1754,10 @@ impl<'a> Extractor<'a> {
         let context = frame.and_then(|frame| frame.context.clone()).filter(|_| {
             !self.on_socket_created_here(call)
                 && !listener.is_some_and(|l| removes_own_event(l, &name))
+                && !self
+                    .once_blocks
+                    .iter()
+                    .any(|&(lo, hi)| lo <= call.span.lo.0 && call.span.lo.0 < hi)
         });
         // Registrations inside this listener run each time the event arrives; a
         // connection listener runs once per socket, which is what it is for. A `once`
@@ -1740,6 +1769,8 @@ impl<'a> Extractor<'a> {
             && !removes_own_event(listener, &name)
             && !runs_once(listener)
         {
+            self.once_blocks
+                .extend(once_blocks(listener, &self.cleared_flags));
             self.contexts.insert(
                 lo,
                 ListenContext::Listener {
@@ -1863,10 +1894,15 @@ impl<'a> Extractor<'a> {
     /// The ack parameter of a function used as a listener, and how it is called.
     pub(super) fn ack_of(&self, function: &LocalFn) -> Option<Ack> {
         let index = function.params.len().checked_sub(1)?;
+        // `(msg, ack = () => {})`: without an ack from the emitter, the default is called.
+        let mut defaulted = false;
         let (name, span, rest) = match function.params[index] {
             Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
             Pat::Assign(assign) => match &*assign.left {
-                Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
+                Pat::Ident(ident) => {
+                    defaulted = default_is_callable(&assign.right);
+                    (ident.id.sym.to_string(), ident.id.span, false)
+                }
                 _ => return None,
             },
             Pat::Rest(rest) => match &*rest.arg {
@@ -1875,7 +1911,8 @@ impl<'a> Extractor<'a> {
             },
             _ => return None,
         };
-        let summary = self.summarize_param(function, index)?;
+        let mut summary = self.summarize_param(function, index)?;
+        summary.guarded |= defaulted;
         // A payload handed on (`io.emit("x", data)`) is not an ack: the parameter must be
         // called, or at least be named like one.
         let named = !rest && is_ack_name(&name);
@@ -3017,6 +3054,50 @@ fn body_stmts(function: &Expr) -> Option<&[Stmt]> {
     }
 }
 
+/// The blocks of a listener that run at most once: an `if` (or `else if`) branch whose
+/// test requires a flag to be unset (`!received && msg.type === "VARS"`) and which sets
+/// it (`received = true`), a flag nothing in the file clears, as pad clients do on their
+/// first state message.
+fn once_blocks(function: &Expr, cleared: &rustc_hash::FxHashSet<String>) -> Vec<(u32, u32)> {
+    fn unset_flags(test: &Expr, out: &mut Vec<String>) {
+        match unwrap_expr(test) {
+            Expr::Bin(bin) if bin.op == BinaryOp::LogicalAnd => {
+                unset_flags(&bin.left, out);
+                unset_flags(&bin.right, out);
+            }
+            Expr::Unary(unary) if unary.op == UnaryOp::Bang => out.extend(flag_key(&unary.arg)),
+            _ => {}
+        }
+    }
+    fn visit(stmt: &Stmt, cleared: &rustc_hash::FxHashSet<String>, out: &mut Vec<(u32, u32)>) {
+        let Stmt::If(if_stmt) = stmt else {
+            return;
+        };
+        let mut flags = Vec::new();
+        unset_flags(&if_stmt.test, &mut flags);
+        let guarded: &[Stmt] = match &*if_stmt.cons {
+            Stmt::Block(block) => &block.stmts,
+            other => std::slice::from_ref(other),
+        };
+        let assigned: Vec<(String, bool)> = guarded.iter().filter_map(assigned_bool).collect();
+        let sets_once = flags
+            .iter()
+            .any(|flag| assigned.contains(&(flag.clone(), true)) && !cleared.contains(flag));
+        if sets_once {
+            let span = if_stmt.cons.span();
+            out.push((span.lo.0, span.hi.0));
+        }
+        if let Some(alt) = &if_stmt.alt {
+            visit(alt, cleared, out);
+        }
+    }
+    let mut out = Vec::new();
+    for stmt in body_stmts(function).unwrap_or_default() {
+        visit(stmt, cleared, &mut out);
+    }
+    out
+}
+
 /// A function guarded to do its work once: it tests a flag (`if (onceRef.current)
 /// return;`, `if (!bound) { ... }`) that it also sets to `true` (`onceRef.current =
 /// true`, `bound = true`), at its top level or in the guarded block, and never resets
@@ -3485,6 +3566,16 @@ fn typed_origin(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<O
 }
 
 /// A catch-all listener whose body only logs (`socket.onAny((e) => console.log(e))`).
+/// A parameter default that can be called: a function written there or a named one
+/// (`noop`, `_.noop`); `null` and `undefined` are not.
+fn default_is_callable(default: &Expr) -> bool {
+    match unwrap_expr(default) {
+        Expr::Arrow(_) | Expr::Fn(_) | Expr::Member(_) => true,
+        Expr::Ident(ident) => &*ident.sym != "undefined",
+        _ => false,
+    }
+}
+
 fn only_logs(listener: &Expr) -> bool {
     let body_stmts: Vec<&Stmt> = match unwrap_expr(listener) {
         Expr::Arrow(arrow) => match &*arrow.body {
@@ -3537,6 +3628,44 @@ mod tests {
             .iter()
             .map(|h| h.context.is_some())
             .collect()
+    }
+
+    /// Whether the ack of each handler in `source` (a server file) is safe to call
+    /// when the emitter passes none.
+    fn ack_guarded(source: &str) -> Vec<bool> {
+        let source = format!(
+            "const {{ Server }} = require(\"socket.io\");\nconst io = new Server(3000);\nio.on(\"connection\", (socket) => {{\n{source}\n}});\n"
+        );
+        crate::lang::ts::extract(&source, FileKind::Js, &[], None)
+            .handlers
+            .iter()
+            .filter_map(|h| h.ack.as_ref().map(|ack| ack.summary.guarded))
+            .collect()
+    }
+
+    #[test]
+    fn an_ack_with_a_callable_default_is_guarded() {
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = () => {}) => ack(m));"),
+            [true]
+        );
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = noop) => ack(m));"),
+            [true]
+        );
+        // `null` and `undefined` are not called in its place: calling it still throws.
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = null) => ack(m));"),
+            [false]
+        );
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack = undefined) => ack(m));"),
+            [false]
+        );
+        assert_eq!(
+            ack_guarded("socket.on(\"x\", (m, ack) => ack(m));"),
+            [false]
+        );
     }
 
     #[test]

@@ -199,7 +199,8 @@ impl Extractor<'_> {
         }
         let op = match &*name {
             "broadcast" => Some(Op::Broadcast),
-            "local" | "volatile" => Some(Op::Flag),
+            // `json` is a flag of the 0.9 and 2.x API (`socket.json.send(msg)`).
+            "local" | "volatile" | "json" => Some(Op::Flag),
             "sockets" => Some(Op::Sockets),
             "nsp" => Some(Op::Nsp),
             "io" => Some(Op::ManagerOf),
@@ -338,7 +339,7 @@ impl Extractor<'_> {
             if let Some(op) = op
                 && let Some(base) = self.socket(&member.obj)
             {
-                return Some(with(base, op));
+                return Some(self.method_of_import(callee, base, op));
             }
         }
         // React: `createContext(socket)` and `useContext(SocketContext)` pass the socket through.
@@ -380,6 +381,31 @@ impl Extractor<'_> {
             callee => callee,
         };
         Some(root(Origin::Returned(returned)))
+    }
+
+    /// `x.connect(url)` where `x` is a project module imported whole
+    /// (`const socketio = require("./socketio")`, `import * as socketio from "./socketio"`):
+    /// `x` may be an exported socket (`socket.connect()` returns it) or the module, whose
+    /// `connect` function returns a socket. Which one is known when linking; a module
+    /// namespace (`import * as`) is never a socket itself.
+    fn method_of_import(&self, callee: &Expr, base: SocketRef, op: Op) -> SocketRef {
+        let Origin::Import { name, .. } = &base.origin else {
+            return with(base, op);
+        };
+        if !base.ops.is_empty() {
+            return with(base, op);
+        }
+        // A package's `connect` (`require("some-cli-client").connect(url)`) is not
+        // looked up among the project's functions of that name.
+        let returned = match self.callee(callee) {
+            Some(returned) if is_project_import(&returned) => returned,
+            _ => return with(base, op),
+        };
+        let from_module = root(Origin::Returned(returned));
+        if name == "*" {
+            return from_module;
+        }
+        root(Origin::FirstOf(vec![with(base, op), from_module]))
     }
 
     /// A context as this file names it: imported, or declared here.
@@ -636,6 +662,10 @@ pub(super) fn returned_expr(callback: &Expr) -> Option<&Expr> {
         Stmt::Return(ReturnStmt { arg: Some(arg), .. }) => Some(&**arg),
         _ => None,
     }
+}
+
+fn is_project_import(callee: &FnCallee) -> bool {
+    matches!(callee, FnCallee::Import { specifier, .. } if super::wrappers::is_project_specifier(specifier))
 }
 
 fn root(origin: Origin) -> SocketRef {

@@ -1,0 +1,7 @@
+function requireUser(socket) {
+    if (!socket.userId) {
+        throw new Error("You are not logged in.");
+    }
+}
+
+module.exports = { requireUser };
