@@ -1867,9 +1867,12 @@ impl<'a> Linker<'a> {
         if let Some(known) = self.memo.borrow().get(&key) {
             return known.clone();
         }
+        // An empty answer while it is resolved: a cycle back to it finds nothing.
         self.memo.borrow_mut().insert(key, Vec::new());
         let values = self.resolve_socket(file, socket, depth);
-        self.memo.borrow_mut().insert(key, values.clone());
+        if let Some(slot) = self.memo.borrow_mut().get_mut(&key) {
+            slot.clone_from(&values);
+        }
         values
     }
 

@@ -34,7 +34,7 @@ impl Extractor<'_> {
                         .is_some_and(|ann| self.foreign_type(&ann.type_ann)) =>
                 {
                     scope.insert(
-                        ident.id.sym.to_string(),
+                        ident.id.sym.as_str().to_owned(),
                         Binding::Socket(SocketRef {
                             origin: Origin::Param {
                                 func: id,
@@ -78,7 +78,7 @@ impl Extractor<'_> {
             return;
         }
         self.facts.calls.push(SocketCall {
-            callee: FnCallee::Named(class.sym.to_string()),
+            callee: FnCallee::Named(class.sym.as_str().to_owned()),
             args,
         });
     }

@@ -227,9 +227,19 @@ impl Extractor<'_> {
             let MemberProp::Ident(method) = &member.prop else {
                 return None;
             };
-            let name = method.sym.to_string();
-            let lo = *self.class_methods.last()?.get(&name)?;
+            let lo = *self.class_methods.last()?.get(&*method.sym)?;
+            let name = method.sym.as_str().to_owned();
             return Some(FnCallee::Local(self.func_id(lo, Some(name))));
+        }
+        // Most calls are methods of something that is not an import (`console.log`,
+        // `list.map`): `callee` would copy their name into a `Named` callee, only to be
+        // dropped below.
+        if let Expr::Member(member) = unwrap_expr(callee)
+            && !(matches!(member.prop, MemberProp::Ident(_))
+                && matches!(unwrap_expr(&member.obj), Expr::Ident(obj)
+                    if matches!(self.lookup(&obj.sym), Some(Binding::Import { .. }))))
+        {
+            return None;
         }
         match self.callee(callee)? {
             FnCallee::Named(_) => None,
