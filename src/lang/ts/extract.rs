@@ -1056,7 +1056,7 @@ impl<'a> Extractor<'a> {
         if self.declarations_only {
             return;
         }
-        let body = flow::body_facts(function, &|callee| self.callee(callee));
+        let body = flow::body_facts(function, &|callee| self.project_callee(callee));
         let mut param_calls = Vec::new();
         for index in body.called_params {
             if let Some(summary) = self.summarize_param(function, index) {
@@ -1401,6 +1401,19 @@ impl<'a> Extractor<'a> {
                 props,
             });
         }
+    }
+
+    /// [`Self::callee`] for a caller that keeps only local functions and imports: the
+    /// method of anything but an import (`console.log`, `list.map`, most calls) is not
+    /// copied into a `Named` callee only to be dropped.
+    pub(super) fn project_callee(&self, callee: &Expr) -> Option<FnCallee> {
+        if let Expr::Member(member) = unwrap_expr(callee)
+            && !matches!(unwrap_expr(&member.obj), Expr::Ident(obj)
+                if matches!(self.lookup(&obj.sym), Some(Binding::Import { .. })))
+        {
+            return None;
+        }
+        self.callee(callee)
     }
 
     pub(super) fn callee(&self, callee: &Expr) -> Option<FnCallee> {

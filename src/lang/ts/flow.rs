@@ -6,7 +6,7 @@
 //! the function without the call: a `return`, a `throw`, an `await` whose rejection
 //! escapes, a promise chain without a rejection handler, or the end of the body.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -100,7 +100,7 @@ fn summarize_depth(
     len: u32,
     depth: u32,
 ) -> Option<Summary> {
-    let mut targets = HashSet::default();
+    let mut targets = Targets::default();
     let mut rest = None;
     for &index in indexes {
         match params.get(index)? {
@@ -152,7 +152,7 @@ pub(super) type ResolveCallee<'l> = &'l dyn Fn(&Expr) -> Option<FnCallee>;
 
 struct Flow<'l, 'a> {
     resolve: ResolveCallee<'l>,
-    targets: HashSet<String>,
+    targets: Targets,
     /// A rest parameter whose last element is the target: `(...args) => args.pop()`.
     rest: Option<String>,
     locals: &'l LocalFns<'a>,
@@ -1087,7 +1087,7 @@ impl Flow<'_, '_> {
 }
 
 struct Finder<'f> {
-    targets: &'f HashSet<String>,
+    targets: &'f Targets,
     found: bool,
 }
 
@@ -1096,6 +1096,35 @@ impl Visit for Finder<'_> {
         if self.targets.contains(&*ident.sym) {
             self.found = true;
         }
+    }
+    // Once found, the rest of the tree cannot change the answer.
+    fn visit_expr(&mut self, expr: &Expr) {
+        if !self.found {
+            expr.visit_children_with(self);
+        }
+    }
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        if !self.found {
+            stmt.visit_children_with(self);
+        }
+    }
+}
+
+/// The names that hold the target (the parameter and its aliases): one to three, so
+/// comparing each is cheaper than hashing the name of every identifier the analysis
+/// reads.
+#[derive(Clone, Default)]
+struct Targets(Vec<String>);
+
+impl Targets {
+    fn insert(&mut self, name: String) {
+        if !self.contains(&name) {
+            self.0.push(name);
+        }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|target| target == name)
     }
 }
 

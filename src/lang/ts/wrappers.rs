@@ -231,17 +231,7 @@ impl Extractor<'_> {
             let name = method.sym.as_str().to_owned();
             return Some(FnCallee::Local(self.func_id(lo, Some(name))));
         }
-        // Most calls are methods of something that is not an import (`console.log`,
-        // `list.map`): `callee` would copy their name into a `Named` callee, only to be
-        // dropped below.
-        if let Expr::Member(member) = unwrap_expr(callee)
-            && !(matches!(member.prop, MemberProp::Ident(_))
-                && matches!(unwrap_expr(&member.obj), Expr::Ident(obj)
-                    if matches!(self.lookup(&obj.sym), Some(Binding::Import { .. }))))
-        {
-            return None;
-        }
-        match self.callee(callee)? {
+        match self.project_callee(callee)? {
             FnCallee::Named(_) => None,
             FnCallee::Import {
                 specifier,
