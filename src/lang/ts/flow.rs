@@ -214,7 +214,7 @@ impl Flow<'_, '_> {
 
     fn is_target_value(&self, expr: &Expr) -> bool {
         match unwrap_expr(expr) {
-            Expr::Ident(ident) => self.targets.contains(&*ident.sym),
+            Expr::Ident(ident) => self.targets.contains(&ident.sym),
             expr => self.is_rest_last(expr),
         }
     }
@@ -668,7 +668,7 @@ impl Flow<'_, '_> {
                 for prop in &object.props {
                     match prop {
                         PropOrSpread::Prop(prop) => match &**prop {
-                            Prop::Shorthand(ident) if self.targets.contains(&*ident.sym) => {
+                            Prop::Shorthand(ident) if self.targets.contains(&ident.sym) => {
                                 self.summary.escapes = true;
                             }
                             Prop::KeyValue(kv) if self.is_target(&kv.value) => {
@@ -1093,7 +1093,7 @@ struct Finder<'f> {
 
 impl Visit for Finder<'_> {
     fn visit_ident(&mut self, ident: &Ident) {
-        if self.targets.contains(&*ident.sym) {
+        if self.targets.contains(&ident.sym) {
             self.found = true;
         }
     }
