@@ -606,6 +606,11 @@ pub fn link(files: &[SourceFile], resolver: &Resolver, config: &Config) -> Event
     Linker::new(files, resolver, config).build()
 }
 
+/// A call with socket arguments, where it is, and the functions it reaches.
+type CallTargets<'f> = (FileId, &'f crate::facts::SocketCall, Vec<(FileId, FuncId)>);
+/// A call with sockets among the properties of an object argument, likewise.
+type PropTargets<'f> = (FileId, &'f crate::facts::PropCall, Vec<(FileId, FuncId)>);
+
 struct Linker<'a> {
     files: &'a [SourceFile],
     resolver: &'a Resolver,
@@ -1425,27 +1430,10 @@ impl<'a> Linker<'a> {
     /// calls settle, the parameters they left empty fall back to their type, and what
     /// that gives is passed on too.
     fn propagate_params(&mut self) {
-        for (file, source) in self.files.iter().enumerate() {
-            for call in &source.facts.calls {
-                for &(target_file, func) in &self.callees(file, &call.callee) {
-                    for (index, _) in &call.args {
-                        self.params.entry((target_file, func, *index)).or_default();
-                    }
-                }
-            }
-        }
-        self.params_settled = false;
-        self.propagate_rounds();
-        self.params_settled = true;
-        self.propagate_rounds();
-    }
-
-    fn propagate_rounds(&mut self) {
-        /// A call with socket arguments, where it is, and the functions it reaches.
-        type CallTargets<'f> = (FileId, &'f crate::facts::SocketCall, Vec<(FileId, FuncId)>);
         // Which functions a call reaches does not depend on what sockets flow into
-        // parameters: resolve callees once, and only the socket values per round.
-        let calls: Vec<CallTargets> = self
+        // parameters: callees are resolved once, for both phases, and only the socket
+        // values per round.
+        let calls: Vec<CallTargets<'a>> = self
             .files
             .iter()
             .enumerate()
@@ -1455,8 +1443,7 @@ impl<'a> Linker<'a> {
                 (!targets.is_empty()).then_some((file, call, targets))
             })
             .collect();
-        type PropTargets<'f> = (FileId, &'f crate::facts::PropCall, Vec<(FileId, FuncId)>);
-        let prop_calls: Vec<PropTargets> = self
+        let prop_calls: Vec<PropTargets<'a>> = self
             .files
             .iter()
             .enumerate()
@@ -1466,10 +1453,24 @@ impl<'a> Linker<'a> {
                 (!targets.is_empty()).then_some((file, call, targets))
             })
             .collect();
+        for (_, call, targets) in &calls {
+            for &(target_file, func) in targets {
+                for (index, _) in &call.args {
+                    self.params.entry((target_file, func, *index)).or_default();
+                }
+            }
+        }
+        self.params_settled = false;
+        self.propagate_rounds(&calls, &prop_calls);
+        self.params_settled = true;
+        self.propagate_rounds(&calls, &prop_calls);
+    }
+
+    fn propagate_rounds(&mut self, calls: &[CallTargets<'a>], prop_calls: &[PropTargets<'a>]) {
         for _round in 0..8 {
             self.memo.borrow_mut().clear();
             let mut changed = false;
-            for (file, call, targets) in &calls {
+            for (file, call, targets) in calls {
                 for (index, arg) in &call.args {
                     let values = self.socket(*file, arg, 0);
                     for &(target_file, func) in targets {
@@ -1480,7 +1481,7 @@ impl<'a> Linker<'a> {
                     }
                 }
             }
-            for (file, call, targets) in &prop_calls {
+            for (file, call, targets) in prop_calls {
                 for (name, prop) in &call.props {
                     let values = self.socket(*file, prop, 0);
                     for &(target_file, func) in targets {
@@ -1877,9 +1878,12 @@ impl<'a> Linker<'a> {
         if let Some(known) = self.memo.borrow().get(&key) {
             return known.clone();
         }
+        // An empty answer while it is resolved: a cycle back to it finds nothing.
         self.memo.borrow_mut().insert(key, Vec::new());
         let values = self.resolve_socket(file, socket, depth);
-        self.memo.borrow_mut().insert(key, values.clone());
+        if let Some(slot) = self.memo.borrow_mut().get_mut(&key) {
+            slot.clone_from(&values);
+        }
         values
     }
 

@@ -35,7 +35,7 @@ impl Extractor<'_> {
                         .is_some_and(|ann| self.foreign_type(&ann.type_ann)) =>
                 {
                     scope.insert(
-                        ident.id.sym.to_string(),
+                        ident.id.sym.as_str().to_owned(),
                         Binding::Socket(SocketRef {
                             origin: Origin::Param {
                                 func: id,
@@ -87,7 +87,7 @@ impl Extractor<'_> {
                 path: Vec::new(),
             },
             Some(Binding::Import { name, .. }) if name != "*" => FnCallee::Named(name.clone()),
-            _ => FnCallee::Named(class.sym.to_string()),
+            _ => FnCallee::Named(class.sym.as_str().to_owned()),
         };
         self.facts.calls.push(SocketCall { callee, args });
     }
@@ -103,7 +103,10 @@ impl Extractor<'_> {
         }) else {
             return;
         };
-        let name = class.ident.as_ref().map(|ident| ident.sym.to_string());
+        let name = class
+            .ident
+            .as_ref()
+            .map(|ident| ident.sym.as_str().to_owned());
         let id = self.func_id(constructor.span.lo.0, name);
         self.facts.exports.push((
             "default".to_owned(),

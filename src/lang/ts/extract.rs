@@ -371,7 +371,8 @@ impl<'a> Extractor<'a> {
             match decl {
                 Decl::Fn(function) => {
                     if let Some(local) = LocalFn::of_function(&function.function, self.len) {
-                        self.locals.insert(function.ident.sym.to_string(), local);
+                        self.locals
+                            .insert(function.ident.sym.as_str().to_owned(), local);
                     }
                 }
                 Decl::Var(var) => {
@@ -379,7 +380,7 @@ impl<'a> Extractor<'a> {
                         if let (Pat::Ident(name), Some(init)) = (&declarator.name, &declarator.init)
                             && let Some(local) = LocalFn::of_expr(init, self.len)
                         {
-                            self.locals.insert(name.id.sym.to_string(), local);
+                            self.locals.insert(name.id.sym.as_str().to_owned(), local);
                         }
                     }
                 }
@@ -409,7 +410,9 @@ impl<'a> Extractor<'a> {
                     match &declarator.name {
                         Pat::Ident(name) => {
                             if let Some(created) = self.0.creation(init) {
-                                self.1.created.insert(name.id.sym.to_string(), created);
+                                self.1
+                                    .created
+                                    .insert(name.id.sym.as_str().to_owned(), created);
                             }
                         }
                         Pat::Array(array) => {
@@ -419,9 +422,10 @@ impl<'a> Extractor<'a> {
                                 && let [Some(Pat::Ident(state)), Some(Pat::Ident(setter)), ..] =
                                     array.elems.as_slice()
                             {
-                                self.1
-                                    .setters
-                                    .insert(setter.id.sym.to_string(), state.id.sym.to_string());
+                                self.1.setters.insert(
+                                    setter.id.sym.as_str().to_owned(),
+                                    state.id.sym.as_str().to_owned(),
+                                );
                             }
                         }
                         _ => {}
@@ -445,7 +449,7 @@ impl<'a> Extractor<'a> {
                         _ => None,
                     };
                     if let Some(Expr::Ident(target)) = target.map(unwrap_expr) {
-                        self.0.mutated.insert(target.sym.to_string());
+                        self.0.mutated.insert(target.sym.as_str().to_owned());
                     }
                 }
                 // A setter is declared (at the top of the component) before it is called.
@@ -455,11 +459,11 @@ impl<'a> Extractor<'a> {
                     && let Some(arg) = call.args.first()
                 {
                     let arg = match unwrap_expr(&arg.expr) {
-                        Expr::Ident(name) => Some(SetArg::Name(name.sym.to_string())),
+                        Expr::Ident(name) => Some(SetArg::Name(name.sym.as_str().to_owned())),
                         expr => self.0.creation(expr).map(SetArg::Created),
                     };
                     if let Some(arg) = arg {
-                        self.1.set_to.push((setter.sym.to_string(), arg));
+                        self.1.set_to.push((setter.sym.as_str().to_owned(), arg));
                     }
                 }
                 call.visit_children_with(self);
@@ -473,7 +477,7 @@ impl<'a> Extractor<'a> {
                 {
                     let flag = match &assign.left {
                         AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => {
-                            Some(ident.id.sym.to_string())
+                            Some(ident.id.sym.as_str().to_owned())
                         }
                         AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
                             flag_key(&Expr::Member(member.clone()))
@@ -483,11 +487,15 @@ impl<'a> Extractor<'a> {
                     self.0.cleared_flags.extend(flag);
                 }
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
-                    self.0.reassigned.insert(ident.id.sym.to_string());
+                    self.0.reassigned.insert(ident.id.sym.as_str().to_owned());
                     if let Some(created) = self.0.creation(&assign.right) {
-                        self.0.assigned.insert(ident.id.sym.to_string(), created);
+                        self.0
+                            .assigned
+                            .insert(ident.id.sym.as_str().to_owned(), created);
                     } else if self.0.foreign(&assign.right) {
-                        self.0.assigned_foreign.insert(ident.id.sym.to_string());
+                        self.0
+                            .assigned_foreign
+                            .insert(ident.id.sym.as_str().to_owned());
                     }
                 }
                 // `handlers[event] = ...`: the map is filled at run time, not only where
@@ -495,7 +503,7 @@ impl<'a> Extractor<'a> {
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
                     && let Expr::Ident(holder) = unwrap_expr(&member.obj)
                 {
-                    self.0.mutated.insert(holder.sym.to_string());
+                    self.0.mutated.insert(holder.sym.as_str().to_owned());
                 }
                 // `socketRef.current = io(url)`, read before it is written in the file.
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
@@ -505,7 +513,7 @@ impl<'a> Extractor<'a> {
                 {
                     self.0
                         .member_assigned
-                        .insert((holder.sym.to_string(), prop.into_owned()), created);
+                        .insert((holder.sym.as_str().to_owned(), prop.into_owned()), created);
                 }
                 assign.visit_children_with(self);
             }
@@ -572,7 +580,7 @@ impl<'a> Extractor<'a> {
             }
             ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(export)) => {
                 if let DefaultDecl::Fn(function) = &export.decl {
-                    let name = function.ident.as_ref().map(|id| id.sym.to_string());
+                    let name = function.ident.as_ref().map(|id| id.sym.as_str().to_owned());
                     let id = self.func_id(function.function.span.lo.0, name.clone());
                     if let Some(name) = name {
                         self.bind(&name, Binding::Func(id));
@@ -600,7 +608,7 @@ impl<'a> Extractor<'a> {
     fn hoist_decl(&mut self, decl: &Decl, top_level: bool) {
         match decl {
             Decl::Fn(function) => {
-                let name = function.ident.sym.to_string();
+                let name = function.ident.sym.as_str().to_owned();
                 let id = self.func_id(function.function.span.lo.0, Some(name.clone()));
                 self.bind(&name, Binding::Func(id));
             }
@@ -632,16 +640,18 @@ impl<'a> Extractor<'a> {
         for spec in &import.specifiers {
             let (local, name) = match spec {
                 ImportSpecifier::Named(named) => (
-                    named.local.sym.to_string(),
+                    named.local.sym.as_str().to_owned(),
                     named
                         .imported
                         .as_ref()
-                        .map_or_else(|| named.local.sym.to_string(), export_name),
+                        .map_or_else(|| named.local.sym.as_str().to_owned(), export_name),
                 ),
                 ImportSpecifier::Default(default) => {
-                    (default.local.sym.to_string(), "default".to_owned())
+                    (default.local.sym.as_str().to_owned(), "default".to_owned())
                 }
-                ImportSpecifier::Namespace(ns) => (ns.local.sym.to_string(), "*".to_owned()),
+                ImportSpecifier::Namespace(ns) => {
+                    (ns.local.sym.as_str().to_owned(), "*".to_owned())
+                }
             };
             self.bind(
                 &local,
@@ -673,11 +683,14 @@ impl<'a> Extractor<'a> {
             Pat::Object(object) => {
                 for prop in &object.props {
                     let (key, local) = match prop {
-                        ObjectPatProp::Assign(assign) => {
-                            (assign.key.sym.to_string(), assign.key.sym.to_string())
-                        }
+                        ObjectPatProp::Assign(assign) => (
+                            assign.key.sym.as_str().to_owned(),
+                            assign.key.sym.as_str().to_owned(),
+                        ),
                         ObjectPatProp::KeyValue(kv) => match (prop_name(&kv.key), &*kv.value) {
-                            (Some(key), Pat::Ident(local)) => (key, local.id.sym.to_string()),
+                            (Some(key), Pat::Ident(local)) => {
+                                (key, local.id.sym.as_str().to_owned())
+                            }
                             _ => continue,
                         },
                         ObjectPatProp::Rest(_) => continue,
@@ -699,7 +712,7 @@ impl<'a> Extractor<'a> {
         let mut fields = Vec::new();
         for member in &decl.members {
             let key = match &member.id {
-                TsEnumMemberId::Ident(ident) => ident.sym.to_string(),
+                TsEnumMemberId::Ident(ident) => ident.sym.as_str().to_owned(),
                 TsEnumMemberId::Str(s) => s.value.to_string_lossy().into_owned(),
             };
             let value = member
@@ -756,7 +769,7 @@ impl<'a> Extractor<'a> {
                     && let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr))
                 {
                     self.member_assigned
-                        .entry((ident.id.sym.to_string(), "current".to_owned()))
+                        .entry((ident.id.sym.as_str().to_owned(), "current".to_owned()))
                         .or_insert(socket);
                 }
                 self.note_name_map(&ident.id.sym, init);
@@ -813,8 +826,10 @@ impl<'a> Extractor<'a> {
                     && let Some(Some(Pat::Ident(state))) = array.elems.first()
                 {
                     if let Some(Some(Pat::Ident(setter))) = array.elems.get(1) {
-                        self.state_setters
-                            .insert(setter.id.sym.to_string(), state.id.sym.to_string());
+                        self.state_setters.insert(
+                            setter.id.sym.as_str().to_owned(),
+                            state.id.sym.as_str().to_owned(),
+                        );
                     }
                     // `useState(io(url))`, or lazily `useState(() => io(url))`.
                     let initial = call.args.first().and_then(|arg| {
@@ -824,7 +839,8 @@ impl<'a> Extractor<'a> {
                         })
                     });
                     if let Some(socket) = initial {
-                        self.assigned.insert(state.id.sym.to_string(), socket);
+                        self.assigned
+                            .insert(state.id.sym.as_str().to_owned(), socket);
                     }
                 }
             }
@@ -917,7 +933,7 @@ impl<'a> Extractor<'a> {
                     (None, Some(element)) => Binding::Sockets(element),
                     // `function archive(itemId: number)`: data, never a socket or an ack.
                     (None, None) if data_type => {
-                        data_params.push((ident.id.sym.to_string(), index));
+                        data_params.push((ident.id.sym.as_str().to_owned(), index));
                         Binding::Data
                     }
                     (None, None) => Binding::Socket(SocketRef {
@@ -929,7 +945,7 @@ impl<'a> Extractor<'a> {
                         ops: Vec::new(),
                     }),
                 };
-                scope.insert(ident.id.sym.to_string(), binding);
+                scope.insert(ident.id.sym.as_str().to_owned(), binding);
             } else {
                 let mut names = Vec::new();
                 pat_names(pat, &mut names);
@@ -949,7 +965,7 @@ impl<'a> Extractor<'a> {
             .iter()
             .find(|(i, socket)| *i == 0 && socket.ops.last() == Some(&Op::Connection))
             .and_then(|_| match params.first() {
-                Some(Pat::Ident(ident)) => Some(ident.id.sym.to_string()),
+                Some(Pat::Ident(ident)) => Some(ident.id.sym.as_str().to_owned()),
                 _ => None,
             });
         let param_names = scope.keys().cloned().collect();
@@ -979,7 +995,7 @@ impl<'a> Extractor<'a> {
                 .enumerate()
                 .find_map(|(index, pat)| match pat {
                     Pat::Rest(rest) => match &*rest.arg {
-                        Pat::Ident(ident) => Some((ident.id.sym.to_string(), index as u32)),
+                        Pat::Ident(ident) => Some((ident.id.sym.as_str().to_owned(), index as u32)),
                         _ => None,
                     },
                     _ => None,
@@ -1075,18 +1091,17 @@ impl<'a> Extractor<'a> {
         if self.declarations_only {
             return;
         }
-        let called = called_params(function);
+        let body = flow::body_facts(function, &|callee| self.project_callee(callee));
         let mut param_calls = Vec::new();
-        for index in called {
+        for index in body.called_params {
             if let Some(summary) = self.summarize_param(function, index) {
                 param_calls.push((index as u32, summary.calls));
             }
         }
-        let (throws, throws_via) = flow::throw_facts(function, &|callee| self.callee(callee));
         if let Some(function) = self.facts.functions.get_mut(id as usize) {
             function.param_calls = param_calls;
-            function.throws = throws;
-            function.throws_via = throws_via;
+            function.throws = body.throws;
+            function.throws_via = body.throws_via;
         }
     }
 
@@ -1350,7 +1365,7 @@ impl<'a> Extractor<'a> {
                 PropOrSpread::Prop(prop) => match &**prop {
                     Prop::KeyValue(kv) => Some((prop_name(&kv.key)?, self.socket(&kv.value)?)),
                     Prop::Shorthand(ident) => Some((
-                        ident.sym.to_string(),
+                        ident.sym.as_str().to_owned(),
                         self.socket(&Expr::Ident(ident.clone()))?,
                     )),
                     _ => None,
@@ -1407,7 +1422,7 @@ impl<'a> Extractor<'a> {
                             ..
                         })),
                     ..
-                }) => Some((name.sym.to_string(), self.socket(value)?)),
+                }) => Some((name.sym.as_str().to_owned(), self.socket(value)?)),
                 _ => None,
             })
             .collect();
@@ -1421,6 +1436,19 @@ impl<'a> Extractor<'a> {
                 props,
             });
         }
+    }
+
+    /// [`Self::callee`] for a caller that keeps only local functions and imports: the
+    /// method of anything but an import (`console.log`, `list.map`, most calls) is not
+    /// copied into a `Named` callee only to be dropped.
+    pub(super) fn project_callee(&self, callee: &Expr) -> Option<FnCallee> {
+        if let Expr::Member(member) = unwrap_expr(callee)
+            && !matches!(unwrap_expr(&member.obj), Expr::Ident(obj)
+                if matches!(self.lookup(&obj.sym), Some(Binding::Import { .. })))
+        {
+            return None;
+        }
+        self.callee(callee)
     }
 
     pub(super) fn callee(&self, callee: &Expr) -> Option<FnCallee> {
@@ -1444,10 +1472,10 @@ impl<'a> Extractor<'a> {
                     return Some(FnCallee::Import {
                         specifier: specifier.clone(),
                         name: name.clone(),
-                        path: vec![prop.sym.to_string()],
+                        path: vec![prop.sym.as_str().to_owned()],
                     });
                 }
-                Some(FnCallee::Named(prop.sym.to_string()))
+                Some(FnCallee::Named(prop.sym.as_str().to_owned()))
             }
             _ => None,
         }
@@ -1742,7 +1770,7 @@ impl<'a> Extractor<'a> {
         let frame = self.frames.last();
         let after_await = frame.and_then(|frame| {
             let receiver_name = match call_receiver(call) {
-                Some(Expr::Ident(ident)) => Some(ident.sym.to_string()),
+                Some(Expr::Ident(ident)) => Some(ident.sym.as_str().to_owned()),
                 _ => None,
             };
             frame
@@ -1826,7 +1854,7 @@ impl<'a> Extractor<'a> {
             shape: listener.and_then(|listener| self.shape_of(listener)),
             listener_elsewhere: None,
             listener_name: listener.and_then(|listener| match unwrap_expr(listener) {
-                Expr::Ident(ident) => Some(ident.sym.to_string()),
+                Expr::Ident(ident) => Some(ident.sym.as_str().to_owned()),
                 _ => None,
             }),
             frame: self.frames.last().map(|frame| frame.id),
@@ -1897,16 +1925,16 @@ impl<'a> Extractor<'a> {
         // `(msg, ack = () => {})`: without an ack from the emitter, the default is called.
         let mut defaulted = false;
         let (name, span, rest) = match function.params[index] {
-            Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, false),
+            Pat::Ident(ident) => (ident.id.sym.as_str().to_owned(), ident.id.span, false),
             Pat::Assign(assign) => match &*assign.left {
                 Pat::Ident(ident) => {
                     defaulted = default_is_callable(&assign.right);
-                    (ident.id.sym.to_string(), ident.id.span, false)
+                    (ident.id.sym.as_str().to_owned(), ident.id.span, false)
                 }
                 _ => return None,
             },
             Pat::Rest(rest) => match &*rest.arg {
-                Pat::Ident(ident) => (ident.id.sym.to_string(), ident.id.span, true),
+                Pat::Ident(ident) => (ident.id.sym.as_str().to_owned(), ident.id.span, true),
                 _ => return None,
             },
             _ => return None,
@@ -1944,7 +1972,7 @@ impl<'a> Extractor<'a> {
         };
         let next_name = function
             .and_then(|f| match f.params.get(1) {
-                Some(Pat::Ident(ident)) => Some(ident.id.sym.to_string()),
+                Some(Pat::Ident(ident)) => Some(ident.id.sym.as_str().to_owned()),
                 _ => None,
             })
             .unwrap_or_else(|| "next".to_owned());
@@ -2094,7 +2122,7 @@ impl<'a> Extractor<'a> {
             match &**prop {
                 Prop::Shorthand(ident) => {
                     if let Some(value) = self.export_binding(&ident.sym) {
-                        self.export(ident.sym.to_string(), value);
+                        self.export(ident.sym.as_str().to_owned(), value);
                     }
                 }
                 Prop::KeyValue(kv) => {
@@ -2166,13 +2194,14 @@ impl<'a> Extractor<'a> {
                     && let Some(socket) = self.socket(&assign.right)
                 {
                     self.member_assigned
-                        .entry((holder.sym.to_string(), prop.into_owned()))
+                        .entry((holder.sym.as_str().to_owned(), prop.into_owned()))
                         .or_insert(socket);
                 }
             }
             SimpleAssignTarget::Ident(ident) => {
                 if let Some(socket) = self.socket(&assign.right) {
-                    self.assigned.insert(ident.id.sym.to_string(), socket);
+                    self.assigned
+                        .insert(ident.id.sym.as_str().to_owned(), socket);
                 }
             }
             _ => {}
@@ -2261,20 +2290,20 @@ impl<'a> Extractor<'a> {
                                 .as_deref()
                                 .is_some_and(|ann| super::data::is_data_type(&ann.type_ann))
                         {
-                            data.insert(ident.id.sym.to_string());
+                            data.insert(ident.id.sym.as_str().to_owned());
                         }
                         if let ParamOrTsParamProp::TsParamProp(prop) = param
                             && let TsParamPropParam::Ident(ident) = &prop.param
                             && let Some(ann) = ident.type_ann.as_deref()
                             && self.foreign_type(&ann.type_ann)
                         {
-                            foreign.insert(ident.id.sym.to_string());
+                            foreign.insert(ident.id.sym.as_str().to_owned());
                         } else if let ParamOrTsParamProp::TsParamProp(prop) = param
                             && let TsParamPropParam::Ident(ident) = &prop.param
                             && let Some(origin) = typed_origin(ident.type_ann.as_deref(), self)
                         {
                             fields.insert(
-                                ident.id.sym.to_string(),
+                                ident.id.sym.as_str().to_owned(),
                                 SocketRef {
                                     origin,
                                     ops: Vec::new(),
@@ -2434,7 +2463,7 @@ impl Visit for Extractor<'_> {
                         ExportSpecifier::Default(default) => {
                             if let Some(specifier) = &from {
                                 self.export(
-                                    default.exported.sym.to_string(),
+                                    default.exported.sym.as_str().to_owned(),
                                     ExportValue::Reexport {
                                         specifier: specifier.clone(),
                                         name: "default".to_owned(),
@@ -2471,14 +2500,14 @@ impl Visit for Extractor<'_> {
         if let ModuleDecl::ExportDecl(export) = decl {
             let mut names = Vec::new();
             match &export.decl {
-                Decl::Fn(function) => names.push(function.ident.sym.to_string()),
+                Decl::Fn(function) => names.push(function.ident.sym.as_str().to_owned()),
                 Decl::Var(var) => {
                     for declarator in &var.decls {
                         pat_names(&declarator.name, &mut names);
                     }
                 }
-                Decl::TsEnum(decl) => names.push(decl.id.sym.to_string()),
-                Decl::Class(class) => names.push(class.ident.sym.to_string()),
+                Decl::TsEnum(decl) => names.push(decl.id.sym.as_str().to_owned()),
+                Decl::Class(class) => names.push(class.ident.sym.as_str().to_owned()),
                 _ => {}
             }
             // `export const handlers = { ... }`: the object as written, inline
@@ -2561,7 +2590,7 @@ impl Visit for Extractor<'_> {
         if let (Pat::Ident(ident), Some(init)) = (&declarator.name, &declarator.init)
             && matches!(unwrap_expr(init), Expr::Arrow(_) | Expr::Fn(_))
         {
-            self.pending_name = Some(ident.id.sym.to_string());
+            self.pending_name = Some(ident.id.sym.as_str().to_owned());
         }
         declarator.init.visit_with(self);
         self.pending_name = None;
@@ -2574,7 +2603,7 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_fn_decl(&mut self, decl: &FnDecl) {
-        self.pending_name = Some(decl.ident.sym.to_string());
+        self.pending_name = Some(decl.ident.sym.as_str().to_owned());
         decl.function.visit_with(self);
     }
 
@@ -2653,16 +2682,19 @@ impl Visit for Extractor<'_> {
     fn visit_class_decl(&mut self, decl: &ClassDecl) {
         let methods = self.methods_of(&decl.class);
         self.local_classes
-            .insert(decl.ident.sym.to_string(), methods);
+            .insert(decl.ident.sym.as_str().to_owned(), methods);
         self.constructor_names
-            .push(Some(decl.ident.sym.to_string()));
+            .push(Some(decl.ident.sym.as_str().to_owned()));
         decl.class.visit_with(self);
         self.constructor_names.pop();
     }
 
     fn visit_class_expr(&mut self, expr: &ClassExpr) {
-        self.constructor_names
-            .push(expr.ident.as_ref().map(|ident| ident.sym.to_string()));
+        self.constructor_names.push(
+            expr.ident
+                .as_ref()
+                .map(|ident| ident.sym.as_str().to_owned()),
+        );
         expr.class.visit_with(self);
         self.constructor_names.pop();
     }
@@ -2787,7 +2819,7 @@ impl Visit for Extractor<'_> {
                     span: self.span(new.span),
                     summary,
                     reject_name: match executor.params.get(1) {
-                        Some(Pat::Ident(ident)) => Some(ident.id.sym.to_string()),
+                        Some(Pat::Ident(ident)) => Some(ident.id.sym.as_str().to_owned()),
                         _ => None,
                     },
                 });
@@ -2797,7 +2829,7 @@ impl Visit for Extractor<'_> {
             .params
             .iter()
             .filter_map(|p| match p {
-                Pat::Ident(ident) => Some(ident.id.sym.to_string()),
+                Pat::Ident(ident) => Some(ident.id.sym.as_str().to_owned()),
                 _ => None,
             })
             .collect();
@@ -2897,58 +2929,6 @@ fn matches_own_id(listener: &Expr) -> bool {
     finder.0
 }
 
-/// Indexes of the parameters a function calls (`cb(...)`) or hands on (`f(cb)`).
-fn called_params(function: &LocalFn<'_>) -> Vec<usize> {
-    let names: Vec<(usize, &str)> = function
-        .params
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| match p {
-            Pat::Ident(ident) => Some((i, &*ident.id.sym)),
-            _ => None,
-        })
-        .collect();
-    if names.is_empty() {
-        return Vec::new();
-    }
-    struct Calls<'n> {
-        names: &'n [(usize, &'n str)],
-        found: Vec<usize>,
-    }
-    impl Calls<'_> {
-        fn note(&mut self, expr: &Expr) {
-            if let Expr::Ident(ident) = unwrap_expr(expr)
-                && let Some((index, _)) = self.names.iter().find(|(_, n)| *n == &*ident.sym)
-                && !self.found.contains(index)
-            {
-                self.found.push(*index);
-            }
-        }
-    }
-    impl Visit for Calls<'_> {
-        fn visit_call_expr(&mut self, call: &CallExpr) {
-            if let Callee::Expr(callee) = &call.callee {
-                self.note(callee);
-            }
-            // Handed on: the summary follows it.
-            for arg in &call.args {
-                self.note(&arg.expr);
-            }
-            call.visit_children_with(self);
-        }
-    }
-    let mut finder = Calls {
-        names: &names,
-        found: Vec::new(),
-    };
-    match function.body {
-        flow::Body::Block(stmts, _) => stmts.visit_with(&mut finder),
-        flow::Body::Expr(expr) => expr.visit_with(&mut finder),
-    }
-    finder.found.sort_unstable();
-    finder.found
-}
-
 /// The object a method is called on: `socket` in `socket.on(...)`.
 /// The keys of an object literal written with plain keys only (`{ text, room: "a" }`);
 /// `None` when a spread or a computed key hides some.
@@ -2961,7 +2941,7 @@ fn object_keys(expr: &Expr) -> Option<Vec<String>> {
         .iter()
         .map(|prop| match prop {
             PropOrSpread::Prop(prop) => match &**prop {
-                Prop::Shorthand(ident) => Some(ident.sym.to_string()),
+                Prop::Shorthand(ident) => Some(ident.sym.as_str().to_owned()),
                 Prop::KeyValue(kv) => prop_name(&kv.key),
                 _ => None,
             },
@@ -3172,7 +3152,7 @@ fn assigned_bool(stmt: &Stmt) -> Option<(String, bool)> {
         _ => true,
     };
     let flag = match &assign.left {
-        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => ident.id.sym.to_string(),
+        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => ident.id.sym.as_str().to_owned(),
         AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
             flag_key(&Expr::Member(member.clone()))?
         }
@@ -3185,11 +3165,11 @@ fn assigned_bool(stmt: &Stmt) -> Option<(String, bool)> {
 /// it is written.
 fn flag_key(expr: &Expr) -> Option<String> {
     match unwrap_expr(expr) {
-        Expr::Ident(ident) => Some(ident.sym.to_string()),
+        Expr::Ident(ident) => Some(ident.sym.as_str().to_owned()),
         Expr::This(_) => Some("this".to_owned()),
         Expr::Member(member) => {
             let prop = match &member.prop {
-                MemberProp::Ident(ident) => ident.sym.to_string(),
+                MemberProp::Ident(ident) => ident.sym.as_str().to_owned(),
                 _ => return None,
             };
             Some(format!("{}.{prop}", flag_key(&member.obj)?))
@@ -3449,14 +3429,14 @@ fn is_client_script_url(specifier: &str) -> bool {
 
 pub(super) fn export_name(name: &ModuleExportName) -> String {
     match name {
-        ModuleExportName::Ident(ident) => ident.sym.to_string(),
+        ModuleExportName::Ident(ident) => ident.sym.as_str().to_owned(),
         ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
     }
 }
 
 pub(super) fn prop_name(name: &PropName) -> Option<String> {
     match name {
-        PropName::Ident(ident) => Some(ident.sym.to_string()),
+        PropName::Ident(ident) => Some(ident.sym.as_str().to_owned()),
         PropName::Str(s) => Some(s.value.to_string_lossy().into_owned()),
         PropName::Num(n) => Some(n.value.to_string()),
         _ => None,
@@ -3481,7 +3461,7 @@ pub(super) fn member_prop_name(prop: &MemberProp) -> Option<std::borrow::Cow<'_,
 
 pub(super) fn pat_names(pat: &Pat, out: &mut Vec<String>) {
     match pat {
-        Pat::Ident(ident) => out.push(ident.id.sym.to_string()),
+        Pat::Ident(ident) => out.push(ident.id.sym.as_str().to_owned()),
         Pat::Array(array) => {
             for elem in array.elems.iter().flatten() {
                 pat_names(elem, out);
@@ -3492,7 +3472,7 @@ pub(super) fn pat_names(pat: &Pat, out: &mut Vec<String>) {
             for prop in &object.props {
                 match prop {
                     ObjectPatProp::KeyValue(kv) => pat_names(&kv.value, out),
-                    ObjectPatProp::Assign(assign) => out.push(assign.key.sym.to_string()),
+                    ObjectPatProp::Assign(assign) => out.push(assign.key.sym.as_str().to_owned()),
                     ObjectPatProp::Rest(rest) => pat_names(&rest.arg, out),
                 }
             }

@@ -6,7 +6,7 @@
 //! the function without the call: a `return`, a `throw`, an `await` whose rejection
 //! escapes, a promise chain without a rejection handler, or the end of the body.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -100,21 +100,21 @@ fn summarize_depth(
     len: u32,
     depth: u32,
 ) -> Option<Summary> {
-    let mut targets = HashSet::default();
+    let mut targets = Targets::default();
     let mut rest = None;
     for &index in indexes {
         match params.get(index)? {
             Pat::Ident(ident) => {
-                targets.insert(ident.id.sym.to_string());
+                targets.insert(ident.id.sym.as_str().to_owned());
             }
             Pat::Assign(assign) => {
                 if let Pat::Ident(ident) = &*assign.left {
-                    targets.insert(ident.id.sym.to_string());
+                    targets.insert(ident.id.sym.as_str().to_owned());
                 }
             }
             Pat::Rest(rest_pat) => {
                 if let Pat::Ident(ident) = &*rest_pat.arg {
-                    rest = Some(ident.id.sym.to_string());
+                    rest = Some(ident.id.sym.as_str().to_owned());
                 }
             }
             _ => return None,
@@ -152,7 +152,7 @@ pub(super) type ResolveCallee<'l> = &'l dyn Fn(&Expr) -> Option<FnCallee>;
 
 struct Flow<'l, 'a> {
     resolve: ResolveCallee<'l>,
-    targets: HashSet<String>,
+    targets: Targets,
     /// A rest parameter whose last element is the target: `(...args) => args.pop()`.
     rest: Option<String>,
     locals: &'l LocalFns<'a>,
@@ -205,7 +205,7 @@ impl Flow<'_, '_> {
                     if let (Pat::Ident(name), Some(init)) = (&declarator.name, &declarator.init)
                         && self.is_target_value(init)
                     {
-                        self.targets.insert(name.id.sym.to_string());
+                        self.targets.insert(name.id.sym.as_str().to_owned());
                     }
                 }
             }
@@ -214,7 +214,7 @@ impl Flow<'_, '_> {
 
     fn is_target_value(&self, expr: &Expr) -> bool {
         match unwrap_expr(expr) {
-            Expr::Ident(ident) => self.targets.contains(&*ident.sym),
+            Expr::Ident(ident) => self.targets.contains(&ident.sym),
             expr => self.is_rest_last(expr),
         }
     }
@@ -668,7 +668,7 @@ impl Flow<'_, '_> {
                 for prop in &object.props {
                     match prop {
                         PropOrSpread::Prop(prop) => match &**prop {
-                            Prop::Shorthand(ident) if self.targets.contains(&*ident.sym) => {
+                            Prop::Shorthand(ident) if self.targets.contains(&ident.sym) => {
                                 self.summary.escapes = true;
                             }
                             Prop::KeyValue(kv) if self.is_target(&kv.value) => {
@@ -1087,15 +1087,44 @@ impl Flow<'_, '_> {
 }
 
 struct Finder<'f> {
-    targets: &'f HashSet<String>,
+    targets: &'f Targets,
     found: bool,
 }
 
 impl Visit for Finder<'_> {
     fn visit_ident(&mut self, ident: &Ident) {
-        if self.targets.contains(&*ident.sym) {
+        if self.targets.contains(&ident.sym) {
             self.found = true;
         }
+    }
+    // Once found, the rest of the tree cannot change the answer.
+    fn visit_expr(&mut self, expr: &Expr) {
+        if !self.found {
+            expr.visit_children_with(self);
+        }
+    }
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        if !self.found {
+            stmt.visit_children_with(self);
+        }
+    }
+}
+
+/// The names that hold the target (the parameter and its aliases): one to three, so
+/// comparing each is cheaper than hashing the name of every identifier the analysis
+/// reads.
+#[derive(Clone, Default)]
+struct Targets(Vec<String>);
+
+impl Targets {
+    fn insert(&mut self, name: String) {
+        if !self.contains(&name) {
+            self.0.push(name);
+        }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|target| target == name)
     }
 }
 
@@ -1118,44 +1147,96 @@ fn chain_link(call: &CallExpr) -> Option<(&'static str, &MemberExpr)> {
 
 use swc_common::Spanned;
 
-/// Whether a call of a function may throw synchronously: a `throw` in its body that no
-/// `catch` of its own handles (`true`), and the project functions it calls where a throw
-/// of theirs would escape too (judged when linking). Nested functions run later and do
-/// not count; an `async` function rejects instead of throwing, and never counts.
-pub(super) fn throw_facts(
-    function: &LocalFn<'_>,
-    resolve: ResolveCallee<'_>,
-) -> (bool, Vec<FnCallee>) {
-    if function.is_async {
-        return (false, Vec::new());
-    }
-    let mut finder = Throws {
-        resolve,
+/// What one walk of a named function's body tells about it (see [`body_facts`]).
+pub(super) struct BodyFacts {
+    /// Indexes of the parameters it calls (`cb(...)`) or hands on (`f(cb)`), anywhere
+    /// in the body, nested functions included (a closure may call them), in order.
+    pub called_params: Vec<usize>,
+    /// A `throw` in its body that no `catch` of its own handles.
+    pub throws: bool,
+    /// The project functions it calls where a throw of theirs would escape too.
+    pub throws_via: Vec<FnCallee>,
+}
+
+/// The parameters a function calls and whether a call of it may throw synchronously, in
+/// one walk of its body: every named function gets both, and two walks of each body
+/// were a tenth of a cold run on callback-heavy code. For the throws, nested functions
+/// run later and do not count; an `async` function rejects instead of throwing, and
+/// never counts; whether the project functions it calls throw is judged when linking.
+pub(super) fn body_facts(function: &LocalFn<'_>, resolve: ResolveCallee<'_>) -> BodyFacts {
+    let names: Vec<(usize, &str)> = function
+        .params
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match p {
+            Pat::Ident(ident) => Some((i, &*ident.id.sym)),
+            _ => None,
+        })
+        .collect();
+    let mut walk = BodyWalk {
+        names: &names,
+        called_params: Vec::new(),
+        resolve: (!function.is_async).then_some(resolve),
+        opaque: 0,
         throws: false,
         via: Vec::new(),
     };
-    match function.body {
-        Body::Block(stmts, _) => stmts.visit_with(&mut finder),
-        Body::Expr(expr) => expr.visit_with(&mut finder),
+    if !names.is_empty() || walk.resolve.is_some() {
+        match function.body {
+            Body::Block(stmts, _) => stmts.visit_with(&mut walk),
+            Body::Expr(expr) => expr.visit_with(&mut walk),
+        }
     }
-    (finder.throws, finder.via)
+    walk.called_params.sort_unstable();
+    BodyFacts {
+        called_params: walk.called_params,
+        throws: walk.throws,
+        throws_via: walk.via,
+    }
 }
 
-struct Throws<'l> {
-    resolve: ResolveCallee<'l>,
+struct BodyWalk<'n, 'l> {
+    names: &'n [(usize, &'n str)],
+    called_params: Vec<usize>,
+    /// `None` for an `async` function, whose throws are rejections.
+    resolve: Option<ResolveCallee<'l>>,
+    /// How many nested functions or `try` blocks with a `catch` enclose the node being
+    /// walked: a throw there does not leave the function.
+    opaque: u32,
     throws: bool,
     via: Vec<FnCallee>,
 }
 
-impl Visit for Throws<'_> {
+impl BodyWalk<'_, '_> {
+    fn note_param(&mut self, expr: &Expr) {
+        if let Expr::Ident(ident) = unwrap_expr(expr)
+            && let Some((index, _)) = self.names.iter().find(|(_, n)| *n == &*ident.sym)
+            && !self.called_params.contains(index)
+        {
+            self.called_params.push(*index);
+        }
+    }
+
+    fn opaque<N: VisitWith<Self> + ?Sized>(&mut self, node: &N) {
+        self.opaque += 1;
+        node.visit_children_with(self);
+        self.opaque -= 1;
+    }
+}
+
+impl Visit for BodyWalk<'_, '_> {
     fn visit_throw_stmt(&mut self, throw: &ThrowStmt) {
-        self.throws = true;
+        if self.opaque == 0 && self.resolve.is_some() {
+            self.throws = true;
+        }
         throw.arg.visit_with(self);
     }
 
     fn visit_try_stmt(&mut self, try_stmt: &TryStmt) {
         // What the block throws, its own `catch` handles.
-        if try_stmt.handler.is_none() {
+        if try_stmt.handler.is_some() {
+            self.opaque(&try_stmt.block);
+        } else {
             try_stmt.block.visit_with(self);
         }
         try_stmt.handler.visit_with(self);
@@ -1163,20 +1244,25 @@ impl Visit for Throws<'_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
+        if let Callee::Expr(callee) = &call.callee {
+            self.note_param(callee);
+        }
+        // Handed on: the summary follows it.
+        for arg in &call.args {
+            self.note_param(&arg.expr);
+        }
         // Only a name or a member of a name can be a local function or an import: a
         // method of anything else (`this.save()`, `load().then()`) would only be
         // resolved, with its name copied, to be dropped.
-        let may_resolve = match &call.callee {
-            Callee::Expr(callee) => match unwrap_expr(callee) {
+        if self.opaque == 0
+            && let Some(resolve) = self.resolve
+            && let Callee::Expr(callee) = &call.callee
+            && match unwrap_expr(callee) {
                 Expr::Member(member) => matches!(unwrap_expr(&member.obj), Expr::Ident(_)),
                 _ => true,
-            },
-            _ => false,
-        };
-        if may_resolve
-            && let Callee::Expr(callee) = &call.callee
+            }
             && let Some(function @ (FnCallee::Local(_) | FnCallee::Import { .. })) =
-                (self.resolve)(unwrap_expr(callee))
+                resolve(unwrap_expr(callee))
             && !self.via.contains(&function)
         {
             self.via.push(function);
@@ -1184,9 +1270,15 @@ impl Visit for Throws<'_> {
         call.visit_children_with(self);
     }
 
-    fn visit_function(&mut self, _: &Function) {}
-    fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
-    fn visit_class(&mut self, _: &Class) {}
+    fn visit_function(&mut self, function: &Function) {
+        self.opaque(function);
+    }
+    fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
+        self.opaque(arrow);
+    }
+    fn visit_class(&mut self, class: &Class) {
+        self.opaque(class);
+    }
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ impl Extractor<'_> {
                         Prop::Shorthand(ident) => {
                             entries.push(MapEntry {
                                 key: Name {
-                                    value: Value::Str(ident.sym.to_string()),
+                                    value: Value::Str(ident.sym.as_str().to_owned()),
                                     span: self.span(ident.span),
                                     literal: false,
                                 },
@@ -210,7 +210,7 @@ impl Extractor<'_> {
     fn local_function(&self, expr: &Expr) -> Option<String> {
         match unwrap_expr(expr) {
             Expr::Ident(ident) if matches!(self.lookup(&ident.sym), Some(Binding::Func(_))) => {
-                Some(ident.sym.to_string())
+                Some(ident.sym.as_str().to_owned())
             }
             _ => None,
         }

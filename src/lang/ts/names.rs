@@ -64,7 +64,7 @@ impl Extractor<'_> {
         let mut parts = Vec::with_capacity(tpl.quasis.len() + tpl.exprs.len());
         for (i, quasi) in tpl.quasis.iter().enumerate() {
             let text = quasi.cooked.as_ref().map_or_else(
-                || quasi.raw.to_string(),
+                || quasi.raw.as_str().to_owned(),
                 |c| c.to_string_lossy().into_owned(),
             );
             if !text.is_empty() {
@@ -99,7 +99,7 @@ impl Extractor<'_> {
                 Prop::Shorthand(ident) => {
                     let value = self.value(&Expr::Ident(ident.clone()));
                     if value.is_known() {
-                        fields.push((ident.sym.to_string(), value));
+                        fields.push((ident.sym.as_str().to_owned(), value));
                     }
                 }
                 _ => {}

@@ -126,7 +126,7 @@ impl Races {
             Expr::New(new) if is_promise_ctor(new) => {
                 out.push(Input::Promise(to_span(new.span, self.len).start));
             }
-            Expr::Ident(ident) => out.push(Input::Name(ident.sym.to_string())),
+            Expr::Ident(ident) => out.push(Input::Name(ident.sym.as_str().to_owned())),
             Expr::Array(array) => {
                 for element in array.elems.iter().flatten() {
                     self.inputs(&element.expr, out);
@@ -180,13 +180,16 @@ impl Races {
 
 impl Visit for Races {
     fn visit_ident(&mut self, ident: &Ident) {
-        *self.mentions.entry(ident.sym.to_string()).or_default() += 1;
+        *self
+            .mentions
+            .entry(ident.sym.as_str().to_owned())
+            .or_default() += 1;
     }
 
     fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
         if let (Pat::Ident(name), Some(init)) = (&declarator.name, &declarator.init) {
             self.account(&name.id.sym);
-            self.hold(name.id.sym.to_string(), init);
+            self.hold(name.id.sym.as_str().to_owned(), init);
         }
         declarator.visit_children_with(self);
     }
@@ -194,7 +197,7 @@ impl Visit for Races {
     fn visit_assign_expr(&mut self, assign: &AssignExpr) {
         if let AssignTarget::Simple(SimpleAssignTarget::Ident(name)) = &assign.left {
             self.account(&name.id.sym);
-            self.hold(name.id.sym.to_string(), &assign.right);
+            self.hold(name.id.sym.as_str().to_owned(), &assign.right);
         }
         assign.visit_children_with(self);
     }
@@ -205,7 +208,7 @@ impl Visit for Races {
             Some((Expr::Ident(object), "push")) => {
                 self.account(&object.sym);
                 for arg in &call.args {
-                    self.hold(object.sym.to_string(), &arg.expr);
+                    self.hold(object.sym.as_str().to_owned(), &arg.expr);
                 }
             }
             Some((Expr::Ident(object), "race" | "any")) if &*object.sym == "Promise" => {

@@ -186,7 +186,7 @@ impl Extractor<'_> {
         if let Expr::Ident(holder) = obj
             && let Some(socket) = self
                 .member_assigned
-                .get(&(holder.sym.to_string(), name.to_string()))
+                .get(&(holder.sym.as_str().to_owned(), name.to_string()))
         {
             return Some(socket.clone());
         }
@@ -371,7 +371,7 @@ impl Extractor<'_> {
             && self.socket_wrappers.iter().any(|w| *w == *ident.sym)
         {
             return Some(root(Origin::Returned(FnCallee::Named(
-                ident.sym.to_string(),
+                ident.sym.as_str().to_owned(),
             ))));
         }
         let returned = match self.callee(callee)? {

@@ -257,11 +257,11 @@ impl Extractor<'_> {
             let MemberProp::Ident(method) = &member.prop else {
                 return None;
             };
-            let name = method.sym.to_string();
-            let lo = *self.class_methods.last()?.get(&name)?;
+            let lo = *self.class_methods.last()?.get(&*method.sym)?;
+            let name = method.sym.as_str().to_owned();
             return Some(FnCallee::Local(self.func_id(lo, Some(name))));
         }
-        match self.callee(callee)? {
+        match self.project_callee(callee)? {
             FnCallee::Named(_) => None,
             FnCallee::Import {
                 specifier,
@@ -295,7 +295,7 @@ impl Extractor<'_> {
             }
             // A class declared above in this file.
             _ if self.local_classes.contains_key(&*class.sym) => {
-                InstanceOf::Local(class.sym.to_string())
+                InstanceOf::Local(class.sym.as_str().to_owned())
             }
             _ => return,
         };
@@ -327,7 +327,7 @@ impl Extractor<'_> {
         {
             return None;
         }
-        let method = method.sym.to_string();
+        let method = method.sym.as_str().to_owned();
         match of {
             InstanceOf::Imported(specifier, class) => Some(FnCallee::Import {
                 specifier,
