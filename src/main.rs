@@ -459,7 +459,11 @@ fn check_once(args: &CheckArgs) -> Run {
         scope.apply_rules(&mut analysis);
         return match baseline::write(&analysis, file) {
             Ok(count) => {
-                eprintln!("wirelint: recorded {count} findings in {}", file.display());
+                let findings = if count == 1 { "finding" } else { "findings" };
+                eprintln!(
+                    "wirelint: recorded {count} {findings} in {}",
+                    file.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(message) => usage_error(&message),

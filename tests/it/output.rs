@@ -446,6 +446,12 @@ fn a_subfolder_is_checked_with_the_rest_of_its_project() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("[event-name-mismatch]"), "{text}");
     assert!(!text.contains("server:hello"), "{text}");
+    // Paths are shown from the current directory, not through the project's root.
+    assert!(
+        text.starts_with("src/chat.ts:3:1: error [event-name-mismatch]"),
+        "{text}"
+    );
+    assert!(text.contains("    ../server/src/index.ts:4:3: "), "{text}");
 }
 
 #[test]
