@@ -623,6 +623,19 @@ mod tests {
     }
 
     #[test]
+    fn minified_names_are_told_apart() {
+        let minified = |name: &str| minified_name(std::ffi::OsStr::new(name));
+        assert!(minified("jquery.min.js"));
+        assert!(minified("esm.min.mjs"));
+        assert!(minified("app.bundle.js"));
+        assert!(!minified("app.bundle.mjs"));
+        assert!(!minified("app.min.ts"));
+        assert!(!minified("min.js"));
+        assert!(minified(".min.js"), "skipped by `classify` too");
+        assert!(!minified("app.js"));
+    }
+
+    #[test]
     fn classifies_extensions() {
         let k = |s: &str| classify(Path::new(s));
         assert_eq!(k("a.ts"), Some(FileKind::Ts));
