@@ -36,7 +36,7 @@ const FILE_NAME: &str = "facts.bin";
 const MAGIC: &[u8; 8] = b"wlcache\0";
 /// Bumped when the layout of the file itself changes; the layout of facts is covered by
 /// the build identity in the key.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The hash of a file's text, as stored in its entry.
 pub type ContentHash = u128;
@@ -199,6 +199,9 @@ pub struct Memo {
     /// the summary.
     pub events: usize,
     pub parse_errors: usize,
+    /// Whether the graph had Socket.IO sites on the client side and on the server side:
+    /// a warm run prints the same note about a partial view as the run that linked.
+    pub sides: (bool, bool),
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -157,8 +157,7 @@ fn classify_name(name: &std::ffi::OsStr) -> Option<FileKind> {
         "ts" | "mts" | "cts" => FileKind::Ts,
         "tsx" => FileKind::Tsx,
         // Minified and bundled output is generated code, not wiring the user wrote.
-        "js" | "mjs" if stem.ends_with(b".min") => return None,
-        "js" if stem.ends_with(b".bundle") => return None,
+        "js" | "mjs" if minified_stem(ext, stem) => return None,
         "js" | "jsx" | "mjs" | "cjs" => FileKind::Js,
         "vue" => FileKind::Vue,
         "svelte" => FileKind::Svelte,
@@ -167,6 +166,24 @@ fn classify_name(name: &std::ffi::OsStr) -> Option<FileKind> {
         _ => return None,
     };
     Some(kind)
+}
+
+/// Whether a script's name says it is minified or bundled (`app.min.js`,
+/// `vendor.bundle.js`): such files are skipped by name, without reading them.
+fn minified_stem(ext: &str, stem: &[u8]) -> bool {
+    match ext {
+        "js" | "mjs" => stem.ends_with(b".min") || (ext == "js" && stem.ends_with(b".bundle")),
+        _ => false,
+    }
+}
+
+/// [`minified_stem`] of a whole file name.
+fn minified_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    memchr::memrchr(b'.', name)
+        .filter(|&dot| dot > 0)
+        .and_then(|dot| Some((std::str::from_utf8(&name[dot + 1..]).ok()?, &name[..dot])))
+        .is_some_and(|(ext, stem)| minified_stem(ext, stem))
 }
 
 /// The names of the files that configure module resolution for their directory.
@@ -203,6 +220,9 @@ pub struct Listing {
     /// bytes is much cheaper than hashing path components.
     dirs: rustc_hash::FxHashSet<Box<[u8]>>,
     configs: rustc_hash::FxHashSet<Box<[u8]>>,
+    /// Files skipped for their name alone (`*.min.js`, `*.bundle.js`), sorted: `--timings`
+    /// names them with the files skipped for their content.
+    pub minified: Vec<PathBuf>,
 }
 
 impl Listing {
@@ -258,6 +278,8 @@ pub fn discover_listing(
                     kind,
                     output: false,
                 });
+            } else if root.file_name().is_some_and(minified_name) {
+                listing.minified.push(clean(root));
             }
             continue;
         }
@@ -265,6 +287,8 @@ pub fn discover_listing(
     }
     let out = sorted_without_repeats(out);
     remove_for_test(&out);
+    listing.minified.sort();
+    listing.minified.dedup();
     Ok((out, listing))
 }
 
@@ -426,6 +450,7 @@ fn walk(
             Seen::Config(config) => {
                 listing.configs.insert(bytes(config));
             }
+            Seen::Minified(path) => listing.minified.push(path),
         }
     }
     Ok(())
@@ -436,6 +461,8 @@ enum Seen {
     Source(SourcePath),
     Dir(PathBuf),
     Config(PathBuf),
+    /// A script skipped for its name: see [`minified_stem`].
+    Minified(PathBuf),
 }
 
 /// A poisoned lock only means another walker thread panicked; what it holds is whole.
@@ -479,7 +506,7 @@ fn visit(
         return Ok(None);
     }
     let Some(kind) = classify_name(name) else {
-        return Ok(None);
+        return Ok(minified_name(name).then(|| Seen::Minified(clean(entry.path()))));
     };
     // Only directories below the root count: a project checked out under `~/build/`
     // is not build output, and a `dist` named on the command line is read as asked.
@@ -593,6 +620,19 @@ mod tests {
                     .replace('\\', "/")
             })
             .collect()
+    }
+
+    #[test]
+    fn minified_names_are_told_apart() {
+        let minified = |name: &str| minified_name(std::ffi::OsStr::new(name));
+        assert!(minified("jquery.min.js"));
+        assert!(minified("esm.min.mjs"));
+        assert!(minified("app.bundle.js"));
+        assert!(!minified("app.bundle.mjs"));
+        assert!(!minified("app.min.ts"));
+        assert!(!minified("min.js"));
+        assert!(minified(".min.js"), "skipped by `classify` too");
+        assert!(!minified("app.js"));
     }
 
     #[test]

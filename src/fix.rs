@@ -422,8 +422,10 @@ mod tests {
             diagnostics: vec![diagnostic(fix("{")), diagnostic(fix("2"))],
             events: 0,
             parse_errors: 0,
+            sides: (false, false),
             timings: Default::default(),
             generated: Vec::new(),
+            minified: Vec::new(),
         };
         let mut overlay = Overlay::new();
         let mut originals = BTreeMap::new();

@@ -47,11 +47,16 @@ pub struct Analysis {
     pub events: usize,
     /// How many files did not parse.
     pub parse_errors: usize,
+    /// Whether the analysed code has Socket.IO sites on the client side and on the
+    /// server side (kept with reused findings, whose graph is not built).
+    pub sides: (bool, bool),
     pub timings: Timings,
     /// Files skipped as minified or generated (a line over 1000 characters, a bundler
     /// runtime, a source map comment): `--timings` names them, since a hand-written
     /// file that looks generated is otherwise left out without a word.
     pub generated: Vec<PathBuf>,
+    /// Files skipped for their name alone (`*.min.js`, `*.bundle.js`), never read.
+    pub minified: Vec<PathBuf>,
 }
 
 /// Wall time of each phase, for `--timings`.
@@ -104,8 +109,10 @@ pub fn analyze_with(
 ) -> Result<Analysis, discover::DiscoverError> {
     let start = std::time::Instant::now();
     let config = &options.config;
-    let (mut discovered, listing) = discover::discover_listing(paths, !options.no_ignore)?;
+    let (mut discovered, mut listing) = discover::discover_listing(paths, !options.no_ignore)?;
     discovered.retain(|source| !config.is_excluded(&source.path));
+    let mut minified = std::mem::take(&mut listing.minified);
+    minified.retain(|path| !config.is_excluded(path));
     let stdin = match &options.stdin {
         Some((path, text)) => {
             overlay_index(&mut discovered, path, config)?.map(|index| (index, text.as_slice()))
@@ -151,14 +158,20 @@ pub fn analyze_with(
     let (reused, inputs) = loader.reuse(&mut files, &mut loaded, inputs);
     let extracted_at = std::time::Instant::now();
     let linked_at;
-    let (graph, diagnostics, events, parse_errors) = match &reused {
+    let (graph, diagnostics, events, parse_errors, sides) = match &reused {
         // The facts of files not read were not decoded either: the counts come along
         // with the findings.
         Some(memo) => {
             linked_at = std::time::Instant::now();
             let diagnostics = memo.diagnostics.clone();
             let graph = EventGraph::default();
-            (graph, diagnostics, memo.events, memo.parse_errors)
+            (
+                graph,
+                diagnostics,
+                memo.events,
+                memo.parse_errors,
+                memo.sides,
+            )
         }
         None => {
             let graph = graph::link(&files, &resolver, config);
@@ -170,7 +183,8 @@ pub fn analyze_with(
                 .iter()
                 .filter(|f| f.facts.parse_error.is_some() && !f.facts.template)
                 .count();
-            (graph, diagnostics, events, parse_errors)
+            let sides = sides_of(&graph);
+            (graph, diagnostics, events, parse_errors, sides)
         }
     };
     let checked_at = std::time::Instant::now();
@@ -200,6 +214,7 @@ pub fn analyze_with(
                 inputs,
                 events,
                 parse_errors,
+                sides,
                 diagnostics: diagnostics.clone(),
             })
         });
@@ -221,11 +236,13 @@ pub fn analyze_with(
     Ok(Analysis {
         timings,
         generated,
+        minified,
         files,
         graph,
         diagnostics,
         events,
         parse_errors,
+        sides,
     })
 }
 
@@ -301,6 +318,20 @@ fn link_inputs(
     hasher.digest128()
 }
 
+/// Whether a graph has Socket.IO sites (emits or handlers) on the client side and on
+/// the server side.
+fn sides_of(graph: &EventGraph) -> (bool, bool) {
+    let sides = (graph.emits.iter().map(|e| e.side)).chain(graph.handlers.iter().map(|h| h.side));
+    let mut seen = (false, false);
+    for side in sides {
+        match side {
+            facts::Side::Client => seen.0 = true,
+            facts::Side::Server => seen.1 = true,
+        }
+    }
+    seen
+}
+
 impl Analysis {
     /// How many findings have this severity.
     pub fn count(&self, severity: diagnostic::Severity) -> usize {
@@ -334,23 +365,9 @@ impl Analysis {
     }
 
     /// Whether the analysed code has Socket.IO sites on the client side and on the
-    /// server side. Both false when the findings of the last run were reused (the
-    /// graph was not built).
+    /// server side (also when the findings of the last run were reused).
     pub fn sides_seen(&self) -> (bool, bool) {
-        let sides = self
-            .graph
-            .emits
-            .iter()
-            .map(|e| e.side)
-            .chain(self.graph.handlers.iter().map(|h| h.side));
-        let mut seen = (false, false);
-        for side in sides {
-            match side {
-                facts::Side::Client => seen.0 = true,
-                facts::Side::Server => seen.1 = true,
-            }
-        }
-        seen
+        self.sides
     }
 
     pub fn retain_touching(&mut self, files: &[PathBuf]) {

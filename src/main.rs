@@ -459,7 +459,11 @@ fn check_once(args: &CheckArgs) -> Run {
         scope.apply_rules(&mut analysis);
         return match baseline::write(&analysis, file) {
             Ok(count) => {
-                eprintln!("wirelint: recorded {count} findings in {}", file.display());
+                let findings = if count == 1 { "finding" } else { "findings" };
+                eprintln!(
+                    "wirelint: recorded {count} {findings} in {}",
+                    file.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(message) => usage_error(&message),
@@ -535,7 +539,7 @@ fn check_once(args: &CheckArgs) -> Run {
     };
     if args.timings {
         print_timings(&analysis.timings, report_started.elapsed());
-        print_generated(&analysis.generated);
+        print_generated(&analysis);
     }
     let run = |code| Run {
         code,
@@ -627,22 +631,13 @@ fn human_style(terminal: bool, color: bool) -> report::human::Style {
     let var = |name: &str| std::env::var(name).ok();
     report::human::Style {
         color,
-        width: terminal
-            .then(terminal_width)
-            .flatten()
-            .unwrap_or(report::human::DEFAULT_WIDTH),
+        width: cli::output::report_width(
+            terminal,
+            std::env::var("COLUMNS").ok().as_deref(),
+            terminal_columns,
+        ),
         ascii: !report::human::can_draw_boxes(var),
     }
-}
-
-/// The width of the terminal on stdout: `COLUMNS` when the shell exports it, else what
-/// the terminal says. Never below 40, where a code frame no longer fits.
-fn terminal_width() -> Option<usize> {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .or_else(terminal_columns)?;
-    Some(columns.max(40))
 }
 
 #[cfg(unix)]
@@ -787,23 +782,36 @@ fn print_timings(t: &wirelint::Timings, report: std::time::Duration) {
 }
 
 /// With `--timings`: the files skipped as minified or generated, counted and named (the
-/// first few), so that a hand-written file that looks generated does not go unnoticed.
-fn print_generated(generated: &[PathBuf]) {
+/// first few of each kind), so that a hand-written file that looks generated does not go
+/// unnoticed. Those skipped by name (`*.min.js`, `*.bundle.js`) are never read; those
+/// skipped by content were read and judged generated.
+fn print_generated(analysis: &wirelint::Analysis) {
+    print_skipped(
+        "skipped as minified for their name (*.min.js, *.min.mjs, *.bundle.js)",
+        &analysis.minified,
+    );
+    print_skipped(
+        "skipped as generated for their content (minified, or a bundle in a build-output folder)",
+        &analysis.generated,
+    );
+}
+
+fn print_skipped(why: &str, paths: &[PathBuf]) {
     /// Names listed before "and N more".
     const LISTED: usize = 20;
-    if generated.is_empty() {
+    if paths.is_empty() {
         return;
     }
     eprintln!(
-        "  skipped as minified or generated: {} file{}",
-        generated.len(),
-        if generated.len() == 1 { "" } else { "s" }
+        "  {why}: {} file{}",
+        paths.len(),
+        if paths.len() == 1 { "" } else { "s" }
     );
-    for path in generated.iter().take(LISTED) {
+    for path in paths.iter().take(LISTED) {
         eprintln!("    {}", report::display_path(path));
     }
-    if generated.len() > LISTED {
-        eprintln!("    and {} more", generated.len() - LISTED);
+    if paths.len() > LISTED {
+        eprintln!("    and {} more", paths.len() - LISTED);
     }
 }
 

@@ -37,6 +37,29 @@ pub fn to_terminal(output_file: Option<&Path>) -> bool {
     output_file.is_none() && std::io::stdout().is_terminal()
 }
 
+/// The width of the human report. On a terminal: `COLUMNS` when the shell exports a
+/// number, else what the terminal says (`terminal_columns`, the `TIOCGWINSZ` ioctl,
+/// asked only then), never below [`MIN_WIDTH`]. Elsewhere, or when neither says:
+/// [`DEFAULT_WIDTH`](wirelint::report::human::DEFAULT_WIDTH), so that a pipe or a file
+/// always gets the same text.
+pub fn report_width(
+    terminal: bool,
+    columns: Option<&str>,
+    terminal_columns: impl FnOnce() -> Option<usize>,
+) -> usize {
+    if !terminal {
+        return wirelint::report::human::DEFAULT_WIDTH;
+    }
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(terminal_columns)
+        .map_or(wirelint::report::human::DEFAULT_WIDTH, |c| c.max(MIN_WIDTH))
+}
+
+/// The narrowest report: below it a code frame no longer fits.
+pub const MIN_WIDTH: usize = 40;
+
 /// The fixes left in the reported findings: `(applicable, hidden)`, where applicable
 /// ones are what `--fix` would apply (suggestions too with `--unsafe-fixes`) and hidden
 /// ones the suggestions it would not.
@@ -126,4 +149,46 @@ pub fn statistics(analysis: &Analysis, unsafe_fixes: bool) -> String {
         plural(total, "finding", "findings")
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wirelint::report::human::DEFAULT_WIDTH;
+
+    fn never_asked() -> Option<usize> {
+        panic!("the terminal is not asked")
+    }
+
+    #[test]
+    fn not_a_terminal_is_the_fixed_width_whatever_the_environment() {
+        assert_eq!(report_width(false, Some("80"), never_asked), DEFAULT_WIDTH);
+        assert_eq!(report_width(false, None, never_asked), DEFAULT_WIDTH);
+    }
+
+    #[test]
+    fn columns_wins_over_the_terminal() {
+        assert_eq!(report_width(true, Some("80"), never_asked), 80);
+        assert_eq!(report_width(true, Some(" 200 "), never_asked), 200);
+    }
+
+    #[test]
+    fn the_terminal_says_when_columns_does_not() {
+        assert_eq!(report_width(true, None, || Some(132)), 132);
+        assert_eq!(report_width(true, Some("wide"), || Some(90)), 90);
+        assert_eq!(report_width(true, Some("0"), || Some(90)), 90);
+        assert_eq!(report_width(true, Some(""), || Some(90)), 90);
+    }
+
+    #[test]
+    fn nothing_known_is_the_fixed_width() {
+        assert_eq!(report_width(true, None, || None), DEFAULT_WIDTH);
+        assert_eq!(report_width(true, Some("x"), || None), DEFAULT_WIDTH);
+    }
+
+    #[test]
+    fn never_narrower_than_a_code_frame() {
+        assert_eq!(report_width(true, Some("10"), never_asked), MIN_WIDTH);
+        assert_eq!(report_width(true, None, || Some(20)), MIN_WIDTH);
+    }
 }

@@ -135,13 +135,18 @@ fn build(analysis: &Analysis) -> Graph {
                 .map(|h| (h.file, h.span)),
         )
         .collect();
-    for emit in &graph.emits {
+    // Only sockets of a known origin are drawn (a `socket.io` import, a server or
+    // namespace, a connection callback's parameter...): a value that merely looks like a
+    // socket may be a WebSocket, a net socket or any emitter, which `check` never reports
+    // as a wire either.
+    for emit in graph.emits.iter().filter(|e| e.confident) {
         let Some(name) = emit.event.name() else {
             continue;
         };
         let range = positions.range(emit.file, emit.span);
         let reaches: BTreeSet<String> = graph
             .receivers(emit)
+            .filter(|h| h.confident)
             .map(|h| h.ns.label())
             .filter(|ns| *ns != emit.ns.label())
             .map(str::to_owned)
@@ -163,7 +168,7 @@ fn build(analysis: &Analysis) -> Graph {
                 via: via(&mut positions, emit.via),
             });
     }
-    for handler in &graph.handlers {
+    for handler in graph.handlers.iter().filter(|h| h.confident) {
         let Some(name) = handler.event.name() else {
             continue;
         };

@@ -102,12 +102,85 @@ impl<'a> Positions<'a> {
     }
 }
 
-/// `/`-separated on every platform, as the JSON spec asks.
+/// `/`-separated on every platform, as the JSON spec asks. A path that climbs out of the
+/// current directory and back into it (`../web/chat.ts` from `web/`, as a run from a
+/// subfolder analyses its project from the root) is shown from the current directory
+/// (`chat.ts`), as ruff shows it.
 pub fn display_path(path: &std::path::Path) -> String {
+    static CWD: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    let shortened = match path.components().next() {
+        Some(std::path::Component::ParentDir) => CWD
+            .get_or_init(|| std::env::current_dir().ok())
+            .as_deref()
+            .and_then(|cwd| back_into(cwd, path)),
+        _ => None,
+    };
+    let path = shortened.as_deref().unwrap_or(path);
     let text = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '\\' {
         text.replace('\\', "/")
     } else {
         text.into_owned()
+    }
+}
+
+/// `path`, relative to `cwd` and starting with `..`, without the steps that leave `cwd`
+/// only to come back into it: `../../a/b/x.ts` from `/r/a/b` is `x.ts`, `../z/x.ts` from
+/// `/r/a` stays. `None` when there is nothing to cancel.
+fn back_into(cwd: &std::path::Path, path: &std::path::Path) -> Option<std::path::PathBuf> {
+    use std::path::Component;
+    let ups = path
+        .components()
+        .take_while(|c| matches!(c, Component::ParentDir))
+        .count();
+    let rest: Vec<Component> = path.components().skip(ups).collect();
+    if rest.iter().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let cwd: Vec<Component> = cwd.components().collect();
+    let left = cwd.get(cwd.len().checked_sub(ups)?..)?;
+    if !left.iter().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    // Only whole climbs back down cancel, and the file itself stays.
+    let back = left
+        .iter()
+        .zip(&rest[..rest.len().saturating_sub(1)])
+        .take_while(|(up, down)| up == down)
+        .count();
+    if back == 0 {
+        return None;
+    }
+    let mut shortened = std::path::PathBuf::new();
+    for _ in back..ups {
+        shortened.push("..");
+    }
+    for component in &rest[back..] {
+        shortened.push(component);
+    }
+    Some(shortened)
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::back_into;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn climbs_back_into_the_current_directory_are_cancelled() {
+        let from = |cwd: &str, path: &str| back_into(Path::new(cwd), Path::new(path));
+        assert_eq!(from("/p/web", "../web/b.ts"), Some(PathBuf::from("b.ts")));
+        assert_eq!(
+            from("/p/web/src", "../../web/src/x/b.ts"),
+            Some(PathBuf::from("x/b.ts"))
+        );
+        assert_eq!(
+            from("/r/a/b", "../../a/z/x.ts"),
+            Some(PathBuf::from("../z/x.ts"))
+        );
+        assert_eq!(from("/p/web", "../server/a.ts"), None);
+        assert_eq!(from("/p/web", "../web"), None, "the last one is the file");
+        assert_eq!(from("/", "../a.ts"), None);
+        assert_eq!(from("/p/web", "../web/../x.ts"), None);
     }
 }

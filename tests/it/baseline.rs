@@ -182,6 +182,22 @@ fn the_summary_says_how_many_findings_the_baseline_hid() {
         text.ends_with("wirelint: 2 findings hidden by the baseline\n"),
         "{text}"
     );
+    // One finding is one finding, when recorded too.
+    std::fs::write(
+        dir.path().join("wirelint.toml"),
+        "[rules]\nunmatched-handler = \"off\"\n",
+    )
+    .expect("write");
+    let output = wirelint_in(dir.path())
+        .args(["check", "--write-baseline", "one.json"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("wirelint: recorded 1 finding in one.json"),
+        "{stderr}"
+    );
+    std::fs::remove_file(dir.path().join("wirelint.toml")).expect("rm");
     // Without a baseline, no such line.
     let output = wirelint_in(dir.path()).arg("check").output().expect("runs");
     assert!(!String::from_utf8_lossy(&output.stdout).contains("baseline"));

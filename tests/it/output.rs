@@ -261,6 +261,52 @@ fn graph_draws_an_emit_reaching_a_handler_of_another_namespace() {
 }
 
 #[test]
+fn graph_never_draws_sockets_of_unknown_origin() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server(3000);\n\
+         io.on(\"connection\", (socket) => {\n  socket.on(\"chat:send\", (text: string) => {});\n});\n",
+    );
+    write(
+        dir.path(),
+        "client/app.ts",
+        "import { io } from \"socket.io-client\";\nconst socket = io(\"http://localhost:3000\");\n\
+         socket.emit(\"chat:send\", \"hi\");\n",
+    );
+    // Sockets that only look like Socket.IO ones: a global and a parameter of unknown
+    // origin, a `net` socket, a WebSocket. `check` reports none of them as a wire.
+    write(
+        dir.path(),
+        "client/relay.js",
+        "// `socket` is a global here: nothing tells what it is.\n\
+         socket.on(\"data\", (chunk) => {});\nsocket.emit(\"frame\", 1);\n\
+         export function relay(clientSocket) {\n  clientSocket.on(\"chunk\", () => {});\n}\n",
+    );
+    write(
+        dir.path(),
+        "server/tcp.ts",
+        "import net from \"net\";\nconst server = net.createServer((conn) => {\n  conn.on(\"end\", () => {});\n});\n\
+         const ws = new WebSocket(\"ws://localhost:9000\");\nws.on(\"message\", () => {});\n",
+    );
+    let path = dir.path().to_str().expect("utf-8 path");
+    let graph = graph_json(path);
+    let drawn: Vec<String> = graph["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["event"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(drawn, ["chat:send"], "{graph}");
+    for format in ["dot", "mermaid"] {
+        let (text, _) = run(&["graph", "--format", format, path], &[]);
+        assert!(!text.contains("relay.js"), "{text}");
+        assert!(!text.contains("tcp.ts"), "{text}");
+    }
+}
+
+#[test]
 fn a_long_line_is_cut_around_the_finding() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(
@@ -301,10 +347,62 @@ fn files_skipped_as_minified_are_counted_and_named() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("skipped as minified or generated: 1 file"),
+        stderr.contains("skipped as generated for their content (minified, or a bundle in a build-output folder): 1 file\n"),
         "{stderr}"
     );
     assert!(stderr.contains("src/vendor.js"), "{stderr}");
+    assert!(!stderr.contains("for their name"), "{stderr}");
+}
+
+#[test]
+fn files_skipped_for_their_name_are_counted_and_named_apart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "src/app.ts", "export const a = 1;\n");
+    write(dir.path(), "public/js/jquery.min.js", "var a=1;\n");
+    write(dir.path(), "public/js/app.bundle.js", "var b=2;\n");
+    write(dir.path(), "public/js/esm.min.mjs", "export {};\n");
+    let bundle = format!("var a={};\n", "1,".repeat(600)).repeat(40);
+    write(dir.path(), "src/vendor.js", &bundle);
+    let output = wirelint()
+        .args(["check", "--timings"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let by_name =
+        "  skipped as minified for their name (*.min.js, *.min.mjs, *.bundle.js): 3 files\n";
+    let by_content = "  skipped as generated for their content (minified, or a bundle in a build-output folder): 1 file\n";
+    let (Some(name_at), Some(content_at)) = (stderr.find(by_name), stderr.find(by_content)) else {
+        panic!("both kinds, counted apart: {stderr}");
+    };
+    let listed = &stderr[name_at + by_name.len()..content_at];
+    let names: Vec<&str> = listed.lines().map(str::trim).collect();
+    let expected: Vec<String> = ["app.bundle.js", "esm.min.mjs", "jquery.min.js"]
+        .iter()
+        .map(|name| {
+            dir.path()
+                .join("public/js")
+                .join(name)
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, expected, "{stderr}");
+    assert!(stderr[content_at..].contains("src/vendor.js"), "{stderr}");
+    // A file named on the command line and skipped for its name is named too.
+    let output = wirelint()
+        .args(["check", "--timings"])
+        .arg(dir.path().join("src/app.ts"))
+        .arg(dir.path().join("public/js/jquery.min.js"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "skipped as minified for their name (*.min.js, *.min.mjs, *.bundle.js): 1 file\n"
+        ),
+        "{stderr}"
+    );
 }
 
 /// A project with `wirelint.toml` at its root: a client with a misspelt emit in `web/`,
@@ -351,6 +449,12 @@ fn a_subfolder_is_checked_with_the_rest_of_its_project() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("[event-name-mismatch]"), "{text}");
     assert!(!text.contains("server:hello"), "{text}");
+    // Paths are shown from the current directory, not through the project's root.
+    assert!(
+        text.starts_with("src/chat.ts:3:1: error [event-name-mismatch]"),
+        "{text}"
+    );
+    assert!(text.contains("    ../server/src/index.ts:4:3: "), "{text}");
 }
 
 #[test]
@@ -367,6 +471,50 @@ fn one_side_of_the_wire_only_is_a_note() {
         stderr.contains("note: only client-side code was found, so its emits could not be matched"),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_partial_view_note_is_printed_again_when_the_findings_are_reused() {
+    let dir = project_with_config();
+    std::fs::remove_file(dir.path().join("wirelint.toml")).expect("rm");
+    let cache = tempfile::tempdir().expect("tempdir");
+    let note = "note: only client-side code was found, so its emits could not be matched";
+    let run = || {
+        let output = wirelint()
+            .current_dir(dir.path())
+            .env_remove("WIRELINT_NO_CACHE")
+            .arg("check")
+            .arg("--timings")
+            .arg("--cache-dir")
+            .arg(cache.path())
+            .arg("web")
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let cold = run();
+    assert!(cold.contains(note), "{cold}");
+    let warm = run();
+    assert!(
+        warm.contains("the last run's findings reused"),
+        "the second run reuses the findings: {warm}"
+    );
+    assert!(warm.contains(note), "{warm}");
+    // With no Socket.IO usage at all, the same.
+    let plain = tempfile::tempdir().expect("tempdir");
+    write(plain.path(), "a.ts", "export const a = 1;\n");
+    let run = || {
+        let output = wirelint()
+            .env_remove("WIRELINT_NO_CACHE")
+            .args(["check", "--cache-dir"])
+            .arg(cache.path())
+            .arg(plain.path())
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    assert!(run().contains("note: no Socket.IO usage found in 1 file"));
+    assert!(run().contains("note: no Socket.IO usage found in 1 file"));
 }
 
 #[test]
@@ -395,4 +543,45 @@ fn nothing_to_check_says_so() {
         stderr.contains("no Socket.IO usage found in 1 file"),
         "{stderr}"
     );
+}
+
+/// The human report on a terminal, through `script` (util-linux), which runs the binary
+/// on a pseudo-terminal: `None` where there is no such `script`.
+fn on_a_terminal(columns: &str) -> Option<String> {
+    let binary = env!("CARGO_BIN_EXE_wirelint");
+    let command = format!("{binary} check --no-cache testdata/chatlite");
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("COLUMNS", columns)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("WIRELINT_CACHE_DIR")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+    // A `script` that is not util-linux's (BSD's takes other flags) prints no report.
+    text.contains("event-name-mismatch").then_some(text)
+}
+
+#[test]
+fn on_a_terminal_the_report_is_as_wide_as_columns() {
+    let Some(narrow) = on_a_terminal("60") else {
+        eprintln!("skipped: no util-linux `script` to run the binary on a terminal");
+        return;
+    };
+    let width = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Code lines are cut, not wrapped: the prose (headline, help) is what wraps.
+    let headline = narrow
+        .lines()
+        .find(|l| l.contains("error[event-name-mismatch]"))
+        .unwrap_or_default();
+    assert!(headline.chars().count() <= 60, "{narrow}");
+    let wide = on_a_terminal("200").unwrap_or_default();
+    let wide_headline = wide
+        .lines()
+        .find(|l| l.contains("error[event-name-mismatch]"))
+        .unwrap_or_default();
+    assert!(wide_headline.chars().count() > 110, "{wide}");
+    assert!(width(&wide) > width(&narrow), "{wide}");
 }
