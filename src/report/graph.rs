@@ -135,18 +135,25 @@ fn build(analysis: &Analysis) -> Graph {
                 .map(|h| (h.file, h.span)),
         )
         .collect();
-    // Only sockets of a known origin are drawn (a `socket.io` import, a server or
-    // namespace, a connection callback's parameter...): a value that merely looks like a
-    // socket may be a WebSocket, a net socket or any emitter, which `check` never reports
-    // as a wire either.
-    for emit in graph.emits.iter().filter(|e| e.confident) {
+    // Sockets of a known origin are drawn (a `socket.io` import, a server or namespace, a
+    // connection callback's parameter...). A value that merely looks like a socket may be
+    // a WebSocket, a net socket or any emitter, which `check` never reports as a wire
+    // either: it is drawn only where it connects to a site of known origin, as `check`
+    // connects them (`socket` assigned later in a module, read in a helper).
+    let drawn_emit = |emit: &crate::graph::EmitSite| {
+        emit.confident || graph.receivers(emit).any(|h| h.confident)
+    };
+    let drawn_handler = |handler: &crate::graph::HandlerSite| {
+        handler.confident || graph.senders(handler).any(|e| e.confident)
+    };
+    for emit in graph.emits.iter().filter(|e| drawn_emit(e)) {
         let Some(name) = emit.event.name() else {
             continue;
         };
         let range = positions.range(emit.file, emit.span);
         let reaches: BTreeSet<String> = graph
             .receivers(emit)
-            .filter(|h| h.confident)
+            .filter(|h| drawn_handler(h))
             .map(|h| h.ns.label())
             .filter(|ns| *ns != emit.ns.label())
             .map(str::to_owned)
@@ -168,7 +175,7 @@ fn build(analysis: &Analysis) -> Graph {
                 via: via(&mut positions, emit.via),
             });
     }
-    for handler in graph.handlers.iter().filter(|h| h.confident) {
+    for handler in graph.handlers.iter().filter(|h| drawn_handler(h)) {
         let Some(name) = handler.event.name() else {
             continue;
         };
