@@ -698,14 +698,14 @@ fn partial_view_note(analysis: &wirelint::Analysis) {
         );
         return;
     }
-    let note = match analysis.sides_seen() {
-        (true, false) => Some(("client", "emits")),
-        (false, true) => Some(("server", "handlers")),
+    let side = match analysis.sides_seen() {
+        (true, false) => Some("client"),
+        (false, true) => Some("server"),
         _ => None,
     };
-    if let Some((side, what)) = note {
+    if let Some(side) = side {
         eprintln!(
-            "wirelint: note: only {side}-side code was found, so its {what} could not be matched with the other end of the wire; run from the repository root"
+            "wirelint: note: only {side}-side code was found, so its events could not be matched with the other end of the wire; run from the repository root"
         );
     }
 }

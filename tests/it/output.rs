@@ -468,7 +468,8 @@ fn one_side_of_the_wire_only_is_a_note() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("note: only client-side code was found, so its emits could not be matched"),
+        stderr
+            .contains("note: only client-side code was found, so its events could not be matched"),
         "{stderr}"
     );
 }
@@ -478,7 +479,7 @@ fn the_partial_view_note_is_printed_again_when_the_findings_are_reused() {
     let dir = project_with_config();
     std::fs::remove_file(dir.path().join("wirelint.toml")).expect("rm");
     let cache = tempfile::tempdir().expect("tempdir");
-    let note = "note: only client-side code was found, so its emits could not be matched";
+    let note = "note: only client-side code was found, so its events could not be matched";
     let run = || {
         let output = wirelint()
             .current_dir(dir.path())
