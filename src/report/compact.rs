@@ -16,14 +16,14 @@ pub fn render(analysis: &Analysis) -> String {
             positions.location(d.file, d.span),
             d.severity.as_str(),
             d.rule,
-            d.message
+            super::printable(&d.message)
         );
         for label in &d.labels {
             let _ = writeln!(
                 out,
                 "    {}: {}",
                 positions.location(label.file, label.span),
-                label.message
+                super::printable(&label.message)
             );
         }
     }

@@ -203,14 +203,14 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> (Report, Vec<Report>)
         None => offset_len(span),
     };
     let mut labels = vec![LabeledSpan::new_primary_with_span(
-        Some(primary_label(diagnostic)),
+        Some(super::printable(&primary_label(diagnostic)).into_owned()),
         map(source.as_ref(), diagnostic.span),
     )];
     let mut related: Vec<(FileId, Report)> = Vec::new();
     for label in &diagnostic.labels {
         if label.file == diagnostic.file {
             labels.push(LabeledSpan::new_with_span(
-                Some(label.message.clone()),
+                Some(super::printable(&label.message).into_owned()),
                 map(source.as_ref(), label.span),
             ));
             continue;
@@ -239,7 +239,7 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> (Report, Vec<Report>)
         };
         let span = map(note.source.as_ref(), label.span);
         note.labels.push(LabeledSpan::new_with_span(
-            Some(label.message.clone()),
+            Some(super::printable(&label.message).into_owned()),
             span,
         ));
     }
@@ -252,7 +252,7 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> (Report, Vec<Report>)
         diagnostic.severity.as_str(),
         diagnostic.rule,
         fix_marker(diagnostic),
-        diagnostic.message
+        super::printable(&diagnostic.message)
     );
     if source.is_none() {
         message.push_str(&format!(" (in {})", path(analysis, diagnostic.file)));
@@ -262,7 +262,10 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> (Report, Vec<Report>)
         message,
         code: None,
         severity,
-        help: diagnostic.help.clone(),
+        help: diagnostic
+            .help
+            .as_deref()
+            .map(|h| super::printable(h).into_owned()),
         source,
         labels,
         related: Vec::new(),

@@ -46,6 +46,26 @@ pub fn rule_doc_url(id: &str) -> String {
     )
 }
 
+/// Text from the analysed code (an event name can hold any character) made safe for a
+/// terminal and for one-line formats: control characters are written as Rust escapes
+/// (`\n`, `\u{1b}`), so a name cannot break a line or send an escape sequence.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Lines and columns for spans, with one line index per file built on demand.
 pub struct Positions<'a> {
     analysis: &'a Analysis,

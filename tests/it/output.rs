@@ -136,6 +136,37 @@ fn compact_is_one_line_per_finding_with_indented_continuations() {
 }
 
 #[test]
+fn control_characters_in_an_event_name_are_escaped_on_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "web/a.ts",
+        "import { io } from \"socket.io-client\";\nconst socket = io();\n\
+         socket.emit(\"evil\\u001b[2J\\nname\");\n",
+    );
+    write(
+        dir.path(),
+        "server/index.ts",
+        "import { Server } from \"socket.io\";\nconst io = new Server();\n\
+         io.on(\"connection\", (socket) => {\n  socket.on(\"ok\", () => {});\n});\n",
+    );
+    let root = dir.path().to_str().expect("UTF-8 temp dir");
+    for format in ["compact", "human"] {
+        let (text, _) = run(&["check", "--format", format, root], &[]);
+        assert!(!text.contains('\u{1b}'), "{format}: {text:?}");
+        assert!(text.contains("evil\\u{1b}[2J\\nname"), "{format}: {text}");
+    }
+    let (text, _) = run(&["check", "--format", "compact", root], &[]);
+    assert_eq!(
+        text.lines()
+            .filter(|line| !line.starts_with("    "))
+            .count(),
+        2,
+        "one line per finding: {text}"
+    );
+}
+
+#[test]
 fn junit_has_one_case_per_finding() {
     let (text, code) = run(&["check", "--format", "junit", "testdata/chatlite"], &[]);
     assert_eq!(code, Some(1));
