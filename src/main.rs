@@ -39,6 +39,9 @@ enum Command {
         format: GraphFormat,
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Accepted for symmetry with `check`: this command keeps no cache.
+        #[arg(long, hide = true)]
+        no_cache: bool,
     },
     /// Follow one event from the emit to its receivers and show where it stalls
     ///
@@ -56,6 +59,9 @@ enum Command {
         format: TraceFormat,
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Accepted for symmetry with `check`: this command keeps no cache.
+        #[arg(long, hide = true)]
+        no_cache: bool,
     },
     /// Write a commented default `wirelint.toml` in the current directory.
     Init,
@@ -194,6 +200,7 @@ fn main() -> ExitCode {
             paths,
             format,
             config,
+            no_cache: _,
         } => {
             let options = match options(&paths, config.as_deref()) {
                 Ok(options) => options,
@@ -227,6 +234,7 @@ fn main() -> ExitCode {
             paths,
             format,
             config,
+            no_cache: _,
         } => match options(&paths, config.as_deref()) {
             Ok(options) => trace_command(&event, namespace.as_deref(), &paths, format, &options),
             Err(code) => code,

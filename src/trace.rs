@@ -556,6 +556,10 @@ pub fn render_human(trace: &Trace) -> String {
     let mut direction = "";
     for step in &trace.steps {
         if step.direction != direction {
+            // A blank line between the two directions' paths, as between paragraphs.
+            if !direction.is_empty() {
+                out.push('\n');
+            }
             direction = &step.direction;
             let _ = writeln!(out, "{direction}:");
         }

@@ -125,3 +125,22 @@ fn several_namespaces_ask_for_one_and_steps_are_not_repeated() {
         "{text}"
     );
 }
+
+#[test]
+fn graph_and_trace_accept_no_cache_as_check_does() {
+    // Users paste `check`'s flags; these commands keep no cache, so it changes nothing.
+    let traced = wirelint()
+        .args(["trace", "--no-cache", "message:new", "testdata/chatlite"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        traced.status.code(),
+        Some(1),
+        "it stalls, as without the flag"
+    );
+    let graphed = wirelint()
+        .args(["graph", "--no-cache", "testdata/chatlite"])
+        .output()
+        .expect("runs");
+    assert_eq!(graphed.status.code(), Some(0));
+}
