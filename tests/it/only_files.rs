@@ -6,7 +6,7 @@ use crate::{wirelint_in, write};
 use serde_json::Value;
 
 /// Two client files with one unrelated unmatched emit each, and a server.
-fn project() -> tempfile::TempDir {
+pub(crate) fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
     write(

@@ -7,32 +7,11 @@ use std::process::Command;
 use crate::{wirelint_in, write};
 use serde_json::Value;
 
-/// A client with an unmatched emit in each of two files, a server with an unmatched
-/// handler, and the configurations a commit may touch.
+/// The two clients and the server of the `--only-files` tests, and the configurations a
+/// commit may touch.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = crate::only_files::project();
     let root = dir.path();
-    write(
-        root,
-        "web/socket.ts",
-        "import { io } from \"socket.io-client\";\nexport const socket = io();\n",
-    );
-    write(
-        root,
-        "web/a.ts",
-        "import { socket } from \"./socket\";\nsocket.emit(\"alpha\");\n",
-    );
-    write(
-        root,
-        "web/b.ts",
-        "import { socket } from \"./socket\";\nsocket.emit(\"bravo\");\n",
-    );
-    write(
-        root,
-        "server/index.ts",
-        "import { Server } from \"socket.io\";\nconst io = new Server();\n\
-         io.on(\"connection\", (socket) => {\n  socket.on(\"zulu\", () => {});\n});\n",
-    );
     write(root, "wirelint.toml", "ignore_events = [\"ping\"]\n");
     write(root, "ci/strict.toml", "ignore_events = []\n");
     write(root, "web/tsconfig.json", "{ \"compilerOptions\": {} }\n");
