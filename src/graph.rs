@@ -612,6 +612,9 @@ struct Linker<'a> {
     config: &'a Config,
     /// Sockets passed to each function parameter: (file, function, index).
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
+    /// Parameters annotated with a socket type another project file declares
+    /// (`socket: AppSocket`): what they are when no caller is seen.
+    typed_params: HashMap<(FileId, FuncId, u32), TypedSocket>,
     /// Sockets passed as properties of an object parameter: (file, function, index,
     /// property), from `<Chat socket={socket} />` and `register({ io })`.
     props: HashMap<(FileId, FuncId, u32, String), BTreeSet<SocketValue>>,
@@ -710,11 +713,13 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+        let typed_params = imported_param_types(files, resolver);
         Linker {
             files,
             resolver,
             config,
             rust_consts,
+            typed_params,
             params: HashMap::default(),
             props: HashMap::default(),
             contexts: HashMap::default(),
@@ -1926,7 +1931,11 @@ impl<'a> Linker<'a> {
             Origin::Param { func, index, typed } => match self.params.get(&(file, *func, *index)) {
                 Some(values) if !values.is_empty() => values.iter().cloned().collect(),
                 Some(_) if !self.params_settled => Vec::new(),
-                _ => typed.map(typed_value).into_iter().collect(),
+                _ => typed
+                    .or_else(|| self.typed_params.get(&(file, *func, *index)).copied())
+                    .map(typed_value)
+                    .into_iter()
+                    .collect(),
             },
             Origin::Context(context) => {
                 let key = match context {
@@ -2125,6 +2134,31 @@ impl<'a> Linker<'a> {
         }
         Some(value)
     }
+}
+
+/// The socket type of each parameter annotated with a type imported from a project file
+/// that declares it as one (`interface AppSocket extends Socket` there).
+fn imported_param_types(
+    files: &[SourceFile],
+    resolver: &Resolver,
+) -> HashMap<(FileId, FuncId, u32), TypedSocket> {
+    let mut typed = HashMap::default();
+    for (file, source) in files.iter().enumerate() {
+        for param in &source.facts.typed_params {
+            let Some(declaring) = resolver.resolve(file, &param.specifier) else {
+                continue;
+            };
+            let declared = files[declaring]
+                .facts
+                .socket_types
+                .iter()
+                .find(|(name, _)| *name == param.name);
+            if let Some((_, socket)) = declared {
+                typed.insert((file, param.func, param.index), *socket);
+            }
+        }
+    }
+    typed
 }
 
 fn typed_value(typed: TypedSocket) -> SocketValue {

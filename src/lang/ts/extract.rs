@@ -312,6 +312,7 @@ impl<'a> Extractor<'a> {
                 for item in &module.body {
                     self.hoist_module_item(item);
                 }
+                self.collect_socket_types(module);
                 module.visit_with(self);
             }
             Program::Script(script) => {
@@ -920,14 +921,20 @@ impl<'a> Extractor<'a> {
                         data_params.push((ident.id.sym.to_string(), index));
                         Binding::Data
                     }
-                    (None, None) => Binding::Socket(SocketRef {
-                        origin: Origin::Param {
-                            func: id,
-                            index,
-                            typed: typed_socket(ident.type_ann.as_deref(), self),
-                        },
-                        ops: Vec::new(),
-                    }),
+                    (None, None) => {
+                        let typed = typed_socket(ident.type_ann.as_deref(), self);
+                        if typed.is_none() {
+                            self.note_imported_param_type(id, index, ident.type_ann.as_deref());
+                        }
+                        Binding::Socket(SocketRef {
+                            origin: Origin::Param {
+                                func: id,
+                                index,
+                                typed,
+                            },
+                            ops: Vec::new(),
+                        })
+                    }
                 };
                 scope.insert(ident.id.sym.to_string(), binding);
             } else {
@@ -1238,6 +1245,7 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
+        self.record_store_fields(call);
         self.record_socket_call(call);
         self.record_wrapper_call(call);
     }
@@ -3513,16 +3521,7 @@ pub(super) fn typed_socket(
                 let TsEntityName::Ident(ident) = &reference.type_name else {
                     return None;
                 };
-                let Some(Binding::Import { specifier, name }) = extractor.lookup(&ident.sym) else {
-                    return None;
-                };
-                match (package_side(specifier)?, name.as_str()) {
-                    (Side::Client, "Socket") => Some(TypedSocket::ClientSocket),
-                    (Side::Server, "Socket") => Some(TypedSocket::ServerSocket),
-                    (Side::Server, "Server") => Some(TypedSocket::Server),
-                    (Side::Server, "Namespace") => Some(TypedSocket::Namespace),
-                    _ => None,
-                }
+                extractor.named_socket_type(&ident.sym)
             }
             // `Socket | null`
             TsType::TsUnionOrIntersectionType(TsUnionOrIntersectionType::TsUnionType(union)) => {

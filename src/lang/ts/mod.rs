@@ -11,7 +11,9 @@ mod names;
 pub mod parse;
 mod races;
 pub mod sfc;
+mod socket_types;
 mod sockets;
+mod stores;
 mod text;
 mod wrappers;
 
