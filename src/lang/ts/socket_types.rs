@@ -142,3 +142,63 @@ impl Extractor<'_> {
         self.facts.typed_params.push(param);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+    use crate::facts::TypedSocket;
+
+    fn socket_types(source: &str) -> Vec<(String, TypedSocket)> {
+        crate::lang::ts::extract(source, FileKind::Ts, &[], None).socket_types
+    }
+
+    #[test]
+    fn interfaces_and_aliases_of_socketio_types_are_socket_types() {
+        let source = r#"
+import { Server, Socket } from "socket.io";
+export interface AppSocket extends Socket { userId?: number }
+export type Io = Server<Events, Events>;
+type Typed = Socket<Events, Events> & { room?: string };
+interface Admin extends AppSocket {}
+type Events = { ping: () => void };
+interface Options { retries: number }
+"#;
+        let mut found = socket_types(source);
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            found,
+            vec![
+                ("Admin".to_owned(), TypedSocket::ServerSocket),
+                ("AppSocket".to_owned(), TypedSocket::ServerSocket),
+                ("Io".to_owned(), TypedSocket::Server),
+                ("Typed".to_owned(), TypedSocket::ServerSocket),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_type_declared_before_its_base_is_still_found() {
+        let source = r#"
+import { Socket } from "socket.io-client";
+interface Outer extends Inner {}
+interface Inner extends Socket {}
+"#;
+        assert_eq!(socket_types(source).len(), 2);
+    }
+
+    #[test]
+    fn parameters_typed_by_imported_project_types_are_kept_for_the_linker() {
+        let source = r#"
+import { AppSocket } from "./util-server";
+import { Request } from "express";
+export function register(socket: AppSocket, req: Request) {}
+"#;
+        let facts = crate::lang::ts::extract(source, FileKind::Ts, &[], None);
+        let kept: Vec<(&str, u32)> = facts
+            .typed_params
+            .iter()
+            .map(|param| (param.name.as_str(), param.index))
+            .collect();
+        assert_eq!(kept, vec![("AppSocket", 0)]);
+    }
+}

@@ -36,15 +36,23 @@ impl Extractor<'_> {
             let PropOrSpread::Prop(prop) = prop else {
                 continue;
             };
-            let (key, value) = match &**prop {
+            let (key, socket) = match &**prop {
                 Prop::KeyValue(kv) => match &kv.key {
-                    PropName::Ident(key) => (key.sym.to_string(), &*kv.value),
-                    PropName::Str(key) => (key.value.to_string_lossy().into_owned(), &*kv.value),
+                    PropName::Ident(key) => (key.sym.to_string(), self.socket(&kv.value)),
+                    PropName::Str(key) => (
+                        key.value.to_string_lossy().into_owned(),
+                        self.socket(&kv.value),
+                    ),
                     _ => continue,
                 },
+                // `set({ socket })`
+                Prop::Shorthand(name) => (
+                    name.sym.to_string(),
+                    self.socket(&Expr::Ident(name.clone())),
+                ),
                 _ => continue,
             };
-            if let Some(socket) = self.socket(value) {
+            if let Some(socket) = socket {
                 self.facts.socket_fields.push((key, socket));
             }
         }
@@ -82,5 +90,46 @@ pub(super) fn selected_field(call: &CallExpr) -> Option<String> {
             Some(field.sym.to_string())
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+
+    fn fields(source: &str) -> Vec<String> {
+        crate::lang::ts::extract(source, FileKind::Ts, &[], None)
+            .socket_fields
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    #[test]
+    fn a_store_field_set_to_a_socket_holds_it() {
+        let source = r#"
+import { create } from "zustand";
+import { Socket } from "socket.io-client";
+export const useStore = create((set) => ({
+    socket: undefined,
+    setSocket: (socket: Socket) => set({ socket }),
+    setAdmin: (admin: Socket) => set({ adminSocket: admin }),
+    setCount: (count: number) => set({ count }),
+}));
+"#;
+        assert_eq!(
+            fields(source),
+            vec!["socket".to_owned(), "adminSocket".to_owned()]
+        );
+    }
+
+    #[test]
+    fn other_calls_with_objects_hold_nothing() {
+        let source = r#"
+import { io } from "socket.io-client";
+const socket = io();
+register({ socket });
+"#;
+        assert!(fields(source).is_empty());
     }
 }
