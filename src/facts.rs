@@ -841,6 +841,11 @@ pub struct FileFacts {
     /// linker looks the type up among the `socket_types` of the file it comes from.
     #[serde(default)]
     pub typed_params: Vec<TypedParam>,
+    /// Sockets handed to a constructor known only by its name (`new SocketIOAdapter(socket)`):
+    /// when no project function has that name, the constructor is code the project does not
+    /// hold (a vendored script's global, a package), which may listen and emit anything.
+    #[serde(default)]
+    pub handed_to_constructors: Vec<SocketCall>,
 }
 
 /// Parameter `index` of function `func`, annotated with type `name` imported from

@@ -343,6 +343,9 @@ pub struct GraphIndex {
     /// Strings found in files that did not parse, per app they may belong to: names
     /// those files may use.
     unparsed_strings: AppStrings,
+    /// Sockets handed to code outside the project (see `FileFacts::handed_to_constructors`):
+    /// on that side of that app and namespace, any event may be listened for or emitted.
+    unseen_peers: Vec<(AppId, Side, Ns)>,
 }
 
 impl GraphIndex {
@@ -505,6 +508,7 @@ impl EventGraph {
     /// name, a wildcard, or a file that did not parse.
     pub fn may_be_handled(&self, app: AppId, side: Side, ns: &Ns, event: &str) -> bool {
         self.unparsed(app, event)
+            || self.unseen_peer(app, side, ns)
             || self
                 .handlers_named(app, side, event)
                 .any(|h| h.ns.matches(ns))
@@ -542,9 +546,18 @@ impl EventGraph {
             })
     }
 
+    /// Whether a socket of `side` in `ns` was handed to code outside the project.
+    fn unseen_peer(&self, app: AppId, side: Side, ns: &Ns) -> bool {
+        self.index
+            .unseen_peers
+            .iter()
+            .any(|(a, s, n)| *a == app && *s == side && n.matches(ns))
+    }
+
     /// Whether anything in `app` could send `event` from `side` in `ns`.
     pub fn may_be_emitted(&self, app: AppId, side: Side, ns: &Ns, event: &str) -> bool {
         self.unparsed(app, event)
+            || self.unseen_peer(app, side, ns)
             || self.emits_named(app, side, event).any(|e| e.ns.matches(ns))
             || self.dynamic_emitters(app, side, ns).next().is_some()
     }
@@ -877,12 +890,46 @@ impl<'a> Linker<'a> {
         graph.index = GraphIndex::build(&graph);
         graph.index.presence = presence;
         graph.index.unparsed_strings = unparsed;
+        graph.index.unseen_peers = self
+            .unseen_peers()
+            .into_iter()
+            .map(|(file, side, ns)| (graph.apps.of(file), side, ns))
+            .collect();
         graph.imports = std::mem::take(&mut self.imports);
         for targets in &mut graph.imports {
             targets.sort_unstable();
             targets.dedup();
         }
         graph
+    }
+
+    /// Sockets handed to a constructor no project file defines (`new SocketIOAdapter(socket)`
+    /// with the adapter in a vendored script): their file, side and namespace.
+    fn unseen_peers(&self) -> Vec<(FileId, Side, Ns)> {
+        let mut unseen = Vec::new();
+        for (file, source) in self.files.iter().enumerate() {
+            for call in &source.facts.handed_to_constructors {
+                let Callee::Named(name) = &call.callee else {
+                    continue;
+                };
+                if self.functions_by_name.contains_key(name) {
+                    continue;
+                }
+                for (_, socket) in &call.args {
+                    for value in self.socket(file, socket, 0) {
+                        let side = match value.kind {
+                            Kind::ClientSocket => Side::Client,
+                            Kind::ServerSocket => Side::Server,
+                            _ => continue,
+                        };
+                        unseen.push((file, side, value.ns));
+                    }
+                }
+            }
+        }
+        unseen.sort();
+        unseen.dedup();
+        unseen
     }
 
     /// The sites of one emit written in `file` (or, with `place`, of a call of the

@@ -2721,10 +2721,14 @@ impl Visit for Extractor<'_> {
         self.on_assign(assign);
         // `exports.checkLogin = (socket) => { ... }`: a named function, as its
         // declaration would be, so that callers in other files can be judged by it.
+        // `Editor.prototype.addClient = function (socket) { ... }` is a method, named
+        // like a class's, so that `editor.addClient(socket)` reaches it.
         if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
             && matches!(unwrap_expr(&assign.right), Expr::Arrow(_) | Expr::Fn(_))
             && let obj = unwrap_expr(&member.obj)
-            && (is_module_exports(obj) || matches!(obj, Expr::Ident(id) if &*id.sym == "exports"))
+            && (is_module_exports(obj)
+                || matches!(obj, Expr::Ident(id) if &*id.sym == "exports")
+                || super::prototypes::is_prototype_of_named(obj))
         {
             assign.left.visit_with(self);
             self.pending_name = member_prop_name(&member.prop).map(|name| name.into_owned());

@@ -9,6 +9,7 @@ mod hosted;
 mod maps;
 mod names;
 pub mod parse;
+mod prototypes;
 mod races;
 pub mod sfc;
 mod socket_types;
