@@ -832,6 +832,30 @@ pub struct FileFacts {
     pub scopes: Vec<NamedScope>,
     /// Test code inside the file: Rust `#[cfg(test)]` modules and `#[test]` functions.
     pub test_spans: Vec<Span>,
+    /// Types this file declares as a socket.io type under another name
+    /// (`interface AppSocket extends Socket`, `type Io = Server<Events>`), by name, so that
+    /// an annotation with one of them in another file is that socket.
+    #[serde(default)]
+    pub socket_types: Vec<(String, TypedSocket)>,
+    /// Parameters annotated with a type imported from elsewhere (`socket: AppSocket`): the
+    /// linker looks the type up among the `socket_types` of the file it comes from.
+    #[serde(default)]
+    pub typed_params: Vec<TypedParam>,
+    /// Sockets handed to a constructor known only by its name (`new SocketIOAdapter(socket)`):
+    /// when no project function has that name, the constructor is code the project does not
+    /// hold (a vendored script's global, a package), which may listen and emit anything.
+    #[serde(default)]
+    pub handed_to_constructors: Vec<SocketCall>,
+}
+
+/// Parameter `index` of function `func`, annotated with type `name` imported from
+/// `specifier`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypedParam {
+    pub func: FuncId,
+    pub index: u32,
+    pub specifier: String,
+    pub name: String,
 }
 
 /// A function or method that code can call by its name: a declaration, a function bound

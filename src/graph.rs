@@ -343,6 +343,9 @@ pub struct GraphIndex {
     /// Strings found in files that did not parse, per app they may belong to: names
     /// those files may use.
     unparsed_strings: AppStrings,
+    /// Sockets handed to code outside the project (see `FileFacts::handed_to_constructors`):
+    /// on that side of that app and namespace, any event may be listened for or emitted.
+    unseen_peers: Vec<(AppId, Side, Ns)>,
 }
 
 impl GraphIndex {
@@ -505,6 +508,7 @@ impl EventGraph {
     /// name, a wildcard, or a file that did not parse.
     pub fn may_be_handled(&self, app: AppId, side: Side, ns: &Ns, event: &str) -> bool {
         self.unparsed(app, event)
+            || self.unseen_peer(app, side, ns)
             || self
                 .handlers_named(app, side, event)
                 .any(|h| h.ns.matches(ns))
@@ -542,9 +546,18 @@ impl EventGraph {
             })
     }
 
+    /// Whether a socket of `side` in `ns` was handed to code outside the project.
+    fn unseen_peer(&self, app: AppId, side: Side, ns: &Ns) -> bool {
+        self.index
+            .unseen_peers
+            .iter()
+            .any(|(a, s, n)| *a == app && *s == side && n.matches(ns))
+    }
+
     /// Whether anything in `app` could send `event` from `side` in `ns`.
     pub fn may_be_emitted(&self, app: AppId, side: Side, ns: &Ns, event: &str) -> bool {
         self.unparsed(app, event)
+            || self.unseen_peer(app, side, ns)
             || self.emits_named(app, side, event).any(|e| e.ns.matches(ns))
             || self.dynamic_emitters(app, side, ns).next().is_some()
     }
@@ -617,6 +630,9 @@ struct Linker<'a> {
     config: &'a Config,
     /// Sockets passed to each function parameter: (file, function, index).
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
+    /// Parameters annotated with a socket type another project file declares
+    /// (`socket: AppSocket`): what they are when no caller is seen.
+    typed_params: HashMap<(FileId, FuncId, u32), TypedSocket>,
     /// Sockets passed as properties of an object parameter: (file, function, index,
     /// property), from `<Chat socket={socket} />` and `register({ io })`.
     props: HashMap<(FileId, FuncId, u32, String), BTreeSet<SocketValue>>,
@@ -715,11 +731,13 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+        let typed_params = imported_param_types(files, resolver);
         Linker {
             files,
             resolver,
             config,
             rust_consts,
+            typed_params,
             params: HashMap::default(),
             props: HashMap::default(),
             contexts: HashMap::default(),
@@ -877,12 +895,46 @@ impl<'a> Linker<'a> {
         graph.index = GraphIndex::build(&graph);
         graph.index.presence = presence;
         graph.index.unparsed_strings = unparsed;
+        graph.index.unseen_peers = self
+            .unseen_peers()
+            .into_iter()
+            .map(|(file, side, ns)| (graph.apps.of(file), side, ns))
+            .collect();
         graph.imports = std::mem::take(&mut self.imports);
         for targets in &mut graph.imports {
             targets.sort_unstable();
             targets.dedup();
         }
         graph
+    }
+
+    /// Sockets handed to a constructor no project file defines (`new SocketIOAdapter(socket)`
+    /// with the adapter in a vendored script): their file, side and namespace.
+    fn unseen_peers(&self) -> Vec<(FileId, Side, Ns)> {
+        let mut unseen = Vec::new();
+        for (file, source) in self.files.iter().enumerate() {
+            for call in &source.facts.handed_to_constructors {
+                let Callee::Named(name) = &call.callee else {
+                    continue;
+                };
+                if self.functions_by_name.contains_key(name) {
+                    continue;
+                }
+                for (_, socket) in &call.args {
+                    for value in self.socket(file, socket, 0) {
+                        let side = match value.kind {
+                            Kind::ClientSocket => Side::Client,
+                            Kind::ServerSocket => Side::Server,
+                            _ => continue,
+                        };
+                        unseen.push((file, side, value.ns));
+                    }
+                }
+            }
+        }
+        unseen.sort();
+        unseen.dedup();
+        unseen
     }
 
     /// The sites of one emit written in `file` (or, with `place`, of a call of the
@@ -1930,7 +1982,11 @@ impl<'a> Linker<'a> {
             Origin::Param { func, index, typed } => match self.params.get(&(file, *func, *index)) {
                 Some(values) if !values.is_empty() => values.iter().cloned().collect(),
                 Some(_) if !self.params_settled => Vec::new(),
-                _ => typed.map(typed_value).into_iter().collect(),
+                _ => typed
+                    .or_else(|| self.typed_params.get(&(file, *func, *index)).copied())
+                    .map(typed_value)
+                    .into_iter()
+                    .collect(),
             },
             Origin::Context(context) => {
                 let key = match context {
@@ -2129,6 +2185,31 @@ impl<'a> Linker<'a> {
         }
         Some(value)
     }
+}
+
+/// The socket type of each parameter annotated with a type imported from a project file
+/// that declares it as one (`interface AppSocket extends Socket` there).
+fn imported_param_types(
+    files: &[SourceFile],
+    resolver: &Resolver,
+) -> HashMap<(FileId, FuncId, u32), TypedSocket> {
+    let mut typed = HashMap::default();
+    for (file, source) in files.iter().enumerate() {
+        for param in &source.facts.typed_params {
+            let Some(declaring) = resolver.resolve(file, &param.specifier) else {
+                continue;
+            };
+            let declared = files[declaring]
+                .facts
+                .socket_types
+                .iter()
+                .find(|(name, _)| *name == param.name);
+            if let Some((_, socket)) = declared {
+                typed.insert((file, param.func, param.index), *socket);
+            }
+        }
+    }
+    typed
 }
 
 fn typed_value(typed: TypedSocket) -> SocketValue {

@@ -89,7 +89,11 @@ impl Extractor<'_> {
             Some(Binding::Import { name, .. }) if name != "*" => FnCallee::Named(name.clone()),
             _ => FnCallee::Named(class.sym.as_str().to_owned()),
         };
-        self.facts.calls.push(SocketCall { callee, args });
+        let call = SocketCall { callee, args };
+        if matches!(call.callee, FnCallee::Named(_)) {
+            self.facts.handed_to_constructors.push(call.clone());
+        }
+        self.facts.calls.push(call);
     }
 }
 

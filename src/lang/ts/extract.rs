@@ -312,6 +312,7 @@ impl<'a> Extractor<'a> {
                 for item in &module.body {
                     self.hoist_module_item(item);
                 }
+                self.collect_socket_types(module);
                 module.visit_with(self);
             }
             Program::Script(script) => {
@@ -936,14 +937,20 @@ impl<'a> Extractor<'a> {
                         data_params.push((ident.id.sym.as_str().to_owned(), index));
                         Binding::Data
                     }
-                    (None, None) => Binding::Socket(SocketRef {
-                        origin: Origin::Param {
-                            func: id,
-                            index,
-                            typed: typed_socket(ident.type_ann.as_deref(), self),
-                        },
-                        ops: Vec::new(),
-                    }),
+                    (None, None) => {
+                        let typed = typed_socket(ident.type_ann.as_deref(), self);
+                        if typed.is_none() {
+                            self.note_imported_param_type(id, index, ident.type_ann.as_deref());
+                        }
+                        Binding::Socket(SocketRef {
+                            origin: Origin::Param {
+                                func: id,
+                                index,
+                                typed,
+                            },
+                            ops: Vec::new(),
+                        })
+                    }
                 };
                 scope.insert(ident.id.sym.as_str().to_owned(), binding);
             } else {
@@ -1253,6 +1260,7 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
+        self.record_store_fields(call);
         self.record_socket_call(call);
         self.record_wrapper_call(call);
     }
@@ -2745,10 +2753,14 @@ impl Visit for Extractor<'_> {
         self.on_assign(assign);
         // `exports.checkLogin = (socket) => { ... }`: a named function, as its
         // declaration would be, so that callers in other files can be judged by it.
+        // `Editor.prototype.addClient = function (socket) { ... }` is a method, named
+        // like a class's, so that `editor.addClient(socket)` reaches it.
         if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
             && matches!(unwrap_expr(&assign.right), Expr::Arrow(_) | Expr::Fn(_))
             && let obj = unwrap_expr(&member.obj)
-            && (is_module_exports(obj) || matches!(obj, Expr::Ident(id) if &*id.sym == "exports"))
+            && (is_module_exports(obj)
+                || matches!(obj, Expr::Ident(id) if &*id.sym == "exports")
+                || super::prototypes::is_prototype_of_named(obj))
         {
             assign.left.visit_with(self);
             self.pending_name = member_prop_name(&member.prop).map(|name| name.into_owned());
@@ -3493,16 +3505,7 @@ pub(super) fn typed_socket(
                 let TsEntityName::Ident(ident) = &reference.type_name else {
                     return None;
                 };
-                let Some(Binding::Import { specifier, name }) = extractor.lookup(&ident.sym) else {
-                    return None;
-                };
-                match (package_side(specifier)?, name.as_str()) {
-                    (Side::Client, "Socket") => Some(TypedSocket::ClientSocket),
-                    (Side::Server, "Socket") => Some(TypedSocket::ServerSocket),
-                    (Side::Server, "Server") => Some(TypedSocket::Server),
-                    (Side::Server, "Namespace") => Some(TypedSocket::Namespace),
-                    _ => None,
-                }
+                extractor.named_socket_type(&ident.sym)
             }
             // `Socket | null`
             TsType::TsUnionOrIntersectionType(TsUnionOrIntersectionType::TsUnionType(union)) => {

@@ -131,6 +131,7 @@ fn summarize_depth(
         calls: 0,
         statement_call: None,
         awaited_call: None,
+        caught_values: Vec::new(),
     };
     Some(flow.run(body))
 }
@@ -165,6 +166,8 @@ struct Flow<'l, 'a> {
     statement_call: Option<*const CallExpr>,
     /// The call an `await` applies to: a throw in it is the await's rejection.
     awaited_call: Option<*const CallExpr>,
+    /// The names of the caught values of the `catch` clauses being walked.
+    caught_values: Vec<String>,
 }
 
 impl Flow<'_, '_> {
@@ -254,6 +257,29 @@ impl Flow<'_, '_> {
 
     /// `typeof cb === "function"`, `cb`, `cb != null`: true when the test holds only if
     /// the target is callable. Returns `Some(negated)`.
+    /// `e instanceof Error` on the value a `catch` being walked caught: `Some(false)`
+    /// (only the true branch is taken), `Some(true)` for its negation.
+    fn caught_error_test(&self, test: &Expr) -> Option<bool> {
+        match unwrap_expr(test) {
+            Expr::Unary(unary) if unary.op == UnaryOp::Bang => {
+                self.caught_error_test(&unary.arg).map(|negated| !negated)
+            }
+            Expr::Bin(BinExpr {
+                op: BinaryOp::InstanceOf,
+                left,
+                right,
+                ..
+            }) => {
+                let caught = matches!(unwrap_expr(left), Expr::Ident(value)
+                    if self.caught_values.iter().any(|name| *name == *value.sym));
+                let error =
+                    matches!(unwrap_expr(right), Expr::Ident(class) if &*class.sym == "Error");
+                (caught && error).then_some(false)
+            }
+            _ => None,
+        }
+    }
+
     fn guard(&self, test: &Expr) -> Option<bool> {
         match unwrap_expr(test) {
             Expr::Ident(_) if self.is_target(test) => Some(false),
@@ -472,7 +498,10 @@ impl Flow<'_, '_> {
         // In the branch where the target is not callable, nobody waits for it.
         let guard = self.guard(&if_stmt.test);
         self.summary.guarded |= guard.is_some();
-        let (cons_in, alt_in) = match guard {
+        // `catch (e) { if (e instanceof Error) ... }`: what is thrown is an `Error` in
+        // practice (the test is there for the type checker), so the other branch is
+        // not a path anyone takes.
+        let (cons_in, alt_in) = match guard.or_else(|| self.caught_error_test(&if_stmt.test)) {
             Some(false) => (state, true),
             Some(true) => (true, state),
             None => (state, state),
@@ -535,7 +564,16 @@ impl Flow<'_, '_> {
         let mut fall = block.fall;
         if let Some(handler) = &try_stmt.handler {
             // Anything in the block may have thrown before the call.
+            let caught = match &handler.param {
+                Some(Pat::Ident(name)) => Some(name.id.sym.to_string()),
+                _ => None,
+            };
+            let pushed = caught.is_some();
+            self.caught_values.extend(caught);
             let catch = self.stmts(&handler.body.stmts, called, ctx);
+            if pushed {
+                self.caught_values.pop();
+            }
             exits.extend(catch.exits);
             fall = merge(fall, catch.fall);
         }
@@ -990,6 +1028,7 @@ impl Flow<'_, '_> {
             calls: 0,
             statement_call: None,
             awaited_call: None,
+            caught_values: Vec::new(),
         };
         Some(flow.run(body))
     }

@@ -9,9 +9,12 @@ mod hosted;
 mod maps;
 mod names;
 pub mod parse;
+mod prototypes;
 mod races;
 pub mod sfc;
+mod socket_types;
 mod sockets;
+mod stores;
 mod text;
 mod wrappers;
 

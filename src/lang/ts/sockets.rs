@@ -374,6 +374,10 @@ impl Extractor<'_> {
                 ident.sym.as_str().to_owned(),
             ))));
         }
+        // `useStore((state) => state.socket)`: the field of a store.
+        if let Some(name) = super::stores::selected_field(call) {
+            return Some(self.field(&name));
+        }
         let returned = match self.callee(callee)? {
             FnCallee::Import { specifier, .. } if package_side(&specifier).is_some() => {
                 return None;

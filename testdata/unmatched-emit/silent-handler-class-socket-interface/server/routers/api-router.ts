@@ -1,0 +1,5 @@
+export class ApiRouter {
+    create(routes: string[], prefix: string): string[] {
+        return routes.map((route) => prefix + "/api" + route);
+    }
+}

@@ -1,0 +1,5 @@
+export class MainRouter {
+    create(routes: string[], prefix: string): string[] {
+        return routes.map((route) => prefix + route);
+    }
+}
