@@ -845,7 +845,15 @@ pub struct FileFacts {
     /// when no project function has that name, the constructor is code the project does not
     /// hold (a vendored script's global, a package), which may listen and emit anything.
     #[serde(default)]
-    pub handed_to_constructors: Vec<SocketCall>,
+    pub handed_to_constructors: Vec<HandedSocket>,
+}
+
+/// `new SocketIOAdapter(socket)`: a socket handed to a constructor, at the constructor's
+/// name.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct HandedSocket {
+    pub span: Span,
+    pub call: SocketCall,
 }
 
 /// Parameter `index` of function `func`, annotated with type `name` imported from

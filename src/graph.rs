@@ -324,6 +324,20 @@ pub enum Presence {
     Certain,
 }
 
+/// A socket handed to a constructor no project file defines (`new SocketIOAdapter(socket)`,
+/// the adapter in a vendored script or a package): that code may listen for and emit any
+/// event on the socket's side of its app and namespace.
+#[derive(Clone, Debug)]
+pub struct UnseenPeer {
+    pub file: FileId,
+    /// The constructor's name in `new X(socket)`.
+    pub span: Span,
+    pub constructor: String,
+    pub app: AppId,
+    pub side: Side,
+    pub ns: Ns,
+}
+
 /// Lookups by app and event name, so that matching stays linear in the number of sites.
 #[derive(Debug, Default)]
 pub struct GraphIndex {
@@ -345,7 +359,7 @@ pub struct GraphIndex {
     unparsed_strings: AppStrings,
     /// Sockets handed to code outside the project (see `FileFacts::handed_to_constructors`):
     /// on that side of that app and namespace, any event may be listened for or emitted.
-    unseen_peers: Vec<(AppId, Side, Ns)>,
+    unseen_peers: Vec<UnseenPeer>,
 }
 
 impl GraphIndex {
@@ -551,7 +565,12 @@ impl EventGraph {
         self.index
             .unseen_peers
             .iter()
-            .any(|(a, s, n)| *a == app && *s == side && n.matches(ns))
+            .any(|peer| peer.app == app && peer.side == side && peer.ns.matches(ns))
+    }
+
+    /// The sockets handed to code outside the project, where they are handed over.
+    pub fn unseen_peers(&self) -> &[UnseenPeer] {
+        &self.index.unseen_peers
     }
 
     /// Whether anything in `app` could send `event` from `side` in `ns`.
@@ -895,11 +914,10 @@ impl<'a> Linker<'a> {
         graph.index = GraphIndex::build(&graph);
         graph.index.presence = presence;
         graph.index.unparsed_strings = unparsed;
-        graph.index.unseen_peers = self
-            .unseen_peers()
-            .into_iter()
-            .map(|(file, side, ns)| (graph.apps.of(file), side, ns))
-            .collect();
+        graph.index.unseen_peers = self.unseen_peers();
+        for peer in &mut graph.index.unseen_peers {
+            peer.app = graph.apps.of(peer.file);
+        }
         graph.imports = std::mem::take(&mut self.imports);
         for targets in &mut graph.imports {
             targets.sort_unstable();
@@ -910,30 +928,40 @@ impl<'a> Linker<'a> {
 
     /// Sockets handed to a constructor no project file defines (`new SocketIOAdapter(socket)`
     /// with the adapter in a vendored script): their file, side and namespace.
-    fn unseen_peers(&self) -> Vec<(FileId, Side, Ns)> {
+    fn unseen_peers(&self) -> Vec<UnseenPeer> {
         let mut unseen = Vec::new();
         for (file, source) in self.files.iter().enumerate() {
-            for call in &source.facts.handed_to_constructors {
-                let Callee::Named(name) = &call.callee else {
+            for handed in &source.facts.handed_to_constructors {
+                let Callee::Named(name) = &handed.call.callee else {
                     continue;
                 };
                 if self.functions_by_name.contains_key(name) {
                     continue;
                 }
-                for (_, socket) in &call.args {
+                for (_, socket) in &handed.call.args {
                     for value in self.socket(file, socket, 0) {
                         let side = match value.kind {
                             Kind::ClientSocket => Side::Client,
                             Kind::ServerSocket => Side::Server,
                             _ => continue,
                         };
-                        unseen.push((file, side, value.ns));
+                        unseen.push(UnseenPeer {
+                            file,
+                            span: handed.span,
+                            constructor: name.clone(),
+                            // Set once the apps are known.
+                            app: 0,
+                            side,
+                            ns: value.ns,
+                        });
                     }
                 }
             }
         }
-        unseen.sort();
-        unseen.dedup();
+        unseen.sort_by(|a, b| {
+            (a.file, a.span.start, a.side, &a.ns).cmp(&(b.file, b.span.start, b.side, &b.ns))
+        });
+        unseen.dedup_by(|a, b| (a.file, a.span, a.side, &a.ns) == (b.file, b.span, b.side, &b.ns));
         unseen
     }
 

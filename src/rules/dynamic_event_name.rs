@@ -85,6 +85,30 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         out.push(Diagnostic::new(&RULE, site.file, site.span, message).help(help(site.kind)));
     }
+    unseen_peers(cx, out);
+}
+
+/// A socket handed to code the project does not hold widens matching on its side: say so
+/// where it is handed over, as for a catch-all.
+fn unseen_peers(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    for peer in cx.graph.unseen_peers() {
+        if !seen.insert((peer.file, peer.span)) {
+            continue;
+        }
+        let side = peer.side.as_str();
+        let other = peer.side.other().as_str();
+        let clause = peer.ns.clause();
+        let constructor = &peer.constructor;
+        let message = format!(
+            "this {side} socket is handed to `{constructor}`, which no file of the project defines: it may listen for and emit any event, so no {other} emit of this app{clause} is reported as unhandled and no {other} handler as never emitted (other apps are not affected)"
+        );
+        out.push(
+            Diagnostic::new(&RULE, peer.file, peer.span, message).help(format!(
+                "if `{constructor}` is code of this project in a skipped folder (vendored, ignored, generated), check it too (`--no-ignore`); otherwise the events it handles cannot be checked"
+            )),
+        );
+    }
 }
 
 /// A dynamic site as this rule sees it.

@@ -91,7 +91,12 @@ impl Extractor<'_> {
         };
         let call = SocketCall { callee, args };
         if matches!(call.callee, FnCallee::Named(_)) {
-            self.facts.handed_to_constructors.push(call.clone());
+            self.facts
+                .handed_to_constructors
+                .push(crate::facts::HandedSocket {
+                    span: self.span(class.span),
+                    call: call.clone(),
+                });
         }
         self.facts.calls.push(call);
     }

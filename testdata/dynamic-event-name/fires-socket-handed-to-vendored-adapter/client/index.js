@@ -1,4 +1,4 @@
-// silent: the socket is handed to an adapter from a vendored script (never linted), which listens and emits on it
+// fires: the socket is handed to an adapter from a vendored script (never linted): an info says its side may listen for and emit anything, and the server's events are not reported as unmatched
 /* global ot */
 import { io } from 'socket.io-client'
 
