@@ -383,6 +383,20 @@ pub struct Ack {
     pub param_span: Span,
     pub name: String,
     pub summary: Summary,
+    /// A NestJS `@SubscribeMessage` handler: how it replies (its return value, or an
+    /// `@Ack()` parameter). `None` for a plain listener.
+    #[serde(default)]
+    pub nest: Option<NestReply>,
+}
+
+/// How a NestJS gateway handler answers an ack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NestReply {
+    /// The value it returns (awaited) is the ack; `undefined`/`null`, a `WsResponse`
+    /// and a thrown exception are not. `Ack::summary` judges the returns.
+    Return,
+    /// An `@Ack()` parameter, called like a plain ack.
+    AckParam,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -659,6 +673,9 @@ pub enum MissingKind {
     Delegated,
     /// A Rust `?` whose error returns before the call.
     Try,
+    /// A NestJS handler returns a `WsResponse` (`{ event, data }`): emitted as that
+    /// event, never sent as the ack.
+    WsResponse,
 }
 
 /// A path that leaves a function without calling the parameter.

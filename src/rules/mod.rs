@@ -158,6 +158,46 @@ pub fn missing_label(kind: MissingKind, name: &str) -> String {
             format!("`{name}` is handed to a helper that does not call it on every path")
         }
         MissingKind::Try => format!("if this fails, `?` returns here without calling `{name}`"),
+        MissingKind::WsResponse => {
+            "returns a `WsResponse` here: it is emitted as its `event`, not sent as the ack"
+                .to_owned()
+        }
+    }
+}
+
+/// A label for a NestJS handler whose return value does not always reply.
+pub fn nest_no_reply(ack: &crate::facts::Ack) -> String {
+    match ack.summary.missing.first() {
+        Some(missing) if ack.summary.calls == crate::facts::Calls::Never => {
+            match missing.kind {
+                MissingKind::WsResponse => "this NestJS handler returns only `WsResponse`s: each is emitted as its `event`, not sent as the ack".to_owned(),
+                MissingKind::Throw | MissingKind::Reject => "this NestJS handler returns no value: a thrown exception is sent as an `exception` event, not as the ack".to_owned(),
+                _ => "this NestJS handler returns no value: a returned `undefined` sends no ack".to_owned(),
+            }
+        }
+        Some(_) => "this NestJS handler does not return a reply on every path".to_owned(),
+        None => "this NestJS handler returns no reply".to_owned(),
+    }
+}
+
+/// What a path of a NestJS handler that replies by its return value sends instead of
+/// the ack, for labels and messages.
+pub fn nest_missing_label(kind: MissingKind) -> &'static str {
+    match kind {
+        MissingKind::Return => "returns `undefined` here: a returned `undefined` sends no ack",
+        MissingKind::End => {
+            "the method can end here and return `undefined`: a returned `undefined` sends no ack"
+        }
+        MissingKind::Throw => {
+            "throws here: a thrown exception is sent as an `exception` event, not as the ack"
+        }
+        MissingKind::Reject => {
+            "if this rejects, the exception is sent as an `exception` event, not as the ack"
+        }
+        MissingKind::WsResponse => {
+            "returns a `WsResponse` here: it is emitted as its `event`, not sent as the ack"
+        }
+        MissingKind::Delegated | MissingKind::Try => "this path returns no reply",
     }
 }
 

@@ -1,0 +1,406 @@
+//! NestJS gateways: a `@WebSocketGateway()` class is a Socket.IO server namespace, its
+//! `@SubscribeMessage("ev")` methods are handlers of that namespace, and its
+//! `@WebSocketServer()` field and `@ConnectedSocket()` / positional `client` parameters
+//! are the server and the connected socket. They become the same facts as `io.of(ns)
+//! .on("connection", socket => socket.on("ev", ...))`, so the linker and every rule
+//! treat them as plain Socket.IO sites.
+//!
+//! What a handler's reply is follows `@nestjs/platform-socket.io`'s `IoAdapter`: the
+//! awaited return value is sent as the ack, except `undefined`/`null` (nothing) and an
+//! object with a truthy `event` field (a `WsResponse`, emitted as that event); a thrown
+//! exception becomes an `exception` event. With an `@Ack()` parameter the method answers
+//! itself. Undecorated parameters are positional: `(client, data)`; a third one receives
+//! no ack (`DEFAULT_CALLBACK_METADATA` binds the socket at 0 and the payload at 1 only).
+
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+
+use super::extract::{Binding, Extractor, prop_name_key, unwrap_expr};
+use super::flow::{self, LocalFn};
+use crate::facts::{
+    self, Ack, Emit, EmitMethod, Handler, ListenMethod, NamespaceUse, NestReply, NsExpr, Op, Origin, Params,
+    SocketRef,
+};
+
+const PACKAGE: &str = "@nestjs/websockets";
+
+/// A `@WebSocketGateway(...)` class.
+pub(super) struct Gateway {
+    /// The namespace's server (`this.server`): `io.of(ns)`, or `io` for the main one.
+    server: SocketRef,
+    /// The `@WebSocketGateway(...)` decorator: where the namespace is defined.
+    span: facts::Span,
+}
+
+impl Gateway {
+    /// A socket connected to the gateway's namespace.
+    fn client(&self) -> SocketRef {
+        let mut socket = self.server.clone();
+        socket.ops.push(Op::Connection);
+        socket
+    }
+}
+
+/// The name of a decorator `@Name(...)` / `@Name`, and its arguments.
+fn decorator_call(decorator: &Decorator) -> Option<(&str, &[ExprOrSpread])> {
+    match unwrap_expr(&decorator.expr) {
+        Expr::Call(call) => match &call.callee {
+            Callee::Expr(callee) => match unwrap_expr(callee) {
+                Expr::Ident(ident) => Some((&ident.sym, &call.args)),
+                _ => None,
+            },
+            _ => None,
+        },
+        Expr::Ident(ident) => Some((&ident.sym, &[])),
+        _ => None,
+    }
+}
+
+/// How a handler parameter is bound.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ParamRole {
+    Socket,
+    Ack,
+    /// `@MessageBody()`, another decorator, or a positional payload.
+    Other,
+    /// Undecorated where NestJS binds nothing to it (see the module comment).
+    Unbound,
+}
+
+impl Extractor<'_> {
+    /// Whether `name` in this file is `import { name } from "@nestjs/websockets"`.
+    fn is_nest(&self, name: &str) -> bool {
+        matches!(self.lookup(name), Some(Binding::Import { specifier, name: imported })
+            if specifier == PACKAGE && imported == name)
+    }
+
+    fn nest_decorator<'d>(
+        &self,
+        decorators: &'d [Decorator],
+        name: &str,
+    ) -> Option<&'d [ExprOrSpread]> {
+        decorators.iter().find_map(|decorator| {
+            let (called, args) = decorator_call(decorator)?;
+            (called == name && self.is_nest(called)).then_some(args)
+        })
+    }
+
+    /// The gateway a class declares, when it is one.
+    pub(super) fn nest_gateway(&self, class: &Class) -> Option<Gateway> {
+        let args = self.nest_decorator(&class.decorators, "WebSocketGateway")?;
+        let span = class
+            .decorators
+            .iter()
+            .find(|d| decorator_call(d).is_some_and(|(called, _)| called == "WebSocketGateway"))
+            .map_or(self.span(class.span), |d| self.span(d.span));
+        // `@WebSocketGateway(port?, options?)`: the options are the object argument.
+        let namespace = args.iter().find_map(|arg| match unwrap_expr(&arg.expr) {
+            Expr::Object(object) => object.props.iter().find_map(|prop| match prop {
+                PropOrSpread::Prop(prop) => match &**prop {
+                    Prop::KeyValue(kv) if prop_name_key(&kv.key).as_deref() == Some("namespace") => {
+                        Some(&*kv.value)
+                    }
+                    _ => None,
+                },
+                PropOrSpread::Spread(_) => None,
+            }),
+            _ => None,
+        });
+        let ops = match namespace.map(unwrap_expr) {
+            None => Vec::new(),
+            Some(Expr::Lit(Lit::Regex(_))) => vec![Op::Of(NsExpr::Dynamic)],
+            // The linker adds the leading `/` NestJS adds.
+            Some(expr) => vec![Op::Of(NsExpr::Name(self.value(expr)))],
+        };
+        Some(Gateway {
+            server: SocketRef {
+                origin: Origin::Server,
+                ops,
+            },
+            span,
+        })
+    }
+
+    /// Before the class body is walked: `this.server` is the gateway's server, and the
+    /// socket parameters of its methods are sockets of its namespace.
+    pub(super) fn nest_prepare(
+        &mut self,
+        class: &Class,
+        gateway: &Gateway,
+        fields: &mut rustc_hash::FxHashMap<String, SocketRef>,
+    ) {
+        for member in &class.body {
+            match member {
+                ClassMember::ClassProp(prop)
+                    if self
+                        .nest_decorator(&prop.decorators, "WebSocketServer")
+                        .is_some() =>
+                {
+                    if let Some(name) = prop_name_key(&prop.key) {
+                        fields.insert(name, gateway.server.clone());
+                    }
+                }
+                ClassMember::Method(method) => {
+                    let function = &method.function;
+                    let lo = function.span.lo.0;
+                    let name = prop_name_key(&method.key);
+                    if name.as_deref() == Some("afterInit") {
+                        self.hint_param(lo, 0, gateway.server.clone());
+                        continue;
+                    }
+                    let handler = self
+                        .nest_decorator(&function.decorators, "SubscribeMessage")
+                        .is_some();
+                    let lifecycle =
+                        matches!(name.as_deref(), Some("handleConnection" | "handleDisconnect"));
+                    if !(handler || lifecycle) {
+                        continue;
+                    }
+                    for (index, role) in self.param_roles(function).into_iter().enumerate() {
+                        if role == ParamRole::Socket {
+                            self.hint_param(lo, index as u32, gateway.client());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// What each parameter of a handler method receives.
+    fn param_roles(&self, function: &Function) -> Vec<ParamRole> {
+        let decorated = function.params.iter().any(|p| !p.decorators.is_empty());
+        function
+            .params
+            .iter()
+            .enumerate()
+            .map(|(index, param)| {
+                let named = |name| self.nest_decorator(&param.decorators, name).is_some();
+                if named("ConnectedSocket") {
+                    ParamRole::Socket
+                } else if named("Ack") {
+                    ParamRole::Ack
+                } else if !param.decorators.is_empty() {
+                    ParamRole::Other
+                } else if decorated {
+                    // With decorators, NestJS fills only the decorated parameters.
+                    ParamRole::Unbound
+                } else {
+                    match index {
+                        0 => ParamRole::Socket,
+                        1 => ParamRole::Other,
+                        _ => ParamRole::Unbound,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// After the class body is walked: a handler site per `@SubscribeMessage` method,
+    /// and an emit per `WsResponse` it returns.
+    pub(super) fn nest_handlers(&mut self, class: &Class, gateway: &Gateway) {
+        if self.declarations_only() {
+            return;
+        }
+        if !gateway.server.ops.is_empty() {
+            self.facts.namespaces.push(NamespaceUse {
+                span: gateway.span,
+                namespace: gateway.server.clone(),
+            });
+        }
+        for member in &class.body {
+            let ClassMember::Method(method) = member else {
+                continue;
+            };
+            let function = &method.function;
+            let Some(args) = self.nest_decorator(&function.decorators, "SubscribeMessage") else {
+                continue;
+            };
+            let Some(first) = args.first() else {
+                continue;
+            };
+            let name = self.value(&first.expr);
+            let name_span = self.span(first.expr.span());
+            let name_is_literal = matches!(&*first.expr, Expr::Lit(Lit::Str(_)));
+            let roles = self.param_roles(function);
+            let ack = LocalFn::of_function(function, self.len)
+                .and_then(|local| self.nest_ack(function, &local, &roles));
+            let span = function
+                .decorators
+                .iter()
+                .find(|d| {
+                    decorator_call(d).is_some_and(|(called, _)| called == "SubscribeMessage")
+                })
+                .map_or(name_span, |d| self.span(d.span));
+            self.facts.handlers.push(Handler {
+                span,
+                name_span,
+                receiver: gateway.client(),
+                listener_elsewhere: None,
+                name,
+                name_is_literal,
+                method: ListenMethod::On,
+                // Several wire arguments arrive as one array: any count is accepted.
+                params: Some(Params {
+                    count: 1,
+                    rest: false,
+                }),
+                logging_only: false,
+                ack,
+                after_await: None,
+                emitted_after: Vec::new(),
+                matches_own_id: false,
+                context: None,
+                shape: None,
+                listener_name: prop_name_key(&method.key),
+                frame: None,
+                conditional: false,
+                data_type: None,
+            });
+            if let Some(body) = &function.body {
+                self.nest_ws_responses(&body.stmts, gateway);
+            }
+        }
+    }
+
+    /// How a handler answers: its `@Ack()` parameter, else its return value.
+    fn nest_ack(&self, function: &Function, local: &LocalFn, roles: &[ParamRole]) -> Option<Ack> {
+        if let Some(index) = roles.iter().position(|r| *r == ParamRole::Ack) {
+            let Pat::Ident(ident) = &function.params.get(index)?.pat else {
+                return None;
+            };
+            let summary = flow::summarize(
+                &local.params,
+                index,
+                local.body,
+                &self.locals,
+                &|callee| self.callee(callee),
+                self.len,
+            )?;
+            return Some(Ack {
+                index: index as u32,
+                param_span: self.span(ident.id.span),
+                name: ident.id.sym.as_str().to_owned(),
+                summary,
+                nest: Some(NestReply::AckParam),
+            });
+        }
+        // An Observable is flattened by NestJS: what it emits is not visible here.
+        let observable = function.return_type.as_deref().is_some_and(|ann| {
+            matches!(&*ann.type_ann, TsType::TsTypeRef(r)
+                if matches!(&r.type_name, TsEntityName::Ident(i) if &*i.sym == "Observable"))
+        });
+        let summary = if observable {
+            facts::Summary {
+                calls: facts::Calls::Unknown,
+                escapes: true,
+                ..facts::Summary::default()
+            }
+        } else {
+            flow::summarize_returns(
+                local.body,
+                &self.locals,
+                &|callee| self.callee(callee),
+                self.len,
+            )
+        };
+        Some(Ack {
+            index: roles.len() as u32,
+            param_span: self.span(function.span),
+            name: "return".to_owned(),
+            summary,
+            nest: Some(NestReply::Return),
+        })
+    }
+
+    /// `return { event: "x", data }` in a handler body (not in nested functions): an
+    /// emit of `x` to the client.
+    fn nest_ws_responses(&mut self, stmts: &[Stmt], gateway: &Gateway) {
+        // Statements are walked by hand: a `return` inside a callback is never reached.
+        struct Returns<'s> {
+            found: Vec<&'s ObjectLit>,
+        }
+        impl<'s> Returns<'s> {
+            fn stmt(&mut self, stmt: &'s Stmt) {
+                match stmt {
+                    Stmt::Return(ret) => {
+                        if let Some(arg) = &ret.arg
+                            && let Expr::Object(object) = unwrap_expr(arg)
+                        {
+                            self.found.push(object);
+                        }
+                    }
+                    Stmt::Block(block) => block.stmts.iter().for_each(|s| self.stmt(s)),
+                    Stmt::If(if_stmt) => {
+                        self.stmt(&if_stmt.cons);
+                        if let Some(alt) = &if_stmt.alt {
+                            self.stmt(alt);
+                        }
+                    }
+                    Stmt::Try(try_stmt) => {
+                        try_stmt.block.stmts.iter().for_each(|s| self.stmt(s));
+                        if let Some(handler) = &try_stmt.handler {
+                            handler.body.stmts.iter().for_each(|s| self.stmt(s));
+                        }
+                    }
+                    Stmt::Switch(switch) => switch
+                        .cases
+                        .iter()
+                        .flat_map(|case| &case.cons)
+                        .for_each(|s| self.stmt(s)),
+                    Stmt::Labeled(labeled) => self.stmt(&labeled.body),
+                    Stmt::For(f) => self.stmt(&f.body),
+                    Stmt::ForOf(f) => self.stmt(&f.body),
+                    Stmt::ForIn(f) => self.stmt(&f.body),
+                    Stmt::While(w) => self.stmt(&w.body),
+                    Stmt::DoWhile(d) => self.stmt(&d.body),
+                    _ => {}
+                }
+            }
+        }
+        let mut returns = Returns { found: Vec::new() };
+        stmts.iter().for_each(|s| returns.stmt(s));
+        for object in returns.found {
+            let event = object.props.iter().find_map(|prop| match prop {
+                PropOrSpread::Prop(prop) => match &**prop {
+                    Prop::KeyValue(kv)
+                        if matches!(&kv.key, PropName::Ident(k) if &*k.sym == "event") =>
+                    {
+                        Some(&*kv.value)
+                    }
+                    _ => None,
+                },
+                PropOrSpread::Spread(_) => None,
+            });
+            let Some(event) = event else {
+                continue;
+            };
+            let name = self.value(event);
+            if !name.is_known() {
+                continue;
+            }
+            let has_data = object.props.iter().any(|prop| {
+                matches!(prop, PropOrSpread::Prop(p) if matches!(&**p,
+                    Prop::KeyValue(kv) if matches!(&kv.key, PropName::Ident(k) if &*k.sym == "data"))
+                    || matches!(&**p, Prop::Shorthand(i) if &*i.sym == "data"))
+            });
+            self.facts.emits.push(Emit {
+                span: self.span(object.span),
+                name_span: self.span(event.span()),
+                receiver: gateway.client(),
+                name_is_literal: matches!(unwrap_expr(event), Expr::Lit(Lit::Str(_))),
+                name,
+                method: EmitMethod::Emit,
+                args: Some(u32::from(has_data)),
+                ack_callback: false,
+                ack_known: true,
+                awaited: false,
+                io_in_scope: None,
+                dropped: false,
+                payload_keys: None,
+                awaited_emit: None,
+                reply_to: None,
+            });
+        }
+    }
+}
