@@ -849,6 +849,55 @@ pub struct FileFacts {
     pub scopes: Vec<NamedScope>,
     /// Test code inside the file: Rust `#[cfg(test)]` modules and `#[test]` functions.
     pub test_spans: Vec<Span>,
+    /// NestJS gateways, modules and handler parameters (see `lang/ts/nest.rs`).
+    #[serde(default)]
+    pub nest: NestFacts,
+}
+
+/// What a file declares for NestJS beyond its sites.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct NestFacts {
+    /// `@WebSocketGateway()` classes.
+    pub gateways: Vec<NestGateway>,
+    /// `@Module({ providers })` classes.
+    pub modules: Vec<NestModule>,
+    /// Handler parameters NestJS binds nothing to, called as the ack.
+    pub unbound_acks: Vec<UnboundAck>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NestGateway {
+    /// The class name; `None` for an anonymous class.
+    pub name: Option<String>,
+    /// The `@WebSocketGateway(...)` decorator.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NestModule {
+    /// The class names its `providers` list; `None` when the list is not a literal
+    /// array of names (a spread, a variable, a call): it may provide anything.
+    pub providers: Option<Vec<String>>,
+}
+
+/// A `@SubscribeMessage` method parameter that is not the ack but is called as one.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct UnboundAck {
+    /// The `@SubscribeMessage(...)` decorator.
+    pub handler: Span,
+    pub event: Value,
+    /// The parameter.
+    pub param: Span,
+    pub name: String,
+    /// Its index among the method's parameters.
+    pub index: u32,
+    /// Where it is called.
+    pub calls: Vec<Span>,
+    /// Where the method's other parameters start and the decorator each needs, when
+    /// NestJS binds them only by position
+    /// (`ConnectedSocket`, `MessageBody`): a fix that decorates the ack must decorate
+    /// them too, since one decorator turns positional binding off.
+    pub positional: Vec<(u32, String)>,
 }
 
 /// A function or method that code can call by its name: a declaration, a function bound
@@ -878,6 +927,9 @@ impl FileFacts {
             || !self.exported_maps.is_empty()
             // Rust structs a payload is compared with: labels point at them.
             || !self.structs.is_empty()
+            // NestJS gateways and handler parameters findings point at.
+            || !self.nest.gateways.is_empty()
+            || !self.nest.unbound_acks.is_empty()
             // Constants files: a rename fix may edit an event name's definition.
             || self
                 .exports

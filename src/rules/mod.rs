@@ -15,6 +15,7 @@ mod edits;
 mod emit_awaited;
 mod emit_not_awaited;
 mod event_name_mismatch;
+mod gateway_not_provided;
 mod handler_replaced;
 mod listener_after_await;
 mod listener_leak;
@@ -22,6 +23,7 @@ mod listener_removed_globally;
 mod manager_event_on_socket;
 mod middleware_blocks;
 mod namespace_mismatch;
+mod nest_ack_parameter;
 mod parse_error;
 mod payload_not_deserializable;
 mod reserved_event;
@@ -232,6 +234,7 @@ pub const RULES: &[&Rule] = &[
     &emit_awaited::RULE,
     &emit_not_awaited::RULE,
     &event_name_mismatch::RULE,
+    &gateway_not_provided::RULE,
     &handler_replaced::RULE,
     &listener_after_await::RULE,
     &listener_leak::RULE,
@@ -239,6 +242,7 @@ pub const RULES: &[&Rule] = &[
     &manager_event_on_socket::RULE,
     &middleware_blocks::RULE,
     &namespace_mismatch::RULE,
+    &nest_ack_parameter::RULE,
     &parse_error::RULE,
     &payload_not_deserializable::RULE,
     &reserved_event::RULE,

@@ -242,7 +242,10 @@ impl<'a> Extractor<'a> {
 
     /// The parameter `index` of the function starting at `lo` holds `socket`.
     pub(super) fn hint_param(&mut self, lo: u32, index: u32, socket: SocketRef) {
-        self.param_hints.entry(lo).or_default().push((index, socket));
+        self.param_hints
+            .entry(lo)
+            .or_default()
+            .push((index, socket));
     }
 
     pub(super) fn span(&self, span: swc_common::Span) -> facts::Span {
@@ -2725,7 +2728,8 @@ impl Visit for Extractor<'_> {
         self.data_fields.push(data);
         class.visit_children_with(self);
         if let Some(gateway) = &gateway {
-            self.nest_handlers(class, gateway);
+            let name = self.constructor_names.last().cloned().flatten();
+            self.nest_handlers(class, gateway, name);
         }
         self.class_methods.pop();
         self.foreign_fields.pop();

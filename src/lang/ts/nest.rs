@@ -18,8 +18,8 @@ use swc_ecma_ast::*;
 use super::extract::{Binding, Extractor, prop_name_key, unwrap_expr};
 use super::flow::{self, LocalFn};
 use crate::facts::{
-    self, Ack, Emit, EmitMethod, Handler, ListenMethod, NamespaceUse, NestReply, NsExpr, Op, Origin, Params,
-    SocketRef,
+    self, Ack, Emit, EmitMethod, Handler, ListenMethod, NamespaceUse, NestReply, NsExpr, Op,
+    Origin, Params, SocketRef,
 };
 
 const PACKAGE: &str = "@nestjs/websockets";
@@ -56,6 +56,45 @@ fn decorator_call(decorator: &Decorator) -> Option<(&str, &[ExprOrSpread])> {
     }
 }
 
+/// The `@SubscribeMessage(...)` decorator of a method.
+fn span_of_subscribe(extractor: &Extractor, function: &Function) -> facts::Span {
+    function
+        .decorators
+        .iter()
+        .find(|d| decorator_call(d).is_some_and(|(called, _)| called == "SubscribeMessage"))
+        .map_or(extractor.span(function.span), |d| extractor.span(d.span))
+}
+
+/// The class names of a literal `providers` array (`[ChatGateway, { provide: X,
+/// useClass: ChatGateway }]`); `None` when it may hold others (a spread, a call).
+fn provider_names(value: &Expr) -> Option<Vec<String>> {
+    let Expr::Array(array) = unwrap_expr(value) else {
+        return None;
+    };
+    let mut names = Vec::new();
+    for element in array.elems.iter().flatten() {
+        if element.spread.is_some() {
+            return None;
+        }
+        match unwrap_expr(&element.expr) {
+            Expr::Ident(ident) => names.push(ident.sym.as_str().to_owned()),
+            // `{ provide: ChatGateway, useClass: OtherGateway }`: every class named.
+            Expr::Object(object) => {
+                for prop in &object.props {
+                    if let PropOrSpread::Prop(prop) = prop
+                        && let Prop::KeyValue(kv) = &**prop
+                        && let Expr::Ident(ident) = unwrap_expr(&kv.value)
+                    {
+                        names.push(ident.sym.as_str().to_owned());
+                    }
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(names)
+}
+
 /// How a handler parameter is bound.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ParamRole {
@@ -85,8 +124,59 @@ impl Extractor<'_> {
         })
     }
 
-    /// The gateway a class declares, when it is one.
-    pub(super) fn nest_gateway(&self, class: &Class) -> Option<Gateway> {
+    /// The gateway a class declares, when it is one; a `@Module` class's providers
+    /// are recorded on the way.
+    pub(super) fn nest_gateway(&mut self, class: &Class) -> Option<Gateway> {
+        self.nest_module(class);
+        self.nest_gateway_of(class)
+    }
+
+    /// `@Module({ providers: [A, B] })` from `@nestjs/common`.
+    fn nest_module(&mut self, class: &Class) {
+        if self.declarations_only() {
+            return;
+        }
+        let Some(args) = class.decorators.iter().find_map(|decorator| {
+            let (called, args) = decorator_call(decorator)?;
+            (called == "Module"
+                && matches!(self.lookup(called), Some(Binding::Import { specifier, name })
+                    if specifier == "@nestjs/common" && name == "Module"))
+            .then_some(args)
+        }) else {
+            return;
+        };
+        let providers = match args.first().map(|arg| unwrap_expr(&arg.expr)) {
+            Some(Expr::Object(object)) => {
+                let list = object.props.iter().find_map(|prop| match prop {
+                    PropOrSpread::Prop(prop) => match &**prop {
+                        Prop::KeyValue(kv)
+                            if prop_name_key(&kv.key).as_deref() == Some("providers") =>
+                        {
+                            Some(Some(&*kv.value))
+                        }
+                        Prop::Shorthand(ident) if &*ident.sym == "providers" => Some(None),
+                        _ => None,
+                    },
+                    // `...shared`: may hold the providers.
+                    PropOrSpread::Spread(_) => Some(None),
+                });
+                match list {
+                    // No `providers` key: provides nothing.
+                    None => Some(Vec::new()),
+                    Some(Some(value)) => provider_names(value),
+                    Some(None) => None,
+                }
+            }
+            None => Some(Vec::new()),
+            _ => None,
+        };
+        self.facts
+            .nest
+            .modules
+            .push(facts::NestModule { providers });
+    }
+
+    fn nest_gateway_of(&self, class: &Class) -> Option<Gateway> {
         let args = self.nest_decorator(&class.decorators, "WebSocketGateway")?;
         let span = class
             .decorators
@@ -97,7 +187,9 @@ impl Extractor<'_> {
         let namespace = args.iter().find_map(|arg| match unwrap_expr(&arg.expr) {
             Expr::Object(object) => object.props.iter().find_map(|prop| match prop {
                 PropOrSpread::Prop(prop) => match &**prop {
-                    Prop::KeyValue(kv) if prop_name_key(&kv.key).as_deref() == Some("namespace") => {
+                    Prop::KeyValue(kv)
+                        if prop_name_key(&kv.key).as_deref() == Some("namespace") =>
+                    {
                         Some(&*kv.value)
                     }
                     _ => None,
@@ -151,8 +243,10 @@ impl Extractor<'_> {
                     let handler = self
                         .nest_decorator(&function.decorators, "SubscribeMessage")
                         .is_some();
-                    let lifecycle =
-                        matches!(name.as_deref(), Some("handleConnection" | "handleDisconnect"));
+                    let lifecycle = matches!(
+                        name.as_deref(),
+                        Some("handleConnection" | "handleDisconnect")
+                    );
                     if !(handler || lifecycle) {
                         continue;
                     }
@@ -198,10 +292,14 @@ impl Extractor<'_> {
 
     /// After the class body is walked: a handler site per `@SubscribeMessage` method,
     /// and an emit per `WsResponse` it returns.
-    pub(super) fn nest_handlers(&mut self, class: &Class, gateway: &Gateway) {
+    pub(super) fn nest_handlers(&mut self, class: &Class, gateway: &Gateway, name: Option<String>) {
         if self.declarations_only() {
             return;
         }
+        self.facts.nest.gateways.push(facts::NestGateway {
+            name,
+            span: gateway.span,
+        });
         if !gateway.server.ops.is_empty() {
             self.facts.namespaces.push(NamespaceUse {
                 span: gateway.span,
@@ -223,15 +321,20 @@ impl Extractor<'_> {
             let name_span = self.span(first.expr.span());
             let name_is_literal = matches!(&*first.expr, Expr::Lit(Lit::Str(_)));
             let roles = self.param_roles(function);
-            let ack = LocalFn::of_function(function, self.len)
-                .and_then(|local| self.nest_ack(function, &local, &roles));
-            let span = function
-                .decorators
-                .iter()
-                .find(|d| {
-                    decorator_call(d).is_some_and(|(called, _)| called == "SubscribeMessage")
-                })
-                .map_or(name_span, |d| self.span(d.span));
+            let local = LocalFn::of_function(function, self.len);
+            let ack = local
+                .as_ref()
+                .and_then(|local| self.nest_ack(function, local, &roles));
+            if let Some(local) = &local {
+                self.nest_unbound_acks(
+                    function,
+                    local,
+                    &roles,
+                    span_of_subscribe(self, function),
+                    &name,
+                );
+            }
+            let span = span_of_subscribe(self, function);
             self.facts.handlers.push(Handler {
                 span,
                 name_span,
@@ -260,6 +363,72 @@ impl Extractor<'_> {
             if let Some(body) = &function.body {
                 self.nest_ws_responses(&body.stmts, gateway);
             }
+        }
+    }
+
+    /// Parameters NestJS binds nothing to that the body calls as a function: the
+    /// author expects the ack there (see `nest-ack-parameter`).
+    fn nest_unbound_acks(
+        &mut self,
+        function: &Function,
+        local: &LocalFn,
+        roles: &[ParamRole],
+        handler: facts::Span,
+        event: &facts::Value,
+    ) {
+        for (index, role) in roles.iter().enumerate() {
+            if *role != ParamRole::Unbound {
+                continue;
+            }
+            let Some(Pat::Ident(ident)) = function.params.get(index).map(|p| &p.pat) else {
+                continue;
+            };
+            let Some(summary) = flow::summarize(
+                &local.params,
+                index,
+                local.body,
+                &self.locals,
+                &|callee| self.callee(callee),
+                self.len,
+            ) else {
+                continue;
+            };
+            if !summary.direct || summary.direct_spans.is_empty() && summary.call_spans.is_empty() {
+                continue;
+            }
+            // Undecorated, the parameters before it are the socket and the payload.
+            let positional = if function.params.iter().all(|p| p.decorators.is_empty()) {
+                function
+                    .params
+                    .iter()
+                    .take(2)
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let role = if i == 0 {
+                            "ConnectedSocket"
+                        } else {
+                            "MessageBody"
+                        };
+                        (self.span(p.span).start, role.to_owned())
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let calls = if summary.direct_spans.is_empty() {
+                summary.call_spans.clone()
+            } else {
+                summary.direct_spans.clone()
+            };
+            self.facts.nest.unbound_acks.push(facts::UnboundAck {
+                handler,
+                event: event.clone(),
+                param: self.span(function.params[index].span),
+                name: ident.id.sym.as_str().to_owned(),
+                index: index as u32,
+                calls,
+                positional,
+            });
         }
     }
 
@@ -402,5 +571,76 @@ impl Extractor<'_> {
                 reply_to: None,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+    use crate::facts::{Calls, MissingKind, NestReply};
+
+    /// The reply verdict and the missing kinds of the one handler of a gateway whose
+    /// `@SubscribeMessage("e")` method is `method`.
+    fn reply(method: &str) -> (Option<NestReply>, Calls, Vec<MissingKind>) {
+        let source = format!(
+            "import {{ Ack, MessageBody, SubscribeMessage, WebSocketGateway }} from \"@nestjs/websockets\";\n\
+             @WebSocketGateway()\nexport class G {{\n  @SubscribeMessage(\"e\")\n  {method}\n}}\n"
+        );
+        let facts = crate::lang::ts::extract(&source, FileKind::Ts, &[], None);
+        let ack = facts.handlers[0]
+            .ack
+            .clone()
+            .expect("a NestJS handler always has a reply");
+        let kinds = ack.summary.missing.iter().map(|m| m.kind).collect();
+        (ack.nest, ack.summary.calls, kinds)
+    }
+
+    #[test]
+    fn a_returned_value_is_the_ack_and_undefined_a_ws_response_or_a_throw_are_not() {
+        use MissingKind::*;
+        assert_eq!(
+            reply("m(c, d) { return d; }"),
+            (Some(NestReply::Return), Calls::All, vec![])
+        );
+        assert_eq!(
+            reply("m(c, d) { if (!d) return; return 1; }").2,
+            vec![Return]
+        );
+        assert_eq!(
+            reply("m(c, d) { if (!d) return null; return 1; }").2,
+            vec![Return]
+        );
+        assert_eq!(reply("m(c, d) { if (d) return 1; }").2, vec![End]);
+        assert_eq!(
+            reply("m(c, d) { if (d) return 1; return { event: \"x\", data: d }; }").2,
+            vec![WsResponse]
+        );
+        // A falsy `event` is no `WsResponse`: the object is the ack.
+        assert_eq!(
+            reply("m(c, d) { return { event: \"\", data: d }; }").1,
+            Calls::All
+        );
+        assert_eq!(
+            reply("m(c, d) { if (!d) throw new Error(\"no\"); return 1; }").2,
+            vec![Throw]
+        );
+        assert_eq!(reply("m(c, d) { console.log(d); }").1, Calls::Never);
+        // A callback's `return` answers the callback, not the handler.
+        assert_eq!(
+            reply("m(c, d) { [d].map((x) => { return x; }); }").1,
+            Calls::Never
+        );
+    }
+
+    #[test]
+    fn an_observable_reply_is_not_judged_and_an_ack_parameter_is_judged_as_an_ack() {
+        assert_eq!(
+            reply("m(): Observable<number> { return of(1); }").1,
+            Calls::Unknown
+        );
+        let (nest, calls, _) = reply(
+            "m(@MessageBody() d: string, @Ack() ack: (r: unknown) => void) { if (d) ack(1); }",
+        );
+        assert_eq!((nest, calls), (Some(NestReply::AckParam), Calls::Some));
     }
 }
