@@ -296,6 +296,7 @@ impl Extractor<'_> {
         if self.declarations_only() {
             return;
         }
+        let class_name = name.clone();
         self.facts.nest.gateways.push(facts::NestGateway {
             name,
             span: gateway.span,
@@ -355,7 +356,11 @@ impl Extractor<'_> {
                 matches_own_id: false,
                 context: None,
                 shape: None,
-                listener_name: prop_name_key(&method.key),
+                // `ChatGateway.send`: what `trace` and `graph` call the handler.
+                listener_name: prop_name_key(&method.key).map(|method| match &class_name {
+                    Some(class) => format!("{class}.{method}"),
+                    None => method,
+                }),
                 frame: None,
                 conditional: false,
                 data_type: None,
