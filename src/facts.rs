@@ -389,6 +389,37 @@ pub struct Ack {
     pub nest: Option<NestReply>,
 }
 
+impl Ack {
+    /// A NestJS reply seen through what may stand between the method and the client:
+    /// an interceptor may replace the returned value (so the returns tell nothing), and
+    /// an exception filter may answer a thrown exception with the ack (so a throw is no
+    /// missing reply).
+    pub fn through_nest(mut self, interceptors: bool, filters: bool) -> Ack {
+        if self.nest != Some(NestReply::Return) {
+            return self;
+        }
+        let summary = &mut self.summary;
+        if interceptors {
+            summary.missing.clear();
+            summary.escapes = true;
+            summary.calls = Calls::Unknown;
+        } else if filters {
+            let before = summary.missing.len();
+            summary
+                .missing
+                .retain(|m| !matches!(m.kind, MissingKind::Throw | MissingKind::Reject));
+            if summary.missing.len() != before && summary.missing.is_empty() {
+                summary.calls = if summary.call_spans.is_empty() {
+                    Calls::Unknown
+                } else {
+                    Calls::All
+                };
+            }
+        }
+        self
+    }
+}
+
 /// How a NestJS gateway handler answers an ack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NestReply {
@@ -863,6 +894,12 @@ pub struct NestFacts {
     pub modules: Vec<NestModule>,
     /// Handler parameters NestJS binds nothing to, called as the ack.
     pub unbound_acks: Vec<UnboundAck>,
+    /// `app.useGlobalInterceptors(...)` or an `APP_INTERCEPTOR` provider: every
+    /// handler's return value may be replaced.
+    pub global_interceptors: bool,
+    /// `app.useGlobalFilters(...)` or an `APP_FILTER` provider: a thrown exception may
+    /// be answered with the ack.
+    pub global_filters: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

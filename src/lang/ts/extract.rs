@@ -1192,6 +1192,7 @@ impl<'a> Extractor<'a> {
     // ----- calls --------------------------------------------------------------------
 
     fn on_call(&mut self, call: &CallExpr) {
+        self.nest_call(call);
         let Callee::Expr(callee) = &call.callee else {
             return;
         };

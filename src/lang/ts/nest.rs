@@ -124,6 +124,33 @@ impl Extractor<'_> {
         })
     }
 
+    /// `app.useGlobalInterceptors(...)` / `app.useGlobalFilters(...)`.
+    pub(super) fn nest_call(&mut self, call: &CallExpr) {
+        let Callee::Expr(callee) = &call.callee else {
+            return;
+        };
+        if let Expr::Member(member) = unwrap_expr(callee)
+            && let MemberProp::Ident(method) = &member.prop
+        {
+            match &*method.sym {
+                "useGlobalInterceptors" => self.facts.nest.global_interceptors = true,
+                "useGlobalFilters" => self.facts.nest.global_filters = true,
+                _ => {}
+            }
+        }
+    }
+
+    /// A decorator `@name(...)` imported from `@nestjs/common`.
+    fn nest_common_decorator(&self, decorators: &[Decorator], name: &str) -> bool {
+        decorators.iter().any(|decorator| {
+            decorator_call(decorator).is_some_and(|(called, _)| {
+                called == name
+                    && matches!(self.lookup(called), Some(Binding::Import { specifier, name: imported })
+                        if specifier == "@nestjs/common" && imported == name)
+            })
+        })
+    }
+
     /// The gateway a class declares, when it is one; a `@Module` class's providers
     /// are recorded on the way.
     pub(super) fn nest_gateway(&mut self, class: &Class) -> Option<Gateway> {
@@ -323,9 +350,17 @@ impl Extractor<'_> {
             let name_is_literal = matches!(&*first.expr, Expr::Lit(Lit::Str(_)));
             let roles = self.param_roles(function);
             let local = LocalFn::of_function(function, self.len);
+            // `@UseInterceptors(...)` / `@UseFilters(...)` on the class or the method.
+            let enhanced = |name: &str| {
+                [&class.decorators, &function.decorators]
+                    .iter()
+                    .any(|decorators| self.nest_common_decorator(decorators, name))
+            };
+            let (interceptors, filters) = (enhanced("UseInterceptors"), enhanced("UseFilters"));
             let ack = local
                 .as_ref()
-                .and_then(|local| self.nest_ack(function, local, &roles));
+                .and_then(|local| self.nest_ack(function, local, &roles))
+                .map(|ack| ack.through_nest(interceptors, filters));
             if let Some(local) = &local {
                 self.nest_unbound_acks(
                     function,
