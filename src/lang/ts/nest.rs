@@ -41,17 +41,36 @@ impl Gateway {
     }
 }
 
-/// The name of a decorator `@Name(...)` / `@Name`, and its arguments.
-fn decorator_call(decorator: &Decorator) -> Option<(&str, &[ExprOrSpread])> {
-    match unwrap_expr(&decorator.expr) {
+/// A decorator `@Name(...)`, `@Name` or `@ns.Name(...)`.
+struct DecoratorCall<'d> {
+    /// `ns` of `@ns.Name(...)`: a namespace import.
+    namespace: Option<&'d str>,
+    name: &'d str,
+    args: &'d [ExprOrSpread],
+}
+
+fn decorator_call(decorator: &Decorator) -> Option<DecoratorCall<'_>> {
+    let (callee, args): (&Expr, &[ExprOrSpread]) = match unwrap_expr(&decorator.expr) {
         Expr::Call(call) => match &call.callee {
-            Callee::Expr(callee) => match unwrap_expr(callee) {
-                Expr::Ident(ident) => Some((&ident.sym, &call.args)),
-                _ => None,
-            },
+            Callee::Expr(callee) => (unwrap_expr(callee), &call.args),
+            _ => return None,
+        },
+        expr => (expr, &[]),
+    };
+    match callee {
+        Expr::Ident(ident) => Some(DecoratorCall {
+            namespace: None,
+            name: &ident.sym,
+            args,
+        }),
+        Expr::Member(member) => match (unwrap_expr(&member.obj), &member.prop) {
+            (Expr::Ident(namespace), MemberProp::Ident(name)) => Some(DecoratorCall {
+                namespace: Some(&namespace.sym),
+                name: &name.sym,
+                args,
+            }),
             _ => None,
         },
-        Expr::Ident(ident) => Some((&ident.sym, &[])),
         _ => None,
     }
 }
@@ -61,7 +80,7 @@ fn span_of_subscribe(extractor: &Extractor, function: &Function) -> facts::Span 
     function
         .decorators
         .iter()
-        .find(|d| decorator_call(d).is_some_and(|(called, _)| called == "SubscribeMessage"))
+        .find(|d| decorator_call(d).is_some_and(|call| call.name == "SubscribeMessage"))
         .map_or(extractor.span(function.span), |d| extractor.span(d.span))
 }
 
@@ -107,10 +126,32 @@ enum ParamRole {
 }
 
 impl Extractor<'_> {
-    /// Whether `name` in this file is `import { name } from "@nestjs/websockets"`.
-    fn is_nest(&self, name: &str) -> bool {
-        matches!(self.lookup(name), Some(Binding::Import { specifier, name: imported })
-            if specifier == PACKAGE && imported == name)
+    /// Whether a decorator is `name` imported from `package`: `import { name }` or
+    /// `import * as ns` (`@ns.name(...)`).
+    fn is_imported(&self, call: &DecoratorCall, package: &str, name: &str) -> bool {
+        if call.name != name {
+            return false;
+        }
+        let (local, imported) = match call.namespace {
+            Some(namespace) => (namespace, "*"),
+            None => (call.name, name),
+        };
+        matches!(self.lookup(local), Some(Binding::Import { specifier, name: bound })
+            if specifier == package && bound == imported)
+    }
+
+    /// The decorator `@name(...)` from `@nestjs/websockets` among `decorators`: its
+    /// arguments and where it is.
+    fn nest_decorator_at<'d>(
+        &self,
+        decorators: &'d [Decorator],
+        name: &str,
+    ) -> Option<(&'d [ExprOrSpread], facts::Span)> {
+        decorators.iter().find_map(|decorator| {
+            let call = decorator_call(decorator)?;
+            self.is_imported(&call, PACKAGE, name)
+                .then(|| (call.args, self.span(decorator.span)))
+        })
     }
 
     fn nest_decorator<'d>(
@@ -118,10 +159,8 @@ impl Extractor<'_> {
         decorators: &'d [Decorator],
         name: &str,
     ) -> Option<&'d [ExprOrSpread]> {
-        decorators.iter().find_map(|decorator| {
-            let (called, args) = decorator_call(decorator)?;
-            (called == name && self.is_nest(called)).then_some(args)
-        })
+        self.nest_decorator_at(decorators, name)
+            .map(|(args, _)| args)
     }
 
     /// `app.useGlobalInterceptors(...)` / `app.useGlobalFilters(...)`.
@@ -143,11 +182,8 @@ impl Extractor<'_> {
     /// A decorator `@name(...)` imported from `@nestjs/common`.
     fn nest_common_decorator(&self, decorators: &[Decorator], name: &str) -> bool {
         decorators.iter().any(|decorator| {
-            decorator_call(decorator).is_some_and(|(called, _)| {
-                called == name
-                    && matches!(self.lookup(called), Some(Binding::Import { specifier, name: imported })
-                        if specifier == "@nestjs/common" && imported == name)
-            })
+            decorator_call(decorator)
+                .is_some_and(|call| self.is_imported(&call, "@nestjs/common", name))
         })
     }
 
@@ -164,11 +200,9 @@ impl Extractor<'_> {
             return;
         }
         let Some(args) = class.decorators.iter().find_map(|decorator| {
-            let (called, args) = decorator_call(decorator)?;
-            (called == "Module"
-                && matches!(self.lookup(called), Some(Binding::Import { specifier, name })
-                    if specifier == "@nestjs/common" && name == "Module"))
-            .then_some(args)
+            let call = decorator_call(decorator)?;
+            self.is_imported(&call, "@nestjs/common", "Module")
+                .then_some(call.args)
         }) else {
             return;
         };
@@ -204,12 +238,7 @@ impl Extractor<'_> {
     }
 
     fn nest_gateway_of(&self, class: &Class) -> Option<Gateway> {
-        let args = self.nest_decorator(&class.decorators, "WebSocketGateway")?;
-        let span = class
-            .decorators
-            .iter()
-            .find(|d| decorator_call(d).is_some_and(|(called, _)| called == "WebSocketGateway"))
-            .map_or(self.span(class.span), |d| self.span(d.span));
+        let (args, span) = self.nest_decorator_at(&class.decorators, "WebSocketGateway")?;
         // `@WebSocketGateway(port?, options?)`: the options are the object argument.
         let namespace = args.iter().find_map(|arg| match unwrap_expr(&arg.expr) {
             Expr::Object(object) => object.props.iter().find_map(|prop| match prop {
@@ -682,5 +711,29 @@ mod tests {
             "m(@MessageBody() d: string, @Ack() ack: (r: unknown) => void) { if (d) ack(1); }",
         );
         assert_eq!((nest, calls), (Some(NestReply::AckParam), Calls::Some));
+    }
+
+    #[test]
+    fn a_namespace_import_of_nestjs_websockets_is_recognised() {
+        let source = "import * as WS from '@nestjs/websockets';\n\
+             @WS.WebSocketGateway({ namespace: '/ingame' })\n\
+             export class GameGateway {\n\
+               @WS.SubscribeMessage('keypress')\n\
+               press(@WS.ConnectedSocket() socket: any, @WS.MessageBody() key: number) { socket.emit('pressed', key); }\n\
+             }\n";
+        let facts = crate::lang::ts::extract(source, FileKind::Ts, &[], None);
+        let names: Vec<_> = facts.handlers.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, [Some("keypress")]);
+        let emits: Vec<_> = facts.emits.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(emits, [Some("pressed")]);
+        assert_eq!(facts.nest.gateways.len(), 1);
+    }
+
+    #[test]
+    fn a_decorator_of_another_package_is_no_gateway() {
+        let source = "import { WebSocketGateway, SubscribeMessage } from './my-decorators';\n\
+             @WebSocketGateway()\nexport class G { @SubscribeMessage('x') m() { return 1; } }\n";
+        let facts = crate::lang::ts::extract(source, FileKind::Ts, &[], None);
+        assert!(facts.handlers.is_empty() && facts.nest.gateways.is_empty());
     }
 }
