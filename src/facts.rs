@@ -908,6 +908,8 @@ pub struct NestGateway {
     pub name: Option<String>,
     /// The `@WebSocketGateway(...)` decorator.
     pub span: Span,
+    /// Its `@SubscribeMessage` methods: a gateway without any registers nothing.
+    pub handlers: u32,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -13,7 +13,8 @@ pub const RULE: Rule = Rule {
 /// A gateway is instantiated only as a provider of a module. Providers are matched by
 /// class name across the project: a name listed by any `@Module` counts, and a module
 /// whose `providers` cannot be read (a spread, a variable) may list any gateway. Without
-/// any `@Module` the project is a partial view: nothing is reported.
+/// any `@Module` the project is a partial view: nothing is reported. A gateway with no
+/// `@SubscribeMessage` method is left alone: nothing of a client's is lost.
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let modules = cx.files.iter().flat_map(|f| &f.facts.nest.modules);
     let mut provided = rustc_hash::FxHashSet::default();
@@ -33,7 +34,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(name) = &gateway.name else {
                 continue;
             };
-            if provided.contains(name.as_str()) {
+            // Without handlers an unprovided gateway loses nothing a client sends.
+            if gateway.handlers == 0 || provided.contains(name.as_str()) {
                 continue;
             }
             out.push(

@@ -353,9 +353,18 @@ impl Extractor<'_> {
             return;
         }
         let class_name = name.clone();
+        let handlers = class
+            .body
+            .iter()
+            .filter(|member| {
+                matches!(member, ClassMember::Method(method)
+                    if self.nest_decorator(&method.function.decorators, "SubscribeMessage").is_some())
+            })
+            .count();
         self.facts.nest.gateways.push(facts::NestGateway {
             name,
             span: gateway.span,
+            handlers: u32::try_from(handlers).unwrap_or(u32::MAX),
         });
         if !gateway.server.ops.is_empty() {
             self.facts.namespaces.push(NamespaceUse {
