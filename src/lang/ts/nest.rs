@@ -239,6 +239,15 @@ impl Extractor<'_> {
 
     fn nest_gateway_of(&self, class: &Class) -> Option<Gateway> {
         let (args, span) = self.nest_decorator_at(&class.decorators, "WebSocketGateway")?;
+        // A gateway written for the `ws` platform (`WsAdapter`) speaks plain WebSocket.
+        if self
+            .facts
+            .imports
+            .iter()
+            .any(|specifier| matches!(specifier.as_str(), "ws" | "@nestjs/platform-ws"))
+        {
+            return None;
+        }
         // `@WebSocketGateway(port?, options?)`: the options are the object argument.
         let namespace = args.iter().find_map(|arg| match unwrap_expr(&arg.expr) {
             Expr::Object(object) => object.props.iter().find_map(|prop| match prop {
@@ -744,5 +753,14 @@ mod tests {
              @WebSocketGateway()\nexport class G { @SubscribeMessage('x') m() { return 1; } }\n";
         let facts = crate::lang::ts::extract(source, FileKind::Ts, &[], None);
         assert!(facts.handlers.is_empty() && facts.nest.gateways.is_empty());
+    }
+
+    #[test]
+    fn a_gateway_of_the_ws_platform_is_no_socket_io_site() {
+        let source = "import { SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';\n\
+             import { WebSocket } from 'ws';\n\
+             @WebSocketGateway(8080)\nexport class G { @SubscribeMessage('x') m(client: WebSocket) { return { event: 'y', data: 1 }; } }\n";
+        let facts = crate::lang::ts::extract(source, FileKind::Ts, &[], None);
+        assert!(facts.handlers.is_empty() && facts.emits.is_empty());
     }
 }
