@@ -172,3 +172,28 @@ fn a_nest_handler_is_traced_by_its_gateway_method_and_its_returns() {
     let graph = String::from_utf8(graph.stdout).expect("utf-8");
     assert!(graph.contains("rooms.gateway.ts:19 RoomsGateway.join\"]"));
 }
+
+/// The NestJS sample reports its four seeded bugs, and the findings that follow from them.
+#[test]
+fn the_nest_chat_sample_reports_its_seeded_bugs() {
+    let output = wirelint()
+        .args([
+            "check",
+            "--no-cache",
+            "--format",
+            "compact",
+            "testdata/nest-chat",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    for seeded in [
+        "error [ack-not-on-all-paths] the client waits for an ack on \"message:send\"",
+        "error [event-name-mismatch] \"typing:shown\"",
+        "error [nest-ack-parameter] `ack` is not the ack",
+        "warning [gateway-not-provided] no `@Module` lists `ReportsGateway`",
+    ] {
+        assert!(text.contains(seeded), "missing: {seeded}\n{text}");
+    }
+    insta::assert_snapshot!("check_nest_chat", text);
+}
