@@ -63,6 +63,15 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "a returned `WsResponse` is emitted as an event, not sent as the ack".to_owned()
             }
         };
+        // NestJS turns the exception into an event of its own, which is worth saying.
+        let reason = match (ack.nest, first.map(|m| m.kind)) {
+            (Some(NestReply::AckParam), Some(MissingKind::Throw | MissingKind::Reject)) => {
+                format!(
+                    "{reason} (NestJS sends the exception as an `exception` event, not as the ack)"
+                )
+            }
+            _ => reason,
+        };
         // The answers the completions give follow the handler's own failure answers.
         let (on_error, on_return) = cx
             .error_answer(handler.ack_file, &ack.summary.call_spans, cb)
