@@ -383,6 +383,51 @@ pub struct Ack {
     pub param_span: Span,
     pub name: String,
     pub summary: Summary,
+    /// A NestJS `@SubscribeMessage` handler: how it replies (its return value, or an
+    /// `@Ack()` parameter). `None` for a plain listener.
+    #[serde(default)]
+    pub nest: Option<NestReply>,
+}
+
+impl Ack {
+    /// A NestJS reply seen through what may stand between the method and the client:
+    /// an interceptor may replace the returned value (so the returns tell nothing), and
+    /// an exception filter may answer a thrown exception with the ack (so a throw is no
+    /// missing reply).
+    pub fn through_nest(mut self, interceptors: bool, filters: bool) -> Ack {
+        if self.nest != Some(NestReply::Return) {
+            return self;
+        }
+        let summary = &mut self.summary;
+        if interceptors {
+            summary.missing.clear();
+            summary.escapes = true;
+            summary.calls = Calls::Unknown;
+        } else if filters {
+            let before = summary.missing.len();
+            summary
+                .missing
+                .retain(|m| !matches!(m.kind, MissingKind::Throw | MissingKind::Reject));
+            if summary.missing.len() != before && summary.missing.is_empty() {
+                summary.calls = if summary.call_spans.is_empty() {
+                    Calls::Unknown
+                } else {
+                    Calls::All
+                };
+            }
+        }
+        self
+    }
+}
+
+/// How a NestJS gateway handler answers an ack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NestReply {
+    /// The value it returns (awaited) is the ack; `undefined`/`null`, a `WsResponse`
+    /// and a thrown exception are not. `Ack::summary` judges the returns.
+    Return,
+    /// An `@Ack()` parameter, called like a plain ack.
+    AckParam,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -659,6 +704,9 @@ pub enum MissingKind {
     Delegated,
     /// A Rust `?` whose error returns before the call.
     Try,
+    /// A NestJS handler returns a `WsResponse` (`{ event, data }`): emitted as that
+    /// event, never sent as the ack.
+    WsResponse,
 }
 
 /// A path that leaves a function without calling the parameter.
@@ -846,6 +894,9 @@ pub struct FileFacts {
     /// hold (a vendored script's global, a package), which may listen and emit anything.
     #[serde(default)]
     pub handed_to_constructors: Vec<HandedSocket>,
+    /// NestJS gateways, modules and handler parameters (see `lang/ts/nest.rs`).
+    #[serde(default)]
+    pub nest: NestFacts,
 }
 
 /// `new SocketIOAdapter(socket)`: a socket handed to a constructor, at the constructor's
@@ -864,6 +915,60 @@ pub struct TypedParam {
     pub index: u32,
     pub specifier: String,
     pub name: String,
+}
+
+/// What a file declares for NestJS beyond its sites.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct NestFacts {
+    /// `@WebSocketGateway()` classes.
+    pub gateways: Vec<NestGateway>,
+    /// `@Module({ providers })` classes.
+    pub modules: Vec<NestModule>,
+    /// Handler parameters NestJS binds nothing to, called as the ack.
+    pub unbound_acks: Vec<UnboundAck>,
+    /// `app.useGlobalInterceptors(...)` or an `APP_INTERCEPTOR` provider: every
+    /// handler's return value may be replaced.
+    pub global_interceptors: bool,
+    /// `app.useGlobalFilters(...)` or an `APP_FILTER` provider: a thrown exception may
+    /// be answered with the ack.
+    pub global_filters: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NestGateway {
+    /// The class name; `None` for an anonymous class.
+    pub name: Option<String>,
+    /// The `@WebSocketGateway(...)` decorator.
+    pub span: Span,
+    /// Its `@SubscribeMessage` methods: a gateway without any registers nothing.
+    pub handlers: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NestModule {
+    /// The class names its `providers` list; `None` when the list is not a literal
+    /// array of names (a spread, a variable, a call): it may provide anything.
+    pub providers: Option<Vec<String>>,
+}
+
+/// A `@SubscribeMessage` method parameter that is not the ack but is called as one.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct UnboundAck {
+    /// The `@SubscribeMessage(...)` decorator.
+    pub handler: Span,
+    pub event: Value,
+    /// The parameter.
+    pub param: Span,
+    pub name: String,
+    /// Its index among the method's parameters.
+    pub index: u32,
+    /// Where it is called.
+    pub calls: Vec<Span>,
+    /// Where the method's other parameters start and the decorator each needs, when
+    /// NestJS binds them only by position
+    /// (`ConnectedSocket`, `MessageBody`): a fix that decorates the ack must decorate
+    /// them too, since one decorator turns positional binding off.
+    pub positional: Vec<(u32, String)>,
 }
 
 /// A function or method that code can call by its name: a declaration, a function bound
@@ -893,6 +998,9 @@ impl FileFacts {
             || !self.exported_maps.is_empty()
             // Rust structs a payload is compared with: labels point at them.
             || !self.structs.is_empty()
+            // NestJS gateways and handler parameters findings point at.
+            || !self.nest.gateways.is_empty()
+            || !self.nest.unbound_acks.is_empty()
             // Constants files: a rename fix may edit an event name's definition.
             || self
                 .exports

@@ -647,6 +647,9 @@ struct Linker<'a> {
     files: &'a [SourceFile],
     resolver: &'a Resolver,
     config: &'a Config,
+    /// NestJS interceptors and exception filters registered app-wide, anywhere in the
+    /// project: (interceptors, filters). See `Ack::through_nest`.
+    nest_globals: (bool, bool),
     /// Sockets passed to each function parameter: (file, function, index).
     params: HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>>,
     /// Parameters annotated with a socket type another project file declares
@@ -751,10 +754,16 @@ impl<'a> Linker<'a> {
             }
         }
         let typed_params = imported_param_types(files, resolver);
+        // NestJS interceptors and exception filters registered for the whole app.
+        let nest_globals = files.iter().fold((false, false), |(i, f), source| {
+            let nest = &source.facts.nest;
+            (i || nest.global_interceptors, f || nest.global_filters)
+        });
         Linker {
             files,
             resolver,
             config,
+            nest_globals,
             rust_consts,
             typed_params,
             params: HashMap::default(),
@@ -1056,9 +1065,12 @@ impl<'a> Linker<'a> {
                 handler.data_type.clone(),
             ),
         };
-        let ack = handler_ack.map(|ack| Ack {
-            summary: self.judged(ack_file, &ack.summary),
-            ..ack.clone()
+        let ack = handler_ack.map(|ack| {
+            Ack {
+                summary: self.judged(ack_file, &ack.summary),
+                ..ack.clone()
+            }
+            .through_nest(self.nest_globals.0, self.nest_globals.1)
         });
         let context = self.context(file, handler.context.as_ref());
         for value in self.socket(file, &handler.receiver, 0) {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::facts::{Calls, Side, Span};
+use crate::facts::{Calls, NestReply, Side, Span};
 use crate::fix::{apply_edits, unified_diff};
 use crate::graph::{EmitSite, FileId, HandlerSite, Ns};
 use crate::report::Positions;
@@ -342,12 +342,15 @@ impl Builder<'_> {
 
     fn handler_steps(&mut self, cx: &Context, emit: &EmitSite, handler: &HandlerSite, event: &str) {
         let graph = &self.analysis.graph;
-        self.step(
-            handler.file,
-            handler.span,
-            format!("{} handler for \"{event}\" runs", handler.side.as_str()),
-            None,
-        );
+        let nest = handler.ack.as_ref().and_then(|ack| ack.nest);
+        let runs = match (nest, &handler.listener_name) {
+            (Some(_), Some(method)) => format!(
+                "{} handler `{method}` for \"{event}\" runs",
+                handler.side.as_str()
+            ),
+            _ => format!("{} handler for \"{event}\" runs", handler.side.as_str()),
+        };
+        self.step(handler.file, handler.span, runs, None);
         if let Some((file, span)) = handler.via {
             self.step(
                 file,
@@ -367,6 +370,32 @@ impl Builder<'_> {
                             .to_owned(),
                     ),
                 ),
+                Some(ack) if ack.nest == Some(NestReply::Return) => {
+                    for missing in &ack.summary.missing {
+                        self.step(
+                            handler.ack_file,
+                            missing.span,
+                            "a path through the handler".to_owned(),
+                            Some(crate::rules::nest_missing_label(missing.kind).to_owned()),
+                        );
+                    }
+                    if ack.summary.calls == Calls::Never {
+                        self.step(
+                            handler.file,
+                            handler.span,
+                            "the reply".to_owned(),
+                            Some("the method never returns a value to send as the ack".to_owned()),
+                        );
+                    }
+                    for call in &ack.summary.call_spans {
+                        self.step(
+                            handler.ack_file,
+                            *call,
+                            "the returned value answers the caller as the ack".to_owned(),
+                            None,
+                        );
+                    }
+                }
                 Some(ack) => {
                     for missing in &ack.summary.missing {
                         let label = cx.missing_label(handler.ack_file, missing, &ack.name);

@@ -94,6 +94,20 @@ struct HandlerNode {
     /// For the call of a wrapper: where the wrapper registers the listener.
     #[serde(skip_serializing_if = "Option::is_none")]
     via: Option<Via>,
+    /// The method a framework calls as the handler: a NestJS gateway's
+    /// `ChatGateway.send`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    method: Option<String>,
+}
+
+impl HandlerNode {
+    /// `file:line`, and the method when it has one.
+    fn site(&self) -> String {
+        match &self.method {
+            Some(method) => format!("{}:{} {method}", self.file, self.line),
+            None => format!("{}:{}", self.file, self.line),
+        }
+    }
 }
 
 fn via(positions: &mut Positions, via: Option<(FileId, Span)>) -> Option<Via> {
@@ -198,6 +212,11 @@ fn build(analysis: &Analysis) -> Graph {
             args: handler.params.as_ref().map(|p| p.count),
             unmatched,
             via: via(&mut positions, handler.via),
+            method: handler
+                .ack
+                .as_ref()
+                .filter(|ack| ack.nest.is_some())
+                .and_then(|_| handler.listener_name.clone()),
         });
     }
     let apps = graph
@@ -340,7 +359,7 @@ fn dot(graph: &Graph) -> String {
             }
         }
         for handler in &event.handlers {
-            let site = format!("\"{}:{}\"", escape(&handler.file), handler.line);
+            let site = format!("\"{}\"", escape(&handler.site()));
             if handler.unmatched {
                 let _ = writeln!(out, "  {site} [color=red, penwidth=2];");
             }
@@ -403,10 +422,9 @@ fn mermaid(graph: &Graph) -> String {
             any_unmatched |= handler.unmatched;
             let _ = writeln!(
                 out,
-                "  e{i} -->|{} handler| e{i}h{j}[\"{}:{}\"]{}",
+                "  e{i} -->|{} handler| e{i}h{j}[\"{}\"]{}",
                 handler.side.as_str(),
-                mermaid_text(&handler.file),
-                handler.line,
+                mermaid_text(&handler.site()),
                 class(handler.unmatched)
             );
         }

@@ -41,8 +41,16 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             crate::facts::Side::Client => ("the client", "server"),
             crate::facts::Side::Server => ("the server", "client"),
         };
+        let nest = receivers.iter().all(|h| {
+            h.ack
+                .as_ref()
+                .is_some_and(|ack| ack.nest == Some(crate::facts::NestReply::Return))
+        });
         let consequence = cx.unanswered_ack(emit);
-        let help = if receivers.iter().all(|h| cx.is_rust(h.file)) {
+        let verb = if nest { "returns a reply for" } else { "calls" };
+        let help = if nest {
+            "return the reply from the `@SubscribeMessage` method (a value that is not `undefined`, `null` or a `{ event }` object), or take `@Ack() ack` and call it"
+        } else if receivers.iter().all(|h| cx.is_rust(h.file)) {
             "take an `ack: AckSender` extractor in the handler and send on every path, e.g. `ack.send(&reply).ok();`"
         } else {
             "take the ack as the handler's last parameter and call it on every path, e.g. `(data, callback) => { ...; callback({ ok: true }) }`"
@@ -52,13 +60,16 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             emit.file,
             emit.span,
             format!(
-                "{waiter} waits for an ack on \"{name}\" but no {answerer} handler ever calls it: {consequence}"
+                "{waiter} waits for an ack on \"{name}\" but no {answerer} handler ever {verb} it: {consequence}"
             ),
         )
         .event(&emit.ns, name)
         .help(help);
         for handler in &receivers {
             let label = match (&handler.ack, cx.is_rust(handler.file)) {
+                (Some(ack), _) if ack.nest == Some(crate::facts::NestReply::Return) => {
+                    super::nest_no_reply(ack)
+                }
                 (Some(ack), _) => format!(
                     "`{}` is never called in this handler",
                     cx.ack_call(handler.file, &ack.name)

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::facts::{Calls, MissingKind};
+use crate::facts::{Calls, MissingKind, NestReply};
 use crate::facts::{Missing, Span};
 use crate::graph::FileId;
 
@@ -25,6 +25,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(waiting) = graph.senders(handler).find(|e| e.ack && e.confident) else {
             continue;
         };
+        if ack.nest == Some(NestReply::Return) {
+            out.push(nest_return(cx, handler, ack, waiting, name));
+            continue;
+        }
         let rust = cx.is_rust(handler.file);
         let cb = &cx.ack_call(handler.file, &ack.name);
         let first = ack.summary.missing.first();
@@ -55,6 +59,18 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Some(MissingKind::End) | None => {
                 format!("a path reaches the end of the handler without calling `{cb}`")
             }
+            Some(MissingKind::WsResponse) => {
+                "a returned `WsResponse` is emitted as an event, not sent as the ack".to_owned()
+            }
+        };
+        // NestJS turns the exception into an event of its own, which is worth saying.
+        let reason = match (ack.nest, first.map(|m| m.kind)) {
+            (Some(NestReply::AckParam), Some(MissingKind::Throw | MissingKind::Reject)) => {
+                format!(
+                    "{reason} (NestJS sends the exception as an `exception` event, not as the ack)"
+                )
+            }
+            _ => reason,
         };
         // The answers the completions give follow the handler's own failure answers.
         let (on_error, on_return) = cx
@@ -119,6 +135,54 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A NestJS handler that replies by its return value: the paths that return nothing,
+/// return a `WsResponse` or throw, in NestJS's terms. No fix: what to return is the
+/// author's call.
+fn nest_return(
+    cx: &Context,
+    handler: &crate::graph::HandlerSite,
+    ack: &crate::facts::Ack,
+    waiting: &crate::graph::EmitSite,
+    name: &str,
+) -> Diagnostic {
+    let first = ack.summary.missing.first().map(|m| m.kind);
+    let reason = match first {
+        Some(MissingKind::Throw | MissingKind::Reject) => {
+            "a thrown exception is sent as an `exception` event, not as the ack"
+        }
+        Some(MissingKind::WsResponse) => {
+            "a returned `WsResponse` is emitted as its `event`, not sent as the ack"
+        }
+        _ => "a returned `undefined` sends no ack",
+    };
+    let mut diagnostic = Diagnostic::new(
+        &RULE,
+        handler.file,
+        handler.span,
+        format!(
+            "the {} waits for an ack on \"{name}\" ({}) but this NestJS handler can finish without returning a reply: {reason}; then {}",
+            handler.side.other().as_str(),
+            cx.location(waiting.file, waiting.span),
+            cx.unanswered_ack(waiting),
+        ),
+    )
+    .event(&handler.ns, name)
+    .severity(severity(&ack.summary.missing))
+    .help("return a value on every path (catch the error and return it), or take `@Ack() ack` and call it on every path");
+    for missing in &ack.summary.missing {
+        diagnostic = diagnostic.label(
+            handler.ack_file,
+            missing.span,
+            super::nest_missing_label(missing.kind),
+        );
+    }
+    diagnostic.label(
+        waiting.file,
+        waiting.span,
+        "the caller waits for the ack here",
+    )
+}
+
 /// An `error` when a path can leave without the ack in the normal course (an early
 /// `return`, the end of a branch, a helper that does not answer); a `warning` when every
 /// such path is an exception (a rejected `await`, a `throw`, a `?`): the caller hangs
@@ -169,7 +233,10 @@ pub(super) fn complete_paths(
                 });
             }
             MissingKind::Reject | MissingKind::Throw => wrap = true,
-            MissingKind::End | MissingKind::Delegated | MissingKind::Try => return None,
+            MissingKind::End
+            | MissingKind::Delegated
+            | MissingKind::Try
+            | MissingKind::WsResponse => return None,
         }
     }
     if wrap {

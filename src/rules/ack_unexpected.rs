@@ -19,7 +19,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let (Some(ack), Some(name)) = (&handler.ack, handler.event.name()) else {
             continue;
         };
-        if ack.summary.calls != Calls::All || ack.summary.guarded {
+        // A NestJS handler's reply goes out only when the client asked for one.
+        if ack.summary.calls != Calls::All || ack.summary.guarded || ack.nest.is_some() {
             continue;
         }
         let without: Vec<_> = graph

@@ -21,7 +21,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let (Some(ack), Some(declared)) = (&handler.ack, handler.payload_params()) else {
                 continue;
             };
-            if sent == declared {
+            // NestJS gathers several payload arguments into one array before its ack.
+            if sent == declared || ack.nest.is_some() {
                 continue;
             }
             let plural = |n: u32| if n == 1 { "argument" } else { "arguments" };

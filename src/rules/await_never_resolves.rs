@@ -70,6 +70,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
             for handler in failing {
                 let label = match &handler.ack {
+                    Some(ack) if ack.nest == Some(crate::facts::NestReply::Return) => {
+                        super::nest_no_reply(ack)
+                    }
                     Some(ack) if ack.summary.calls == Calls::Never => {
                         format!("never calls `{}`", ack.name)
                     }

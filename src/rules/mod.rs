@@ -15,6 +15,7 @@ mod edits;
 mod emit_awaited;
 mod emit_not_awaited;
 mod event_name_mismatch;
+mod gateway_not_provided;
 mod handler_replaced;
 mod listener_after_await;
 mod listener_leak;
@@ -22,6 +23,7 @@ mod listener_removed_globally;
 mod manager_event_on_socket;
 mod middleware_blocks;
 mod namespace_mismatch;
+mod nest_ack_parameter;
 mod parse_error;
 mod payload_not_deserializable;
 mod reserved_event;
@@ -158,6 +160,46 @@ pub fn missing_label(kind: MissingKind, name: &str) -> String {
             format!("`{name}` is handed to a helper that does not call it on every path")
         }
         MissingKind::Try => format!("if this fails, `?` returns here without calling `{name}`"),
+        MissingKind::WsResponse => {
+            "returns a `WsResponse` here: it is emitted as its `event`, not sent as the ack"
+                .to_owned()
+        }
+    }
+}
+
+/// A label for a NestJS handler whose return value does not always reply.
+pub fn nest_no_reply(ack: &crate::facts::Ack) -> String {
+    match ack.summary.missing.first() {
+        Some(missing) if ack.summary.calls == crate::facts::Calls::Never => {
+            match missing.kind {
+                MissingKind::WsResponse => "this NestJS handler returns only `WsResponse`s: each is emitted as its `event`, not sent as the ack".to_owned(),
+                MissingKind::Throw | MissingKind::Reject => "this NestJS handler returns no value: a thrown exception is sent as an `exception` event, not as the ack".to_owned(),
+                _ => "this NestJS handler returns no value: a returned `undefined` sends no ack".to_owned(),
+            }
+        }
+        Some(_) => "this NestJS handler does not return a reply on every path".to_owned(),
+        None => "this NestJS handler returns no reply".to_owned(),
+    }
+}
+
+/// What a path of a NestJS handler that replies by its return value sends instead of
+/// the ack, for labels and messages.
+pub fn nest_missing_label(kind: MissingKind) -> &'static str {
+    match kind {
+        MissingKind::Return => "returns `undefined` here: a returned `undefined` sends no ack",
+        MissingKind::End => {
+            "the method can end here and return `undefined`: a returned `undefined` sends no ack"
+        }
+        MissingKind::Throw => {
+            "throws here: a thrown exception is sent as an `exception` event, not as the ack"
+        }
+        MissingKind::Reject => {
+            "if this rejects, the exception is sent as an `exception` event, not as the ack"
+        }
+        MissingKind::WsResponse => {
+            "returns a `WsResponse` here: it is emitted as its `event`, not sent as the ack"
+        }
+        MissingKind::Delegated | MissingKind::Try => "this path returns no reply",
     }
 }
 
@@ -192,6 +234,7 @@ pub const RULES: &[&Rule] = &[
     &emit_awaited::RULE,
     &emit_not_awaited::RULE,
     &event_name_mismatch::RULE,
+    &gateway_not_provided::RULE,
     &handler_replaced::RULE,
     &listener_after_await::RULE,
     &listener_leak::RULE,
@@ -199,6 +242,7 @@ pub const RULES: &[&Rule] = &[
     &manager_event_on_socket::RULE,
     &middleware_blocks::RULE,
     &namespace_mismatch::RULE,
+    &nest_ack_parameter::RULE,
     &parse_error::RULE,
     &payload_not_deserializable::RULE,
     &reserved_event::RULE,

@@ -144,3 +144,56 @@ fn graph_and_trace_accept_no_cache_as_check_does() {
         .expect("runs");
     assert_eq!(graphed.status.code(), Some(0));
 }
+
+#[test]
+fn a_nest_handler_is_traced_by_its_gateway_method_and_its_returns() {
+    let output = wirelint()
+        .args([
+            "trace",
+            "room:join",
+            "testdata/ack-not-on-all-paths/fires-nest-handler-returns-nothing",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1), "a stalled event exits 1");
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(text.contains("server handler `RoomsGateway.join` for \"room:join\" runs"));
+    assert!(text.contains("returns `undefined` here: a returned `undefined` sends no ack"));
+    assert!(text.contains("the returned value answers the caller as the ack"));
+    let graph = wirelint()
+        .args([
+            "graph",
+            "--format",
+            "mermaid",
+            "testdata/ack-not-on-all-paths/fires-nest-handler-returns-nothing",
+        ])
+        .output()
+        .expect("runs");
+    let graph = String::from_utf8(graph.stdout).expect("utf-8");
+    assert!(graph.contains("rooms.gateway.ts:19 RoomsGateway.join\"]"));
+}
+
+/// The NestJS sample reports its four seeded bugs, and the findings that follow from them.
+#[test]
+fn the_nest_chat_sample_reports_its_seeded_bugs() {
+    let output = wirelint()
+        .args([
+            "check",
+            "--no-cache",
+            "--format",
+            "compact",
+            "testdata/nest-chat",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    for seeded in [
+        "error [ack-not-on-all-paths] the client waits for an ack on \"message:send\"",
+        "error [event-name-mismatch] \"typing:shown\"",
+        "error [nest-ack-parameter] `ack` is not the ack",
+        "warning [gateway-not-provided] no `@Module` lists `ReportsGateway`",
+    ] {
+        assert!(text.contains(seeded), "missing: {seeded}\n{text}");
+    }
+    insta::assert_snapshot!("check_nest_chat", text);
+}

@@ -250,6 +250,7 @@ pub(super) fn signature(
             param_span,
             name,
             summary,
+            nest: None,
         })
     });
     (params, ack, data.and_then(|(_, name)| name))

@@ -240,6 +240,14 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The parameter `index` of the function starting at `lo` holds `socket`.
+    pub(super) fn hint_param(&mut self, lo: u32, index: u32, socket: SocketRef) {
+        self.param_hints
+            .entry(lo)
+            .or_default()
+            .push((index, socket));
+    }
+
     pub(super) fn span(&self, span: swc_common::Span) -> facts::Span {
         to_span(span, self.len)
     }
@@ -1191,6 +1199,7 @@ impl<'a> Extractor<'a> {
     // ----- calls --------------------------------------------------------------------
 
     fn on_call(&mut self, call: &CallExpr) {
+        self.nest_call(call);
         let Callee::Expr(callee) = &call.callee else {
             return;
         };
@@ -1960,6 +1969,7 @@ impl<'a> Extractor<'a> {
             param_span: self.span(span),
             name,
             summary,
+            nest: None,
         })
     }
 
@@ -2714,6 +2724,11 @@ impl Visit for Extractor<'_> {
             arrays,
             data,
         } = self.prescan_class(class);
+        let mut fields = fields;
+        let gateway = self.nest_gateway(class);
+        if let Some(gateway) = &gateway {
+            self.nest_prepare(class, gateway, &mut fields);
+        }
         self.classes.push(fields);
         let methods = self.methods_of(class);
         self.class_methods.push(methods);
@@ -2721,6 +2736,10 @@ impl Visit for Extractor<'_> {
         self.class_arrays.push(arrays);
         self.data_fields.push(data);
         class.visit_children_with(self);
+        if let Some(gateway) = &gateway {
+            let name = self.constructor_names.last().cloned().flatten();
+            self.nest_handlers(class, gateway, name);
+        }
         self.class_methods.pop();
         self.foreign_fields.pop();
         self.data_fields.pop();
@@ -3455,7 +3474,7 @@ pub(super) fn prop_name(name: &PropName) -> Option<String> {
     }
 }
 
-fn prop_name_key(key: &PropName) -> Option<String> {
+pub(super) fn prop_name_key(key: &PropName) -> Option<String> {
     prop_name(key)
 }
 

@@ -91,6 +91,78 @@ pub(super) fn summarize_any(
     summarize_depth(params, indexes, body, locals, resolve, len, 0)
 }
 
+/// Summarises how a NestJS `@SubscribeMessage` method replies by its return value:
+/// a `return <value>` is the ack call; a bare `return`, `return undefined`/`null`/
+/// `void x`, falling off the end and a returned `WsResponse` object literal (a truthy
+/// `event` field) send no ack, and neither does a `throw` or a rejected `await` (NestJS
+/// turns it into an `exception` event).
+pub(super) fn summarize_returns(
+    body: Body<'_>,
+    locals: &LocalFns<'_>,
+    resolve: ResolveCallee<'_>,
+    len: u32,
+) -> Summary {
+    let flow = Flow {
+        resolve,
+        targets: Targets::default(),
+        rest: None,
+        locals,
+        len,
+        depth: 0,
+        summary: Summary::default(),
+        calls: 0,
+        statement_call: None,
+        awaited_call: None,
+        caught_values: Vec::new(),
+        replies_by_return: true,
+    };
+    flow.run(body)
+}
+
+/// What a `return` in a NestJS handler sends.
+enum Returned {
+    /// A value: the ack.
+    Reply,
+    /// `undefined` or `null`: nothing.
+    Nothing,
+    /// A `WsResponse`: an event, not the ack.
+    WsResponse,
+}
+
+fn returned(arg: Option<&Expr>) -> Returned {
+    let Some(arg) = arg else {
+        return Returned::Nothing;
+    };
+    match unwrap_expr(arg) {
+        Expr::Lit(Lit::Null(_)) => Returned::Nothing,
+        Expr::Ident(ident) if &*ident.sym == "undefined" => Returned::Nothing,
+        Expr::Unary(unary) if unary.op == UnaryOp::Void => Returned::Nothing,
+        Expr::Object(object) => {
+            let truthy_event = object.props.iter().any(|prop| match prop {
+                PropOrSpread::Prop(prop) => match &**prop {
+                    Prop::KeyValue(kv) => {
+                        matches!(&kv.key, PropName::Ident(key) if &*key.sym == "event")
+                            && !matches!(
+                                unwrap_expr(&kv.value),
+                                Expr::Lit(Lit::Null(_) | Lit::Bool(Bool { value: false, .. }))
+                            )
+                            && !matches!(unwrap_expr(&kv.value), Expr::Lit(Lit::Str(s)) if s.value.is_empty())
+                    }
+                    Prop::Shorthand(ident) => &*ident.sym == "event",
+                    _ => false,
+                },
+                PropOrSpread::Spread(_) => false,
+            });
+            if truthy_event {
+                Returned::WsResponse
+            } else {
+                Returned::Reply
+            }
+        }
+        _ => Returned::Reply,
+    }
+}
+
 fn summarize_depth(
     params: &[&Pat],
     indexes: &[usize],
@@ -132,6 +204,7 @@ fn summarize_depth(
         statement_call: None,
         awaited_call: None,
         caught_values: Vec::new(),
+        replies_by_return: false,
     };
     Some(flow.run(body))
 }
@@ -168,6 +241,8 @@ struct Flow<'l, 'a> {
     awaited_call: Option<*const CallExpr>,
     /// The names of the caught values of the `catch` clauses being walked.
     caught_values: Vec<String>,
+    /// The target is the function's return value (a NestJS handler), not a parameter.
+    replies_by_return: bool,
 }
 
 impl Flow<'_, '_> {
@@ -363,6 +438,34 @@ impl Flow<'_, '_> {
                 }
                 Out {
                     fall: Some(state),
+                    exits,
+                    breaks: None,
+                }
+            }
+            Stmt::Return(ret) if self.replies_by_return => {
+                let (called, mut exits) = match &ret.arg {
+                    Some(arg) => {
+                        let out = self.expr(arg, called, ctx);
+                        (out.called, out.exits)
+                    }
+                    None => (called, Vec::new()),
+                };
+                match returned(ret.arg.as_deref()) {
+                    Returned::Reply => {
+                        self.calls += 1;
+                        self.summary.direct = true;
+                        self.summary.call_spans.push(self.span(ret.span));
+                    }
+                    Returned::Nothing if !called => {
+                        exits.push(self.missing(ret.span, MissingKind::Return));
+                    }
+                    Returned::WsResponse if !called => {
+                        exits.push(self.missing(ret.span, MissingKind::WsResponse));
+                    }
+                    _ => {}
+                }
+                Out {
+                    fall: None,
                     exits,
                     breaks: None,
                 }
@@ -1029,6 +1132,8 @@ impl Flow<'_, '_> {
             statement_call: None,
             awaited_call: None,
             caught_values: Vec::new(),
+            // A closure's `return` answers its own caller, not the handler's.
+            replies_by_return: false,
         };
         Some(flow.run(body))
     }

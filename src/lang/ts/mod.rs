@@ -8,6 +8,7 @@ mod getters;
 mod hosted;
 mod maps;
 mod names;
+mod nest;
 pub mod parse;
 mod prototypes;
 mod races;

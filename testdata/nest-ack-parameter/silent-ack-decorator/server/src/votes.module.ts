@@ -1,0 +1,5 @@
+import { Module } from "@nestjs/common";
+import { VotesGateway } from "./votes.gateway";
+
+@Module({ providers: [VotesGateway] })
+export class VotesModule {}
