@@ -23,13 +23,13 @@ impl Context<'_> {
                     "the ack callback never runs: rust_socketio drops an ack silently when its timeout expires, with no error"
                 }
                 Side::Server => {
-                    "the ack stream yields a timeout error every time (socketioxide waits 5 s unless configured)"
+                    "the ack stream yields a timeout error (socketioxide waits 5 s unless configured)"
                 }
             };
         }
         match (emit.timeout, emit.side, with_ack) {
-            (true, _, true) => "`emitWithAck` rejects with a timeout error every time",
-            (true, _, false) => "the ack callback gets a timeout error every time",
+            (true, _, true) => "`emitWithAck` rejects with a timeout error",
+            (true, _, false) => "the ack callback gets a timeout error",
             (false, Side::Client, true) => {
                 "`emitWithAck` stays pending until the connection drops, and the code after it waits that long"
             }
