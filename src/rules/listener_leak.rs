@@ -22,14 +22,17 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(context) = &handler.context else {
             continue;
         };
-        let name = handler.event.name().unwrap_or("this event");
+        let subject = match handler.event.name() {
+            Some(name) => format!("\"{name}\""),
+            None => "this listener".to_owned(),
+        };
         let (message, label_span, label) = match context {
             Where::Effect {
                 cleanup: false,
                 span,
             } => (
                 format!(
-                    "\"{name}\" is registered in an effect that never removes it: every re-run or remount adds another listener, so the handler runs several times per event"
+                    "{subject} is registered in an effect that never removes it: every re-run or remount adds another listener, so the handler runs several times per event"
                 ),
                 *span,
                 "return a cleanup from this effect that calls `socket.off(...)`".to_owned(),
@@ -47,7 +50,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 };
                 (
                     format!(
-                        "\"{name}\" is registered inside the \"{outer}\" listener: {when}, so the handler runs once more each time"
+                        "{subject} is registered inside the \"{outer}\" listener: {when}, so the handler runs once more each time"
                     ),
                     *span,
                     format!("registered each time \"{outer}\" arrives"),

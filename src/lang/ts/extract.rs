@@ -3042,15 +3042,26 @@ fn effect_cleans_up(effect: &Expr) -> bool {
         },
         _ => return false,
     };
-    stmts.iter().any(|stmt| match stmt {
-        Stmt::Return(ret) => match ret.arg.as_deref().map(unwrap_expr) {
-            // A named cleanup function: trust it.
-            Some(Expr::Ident(_)) => true,
-            Some(cleanup @ (Expr::Arrow(_) | Expr::Fn(_))) => removes_listeners(cleanup),
-            _ => false,
-        },
-        _ => false,
-    })
+    // Any `return` of the effect's own body counts, also one inside an `if` (an effect
+    // that subscribes only once its data is loaded cleans up in that branch); the returns
+    // of nested functions are theirs.
+    struct Returns(bool);
+    impl Visit for Returns {
+        fn visit_return_stmt(&mut self, ret: &ReturnStmt) {
+            self.0 |= match ret.arg.as_deref().map(unwrap_expr) {
+                // A named cleanup function: trust it.
+                Some(Expr::Ident(_)) => true,
+                Some(cleanup @ (Expr::Arrow(_) | Expr::Fn(_))) => removes_listeners(cleanup),
+                _ => false,
+            };
+        }
+        fn visit_function(&mut self, _: &swc_ecma_ast::Function) {}
+        fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+        fn visit_class(&mut self, _: &Class) {}
+    }
+    let mut returns = Returns(false);
+    stmts.visit_with(&mut returns);
+    returns.0
 }
 
 /// The statements of an inline function's block body.
