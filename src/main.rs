@@ -844,20 +844,36 @@ fn apply_fixes(outcome: &wirelint::fix::FixOutcome, stdin_file: Option<&Path>) -
     }
     let applied = outcome.applied_except(&unwritten);
     let fixed: usize = applied.values().sum();
-    let changed = (outcome.changed.keys())
-        .filter(|path| !unwritten.contains(path))
+    // The stdin buffer is printed, not written: say so rather than count it as a file.
+    let buffer = stdin_file.map(wirelint::discover::absolute);
+    let is_buffer = |path: &PathBuf| buffer.as_ref() == Some(&wirelint::discover::absolute(path));
+    let written = (outcome.changed.keys())
+        .filter(|path| !unwritten.contains(path) && !is_buffer(path))
         .count();
+    let buffer_fixed = outcome.changed.keys().any(is_buffer);
     if fixed > 0 {
         let rules = applied
             .iter()
             .map(|(rule, n)| format!("{rule} ×{n}"))
             .collect::<Vec<_>>()
             .join(", ");
+        let files = format!("{written} file{}", if written == 1 { "" } else { "s" });
+        let places = match (stdin_file, buffer_fixed, written) {
+            (Some(path), true, 0) => {
+                format!(
+                    "the buffer of {} (printed on stdout)",
+                    report::display_path(path)
+                )
+            }
+            (Some(path), true, _) => format!(
+                "{files} and the buffer of {} (printed on stdout)",
+                report::display_path(path)
+            ),
+            _ => files,
+        };
         eprintln!(
-            "wirelint: applied {fixed} fix{} in {} file{} ({rules})",
+            "wirelint: applied {fixed} fix{} in {places} ({rules})",
             if fixed == 1 { "" } else { "es" },
-            changed,
-            if changed == 1 { "" } else { "s" }
         );
     }
     unwritten

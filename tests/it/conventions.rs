@@ -378,7 +378,12 @@ fn fix_with_stdin_prints_the_fixed_buffer_and_writes_nothing() {
         fixed,
         buffer.replace("socket.off(\"note\");", "socket.off(\"note\", render);")
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no problems"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no problems"), "{stderr}");
+    assert!(
+        stderr.contains("applied 1 fix in the buffer of web/panel.ts (printed on stdout)"),
+        "the buffer is not a file written: {stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&panel).expect("read"), on_disk);
 }
 
