@@ -187,6 +187,10 @@ pub(super) struct Extractor<'a> {
     /// Variables initialised with an instance of a class of the project: `const api =
     /// new Api(socket)` makes `api.emit(...)` a call of `Api`'s method.
     pub(super) instances: HashMap<String, super::wrappers::InstanceOf>,
+    /// Fields of the classes being walked that hold an instance of a class of the
+    /// project, by the field's declared type (`constructor(private api: Api)`, `api!:
+    /// Api`), innermost last: `this.api.send(...)` calls `Api`'s method.
+    pub(super) field_instances: Vec<HashMap<String, super::wrappers::InstanceOf>>,
     /// The methods of the classes declared in this file so far, by class name, with
     /// where each starts.
     pub(super) local_classes: HashMap<String, HashMap<String, u32>>,
@@ -236,6 +240,7 @@ impl<'a> Extractor<'a> {
             mutated: rustc_hash::FxHashSet::default(),
             class_methods: Vec::new(),
             instances: HashMap::default(),
+            field_instances: Vec::new(),
             local_classes: HashMap::default(),
         }
     }
@@ -2732,6 +2737,8 @@ impl Visit for Extractor<'_> {
         self.classes.push(fields);
         let methods = self.methods_of(class);
         self.class_methods.push(methods);
+        let field_instances = self.typed_instance_fields(class);
+        self.field_instances.push(field_instances);
         self.foreign_fields.push(foreign);
         self.class_arrays.push(arrays);
         self.data_fields.push(data);
@@ -2741,6 +2748,7 @@ impl Visit for Extractor<'_> {
             self.nest_handlers(class, gateway, name);
         }
         self.class_methods.pop();
+        self.field_instances.pop();
         self.foreign_fields.pop();
         self.data_fields.pop();
         self.class_arrays.pop();

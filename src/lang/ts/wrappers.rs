@@ -286,45 +286,116 @@ impl Extractor<'_> {
         let Expr::Ident(class) = unwrap_expr(&new.callee) else {
             return;
         };
-        let instance = match self.lookup(&class.sym) {
+        if let Some(instance) = self.project_class(&class.sym) {
+            self.instances.insert(name.to_owned(), instance);
+        }
+    }
+
+    /// The class of the project a name in scope stands for: imported from a project
+    /// file (named, default or renamed), or declared above in this file.
+    fn project_class(&self, name: &str) -> Option<InstanceOf> {
+        match self.lookup(name) {
             Some(Binding::Import {
                 specifier,
                 name: imported,
             }) if imported != "*" && is_project_specifier(specifier) => {
-                InstanceOf::Imported(specifier.clone(), imported.clone())
+                Some(InstanceOf::Imported(specifier.clone(), imported.clone()))
             }
-            // A class declared above in this file.
-            _ if self.local_classes.contains_key(&*class.sym) => {
-                InstanceOf::Local(class.sym.as_str().to_owned())
-            }
-            _ => return,
+            // An import of a package's class (`Repository` from typeorm) is not ours.
+            Some(Binding::Import { .. }) => None,
+            _ if self.local_classes.contains_key(name) => Some(InstanceOf::Local(name.to_owned())),
+            _ => None,
+        }
+    }
+
+    /// The class of the project a type annotation names: `Api`, not `Api[]`,
+    /// `Api<T>` is still an `Api`; a qualified `ns.Api` is left alone.
+    fn annotated_class(&self, ann: Option<&TsTypeAnn>) -> Option<InstanceOf> {
+        let TsType::TsTypeRef(reference) = &*ann?.type_ann else {
+            return None;
         };
-        self.instances.insert(name.to_owned(), instance);
+        let TsEntityName::Ident(class) = &reference.type_name else {
+            return None;
+        };
+        self.project_class(&class.sym)
+    }
+
+    /// The fields of a class declared with a class of the project as their type, the
+    /// way dependency injection fills them (`constructor(private api: Api)`, NestJS
+    /// services) or a framework sets them later (`api!: Api`): `this.api.send(...)` in
+    /// its methods calls `Api`'s method.
+    pub(super) fn typed_instance_fields(
+        &self,
+        class: &Class,
+    ) -> rustc_hash::FxHashMap<String, InstanceOf> {
+        let mut fields = rustc_hash::FxHashMap::default();
+        for member in &class.body {
+            match member {
+                ClassMember::ClassProp(prop) if !prop.is_static => {
+                    let Some(name) = prop_name(&prop.key) else {
+                        continue;
+                    };
+                    if let Some(instance) = self.annotated_class(prop.type_ann.as_deref()) {
+                        fields.insert(name, instance);
+                    }
+                }
+                ClassMember::Constructor(constructor) => {
+                    for param in &constructor.params {
+                        let ParamOrTsParamProp::TsParamProp(prop) = param else {
+                            continue;
+                        };
+                        let ident = match &prop.param {
+                            TsParamPropParam::Ident(ident) => ident,
+                            TsParamPropParam::Assign(assign) => match &*assign.left {
+                                Pat::Ident(ident) => ident,
+                                _ => continue,
+                            },
+                        };
+                        if let Some(instance) = self.annotated_class(ident.type_ann.as_deref()) {
+                            fields.insert(ident.id.sym.as_str().to_owned(), instance);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        fields
     }
 
     /// `api.emit("job:progress", p)` on an instance of a class of the project: a call of
     /// its method `emit`, in this file or in the class's (found there by name when
     /// linking).
     fn instance_method(&mut self, callee: &Expr) -> Option<FnCallee> {
-        if self.instances.is_empty() {
-            return None;
-        }
         let Expr::Member(member) = unwrap_expr(callee) else {
             return None;
         };
-        let (Expr::Ident(instance), MemberProp::Ident(method)) =
-            (unwrap_expr(&member.obj), &member.prop)
-        else {
+        let MemberProp::Ident(method) = &member.prop else {
             return None;
         };
-        let of = self.instances.get(&*instance.sym)?.clone();
-        // The name may be bound to something else where the call is (a parameter of
-        // the same name), and a socket's own `emit` is not a method of the class.
-        if !matches!(
-            self.lookup(&instance.sym),
-            Some(Binding::Unknown | Binding::Data | Binding::Value(_))
-        ) || self.socket(&member.obj).is_some()
-        {
+        let of = match unwrap_expr(&member.obj) {
+            Expr::Ident(instance) if !self.instances.is_empty() => {
+                let of = self.instances.get(&*instance.sym)?.clone();
+                // The name may be bound to something else where the call is (a
+                // parameter of the same name).
+                if !matches!(
+                    self.lookup(&instance.sym),
+                    Some(Binding::Unknown | Binding::Data | Binding::Value(_))
+                ) {
+                    return None;
+                }
+                of
+            }
+            // `this.api.send(...)`: a field typed by a class of the project.
+            Expr::Member(field) if matches!(unwrap_expr(&field.obj), Expr::This(_)) => {
+                let MemberProp::Ident(name) = &field.prop else {
+                    return None;
+                };
+                self.field_instances.last()?.get(&*name.sym)?.clone()
+            }
+            _ => return None,
+        };
+        // A socket's own `emit` is not a method of the class.
+        if self.socket(&member.obj).is_some() {
             return None;
         }
         let method = method.sym.as_str().to_owned();
@@ -389,4 +460,63 @@ pub(super) fn is_project_specifier(specifier: &str) -> bool {
         || specifier.starts_with("@/")
         || specifier.starts_with("~/")
         || specifier.starts_with('#')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+    use crate::facts::Callee;
+
+    /// The callees of the calls with an event name in a server file declaring the
+    /// class `Orders` with `members`: `Class.method` for a method of an imported
+    /// class, `local method` for one of a class of this file.
+    fn callees(members: &str, body: &str) -> Vec<String> {
+        let source = format!(
+            "import Notify from \"./notify.service\";\nimport {{ Mailer as M }} from \"./mailer\";\nimport {{ HttpService }} from \"@nestjs/axios\";\nimport {{ Server }} from \"socket.io\";\nclass Audit {{ constructor(private io: Server) {{}} log(event: string) {{ this.io.emit(event); }} }}\nexport class Orders {{\n{members}\nasync place() {{\n{body}\n}}\n}}\n"
+        );
+        let facts = crate::lang::ts::extract(&source, FileKind::Ts, &[], None);
+        facts
+            .wrapper_calls
+            .iter()
+            .map(|call| match &call.callee {
+                Callee::Import { name, path, .. } => format!("{name}.{}", path.join(".")),
+                Callee::Local(id) => format!(
+                    "local {}",
+                    facts.functions[*id as usize].name.as_deref().unwrap_or("?")
+                ),
+                Callee::Named(name) => format!("named {name}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fields_typed_by_a_project_class_call_its_methods() {
+        // Parameter properties, whichever modifier declares them.
+        assert_eq!(
+            callees(
+                "constructor(private notify: Notify, readonly mail: M, public audit: Audit) {}",
+                "this.notify.toUser(\"a\"); this.mail.send(\"b\"); this.audit.log(\"c\");"
+            ),
+            ["default.toUser", "Mailer.send", "local log"]
+        );
+        // Class properties filled by the framework.
+        assert_eq!(
+            callees(
+                "notify!: Notify;\n@Inject(M) private readonly mail: M;",
+                "this.notify.toUser(\"a\"); this.mail.send(\"b\");"
+            ),
+            ["default.toUser", "Mailer.send"]
+        );
+    }
+
+    #[test]
+    fn fields_of_other_types_call_nothing_known() {
+        assert!(
+            callees(
+                "constructor(private http: HttpService, private all: Notify[], plain: Notify) {}\nstatic shared: Notify;",
+                "this.http.post(\"a\"); this.all.push(\"b\"); this.plain.toUser(\"c\"); this.shared.toUser(\"d\");"
+            )
+            .is_empty()
+        );
+    }
 }
