@@ -11,25 +11,28 @@ pub const RULE: Rule = Rule {
 };
 
 /// A gateway is instantiated only as a provider of a module. Providers are matched by
-/// class name across the project: a name listed by any `@Module` counts, and a module
-/// whose `providers` cannot be read (a spread, a variable) may list any gateway. Without
-/// any `@Module` the project is a partial view: nothing is reported. A gateway with no
-/// `@SubscribeMessage` method is left alone: nothing of a client's is lost.
+/// class name across the project (a shared library's module may provide an app's
+/// gateway): a name listed by any `@Module` counts, and a module whose `providers`
+/// cannot be read (a spread, a variable) may list any gateway. An app without any
+/// `@Module` of its own is a partial view (a library, a checkout of one package): its
+/// gateways are not reported. A gateway with no `@SubscribeMessage` method is left
+/// alone: nothing of a client's is lost.
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let modules = cx.files.iter().flat_map(|f| &f.facts.nest.modules);
     let mut provided = rustc_hash::FxHashSet::default();
-    let mut any_module = false;
-    for module in modules {
-        any_module = true;
-        match &module.providers {
-            Some(names) => provided.extend(names.iter().map(String::as_str)),
-            None => return,
+    let mut apps_with_modules = rustc_hash::FxHashSet::default();
+    for (file, source) in cx.files.iter().enumerate() {
+        for module in &source.facts.nest.modules {
+            apps_with_modules.insert(cx.graph.app_of(file));
+            match &module.providers {
+                Some(names) => provided.extend(names.iter().map(String::as_str)),
+                None => return,
+            }
         }
     }
-    if !any_module {
-        return;
-    }
     for (file, source) in cx.files.iter().enumerate() {
+        if !apps_with_modules.contains(&cx.graph.app_of(file)) {
+            continue;
+        }
         for gateway in &source.facts.nest.gateways {
             let Some(name) = &gateway.name else {
                 continue;
