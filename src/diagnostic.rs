@@ -48,6 +48,14 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+impl Fix {
+    /// Whether `--fix` applies it: it edits something, and it is safe or suggestions
+    /// were asked for (`--unsafe-fixes`).
+    pub fn applies(&self, unsafe_fixes: bool) -> bool {
+        !self.edits.is_empty() && (self.applicability == Applicability::Safe || unsafe_fixes)
+    }
+}
+
 // Serialised only into the cache, which keeps the findings of the last run.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Label {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Fix;
 use crate::discover::{self, DiscoverError};
 use crate::facts::Span;
 use crate::{Analysis, Options, Overlay, analyze_with, lang};
@@ -138,10 +138,7 @@ fn pass(
         .diagnostics
         .iter()
         .filter_map(|d| Some((d.rule, d.fix.as_ref()?)))
-        .filter(|(_, fix)| {
-            !fix.edits.is_empty()
-                && (fix.applicability == Applicability::Safe || options.unsafe_fixes)
-        })
+        .filter(|(_, fix)| fix.applies(options.unsafe_fixes))
         .collect();
     fixes.sort_by_key(|(rule, fix)| {
         let first = &fix.edits[0];
@@ -369,6 +366,7 @@ pub fn unified_diff(path: &Path, before: &str, after: &str, context: usize) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Applicability;
 
     #[test]
     fn edits_apply_last_first_and_keep_crlf() {

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use wirelint::Analysis;
-use wirelint::diagnostic::{Applicability, Severity};
+use wirelint::diagnostic::Severity;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -67,13 +67,11 @@ pub fn fix_counts(analysis: &Analysis, unsafe_fixes: bool) -> (usize, usize) {
     let mut applicable = 0;
     let mut hidden = 0;
     for fix in analysis.diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
-        if fix.edits.is_empty() {
-            continue;
-        }
-        match fix.applicability {
-            Applicability::Safe => applicable += 1,
-            Applicability::Suggestion if unsafe_fixes => applicable += 1,
-            Applicability::Suggestion => hidden += 1,
+        if fix.applies(unsafe_fixes) {
+            applicable += 1;
+        } else if fix.applies(true) {
+            // A suggestion `--unsafe-fixes` would apply.
+            hidden += 1;
         }
     }
     (applicable, hidden)
@@ -118,9 +116,7 @@ pub fn statistics(analysis: &Analysis, unsafe_fixes: bool) -> String {
         let entry = by_rule.entry(d.rule).or_insert((0, 0, d.severity));
         entry.0 += 1;
         entry.2 = entry.2.max(d.severity);
-        let fixable = d.fix.as_ref().is_some_and(|fix| {
-            !fix.edits.is_empty() && (fix.applicability == Applicability::Safe || unsafe_fixes)
-        });
+        let fixable = d.fix.as_ref().is_some_and(|fix| fix.applies(unsafe_fixes));
         if fixable {
             entry.1 += 1;
         }

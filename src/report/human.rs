@@ -275,9 +275,10 @@ fn report(analysis: &Analysis, diagnostic: &Diagnostic) -> (Report, Vec<Report>)
 
 /// Ruff's ` [*]` after the rule when `--fix` fixes the finding (a safe fix).
 fn fix_marker(diagnostic: &Diagnostic) -> &'static str {
-    let fixable = diagnostic.fix.as_ref().is_some_and(|fix| {
-        fix.applicability == crate::diagnostic::Applicability::Safe && !fix.edits.is_empty()
-    });
+    let fixable = diagnostic
+        .fix
+        .as_ref()
+        .is_some_and(|fix| fix.applies(false));
     if fixable { " [*]" } else { "" }
 }
 
