@@ -364,12 +364,6 @@ impl Analysis {
             .retain(|d| under[d.file] || d.labels.iter().any(|l| under[l.file]));
     }
 
-    /// Whether the analysed code has Socket.IO sites on the client side and on the
-    /// server side (also when the findings of the last run were reused).
-    pub fn sides_seen(&self) -> (bool, bool) {
-        self.sides
-    }
-
     pub fn retain_touching(&mut self, files: &[PathBuf]) {
         let wanted: std::collections::HashSet<PathBuf> =
             files.iter().map(|f| discover::absolute(f)).collect();

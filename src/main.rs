@@ -706,7 +706,7 @@ fn partial_view_note(analysis: &wirelint::Analysis) {
         );
         return;
     }
-    let side = match analysis.sides_seen() {
+    let side = match analysis.sides {
         (true, false) => Some("client"),
         (false, true) => Some("server"),
         _ => None,

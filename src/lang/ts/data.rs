@@ -9,7 +9,7 @@
 
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, unwrap_expr};
+use super::extract::{Binding, Extractor, is_ack_name, unwrap_expr};
 use crate::facts::Value;
 
 impl Extractor<'_> {
@@ -147,10 +147,6 @@ fn either(a: Option<bool>, b: Option<bool>) -> Option<bool> {
         (Some(false), Some(false)) => Some(false),
         _ => None,
     }
-}
-
-pub(super) fn is_ack_name(name: &str) -> bool {
-    super::extract::is_ack_name(name)
 }
 
 /// A call of a builtin known to return data (`String(id)`, `JSON.stringify(x)`,

@@ -3586,7 +3586,6 @@ fn typed_origin(type_ann: Option<&TsTypeAnn>, extractor: &Extractor) -> Option<O
     typed_socket(type_ann, extractor).map(Origin::Typed)
 }
 
-/// A catch-all listener whose body only logs (`socket.onAny((e) => console.log(e))`).
 /// A parameter default that can be called: a function written there or a named one
 /// (`noop`, `_.noop`); `null` and `undefined` are not.
 fn default_is_callable(default: &Expr) -> bool {
@@ -3597,6 +3596,7 @@ fn default_is_callable(default: &Expr) -> bool {
     }
 }
 
+/// A catch-all listener whose body only logs (`socket.onAny((e) => console.log(e))`).
 fn only_logs(listener: &Expr) -> bool {
     let body_stmts: Vec<&Stmt> = match unwrap_expr(listener) {
         Expr::Arrow(arrow) => match &*arrow.body {
