@@ -659,6 +659,16 @@ pub struct Function {
     /// A Rust fn item written as a socketioxide message handler: what its extractors
     /// say, for registrations in other files that name it.
     pub handler: Option<HandlerSignature>,
+    /// What a call of it does with its parameters and whether it may throw. `None` when the
+    /// front-end left it for the linker to ask (`lang::function_bodies`): only a
+    /// handler that hands its ack or `next` to a function of another file needs it, and
+    /// in most projects none does, so summarizing every function up front is wasted.
+    pub effects: Option<CallEffects>,
+}
+
+/// What a function's body does that callers in other files can be judged by.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct CallEffects {
     /// For parameters the body calls: how (for callers that hand it an ack or `next`).
     pub param_calls: Vec<(u32, Calls)>,
     /// A call of it may throw synchronously: its body has a `throw` that no `catch`

@@ -12,9 +12,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::apps::{AppId, Apps, FileSides};
 use crate::config::Config;
 use crate::facts::{
-    Ack, Callee, Calls, Emit, EmitMethod, ExportValue, FileFacts, FnShape, FuncId, Handler,
-    ListenContext, ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params, RUST_CONST,
-    Side, SocketRef, Span, Summary, TypedSocket, Value,
+    Ack, CallEffects, Callee, Calls, Emit, EmitMethod, ExportValue, FileFacts, FnShape, FuncId,
+    Handler, ListenContext, ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params,
+    RUST_CONST, Side, SocketRef, Span, Summary, TypedSocket, Value,
 };
 use crate::resolve::Resolver;
 
@@ -632,10 +632,21 @@ impl EventGraph {
     }
 }
 
+/// What calls of a file's functions do, by function id (`lang::call_effects`), for
+/// those whose front-end deferred it; `None` when the file cannot be analysed again as
+/// it was.
+pub type AskEffects<'a> = &'a dyn Fn(FileId) -> Option<Vec<Option<CallEffects>>>;
+
 /// Links the facts of all files into the event graph. The configuration supplies the
-/// sides of files whose imports do not tell and the sockets wrappers return.
-pub fn link(files: &[SourceFile], resolver: &Resolver, config: &Config) -> EventGraph {
-    Linker::new(files, resolver, config).build()
+/// sides of files whose imports do not tell and the sockets wrappers return;
+/// `ask_effects`, the call effects the front-ends deferred.
+pub fn link(
+    files: &[SourceFile],
+    resolver: &Resolver,
+    config: &Config,
+    ask_effects: AskEffects<'_>,
+) -> EventGraph {
+    Linker::new(files, resolver, config, ask_effects).build()
 }
 
 /// A call with socket arguments, where it is, and the functions it reaches.
@@ -681,6 +692,9 @@ struct Linker<'a> {
     memo: RefCell<HashMap<(FileId, usize), Vec<SocketValue>>>,
     /// Each file's path as numbers, one per component, made when first compared.
     path_components: RefCell<PathComponents<'a>>,
+    ask_effects: AskEffects<'a>,
+    /// The call effects asked for, by file: see [`Linker::call_effects`].
+    asked_effects: RefCell<HashMap<FileId, Option<Vec<Option<CallEffects>>>>>,
 }
 
 /// Paths as the numbers of their components, so that comparing them does not take
@@ -721,7 +735,12 @@ type AppStrings = HashMap<AppId, HashSet<String>>;
 const MAX_DEPTH: u32 = 24;
 
 impl<'a> Linker<'a> {
-    fn new(files: &'a [SourceFile], resolver: &'a Resolver, config: &'a Config) -> Linker<'a> {
+    fn new(
+        files: &'a [SourceFile],
+        resolver: &'a Resolver,
+        config: &'a Config,
+        ask_effects: AskEffects<'a>,
+    ) -> Linker<'a> {
         let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
         let mut functions_by_name: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
         for (file, source) in files.iter().enumerate() {
@@ -778,6 +797,8 @@ impl<'a> Linker<'a> {
             uses_socketio: files.iter().any(|f| f.facts.uses_socketio),
             memo: RefCell::new(HashMap::default()),
             path_components: RefCell::default(),
+            ask_effects,
+            asked_effects: RefCell::default(),
         }
     }
 
@@ -1317,13 +1338,15 @@ impl<'a> Linker<'a> {
             }
             let answers: Vec<Calls> = targets
                 .iter()
-                .map(|&(target, id)| {
-                    self.files[target]
-                        .facts
-                        .functions
-                        .get(id as usize)
-                        .and_then(|f| f.param_calls.iter().find(|(i, _)| *i == delegation.index))
-                        .map_or(Calls::Never, |(_, calls)| *calls)
+                .map(|&(target, id)| match self.call_effects(target, id) {
+                    // No such function: nothing calls the parameter.
+                    None => Calls::Never,
+                    Some(None) => Calls::Unknown,
+                    Some(Some(effects)) => effects
+                        .param_calls
+                        .iter()
+                        .find(|(i, _)| *i == delegation.index)
+                        .map_or(Calls::Never, |(_, calls)| *calls),
                 })
                 .collect();
             let worst = if answers.contains(&Calls::Never) {
@@ -1383,18 +1406,35 @@ impl<'a> Linker<'a> {
         let targets = self.callees(file, callee);
         !targets.is_empty()
             && targets.iter().all(|&(target, id)| {
-                self.files[target]
-                    .facts
-                    .functions
-                    .get(id as usize)
-                    .is_some_and(|function| {
-                        function.throws
-                            || function
+                self.call_effects(target, id)
+                    .flatten()
+                    .is_some_and(|effects| {
+                        effects.throws
+                            || effects
                                 .throws_via
                                 .iter()
                                 .any(|inner| self.may_throw(target, inner, depth + 1))
                     })
             })
+    }
+
+    /// What a call of function `id` of `file` does: `None` when there is no such
+    /// function, `Some(None)` when that cannot be known. Effects the front-end deferred
+    /// are asked for once per file, the first time one of its functions is judged.
+    fn call_effects(&self, file: FileId, id: FuncId) -> Option<Option<CallEffects>> {
+        let function = self.files[file].facts.functions.get(id as usize)?;
+        if let Some(effects) = &function.effects {
+            return Some(Some(effects.clone()));
+        }
+        let mut asked = self.asked_effects.borrow_mut();
+        let effects = asked
+            .entry(file)
+            .or_insert_with(|| (self.ask_effects)(file));
+        Some(
+            effects
+                .as_ref()
+                .and_then(|effects| effects.get(id as usize)?.clone()),
+        )
     }
 
     fn context(&self, file: FileId, context: Option<&ListenContext>) -> Option<Context> {

@@ -174,7 +174,9 @@ pub fn analyze_with(
             )
         }
         None => {
-            let graph = graph::link(&files, &resolver, config);
+            let ask_effects =
+                |file| loader.call_effects(&files, &loaded, file, stdin, &options.overlay);
+            let graph = graph::link(&files, &resolver, config, &ask_effects);
             linked_at = std::time::Instant::now();
             let code = |file, texts| loader.code(&files, file, texts, stdin, &options.overlay);
             let diagnostics = check_graph(&graph, &files, paths, config, &code);
@@ -754,6 +756,43 @@ impl<'a> Loader<'a> {
         text.ok()
             .flatten()
             .map(|text| (std::borrow::Cow::Owned(text), quotes))
+    }
+
+    /// What calls of the functions of file `index` do (see [`lang::call_effects`]),
+    /// extracted again from the text its facts came from: `None` when that text is no
+    /// longer there or the front-end fails on it.
+    fn call_effects(
+        &self,
+        files: &[SourceFile],
+        loaded: &[Loaded],
+        index: usize,
+        stdin: Option<(usize, &[u8])>,
+        overlay: &Overlay,
+    ) -> Option<Vec<Option<facts::CallEffects>>> {
+        let (file, source) = files.get(index).zip(self.discovered.get(index))?;
+        let package = self.package(index);
+        let text = match &file.text {
+            Some(text) => std::borrow::Cow::Borrowed(&**text),
+            None => {
+                let given = overlay
+                    .get(&source.path)
+                    .map(String::as_bytes)
+                    .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)));
+                let text = match given {
+                    Some(bytes) => decode(bytes.to_vec(), source.output),
+                    None => read_source(source),
+                };
+                std::borrow::Cow::Owned(text.ok()??)
+            }
+        };
+        if cache::input_hash(&text, package) != loaded.get(index)?.input {
+            return None;
+        }
+        let bodies = std::panic::catch_unwind(|| {
+            lang::call_effects(&text, source.kind, self.socket_wrappers, package)
+        })
+        .ok()?;
+        (bodies.len() == file.facts.functions.len()).then_some(bodies)
     }
 
     /// Does what loading left undone: reads the texts of the files `quoted` picks and,

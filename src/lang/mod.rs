@@ -5,29 +5,69 @@ pub mod rust;
 pub mod ts;
 
 use crate::discover::FileKind;
-use crate::facts::FileFacts;
+use crate::facts::{CallEffects, FileFacts};
 use crate::package::SelfPackage;
 
-/// `socket_wrappers`: names of functions the configuration says return a socket
-/// (`[sockets]`), so that a call of one counts even where nothing defines it.
-pub fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
-    extract_in(text, kind, socket_wrappers, None)
+/// Whether a front-end summarizes each function's body as it extracts (see
+/// [`CallEffects`]) or leaves that to be asked for with [`call_effects`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bodies {
+    Summarized,
+    Deferred,
 }
 
-/// [`extract`] for a file of the Socket.IO package `package`, whose imports of itself
-/// are imports of that package.
+/// Every fact of a file, function bodies summarized. `socket_wrappers`: names of
+/// functions the configuration says return a socket (`[sockets]`), so that a call of
+/// one counts even where nothing defines it.
+pub fn extract(text: &str, kind: FileKind, socket_wrappers: &[String]) -> FileFacts {
+    extract_with(text, kind, socket_wrappers, None, Bodies::Summarized)
+}
+
+/// What the pipeline extracts of a file: every fact but the bodies of functions, which
+/// the linker asks for with [`call_effects`] in the rare file that needs them.
+/// `package`: the Socket.IO package the file belongs to, whose imports of itself are
+/// imports of that package.
 pub fn extract_in(
     text: &str,
     kind: FileKind,
     socket_wrappers: &[String],
     package: Option<&SelfPackage>,
 ) -> FileFacts {
+    extract_with(text, kind, socket_wrappers, package, Bodies::Deferred)
+}
+
+fn extract_with(
+    text: &str,
+    kind: FileKind,
+    socket_wrappers: &[String],
+    package: Option<&SelfPackage>,
+    bodies: Bodies,
+) -> FileFacts {
     let mut facts = match kind {
         FileKind::Rust => rust::extract(text),
-        _ => ts::extract(text, kind, socket_wrappers, package),
+        _ => ts::extract_with(text, kind, socket_wrappers, package, bodies),
     };
     note_references(&mut facts, text);
     facts
+}
+
+/// The summarized body of each function of a file, by function id: what
+/// [`extract_in`] deferred. The same inputs give the same functions in the same order.
+pub fn call_effects(
+    text: &str,
+    kind: FileKind,
+    socket_wrappers: &[String],
+    package: Option<&SelfPackage>,
+) -> Vec<Option<CallEffects>> {
+    let facts = match kind {
+        FileKind::Rust => rust::extract(text),
+        _ => ts::extract_with(text, kind, socket_wrappers, package, Bodies::Summarized),
+    };
+    facts
+        .functions
+        .into_iter()
+        .map(|function| function.effects)
+        .collect()
 }
 
 /// What tells code nothing calls: the named functions and methods that hold a site
@@ -155,5 +195,73 @@ pub fn parses(text: &str, kind: FileKind) -> bool {
     match kind {
         FileKind::Rust => rust::parses(text),
         _ => ts::parses(text, kind),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Calls;
+
+    /// What the linker judges a function by, as `(name, [(param, calls)], throws)`.
+    fn effects(
+        functions: &[crate::facts::Function],
+        effects: &[Option<CallEffects>],
+    ) -> Vec<String> {
+        functions
+            .iter()
+            .zip(effects)
+            .map(|(function, effects)| {
+                format!(
+                    "{:?} {:?}",
+                    function.name,
+                    effects
+                        .as_ref()
+                        .map(|e| (&e.param_calls, e.throws, e.throws_via.len()))
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_pipeline_defers_call_effects_and_gets_them_back_by_function_id() {
+        let source = "import { check } from \"./check\";\n\
+                      export function save(data, done) { if (!data) return; done(null); }\n\
+                      export const fail = (reason) => { throw new Error(reason); };\n\
+                      function both(x, cb) { check(x); cb(); }\n\
+                      export default { run: (a, next) => next() };\n";
+        let deferred = extract_in(source, FileKind::Ts, &[], None);
+        assert!(!deferred.functions.is_empty());
+        assert!(deferred.functions.iter().all(|f| f.effects.is_none()));
+        let summarized = extract(source, FileKind::Ts, &[]);
+        let now: Vec<_> = summarized
+            .functions
+            .iter()
+            .map(|f| f.effects.clone())
+            .collect();
+        let asked = call_effects(source, FileKind::Ts, &[], None);
+        assert_eq!(
+            effects(&deferred.functions, &asked),
+            effects(&summarized.functions, &now)
+        );
+        let save = summarized
+            .functions
+            .iter()
+            .find(|f| f.name.as_deref() == Some("save"));
+        let save = save
+            .and_then(|f| f.effects.as_ref())
+            .map(|e| e.param_calls.clone());
+        assert_eq!(save, Some(vec![(1, Calls::Some)]));
+    }
+
+    #[test]
+    fn rust_bodies_are_never_deferred() {
+        let facts = extract_in(
+            "fn on_msg(ack: AckSender) { ack.send(&1).ok(); }\n",
+            FileKind::Rust,
+            &[],
+            None,
+        );
+        assert!(facts.functions.iter().all(|f| f.effects.is_some()));
     }
 }

@@ -15,8 +15,8 @@ use syn::{Expr, FnArg, GenericArgument, Lit, Pat, PathArguments, Type, UseTree};
 use super::flow::{self, Body, LocalFn, LocalFns, Param, strip, strip_pat};
 use super::{rust_socketio, serde_shape, socketioxide, to_span};
 use crate::facts::{
-    self, Callee, ExportValue, FileFacts, FnShape, FuncId, Function, HandlerSignature, Op, Origin,
-    RUST_CONST, SOCKET_EXTRACTOR, Side, SocketCall, SocketRef, TypedSocket, Value,
+    self, CallEffects, Callee, ExportValue, FileFacts, FnShape, FuncId, Function, HandlerSignature,
+    Op, Origin, RUST_CONST, SOCKET_EXTRACTOR, Side, SocketCall, SocketRef, TypedSocket, Value,
 };
 
 /// A function being walked.
@@ -204,8 +204,10 @@ impl<'a> Extractor<'a> {
             return id;
         }
         let id = self.facts.functions.len() as FuncId;
+        // Rust bodies are summarized as they are walked: the front-end never defers.
         self.facts.functions.push(Function {
             name,
+            effects: Some(CallEffects::default()),
             ..Function::default()
         });
         self.func_ids.insert(start, id);
@@ -350,7 +352,10 @@ impl<'a> Extractor<'a> {
             }
         }
         if let Some(function) = self.facts.functions.get_mut(id as usize) {
-            function.param_calls = param_calls;
+            function.effects = Some(CallEffects {
+                param_calls,
+                ..CallEffects::default()
+            });
         }
     }
 

@@ -12,11 +12,12 @@ use swc_ecma_visit::{Visit, VisitWith};
 use super::flow::{self, LocalFn, LocalFns};
 use super::parse::to_span;
 use crate::facts::{
-    self, Ack, Callee as FnCallee, Calls, Connect, ContextValue, EmitMethod, ExportValue,
-    FileFacts, FnShape, FuncId, Function, Handler, ListenContext, ListenMethod, Middleware,
-    MissingKind, NamespaceUse, Op, Origin, Params, PendingPromise, PropCall, Removal, Side,
-    SocketCall, SocketRef, TypedSocket, Value,
+    self, Ack, CallEffects, Callee as FnCallee, Calls, Connect, ContextValue, EmitMethod,
+    ExportValue, FileFacts, FnShape, FuncId, Function, Handler, ListenContext, ListenMethod,
+    Middleware, MissingKind, NamespaceUse, Op, Origin, Params, PendingPromise, PropCall, Removal,
+    Side, SocketCall, SocketRef, TypedSocket, Value,
 };
+use crate::lang::Bodies;
 use crate::package::SelfPackage;
 
 /// What a class's fields hold, from its declarations and its `this.x = ...`.
@@ -159,6 +160,8 @@ pub(super) struct Extractor<'a> {
     pub(super) member_assigned: HashMap<(String, String), SocketRef>,
     /// A `.d.ts` file: read for constants, never for sites.
     pub(super) declarations_only: bool,
+    /// Whether function bodies are summarized now (see `lang::Bodies`).
+    pub(super) bodies: Bodies,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -229,6 +232,7 @@ impl<'a> Extractor<'a> {
             state_setters: HashMap::default(),
             class_arrays: Vec::new(),
             declarations_only,
+            bodies: Bodies::Summarized,
             socket_wrappers,
             package,
             name_maps: HashMap::default(),
@@ -309,6 +313,7 @@ impl<'a> Extractor<'a> {
         let id = self.facts.functions.len() as FuncId;
         self.facts.functions.push(Function {
             name,
+            effects: (self.bodies == Bodies::Summarized).then(CallEffects::default),
             ..Function::default()
         });
         self.func_ids.insert(lo, id);
@@ -1108,7 +1113,7 @@ impl<'a> Extractor<'a> {
     /// How a named function calls each parameter it calls, so that a handler in another
     /// file that hands it its ack can be judged.
     fn record_param_calls(&mut self, id: FuncId, function: &LocalFn<'_>) {
-        if self.declarations_only {
+        if self.declarations_only || self.bodies == Bodies::Deferred {
             return;
         }
         let body = flow::body_facts(function, &|callee| self.project_callee(callee));
@@ -1119,9 +1124,11 @@ impl<'a> Extractor<'a> {
             }
         }
         if let Some(function) = self.facts.functions.get_mut(id as usize) {
-            function.param_calls = param_calls;
-            function.throws = body.throws;
-            function.throws_via = body.throws_via;
+            function.effects = Some(CallEffects {
+                param_calls,
+                throws: body.throws,
+                throws_via: body.throws_via,
+            });
         }
     }
 

@@ -1488,7 +1488,10 @@ mod tests {
         crate::lang::ts::extract(source, FileKind::Ts, &[], None)
             .functions
             .iter()
-            .filter_map(|f| Some((f.name.clone()?, f.throws, f.throws_via.len())))
+            .filter_map(|f| {
+                let body = f.effects.as_ref()?;
+                Some((f.name.clone()?, body.throws, body.throws_via.len()))
+            })
             .collect()
     }
 

@@ -21,6 +21,7 @@ mod wrappers;
 
 use std::borrow::Cow;
 
+use super::Bodies;
 use crate::discover::FileKind;
 use crate::facts::{FileFacts, ParseError, Side};
 use crate::package::SelfPackage;
@@ -59,6 +60,17 @@ pub fn extract(
     socket_wrappers: &[String],
     package: Option<&SelfPackage>,
 ) -> FileFacts {
+    extract_with(source, kind, socket_wrappers, package, Bodies::Summarized)
+}
+
+/// [`extract`], summarizing function bodies now or leaving them for later.
+pub(crate) fn extract_with(
+    source: &str,
+    kind: FileKind,
+    socket_wrappers: &[String],
+    package: Option<&SelfPackage>,
+    bodies: Bodies,
+) -> FileFacts {
     let Some((text, dialect)) = script(source, kind) else {
         return FileFacts::default();
     };
@@ -68,6 +80,7 @@ pub fn extract(
         Ok(program) => {
             let mut extractor =
                 extract::Extractor::new(len, dialect == Dialect::Dts, socket_wrappers, package);
+            extractor.bodies = bodies;
             extractor.run(&program);
             let mut facts = extractor.facts;
             // A page runs in a browser, whatever its scripts import.
