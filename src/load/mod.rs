@@ -26,60 +26,6 @@ use crate::workers::on_workers;
 use crate::{Options, Overlay, cache, lang, package, report, resolve, severity, suppress};
 use read::{decode, read_source, read_source_and_metadata};
 
-/// How one file was loaded.
-struct Loaded<'c> {
-    from: FactsFrom,
-    /// Stands for the file's input: the hash of its text, or of why it has none.
-    input: cache::ContentHash,
-    /// The entry the facts are (or are to be) decoded from.
-    entry: Option<&'c cache::Entry>,
-    /// Left for [`Loader::complete`]: findings may quote the text, not read yet.
-    unread_text: bool,
-    /// Left for [`Loader::complete`]: the facts, needed only to link.
-    undecoded: bool,
-}
-
-impl<'c> Loaded<'c> {
-    /// A file loaded from its text: nothing is left to do.
-    fn read(from: FactsFrom, input: cache::ContentHash, entry: Option<&'c cache::Entry>) -> Self {
-        Loaded {
-            from,
-            input,
-            entry,
-            unread_text: false,
-            undecoded: false,
-        }
-    }
-}
-
-/// Where a file's facts came from.
-enum FactsFrom {
-    /// `read`: false when the file's metadata vouched for its text; `restat`: metadata
-    /// to remember instead of the entry's.
-    Cache {
-        read: bool,
-        restat: Option<Option<cache::Stat>>,
-    },
-    /// Parsed now; what to cache when a cache is in use.
-    Extraction(Option<cache::Stored>),
-    /// The file could not be read or is not worth reading.
-    Nothing,
-}
-
-impl FactsFrom {
-    /// What the file leaves in the cache.
-    fn stored(self) -> Option<cache::Stored> {
-        match self {
-            FactsFrom::Cache { restat: None, .. } => Some(cache::Stored::Same),
-            FactsFrom::Cache {
-                restat: Some(stat), ..
-            } => Some(cache::Stored::Restat(stat)),
-            FactsFrom::Extraction(stored) => stored,
-            FactsFrom::Nothing => None,
-        }
-    }
-}
-
 /// Loads the files of [`Sources`]: their facts from the cache or from their text.
 pub(crate) struct Loader<'s> {
     sources: &'s Sources<'s>,
@@ -108,6 +54,7 @@ pub(crate) struct Project {
     /// How many files' facts came from the cache, and how many of those were not read.
     cached: usize,
     unread: usize,
+    /// Files skipped as minified or generated, by their content.
     generated: Vec<PathBuf>,
 }
 
@@ -503,6 +450,60 @@ impl<'s> Loader<'s> {
                 .map(complete)
                 .reduce(|| true, |a, b| a && b)
         })
+    }
+}
+
+/// How one file was loaded.
+struct Loaded<'c> {
+    from: FactsFrom,
+    /// Stands for the file's input: the hash of its text, or of why it has none.
+    input: cache::ContentHash,
+    /// The entry the facts are (or are to be) decoded from.
+    entry: Option<&'c cache::Entry>,
+    /// Left for [`Loader::complete`]: findings may quote the text, not read yet.
+    unread_text: bool,
+    /// Left for [`Loader::complete`]: the facts, needed only to link.
+    undecoded: bool,
+}
+
+impl<'c> Loaded<'c> {
+    /// A file loaded from its text: nothing is left to do.
+    fn read(from: FactsFrom, input: cache::ContentHash, entry: Option<&'c cache::Entry>) -> Self {
+        Loaded {
+            from,
+            input,
+            entry,
+            unread_text: false,
+            undecoded: false,
+        }
+    }
+}
+
+/// Where a file's facts came from.
+enum FactsFrom {
+    /// `read`: false when the file's metadata vouched for its text; `restat`: metadata
+    /// to remember instead of the entry's.
+    Cache {
+        read: bool,
+        restat: Option<Option<cache::Stat>>,
+    },
+    /// Parsed now; what to cache when a cache is in use.
+    Extraction(Option<cache::Stored>),
+    /// The file could not be read or is not worth reading.
+    Nothing,
+}
+
+impl FactsFrom {
+    /// What the file leaves in the cache.
+    fn stored(self) -> Option<cache::Stored> {
+        match self {
+            FactsFrom::Cache { restat: None, .. } => Some(cache::Stored::Same),
+            FactsFrom::Cache {
+                restat: Some(stat), ..
+            } => Some(cache::Stored::Restat(stat)),
+            FactsFrom::Extraction(stored) => stored,
+            FactsFrom::Nothing => None,
+        }
     }
 }
 
