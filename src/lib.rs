@@ -127,13 +127,8 @@ pub fn analyze_with(
     // Writing the cache is counted with reading it.
     let remember = || loader.remember(project, |inputs| findings.memo(inputs));
     let loaded = clock.time(Phase::Extract, remember);
-    Ok(Analysis::new(
-        loaded,
-        sources.minified,
-        graph,
-        findings,
-        clock,
-    ))
+    let analysis = Analysis::new(loaded, sources.minified, graph, findings, clock);
+    Ok(analysis)
 }
 
 /// The event graph of the loaded files; empty when the last run's findings are reused.
