@@ -208,7 +208,7 @@ fn referenced_elsewhere<'f>(
     use rayon::prelude::*;
     // The kept texts, question by question: a search stops at the first file naming
     // it, and names in code nothing calls are usually named somewhere.
-    let mut referenced: Vec<bool> = crate::on_workers(|| {
+    let mut referenced: Vec<bool> = crate::workers::on_workers(|| {
         (questions.iter())
             .map(|&(name, defined_in)| {
                 let finder = memchr::memmem::Finder::new(name);
@@ -235,7 +235,7 @@ fn referenced_elsewhere<'f>(
         let finders: Vec<memchr::memmem::Finder> =
             names.iter().map(memchr::memmem::Finder::new).collect();
         // Of each file, the names it has (indices into `names`).
-        let found: Vec<Vec<usize>> = crate::on_workers(|| {
+        let found: Vec<Vec<usize>> = crate::workers::on_workers(|| {
             (0..file_count)
                 .into_par_iter()
                 .map(|file| match code(file, texts) {

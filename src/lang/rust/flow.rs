@@ -16,7 +16,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::{Block, Expr, Pat, Stmt, Type};
 
-use super::to_span;
+use super::syntax::{strip, strip_pat, to_span};
 use crate::facts::{Callee, Calls, Delegation, Missing, MissingKind, Span, Summary};
 use crate::lang::paths::{Out, merge};
 
@@ -563,29 +563,6 @@ impl Flow<'_, '_> {
             }
             Calls::Never => Out::falls(sent),
         }
-    }
-}
-
-/// Parentheses, references and groups do not change what an expression is.
-pub(super) fn strip(mut expr: &Expr) -> &Expr {
-    loop {
-        expr = match expr {
-            Expr::Paren(inner) => &inner.expr,
-            Expr::Group(inner) => &inner.expr,
-            Expr::Reference(inner) => &inner.expr,
-            _ => return expr,
-        };
-    }
-}
-
-pub(super) fn strip_pat(mut pat: &Pat) -> &Pat {
-    loop {
-        pat = match pat {
-            Pat::Type(inner) => &inner.pat,
-            Pat::Reference(inner) => &inner.pat,
-            Pat::Paren(inner) => &inner.pat,
-            _ => return pat,
-        };
     }
 }
 

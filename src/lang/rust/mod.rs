@@ -1,20 +1,33 @@
 //! The Rust front-end (syn): socketioxide servers and rust_socketio clients.
 //!
-//! `extract.rs` walks a file with a scope chain, `socketioxide.rs` and
-//! `rust_socketio.rs` turn the method calls of each library into sites, `flow.rs`
-//! answers "does every path call `ack.send`", and `serde_shape.rs` reads the shape of the
-//! structs a handler deserializes into. The arguments of function-like macros
-//! (`assert!`, `println!`, `vec!`, `tokio::join!`, ...) are parsed as expressions and
-//! walked where the macro is written; a macro whose tokens are not a list of
-//! expressions stays opaque, so a site written inside it is not seen.
+//! This module is the directory's entry point: the rest of the crate calls [`extract`]
+//! and [`parses`]. Inside, each module uses only those listed before it:
+//! 1. `syntax.rs`: spans as byte offsets, and syn's shapes with parentheses,
+//!    references and groups looked through;
+//! 2. `serde_shape.rs`: the JSON shape of the structs a handler deserializes into;
+//! 3. `flow.rs`: "does every path call `ack.send`", over a function as written;
+//! 4. `macros.rs`: the arguments of function-like macros (`assert!`, `println!`,
+//!    `vec!`, `tokio::join!`, ...), parsed as expressions before the walk, which walks
+//!    them where the macro is written; a macro whose tokens are not a list of
+//!    expressions stays opaque, so a site written inside it is not seen;
+//! 5. `extract.rs`: the extractor's state (the facts so far, the bindings in scope, this
+//!    file's functions and constants) and what library modules ask of it;
+//! 6. `socketioxide.rs` and `rust_socketio.rs`: the method calls of each library, turned
+//!    into sites;
+//! 7. `walk.rs`: the walk over a file with a scope chain, which hands each method call
+//!    on a socket to its library's module.
 
 mod extract;
 mod flow;
+mod macros;
 mod rust_socketio;
 mod serde_shape;
 mod socketioxide;
+mod syntax;
+mod walk;
 
-use crate::facts::{FileFacts, ParseError, Span};
+use crate::facts::{FileFacts, ParseError};
+use syntax::to_span;
 
 /// Parses one file and extracts its facts; the AST is dropped before returning.
 pub fn extract(source: &str) -> FileFacts {
@@ -22,7 +35,7 @@ pub fn extract(source: &str) -> FileFacts {
     let len = text.len() as u32;
     let facts = match syn::parse_str::<syn::File>(&text) {
         Ok(file) => {
-            let macro_args = extract::MacroArgs::parse(&file, len);
+            let macro_args = macros::MacroArgs::parse(&file, len);
             let mut extractor = extract::Extractor::new(&text, &macro_args);
             extractor.run(&file);
             extractor.facts
@@ -64,16 +77,54 @@ fn mask_shebang(source: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(masked)
 }
 
-/// The byte range of a syn span, clamped to the file.
-pub(super) fn to_span(span: proc_macro2::Span, len: u32) -> Span {
-    let range = span.byte_range();
-    let clamp = |offset: usize| (offset as u32).min(len);
-    Span::new(clamp(range.start), clamp(range.end))
-}
-
 #[cfg(test)]
 mod tests {
     use super::extract;
+
+    /// The modules in the order of this module's doc comment.
+    const ORDER: &[(&str, &str)] = &[
+        ("syntax", include_str!("syntax.rs")),
+        ("serde_shape", include_str!("serde_shape.rs")),
+        ("flow", include_str!("flow.rs")),
+        ("macros", include_str!("macros.rs")),
+        ("extract", include_str!("extract.rs")),
+        ("socketioxide", include_str!("socketioxide.rs")),
+        ("rust_socketio", include_str!("rust_socketio.rs")),
+        ("walk", include_str!("walk.rs")),
+    ];
+
+    /// The sibling modules a file names through `super::` (`super::a::f`,
+    /// `super::{a, b}`): a text scan, which also sees paths in comments and strings.
+    fn siblings_used<'t>(text: &'t str) -> Vec<&'t str> {
+        let mut used = Vec::new();
+        for (at, _) in text.match_indices("super::") {
+            let rest = &text[at + "super::".len()..];
+            let ident = |name: &'t str| {
+                let name = name.trim_start();
+                let end =
+                    (name.find(|c: char| !c.is_alphanumeric() && c != '_')).unwrap_or(name.len());
+                &name[..end]
+            };
+            match rest.strip_prefix('{') {
+                Some(group) => {
+                    let group = &group[..group.find('}').unwrap_or(group.len())];
+                    used.extend(group.split(',').map(ident));
+                }
+                None => used.push(ident(rest)),
+            }
+        }
+        used
+    }
+
+    #[test]
+    fn each_module_uses_only_those_before_it() {
+        for (index, (module, text)) in ORDER.iter().enumerate() {
+            for used in siblings_used(text) {
+                let later = ORDER[index..].iter().any(|(name, _)| *name == used);
+                assert!(!later, "{module}.rs uses {used}, which is not before it");
+            }
+        }
+    }
     use crate::facts::{Calls, ListenMethod, NsExpr, Origin, Value};
 
     #[test]

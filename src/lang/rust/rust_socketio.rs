@@ -8,7 +8,7 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, ExprCall, ExprMethodCall, Token};
 
 use super::extract::Extractor;
-use super::flow::strip;
+use super::syntax::strip;
 use crate::facts::{
     Connect, Handler, ListenMethod, NsExpr, Origin, Params, SocketRef, TypedSocket, Value,
 };
@@ -48,17 +48,6 @@ pub(super) fn is_builder_new(call: &ExprCall) -> bool {
         .map(|s| s.ident.to_string())
         .collect();
     matches!(segments.as_slice(), [.., ty, new] if new == "new" && (ty == "ClientBuilder" || ty == "SocketBuilder"))
-}
-
-/// rust_socketio's names for its built-in events: `Event::Connect` is `"open"`.
-pub(super) fn builtin_event(variant: &str) -> Option<&'static str> {
-    Some(match variant {
-        "Connect" => "open",
-        "Close" => "close",
-        "Error" => "error",
-        "Message" => "message",
-        _ => return None,
-    })
 }
 
 /// Remembers the namespace a builder chain sets anywhere along it, so that handlers

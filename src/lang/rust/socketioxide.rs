@@ -3,8 +3,9 @@
 
 use syn::{Expr, ExprMethodCall, Pat, Type};
 
-use super::extract::{Extractor, Listener, extractor, with_op};
-use super::flow::{self, LocalFn, strip, strip_pat};
+use super::extract::{Extractor, Listener};
+use super::flow::{self, LocalFn};
+use super::syntax::{strip, strip_pat, type_args};
 use crate::facts::{
     Ack, EmitMethod, Handler, ListenMethod, NamespaceUse, NsExpr, Op, Params, SOCKET_EXTRACTOR,
     SocketRef,
@@ -290,4 +291,23 @@ fn type_name(ty: &Type) -> Option<String> {
     };
     let last = path.path.segments.last()?;
     last.arguments.is_empty().then(|| last.ident.to_string())
+}
+
+/// A socketioxide extractor type: its name and first type argument (`Data<T>`).
+pub(super) fn extractor(ty: &Type) -> Option<(String, Option<&Type>)> {
+    match ty {
+        Type::Path(path) => {
+            let last = path.path.segments.last()?;
+            Some((last.ident.to_string(), type_args(&last.arguments).next()))
+        }
+        Type::Paren(paren) => extractor(&paren.elem),
+        Type::Group(group) => extractor(&group.elem),
+        _ => None,
+    }
+}
+
+/// A socket with one more operator applied.
+fn with_op(mut socket: SocketRef, op: Op) -> SocketRef {
+    socket.ops.push(op);
+    socket
 }
