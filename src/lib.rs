@@ -13,6 +13,7 @@ pub mod facts;
 pub mod fix;
 pub mod graph;
 pub mod lang;
+pub mod link;
 pub mod lockfile;
 pub mod package;
 pub mod report;
@@ -23,6 +24,7 @@ pub mod source;
 pub mod suggest;
 pub mod suppress;
 pub mod trace;
+pub mod transport;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -176,7 +178,7 @@ pub fn analyze_with(
         None => {
             let ask_effects =
                 |file| loader.call_effects(&files, &loaded, file, stdin, &options.overlay);
-            let graph = graph::link(&files, &resolver, config, &ask_effects);
+            let graph = link::link(&files, &resolver, config, &ask_effects);
             linked_at = std::time::Instant::now();
             let code = |file, texts| loader.code(&files, file, texts, stdin, &options.overlay);
             let diagnostics = check_graph(&graph, &files, paths, config, &code);

@@ -554,6 +554,7 @@ impl<'a> Extractor<'a> {
         receiver: SocketRef,
     ) -> facts::Emit {
         facts::Emit {
+            transport: crate::transport::Transport::SocketIo,
             span: self.call_span(call),
             name_span: self.span(name),
             receiver,
@@ -1125,7 +1126,7 @@ fn pat_idents(pat: &Pat, out: &mut Vec<String>) {
 }
 
 /// A function path for linking to find by name: `admin::on_connect` keeps its module
-/// (see `graph.rs`), `crate::`, `self::` and `super::` say nothing about it.
+/// (see `link/names.rs`), `crate::`, `self::` and `super::` say nothing about it.
 fn path_name(path: &syn::Path) -> String {
     let segments: Vec<String> = path
         .segments
