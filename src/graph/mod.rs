@@ -404,16 +404,17 @@ impl EventGraph {
             || of_a.iter().any(|target| of_b.binary_search(target).is_ok())
     }
 
-    /// How many distinct events (by namespace and name) are emitted or handled.
+    /// How many distinct events (by app, transport, namespace and name) are emitted or
+    /// handled.
     pub fn event_count(&self) -> usize {
         let emitted = self
             .emits
             .iter()
-            .filter_map(|e| Some((e.app, e.ns.label(), e.event.name()?)));
+            .filter_map(|e| Some((e.app, e.transport, e.ns.label(), e.event.name()?)));
         let handled = self
             .handlers
             .iter()
-            .filter_map(|h| Some((h.app, h.ns.label(), h.event.name()?)));
+            .filter_map(|h| Some((h.app, h.transport, h.ns.label(), h.event.name()?)));
         emitted
             .chain(handled)
             .collect::<std::collections::BTreeSet<_>>()
