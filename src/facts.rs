@@ -3,10 +3,13 @@
 //! A front-end turns a file into [`FileFacts`] and drops its AST. Everything that
 //! needs another file to be understood (an imported constant, a socket exported from
 //! a module, a function called with a socket) is kept as an unresolved reference and
-//! resolved by `graph.rs`, so extraction stays per-file and parallel, and the facts of
-//! an unchanged file can come from the cache (`cache.rs`) without parsing it again.
+//! resolved by the linker (`link/`), so extraction stays per-file and parallel, and the
+//! facts of an unchanged file can come from the cache (`cache.rs`) without parsing it
+//! again. Every emit, listener and removal names its [`Transport`].
 
 use serde::{Deserialize, Serialize};
+
+use crate::transport::Transport;
 
 /// A byte range `[start, end)` in one file, as read from disk.
 #[derive(
@@ -94,7 +97,7 @@ impl Value {
 
 /// The specifier of a [`Value::Import`] that names a Rust `const`/`static` defined
 /// elsewhere in the crate (`events::MESSAGE_NEW`, `use crate::events::*`). Rust module
-/// paths are not resolved: the linker finds the constant by name, see `graph.rs`.
+/// paths are not resolved: the linker finds the constant by name, see `link/names.rs`.
 pub const RUST_CONST: &str = "<rust const>";
 
 /// The parameter index through which a Rust handler receives its socket. socketioxide
@@ -255,6 +258,8 @@ pub enum EmitMethod {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Emit {
+    /// The transport the call belongs to: it pairs only with sites of the same one.
+    pub transport: Transport,
     /// The whole call expression.
     pub span: Span,
     /// The event-name argument (or the method name for `send`).
@@ -323,6 +328,8 @@ pub enum ListenMethod {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Handler {
+    /// The transport the call belongs to: it pairs only with sites of the same one.
+    pub transport: Transport,
     pub span: Span,
     pub name_span: Span,
     pub receiver: SocketRef,
@@ -457,6 +464,8 @@ pub struct Middleware {
 /// `off(...)`, `removeListener(...)`, `removeAllListeners(...)`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Removal {
+    /// The transport the call belongs to: it pairs only with sites of the same one.
+    pub transport: Transport,
     pub span: Span,
     pub receiver: SocketRef,
     /// `Value::Unknown` with `all_events` for `off()` / `removeAllListeners()`.

@@ -5,7 +5,7 @@
 //! 2. load each file's facts, from the cache or extracted by its language's front-end
 //!    ([`lang`]) on the worker threads (`load/`), or the last run's findings when
 //!    nothing they depend on has changed;
-//! 3. link the facts of all files into the event graph ([`graph::link`]);
+//! 3. link the facts of all files into the event graph ([`link::link`]);
 //! 4. check the graph: the rules, suppressions, severities (`check.rs`);
 //! 5. the [`Analysis`] that the reports ([`report`]), fixes and `trace` read.
 
@@ -20,6 +20,7 @@ pub mod facts;
 pub mod fix;
 pub mod graph;
 pub mod lang;
+pub mod link;
 mod load;
 pub mod lockfile;
 pub mod package;
@@ -31,6 +32,7 @@ pub mod source;
 pub mod suggest;
 pub mod suppress;
 pub mod trace;
+pub mod transport;
 pub mod words;
 mod workers;
 
@@ -138,7 +140,7 @@ fn link(project: &load::Project, loader: &load::Loader, config: &Config) -> Even
         Some(_) => EventGraph::default(),
         None => {
             let ask_effects = |file| loader.call_effects(project, file);
-            graph::link(&project.files, &project.resolver, config, &ask_effects)
+            link::link(&project.files, &project.resolver, config, &ask_effects)
         }
     }
 }

@@ -446,7 +446,13 @@ impl Builder<'_> {
             let broken = if let Some(echo) = echo {
                 Some(echo.message.clone())
             } else if receivers == 0
-                && graph.may_be_handled(relay.app, relay.side.other(), &relay.ns, name)
+                && graph.may_be_handled(
+                    relay.app,
+                    relay.transport,
+                    relay.side.other(),
+                    &relay.ns,
+                    name,
+                )
             {
                 None
             } else if receivers == 0 {

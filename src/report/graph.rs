@@ -127,13 +127,13 @@ fn build(analysis: &Analysis) -> Graph {
     // The calls whose other end exists, in at least one of the namespaces they run in
     // (one call in a connection callback shared by two namespaces is one end), as the
     // `unmatched-*` rules judge them. Socket.IO's own events are answered by Socket.IO.
-    let builtin = |name: &str| crate::rules::BUILTIN_EVENTS.contains(&name);
     let answered: HashSet<(FileId, Span)> = graph
         .emits
         .iter()
         .filter(|e| {
             e.event.name().is_some_and(|name| {
-                builtin(name) || graph.may_be_handled(e.app, e.side.other(), &e.ns, name)
+                e.transport.is_builtin_event(name)
+                    || graph.may_be_handled(e.app, e.transport, e.side.other(), &e.ns, name)
             })
         })
         .map(|e| (e.file, e.span))
@@ -143,7 +143,8 @@ fn build(analysis: &Analysis) -> Graph {
                 .iter()
                 .filter(|h| {
                     h.event.name().is_some_and(|name| {
-                        builtin(name) || graph.may_be_emitted(h.app, h.side.other(), &h.ns, name)
+                        h.transport.is_builtin_event(name)
+                            || graph.may_be_emitted(h.app, h.transport, h.side.other(), &h.ns, name)
                     })
                 })
                 .map(|h| (h.file, h.span)),

@@ -14,7 +14,11 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    for emit in graph.emits.iter().filter(|e| e.confident && e.ack) {
+    for emit in graph
+        .emits
+        .iter()
+        .filter(|e| e.confident && e.ack && e.transport.acks_by_callback())
+    {
         let Some(name) = emit.event.name() else {
             continue;
         };
@@ -24,7 +28,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         // A handler of the app we cannot see into (a guess, a catch-all) may answer: then
         // the finding is a doubt (info), and only when the handlers named are all known.
-        let opaque = graph.has_opaque_receiver(emit.app, emit.side.other(), &emit.ns);
+        let opaque =
+            graph.has_opaque_receiver(emit.app, emit.transport, emit.side.other(), &emit.ns);
         if opaque && receivers.iter().any(|h| !h.confident) {
             continue;
         }

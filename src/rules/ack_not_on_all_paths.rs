@@ -15,7 +15,11 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    for handler in graph.handlers.iter().filter(|h| h.confident) {
+    for handler in graph
+        .handlers
+        .iter()
+        .filter(|h| h.confident && h.transport.acks_by_callback())
+    {
         let (Some(ack), Some(name)) = (&handler.ack, handler.event.name()) else {
             continue;
         };

@@ -17,6 +17,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         .emits
         .iter()
         .filter(|e| e.confident && e.side == Side::Server && e.broadcast && e.ack && !e.timeout)
+        .filter(|e| e.transport.acks_by_callback())
     {
         let Some(name) = emit.event.name() else {
             continue;

@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         // Some other server emit that reaches the sender too makes the echo arrive.
         if graph
-            .emits_named(relay.app, Side::Server, name)
+            .emits_named(relay.app, relay.transport, Side::Server, name)
             .any(|e| !e.excludes_sender && e.ns.matches(&relay.ns))
         {
             continue;
@@ -34,13 +34,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // own pending ids, waits for its echo (a typing indicator that skips the sender
         // is by design).
         let waiting = graph
-            .handlers_named(relay.app, Side::Client, name)
+            .handlers_named(relay.app, relay.transport, Side::Client, name)
             .find(|h| {
                 h.confident
                     && h.matches_own_id
                     && h.ns.matches(&relay.ns)
                     && graph
-                        .emits_named(relay.app, Side::Client, name)
+                        .emits_named(relay.app, relay.transport, Side::Client, name)
                         .any(|e| e.confident && e.file == h.file)
             });
         let Some(waiting) = waiting else {

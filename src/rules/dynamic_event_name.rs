@@ -1,4 +1,4 @@
-use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
+use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::ListenMethod;
 use crate::graph::Event;
@@ -22,6 +22,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             file: e.file,
             span: e.name_span,
             app: e.app,
+            transport: e.transport,
             side: e.side,
             ns: &e.ns,
             kind: Kind::Emit,
@@ -36,6 +37,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             file: h.file,
             span: h.name_span,
             app: h.app,
+            transport: h.transport,
             side: h.side,
             ns: &h.ns,
             kind: if h.method == ListenMethod::Any {
@@ -116,6 +118,7 @@ struct Site<'g> {
     file: crate::graph::FileId,
     span: crate::facts::Span,
     app: crate::apps::AppId,
+    transport: crate::transport::Transport,
     side: crate::facts::Side,
     ns: &'g crate::graph::Ns,
     kind: Kind,
@@ -126,27 +129,30 @@ struct Site<'g> {
 /// reported: an emit no handler takes by name (for a handler), or a handler no emit
 /// reaches by name (for an emit).
 fn hides<'g>(graph: &'g crate::graph::EventGraph, site: &Site) -> Option<&'g str> {
-    let side = site.side;
+    let (side, transport) = (site.side, site.transport);
     match site.kind {
         Kind::Emit => graph
             .handlers_of(site.app)
-            .filter(|h| h.confident && h.side == side.other() && h.ns.matches(site.ns))
+            .filter(|h| h.transport == transport && h.confident && h.side == side.other())
+            .filter(|h| h.ns.matches(site.ns))
             .filter(|h| h.method != ListenMethod::Any)
             .filter_map(|h| h.event.name())
-            .filter(|name| !BUILTIN_EVENTS.contains(name))
+            .filter(|name| !transport.is_builtin_event(name))
             .find(|name| {
                 !graph
-                    .emits_named(site.app, side, name)
+                    .emits_named(site.app, transport, side, name)
                     .any(|e| e.ns.matches(site.ns))
             }),
         Kind::Handler | Kind::CatchAll => graph
             .emits_of(site.app)
-            .filter(|e| e.confident && e.side == side.other() && e.ns.matches(site.ns))
+            .filter(|e| e.transport == transport && e.confident && e.side == side.other())
+            .filter(|e| e.ns.matches(site.ns))
             .filter_map(|e| e.event.name())
-            .filter(|name| !BUILTIN_EVENTS.contains(name) && !RESERVED_EVENTS.contains(name))
+            .filter(|name| !transport.is_builtin_event(name))
+            .filter(|name| !transport.is_reserved_event(name))
             .find(|name| {
                 !graph
-                    .handlers_named(site.app, side, name)
+                    .handlers_named(site.app, transport, side, name)
                     .any(|h| h.ns.matches(site.ns))
             }),
     }

@@ -12,6 +12,7 @@ use crate::apps::AppId;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::facts::{Side, Span};
 use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence};
+use crate::transport::Transport;
 
 pub const RULE: Rule = Rule {
     id: "event-name-mismatch",
@@ -58,20 +59,22 @@ impl TypoPairs<'_> {
 pub fn typo_pairs(graph: &EventGraph) -> TypoPairs<'_> {
     // (app, emitting side, emitted name, handled name) → the pair, in a sorted map so
     // that the findings come out in one order.
-    type Key<'g> = (AppId, Side, &'g str, &'g str);
+    type Key<'g> = (AppId, Transport, Side, &'g str, &'g str);
     let mut emits_by_key: BTreeMap<Key, Vec<&EmitSite>> = BTreeMap::new();
-    let mut handled_pools: HashMap<(AppId, Side), Pool> = HashMap::new();
+    let mut handled_pools: HashMap<(AppId, Transport, Side), Pool> = HashMap::new();
     for (emit, name, presence) in super::unmatched_emit::unmatched(graph) {
         let receiving = emit.side.other();
         if presence != Presence::Certain {
             continue;
         }
         let pool = handled_pools
-            .entry((emit.app, receiving))
-            .or_insert_with(|| super::unmatched_emit::handled_names(graph, emit.app, receiving));
+            .entry((emit.app, emit.transport, receiving))
+            .or_insert_with(|| {
+                super::unmatched_emit::handled_names(graph, emit.app, emit.transport, receiving)
+            });
         if let (Closest::One(handled), true) = pool.closest(name, &emit.ns) {
             emits_by_key
-                .entry((emit.app, emit.side, name, handled))
+                .entry((emit.app, emit.transport, emit.side, name, handled))
                 .or_default()
                 .push(emit);
         }
@@ -80,20 +83,25 @@ pub fn typo_pairs(graph: &EventGraph) -> TypoPairs<'_> {
         return TypoPairs::default();
     }
     let mut handlers_by_key: HashMap<Key, Vec<&HandlerSite>> = HashMap::new();
-    let mut emitted_pools: HashMap<(AppId, Side), Pool> = HashMap::new();
+    let mut emitted_pools: HashMap<(AppId, Transport, Side), Pool> = HashMap::new();
     for (handler, name, presence) in super::unmatched_handler::unmatched(graph) {
         let sending = handler.side.other();
         if presence != Presence::Certain {
             continue;
         }
         let pool = emitted_pools
-            .entry((handler.app, sending))
+            .entry((handler.app, handler.transport, sending))
             .or_insert_with(|| {
-                super::unmatched_handler::emitted_names(graph, handler.app, sending)
+                super::unmatched_handler::emitted_names(
+                    graph,
+                    handler.app,
+                    handler.transport,
+                    sending,
+                )
             });
         if let (Closest::One(emitted), true) = pool.closest(name, &handler.ns) {
             handlers_by_key
-                .entry((handler.app, sending, emitted, name))
+                .entry((handler.app, handler.transport, sending, emitted, name))
                 .or_default()
                 .push(handler);
         }
@@ -116,7 +124,7 @@ pub fn typo_pairs(graph: &EventGraph) -> TypoPairs<'_> {
             .extend(emits.iter().map(|e| (e.file, e.span)));
         out.handler_sites
             .extend(handlers.iter().map(|h| (h.file, h.span)));
-        let (_, _, emitted, handled) = key;
+        let (_, _, _, emitted, handled) = key;
         out.pairs.push(TypoPair {
             emitted,
             handled,

@@ -24,12 +24,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let candidates: Vec<&HandlerSite> = match event {
             Some(name) => graph
-                .handlers_named(removal.app, removal.side, name)
+                .handlers_named(removal.app, removal.transport, removal.side, name)
                 .collect(),
             None => graph
                 .handlers
                 .iter()
                 .filter(|h| h.side == removal.side && h.app == removal.app)
+                .filter(|h| h.transport == removal.transport)
                 .collect(),
         };
         // Listeners on the same socket: in files that can share the socket object with

@@ -29,7 +29,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for handler in &cx.graph.handlers {
         // Only a socket known to be a socket.io-client Socket: rust_socketio has its
         // own reconnection API, and a guessed receiver may be anything.
-        if handler.side != Side::Client || !handler.confident || cx.is_rust(handler.file) {
+        if handler.side != Side::Client
+            || !handler.confident
+            || !handler.transport.has_manager_events()
+            || cx.is_rust(handler.file)
+        {
             continue;
         }
         let Some(name) = handler.event.name() else {
@@ -44,9 +48,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // without the server's code to tell, it is left alone.
         if cx
             .graph
-            .emits_named(handler.app, Side::Server, name)
+            .emits_named(handler.app, handler.transport, Side::Server, name)
             .any(|emit| emit.ns.matches(&handler.ns))
-            || (name == "ping" && cx.graph.presence(handler.app, Side::Server) != Presence::Certain)
+            || (name == "ping"
+                && cx
+                    .graph
+                    .presence(handler.app, handler.transport, Side::Server)
+                    != Presence::Certain)
         {
             continue;
         }

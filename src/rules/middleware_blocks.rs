@@ -17,6 +17,9 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     for middleware in &cx.graph.middlewares {
+        if !middleware.transport.has_middleware() {
+            continue;
+        }
         let Some(next) = &middleware.next else {
             continue;
         };

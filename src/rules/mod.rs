@@ -336,41 +336,6 @@ pub fn run(context: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Events Socket.IO itself emits or listens for: never "unmatched".
-pub const BUILTIN_EVENTS: &[&str] = &[
-    "close",
-    "connect",
-    "connect_error",
-    "connect_timeout",
-    "connecting",
-    "connection",
-    "disconnect",
-    "disconnecting",
-    "error",
-    "new_namespace",
-    "newListener",
-    "open",
-    "packet",
-    "ping",
-    "pong",
-    "reconnect",
-    "reconnect_attempt",
-    "reconnect_error",
-    "reconnect_failed",
-    "reconnecting",
-    "removeListener",
-];
-
-/// Names `emit` refuses with `Error('"<name>" is a reserved event name')`.
-pub const RESERVED_EVENTS: &[&str] = &[
-    "connect",
-    "connect_error",
-    "disconnect",
-    "disconnecting",
-    "newListener",
-    "removeListener",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@ use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::Side;
 use crate::graph::{Ns, Presence};
+use crate::transport::Transport;
 
 pub const RULE: Rule = Rule {
     id: "namespace-mismatch",
@@ -16,13 +17,14 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    // Judged per app: a client meets only the server of its own app.
+    // Judged per app: a client meets only the server of its own app. Connections and
+    // namespaces are Socket.IO's: the presence asked about is its.
     for connect in &graph.connects {
         let Ns::Static(name) = &connect.ns else {
             continue;
         };
         let app = connect.app;
-        if graph.presence(app, Side::Server) != Presence::Certain
+        if graph.presence(app, Transport::SocketIo, Side::Server) != Presence::Certain
             || graph.server_serves(app, &connect.ns)
         {
             continue;
@@ -65,7 +67,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let app = namespace.app;
         let connects: Vec<_> = graph.connects.iter().filter(|c| c.app == app).collect();
-        if graph.presence(app, Side::Client) != Presence::Certain
+        if graph.presence(app, Transport::SocketIo, Side::Client) != Presence::Certain
             || connects.iter().any(|c| c.ns == Ns::Any)
         {
             continue;
@@ -73,6 +75,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let has_handlers = graph
             .handlers
             .iter()
+            .filter(|h| h.transport.has_namespaces())
             .any(|h| h.app == app && h.side == Side::Server && h.confident && h.ns == namespace.ns);
         if name == "/" || !has_handlers || graph.client_connects(app, &namespace.ns) {
             continue;

@@ -1,4 +1,4 @@
-use super::{Context, FixAvailability, RESERVED_EVENTS, Rule};
+use super::{Context, FixAvailability, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::Side;
 
@@ -16,7 +16,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(name) = emit.event.name() else {
             continue;
         };
-        if !emit.confident || !RESERVED_EVENTS.contains(&name) {
+        if !emit.confident || !emit.transport.is_reserved_event(name) {
             continue;
         }
         // The Rust libraries send the name as an ordinary event; the JS end then takes

@@ -1,11 +1,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::similar::{Closest, Pool, did_you_mean_any};
-use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
+use super::{Context, FixAvailability, Rule};
 use crate::apps::AppId;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{Side, Span};
 use crate::graph::{EmitSite, EventGraph, FileId, Presence};
+use crate::transport::Transport;
 
 pub const RULE: Rule = Rule {
     id: "unmatched-emit",
@@ -19,7 +20,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let paired = cx.typo_pairs();
-    let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
+    let mut pools: HashMap<(AppId, Transport, Side), Pool> = HashMap::new();
     for (emit, name, presence) in unmatched(graph) {
         // An emit whose name is a typo of an unmatched handler's is half of one bug,
         // reported once by `event-name-mismatch`.
@@ -28,8 +29,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let receiving = emit.side.other();
         let pool = pools
-            .entry((emit.app, receiving))
-            .or_insert_with(|| handled_names(graph, emit.app, receiving));
+            .entry((emit.app, emit.transport, receiving))
+            .or_insert_with(|| handled_names(graph, emit.app, emit.transport, receiving));
         let diagnostic = diagnostic(cx, emit, name, pool);
         out.push(match presence {
             Presence::Guessed => only_guessed(diagnostic, receiving),
@@ -48,15 +49,16 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&EmitSite, &str, Presence)> 
             continue;
         };
         if !emit.confident
-            || BUILTIN_EVENTS.contains(&name)
-            || RESERVED_EVENTS.contains(&name)
+            || emit.transport.is_builtin_event(name)
+            || emit.transport.is_reserved_event(name)
             || delivered.contains(&(emit.file, emit.span))
         {
             continue;
         }
         let receiving = emit.side.other();
         let presence = receiver_presence(graph, emit);
-        if presence == Presence::Absent || graph.may_be_handled(emit.app, receiving, &emit.ns, name)
+        if presence == Presence::Absent
+            || graph.may_be_handled(emit.app, emit.transport, receiving, &emit.ns, name)
         {
             continue;
         }
@@ -74,9 +76,9 @@ fn delivered_emits(graph: &EventGraph) -> HashSet<(FileId, Span)> {
         .emits
         .iter()
         .filter(|e| {
-            e.event
-                .name()
-                .is_some_and(|name| graph.may_be_handled(e.app, e.side.other(), &e.ns, name))
+            e.event.name().is_some_and(|name| {
+                graph.may_be_handled(e.app, e.transport, e.side.other(), &e.ns, name)
+            })
         })
         .map(|e| (e.file, e.span))
         .collect()
@@ -86,16 +88,21 @@ fn delivered_emits(graph: &EventGraph) -> HashSet<(FileId, Span)> {
 /// client-only app says nothing about the server's handlers. When that side is seen only
 /// through receivers that look like sockets, the finding is a doubt, not an error.
 fn receiver_presence(graph: &EventGraph, emit: &EmitSite) -> Presence {
-    let serves = match emit.side.other() {
-        Side::Server => graph.server_serves(emit.app, &emit.ns),
-        Side::Client => graph.client_connects(emit.app, &emit.ns),
+    let receiving = emit.side.other();
+    let serves = if emit.transport.has_namespaces() {
+        match receiving {
+            Side::Server => graph.server_serves(emit.app, &emit.ns),
+            Side::Client => graph.client_connects(emit.app, &emit.ns),
+        }
+    } else {
+        graph.presence(emit.app, emit.transport, receiving) == Presence::Certain
     };
     if serves {
         Presence::Certain
     } else {
         // A side that is certainly there but does not serve this namespace says
         // nothing; one only guessed at raises a doubt.
-        match graph.presence(emit.app, emit.side.other()) {
+        match graph.presence(emit.app, emit.transport, receiving) {
             Presence::Guessed => Presence::Guessed,
             _ => Presence::Absent,
         }
@@ -113,18 +120,24 @@ pub(super) fn only_guessed(diagnostic: Diagnostic, receiving: Side) -> Diagnosti
     diagnostic
 }
 
-/// Names a side of an app handles, marked as orphans when nothing sends them.
-pub(super) fn handled_names(graph: &EventGraph, app: AppId, side: Side) -> Pool<'_> {
+/// Names a side of an app handles in `transport`, marked as orphans when nothing sends
+/// them.
+pub(super) fn handled_names(
+    graph: &EventGraph,
+    app: AppId,
+    transport: Transport,
+    side: Side,
+) -> Pool<'_> {
     Pool::new(
         graph
             .handlers_of(app)
-            .filter(|h| h.side == side && h.confident)
+            .filter(|h| h.transport == transport && h.side == side && h.confident)
             .filter_map(|h| {
                 let handled = h.event.name()?;
-                if BUILTIN_EVENTS.contains(&handled) {
+                if transport.is_builtin_event(handled) {
                     return None;
                 }
-                let orphan = !graph.may_be_emitted(app, side.other(), &h.ns, handled);
+                let orphan = !graph.may_be_emitted(app, transport, side.other(), &h.ns, handled);
                 Some((handled, &h.ns, orphan))
             })
             .collect(),
@@ -155,7 +168,7 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnos
 
     // The right name in the wrong namespace.
     let elsewhere: Vec<_> = graph
-        .handlers_named(emit.app, receiving, name)
+        .handlers_named(emit.app, emit.transport, receiving, name)
         .filter(|h| h.confident)
         .collect();
     if let Some(first) = elsewhere.first() {
@@ -177,7 +190,7 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnos
     }
     match pool.closest(name, &emit.ns).0 {
         Closest::One(candidate) => {
-            for handler in graph.handlers_named(emit.app, receiving, candidate) {
+            for handler in graph.handlers_named(emit.app, emit.transport, receiving, candidate) {
                 diagnostic = diagnostic.label(
                     handler.file,
                     handler.span,

@@ -1,11 +1,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::similar::{Closest, Pool, did_you_mean_any};
-use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
+use super::{Context, FixAvailability, Rule};
 use crate::apps::AppId;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{ListenMethod, Side, Span};
 use crate::graph::{EventGraph, FileId, HandlerSite, Presence};
+use crate::transport::Transport;
 
 pub const RULE: Rule = Rule {
     id: "unmatched-handler",
@@ -19,7 +20,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let paired = cx.typo_pairs();
-    let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
+    let mut pools: HashMap<(AppId, Transport, Side), Pool> = HashMap::new();
     for (handler, name, presence) in unmatched(graph) {
         // Half of a typo pair: reported once by `event-name-mismatch`.
         if paired.has_handler(handler) {
@@ -27,8 +28,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let sending = handler.side.other();
         let pool = pools
-            .entry((handler.app, sending))
-            .or_insert_with(|| emitted_names(graph, handler.app, sending));
+            .entry((handler.app, handler.transport, sending))
+            .or_insert_with(|| emitted_names(graph, handler.app, handler.transport, sending));
         let diagnostic = diagnostic(cx, handler, name, pool);
         out.push(match presence {
             Presence::Guessed => super::unmatched_emit::only_guessed(diagnostic, sending),
@@ -48,7 +49,7 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence
         };
         if !handler.confident
             || handler.method == ListenMethod::Any
-            || BUILTIN_EVENTS.contains(&name)
+            || handler.transport.is_builtin_event(name)
             || reached.contains(&(handler.file, handler.span))
         {
             continue;
@@ -56,7 +57,7 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence
         let sending = handler.side.other();
         let presence = sender_presence(graph, handler);
         if presence == Presence::Absent
-            || graph.may_be_emitted(handler.app, sending, &handler.ns, name)
+            || graph.may_be_emitted(handler.app, handler.transport, sending, &handler.ns, name)
         {
             continue;
         }
@@ -74,9 +75,9 @@ fn reached_registrations(graph: &EventGraph) -> HashSet<(FileId, Span)> {
         .handlers
         .iter()
         .filter(|h| {
-            h.event
-                .name()
-                .is_some_and(|name| graph.may_be_emitted(h.app, h.side.other(), &h.ns, name))
+            h.event.name().is_some_and(|name| {
+                graph.may_be_emitted(h.app, h.transport, h.side.other(), &h.ns, name)
+            })
         })
         .map(|h| (h.file, h.span))
         .collect()
@@ -84,31 +85,42 @@ fn reached_registrations(graph: &EventGraph) -> HashSet<(FileId, Span)> {
 
 /// Whether the sending side is in the handler's app: see `unmatched_emit`.
 fn sender_presence(graph: &EventGraph, handler: &HandlerSite) -> Presence {
-    let present = match handler.side.other() {
-        Side::Client => graph.client_connects(handler.app, &handler.ns),
-        Side::Server => graph.server_serves(handler.app, &handler.ns),
+    let sending = handler.side.other();
+    let present = if handler.transport.has_namespaces() {
+        match sending {
+            Side::Client => graph.client_connects(handler.app, &handler.ns),
+            Side::Server => graph.server_serves(handler.app, &handler.ns),
+        }
+    } else {
+        graph.presence(handler.app, handler.transport, sending) == Presence::Certain
     };
     if present {
         Presence::Certain
     } else {
         // A side that is certainly there but does not serve this namespace says
         // nothing; one only guessed at raises a doubt.
-        match graph.presence(handler.app, handler.side.other()) {
+        match graph.presence(handler.app, handler.transport, sending) {
             Presence::Guessed => Presence::Guessed,
             _ => Presence::Absent,
         }
     }
 }
 
-/// Names a side of an app emits, marked as orphans when nothing receives them.
-pub(super) fn emitted_names(graph: &EventGraph, app: AppId, side: Side) -> Pool<'_> {
+/// Names a side of an app emits in `transport`, marked as orphans when nothing receives
+/// them.
+pub(super) fn emitted_names(
+    graph: &EventGraph,
+    app: AppId,
+    transport: Transport,
+    side: Side,
+) -> Pool<'_> {
     Pool::new(
         graph
             .emits_of(app)
-            .filter(|e| e.side == side && e.confident)
+            .filter(|e| e.transport == transport && e.side == side && e.confident)
             .filter_map(|e| {
                 let emitted = e.event.name()?;
-                let orphan = !graph.may_be_handled(app, side.other(), &e.ns, emitted);
+                let orphan = !graph.may_be_handled(app, transport, side.other(), &e.ns, emitted);
                 Some((emitted, &e.ns, orphan))
             })
             .collect(),
@@ -118,12 +130,15 @@ pub(super) fn emitted_names(graph: &EventGraph, app: AppId, side: Side) -> Pool<
 fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str, pool: &Pool) -> Diagnostic {
     let graph = cx.graph;
     let sending = handler.side.other();
+    // The verbs are the transport's ("listens", "emits").
+    let words = handler.transport.words();
+    let (receives, sends) = (words.receives, words.sends);
     let (who, senders) = match handler.side {
-        Side::Server => ("the server", "no client emits it"),
-        Side::Client => ("the client", "the server never emits it"),
+        Side::Server => ("the server", format!("no client {sends} it")),
+        Side::Client => ("the client", format!("the server never {sends} it")),
     };
     let message = format!(
-        "{who} listens for \"{name}\" but {senders}{}: this handler never runs",
+        "{who} {receives} for \"{name}\" but {senders}{}: this handler never runs",
         handler.ns.clause()
     );
     let mut diagnostic =
@@ -131,7 +146,7 @@ fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str, pool: &Pool) -> D
     let (found, orphan) = pool.closest(name, &handler.ns);
     match found {
         Closest::One(candidate) => {
-            for emit in graph.emits_named(handler.app, sending, candidate) {
+            for emit in graph.emits_named(handler.app, handler.transport, sending, candidate) {
                 diagnostic = diagnostic.label(
                     emit.file,
                     emit.span,

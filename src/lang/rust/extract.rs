@@ -329,6 +329,7 @@ impl<'a> Extractor<'a> {
         receiver: SocketRef,
     ) -> facts::Emit {
         facts::Emit {
+            transport: crate::transport::Transport::SocketIo,
             span: self.call_span(call),
             name_span: self.span(name),
             receiver,

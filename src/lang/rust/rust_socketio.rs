@@ -181,6 +181,7 @@ fn push_handler(
 ) {
     let span = ex.call_span(call);
     ex.facts.handlers.push(Handler {
+        transport: crate::transport::Transport::SocketIo,
         span,
         name_span: name.map_or(span, |name| ex.span(name)),
         receiver,
@@ -222,6 +223,7 @@ fn emit<'a>(ex: &mut Extractor<'a>, call: &'a ExprMethodCall, receiver: SocketRe
     // A callback, not a future: nothing waits on it, and on timeout it is just never
     // called. The client's `emit` is a plain call, so nothing is dropped either.
     let emit = crate::facts::Emit {
+        transport: crate::transport::Transport::SocketIo,
         args: call.args.get(1).and_then(payload_count),
         ack_callback: ack,
         ..ex.emit_at(call, name, receiver)

@@ -124,6 +124,7 @@ fn emit(ex: &mut Extractor<'_>, call: &ExprMethodCall, receiver: SocketRef, with
         receiver
     };
     let emit = crate::facts::Emit {
+        transport: crate::transport::Transport::SocketIo,
         method: if with_ack {
             EmitMethod::EmitWithAck
         } else {
@@ -186,6 +187,7 @@ fn handler_fact<'a>(
         None => (None, None, None),
     };
     Handler {
+        transport: crate::transport::Transport::SocketIo,
         span: ex.call_span(call),
         name_span: name.map_or_else(|| ex.call_span(call), |name| ex.span(name)),
         receiver,

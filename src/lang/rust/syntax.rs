@@ -71,7 +71,7 @@ pub(super) fn pat_idents(pat: &Pat, out: &mut Vec<String>) {
 }
 
 /// A function path for linking to find by name: `admin::on_connect` keeps its module
-/// (see `graph.rs`), `crate::`, `self::` and `super::` say nothing about it.
+/// (see `link/names.rs`), `crate::`, `self::` and `super::` say nothing about it.
 pub(super) fn path_name(path: &syn::Path) -> String {
     let segments: Vec<String> = path
         .segments

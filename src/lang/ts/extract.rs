@@ -1666,6 +1666,7 @@ impl<'a> Extractor<'a> {
             self.note_wrapped_emit(call, self.facts.emits.len() as u32);
         }
         self.facts.emits.push(facts::Emit {
+            transport: crate::transport::Transport::SocketIo,
             // An entry of a map is a site of its own, at its key.
             span: if named.is_some() {
                 name_span
@@ -1862,6 +1863,7 @@ impl<'a> Extractor<'a> {
             self.note_wrapped_handler(call, self.facts.handlers.len() as u32);
         }
         self.facts.handlers.push(Handler {
+            transport: crate::transport::Transport::SocketIo,
             // An entry of a map is a site of its own, at its key.
             span: if named.is_some() {
                 name_span
@@ -2026,6 +2028,7 @@ impl<'a> Extractor<'a> {
             None => (Value::Unknown, true),
         };
         self.facts.removals.push(Removal {
+            transport: crate::transport::Transport::SocketIo,
             span: self.span(call.span),
             receiver,
             name,

@@ -419,6 +419,7 @@ impl Extractor<'_> {
             }
             let span = span_of_subscribe(self, function);
             self.facts.handlers.push(Handler {
+                transport: crate::transport::Transport::SocketIo,
                 span,
                 name_span,
                 receiver: gateway.client(),
@@ -641,6 +642,7 @@ impl Extractor<'_> {
                     || matches!(&**p, Prop::Shorthand(i) if &*i.sym == "data"))
             });
             self.facts.emits.push(Emit {
+                transport: crate::transport::Transport::SocketIo,
                 span: self.span(object.span),
                 name_span: self.span(event.span()),
                 receiver: gateway.client(),

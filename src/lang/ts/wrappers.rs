@@ -5,7 +5,7 @@
 //!
 //! Extraction records the site in the wrapper's terms ([`Wrapper`]) and the calls that
 //! may be calls of a wrapper ([`WrapperCall`]); the callee of a call is often in another
-//! file, so linking (`graph/wrappers.rs`) pairs them and makes each call a site.
+//! file, so linking (`link/wrappers.rs`) pairs them and makes each call a site.
 
 use rustc_hash::FxHashSet as HashSet;
 use swc_common::Spanned;

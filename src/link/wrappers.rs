@@ -15,11 +15,12 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Event, FileId, Linker};
+use super::Linker;
 use crate::facts::{
     CallArg, Emit, EmitMethod, FuncId, Handler, Span, WrapArg, WrappedSite, WrapperCall,
 };
 use crate::facts::{Callee, ExportValue, Origin, SocketRef, Wrapper};
+use crate::graph::{Event, FileId};
 
 /// Wrappers of wrappers followed this deep: real code has two or three layers.
 const MAX_WRAP_DEPTH: usize = 3;

@@ -9,9 +9,10 @@
 //! there, on the loop's socket, with the entry's own function as the listener when the
 //! loop registers it. A map that cannot be found leaves the site as it is written.
 
+use super::Linker;
 use super::wrappers::{CallEmit, CallHandler, CallPlace, Wrapped, call_handler};
-use super::{FileId, Linker};
 use crate::facts::{Emit, ExportedEntry, ExportedMap, Handler, MapLoop, Span, Value, WrappedSite};
+use crate::graph::FileId;
 
 impl Linker<'_> {
     pub(super) fn expand_imported_maps(&self, wrapped: &mut Wrapped) {

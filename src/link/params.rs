@@ -1,0 +1,192 @@
+//! Sockets passed into functions: which functions a call reaches, and the rounds that
+//! fill each parameter with the sockets its callers pass, until nothing changes.
+
+use super::{CallTargets, Linker, PropTargets};
+use crate::facts::{Callee, ExportValue, FuncId};
+use crate::graph::FileId;
+
+impl<'a> Linker<'a> {
+    /// Fills function parameters from the calls that pass sockets, until nothing changes.
+    ///
+    /// A parameter that some call fills does not fall back to its declared type while
+    /// the calls are still being followed: otherwise a caller met before its own
+    /// parameter is filled would pass on "a socket of any namespace" for good. Once the
+    /// calls settle, the parameters they left empty fall back to their type, and what
+    /// that gives is passed on too.
+    pub(super) fn propagate_params(&mut self) {
+        // Which functions a call reaches does not depend on what sockets flow into
+        // parameters: callees are resolved once, for both phases, and only the socket
+        // values per round.
+        let calls: Vec<CallTargets<'a>> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, source)| source.facts.calls.iter().map(move |call| (file, call)))
+            .filter_map(|(file, call)| {
+                let targets = self.callees(file, &call.callee);
+                (!targets.is_empty()).then_some((file, call, targets))
+            })
+            .collect();
+        let prop_calls: Vec<PropTargets<'a>> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(file, source)| source.facts.prop_calls.iter().map(move |call| (file, call)))
+            .filter_map(|(file, call)| {
+                let targets = self.callees(file, &call.callee);
+                (!targets.is_empty()).then_some((file, call, targets))
+            })
+            .collect();
+        for (_, call, targets) in &calls {
+            for &(target_file, func) in targets {
+                for (index, _) in &call.args {
+                    self.params.entry((target_file, func, *index)).or_default();
+                }
+            }
+        }
+        self.params_settled = false;
+        self.propagate_rounds(&calls, &prop_calls);
+        self.params_settled = true;
+        self.propagate_rounds(&calls, &prop_calls);
+    }
+
+    pub(super) fn propagate_rounds(
+        &mut self,
+        calls: &[CallTargets<'a>],
+        prop_calls: &[PropTargets<'a>],
+    ) {
+        for _round in 0..8 {
+            self.memo.borrow_mut().clear();
+            let mut changed = false;
+            for (file, call, targets) in calls {
+                for (index, arg) in &call.args {
+                    let values = self.socket(*file, arg, 0);
+                    for &(target_file, func) in targets {
+                        let slot = self.params.entry((target_file, func, *index)).or_default();
+                        for value in &values {
+                            changed |= slot.insert(value.clone());
+                        }
+                    }
+                }
+            }
+            for (file, call, targets) in prop_calls {
+                for (name, prop) in &call.props {
+                    let values = self.socket(*file, prop, 0);
+                    for &(target_file, func) in targets {
+                        let slot = self
+                            .props
+                            .entry((target_file, func, call.index, name.clone()))
+                            .or_default();
+                        for value in &values {
+                            changed |= slot.insert(value.clone());
+                        }
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        self.memo.borrow_mut().clear();
+    }
+
+    pub(super) fn callees(&self, file: FileId, callee: &Callee) -> Vec<(FileId, FuncId)> {
+        match callee {
+            Callee::Local(id) => vec![(file, *id)],
+            Callee::Import {
+                specifier,
+                name,
+                path,
+            } => match self.import(file, specifier, name, path, 0) {
+                Some((target, ExportValue::Function(id))) => vec![(target, *id)],
+                // `StatusPage.sendList(io, socket)`: a static method of an imported
+                // class, found by its name.
+                _ => match path.last() {
+                    Some(method) => self.named_functions(file, method),
+                    None => Vec::new(),
+                },
+            },
+            Callee::Named(name) => self.named_functions(file, name),
+        }
+    }
+
+    /// Project functions and methods called `name`; too many namesakes mean none is
+    /// trusted. A Rust path (`admin::on_connect`) prefers the namesakes in a file of
+    /// that module (`admin.rs`, `admin/mod.rs`).
+    pub(super) fn named_functions(&self, caller: FileId, name: &str) -> Vec<(FileId, FuncId)> {
+        // Most names are plain (`save`): the substring searcher that `rsplit_once("::")`
+        // sets up costs more than looking at the name's bytes for a `:` first.
+        let path = if name.as_bytes().contains(&b':') {
+            name.rsplit_once("::")
+        } else {
+            None
+        };
+        let (module, name) = match path {
+            Some((path, name)) => (path.rsplit("::").next(), name),
+            None => (None, name),
+        };
+        let nearest;
+        let found = match self.functions_by_name.get(name) {
+            Some(found) if found.len() <= 4 => found,
+            // Many namesakes across the repository (`registerHandlers` in every example):
+            // the caller's neighbours in the directory tree, when they are few, are the
+            // ones it means; namesakes elsewhere must not make its own unresolvable.
+            Some(found) => {
+                nearest = self.nearest_holders(caller, found);
+                if nearest.len() > 4 {
+                    return Vec::new();
+                }
+                &nearest
+            }
+            None => return Vec::new(),
+        };
+        let Some(module) = module else {
+            return found.clone();
+        };
+        let in_module: Vec<(FileId, FuncId)> = found
+            .iter()
+            .copied()
+            .filter(|&(file, _)| {
+                let path = &self.files[file].path;
+                let stem = path.file_stem().and_then(|s| s.to_str());
+                let dir = path
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .and_then(|s| s.to_str());
+                stem == Some(module) || (stem == Some("mod") && dir == Some(module))
+            })
+            .collect();
+        if in_module.is_empty() {
+            found.clone()
+        } else {
+            in_module
+        }
+    }
+
+    /// The entries held by the files nearest `file` in the directory tree (sharing the
+    /// longest leading run of path components with it).
+    pub(super) fn nearest_holders<T: Copy>(
+        &self,
+        file: FileId,
+        holders: &[(FileId, T)],
+    ) -> Vec<(FileId, T)> {
+        let mut components = self.path_components.borrow_mut();
+        let reader = components.of(file, &self.files[file].path);
+        let mut closeness = |holder: FileId| {
+            let holder = components.of(holder, &self.files[holder].path);
+            (reader.iter().zip(holder.iter()))
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let nearest = holders
+            .iter()
+            .map(|&(h, _)| closeness(h))
+            .max()
+            .unwrap_or(0);
+        holders
+            .iter()
+            .copied()
+            .filter(|&(holder, _)| closeness(holder) == nearest)
+            .collect()
+    }
+}
