@@ -10,51 +10,20 @@ use std::collections::BTreeSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::apps::{AppId, Apps, FileSides};
-use crate::config::Config;
 use crate::facts::{
     Ack, CallEffects, Callee, Calls, Emit, EmitMethod, ExportValue, FileFacts, FnShape, FuncId,
     Handler, ListenContext, ListenMethod, Missing, MissingKind, NsExpr, Op, Origin, Params,
     RUST_CONST, Side, SocketRef, Span, Summary, TypedSocket, Value,
 };
+use crate::link_settings::LinkSettings;
 use crate::resolve::Resolver;
+
+/// Defined below the graph, for the diagnostics that name them.
+pub use crate::ids::{FileId, Ns};
 
 mod maps;
 mod wrappers;
 use wrappers::CallPlace;
-
-pub type FileId = usize;
-
-/// A namespace after resolution.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Ns {
-    Static(String),
-    /// Unknown, or a dynamic (regex/function) server namespace: matches any.
-    Any,
-}
-
-impl Ns {
-    pub fn matches(&self, other: &Ns) -> bool {
-        match (self, other) {
-            (Ns::Static(a), Ns::Static(b)) => a == b,
-            _ => true,
-        }
-    }
-
-    /// ` in namespace "/x"` for messages; nothing when the namespace is unknown.
-    pub fn clause(&self) -> String {
-        match self {
-            Ns::Static(name) => format!(" in namespace \"{name}\""),
-            Ns::Any => String::new(),
-        }
-    }
-
-    pub fn label(&self) -> &str {
-        match self {
-            Ns::Static(name) => name,
-            Ns::Any => "*",
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Event {
@@ -637,16 +606,16 @@ impl EventGraph {
 /// it was.
 pub type AskEffects<'a> = &'a dyn Fn(FileId) -> Option<Vec<Option<CallEffects>>>;
 
-/// Links the facts of all files into the event graph. The configuration supplies the
-/// sides of files whose imports do not tell and the sockets wrappers return;
-/// `ask_effects`, the call effects the front-ends deferred.
+/// Links the facts of all files into the event graph. The configuration's settings supply
+/// the sides of files whose imports do not tell, the sockets wrappers return and the
+/// configured apps; `ask_effects`, the call effects the front-ends deferred.
 pub fn link(
     files: &[SourceFile],
     resolver: &Resolver,
-    config: &Config,
+    settings: &LinkSettings,
     ask_effects: AskEffects<'_>,
 ) -> EventGraph {
-    Linker::new(files, resolver, config, ask_effects).build()
+    Linker::new(files, resolver, settings, ask_effects).build()
 }
 
 /// A call with socket arguments, where it is, and the functions it reaches.
@@ -657,7 +626,7 @@ type PropTargets<'f> = (FileId, &'f crate::facts::PropCall, Vec<(FileId, FuncId)
 struct Linker<'a> {
     files: &'a [SourceFile],
     resolver: &'a Resolver,
-    config: &'a Config,
+    settings: &'a LinkSettings,
     /// NestJS interceptors and exception filters registered app-wide, anywhere in the
     /// project: (interceptors, filters). See `Ack::through_nest`.
     nest_globals: (bool, bool),
@@ -738,7 +707,7 @@ impl<'a> Linker<'a> {
     fn new(
         files: &'a [SourceFile],
         resolver: &'a Resolver,
-        config: &'a Config,
+        settings: &'a LinkSettings,
         ask_effects: AskEffects<'a>,
     ) -> Linker<'a> {
         let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
@@ -781,7 +750,7 @@ impl<'a> Linker<'a> {
         Linker {
             files,
             resolver,
-            config,
+            settings,
             nest_globals,
             rust_consts,
             typed_params,
@@ -1173,7 +1142,7 @@ impl<'a> Linker<'a> {
         }
         let paths: Vec<&std::path::Path> = self.files.iter().map(|f| f.path.as_path()).collect();
         let evidence = self.app_evidence(graph, &sides);
-        graph.apps = crate::apps::partition(&paths, &sides, &evidence, self.config);
+        graph.apps = crate::apps::partition(&paths, &sides, &evidence, self.settings);
 
         let apps = &graph.apps;
         for emit in &mut graph.emits {
@@ -1547,7 +1516,7 @@ impl<'a> Linker<'a> {
                 globs_applied = true;
                 for (file, side) in sides.iter_mut().enumerate() {
                     if side.is_none() {
-                        *side = self.config.side_of_path(&self.files[file].path);
+                        *side = self.settings.side_of_path(&self.files[file].path);
                     }
                 }
             }
@@ -2127,7 +2096,7 @@ impl<'a> Linker<'a> {
                 .name
                 .as_deref()?,
         };
-        Some(match self.config.socket_wrapper(name)? {
+        Some(match self.settings.socket_wrapper(name)? {
             Side::Client => SocketValue::new(Kind::ClientSocket, Ns::Any),
             // Like `new Server()`: `getIO().of("/admin")` and its connection handler
             // are followed from there.

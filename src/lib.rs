@@ -2,17 +2,45 @@
 //!
 //! The pipeline reads top to bottom: discover → extract (per file, in parallel) →
 //! link into the event graph → rules → report.
+//!
+//! ## Layers
+//!
+//! Lowest first. A module uses only modules of the layers before its own, never one of
+//! its own layer or a later one (`tests/it/layers.rs` checks it), so that a value type
+//! never depends on what produces or consumes it:
+//!
+//! 1. `source`, `suggest`, `words`: text utilities (line positions, spelling, words).
+//! 2. `ids`, `facts`: what a site is located by, and what a front-end reports of a file.
+//! 3. `catalog`: every rule's metadata (id, default severity, fix availability, docs).
+//! 4. `diagnostic`: the finding every rule builds, by rule id, file and span.
+//! 5. `discover`, `lockfile`: the files to read and how paths are named; lockfiles.
+//! 6. `package`, `resolve`, `link_settings`: package manifests, module resolution, and
+//!    what the linker takes from the configuration.
+//! 7. `cache`, `lang`: per-file facts, cached or extracted by a front-end.
+//! 8. `apps`: which files form one app.
+//! 9. `graph`: linking the facts into the event graph.
+//! 10. `rules`: each rule's check over the graph.
+//! 11. `config`: `wirelint.toml`, read by what follows; extraction, linking and the
+//!     rules see only what they are handed (`link_settings`, the socket wrappers).
+//! 12. `suppress`, `severity`: passes over the rules' findings.
+//! 13. `crate` (this file): the pipeline, and the `Analysis` it returns.
+//! 14. `baseline`, `fix`: what a run's findings are compared with, and applying fixes.
+//! 15. `report`: the output formats.
+//! 16. `trace`: one event traced end to end, with the reports' positions and fixes.
 
 pub mod apps;
 pub mod baseline;
 pub mod cache;
+pub mod catalog;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
 pub mod fix;
 pub mod graph;
+pub mod ids;
 pub mod lang;
+pub mod link_settings;
 pub mod lockfile;
 pub mod package;
 pub mod report;
@@ -176,7 +204,7 @@ pub fn analyze_with(
         None => {
             let ask_effects =
                 |file| loader.call_effects(&files, &loaded, file, stdin, &options.overlay);
-            let graph = graph::link(&files, &resolver, config, &ask_effects);
+            let graph = graph::link(&files, &resolver, config.link_settings(), &ask_effects);
             linked_at = std::time::Instant::now();
             let code = |file, texts| loader.code(&files, file, texts, stdin, &options.overlay);
             let diagnostics = check_graph(&graph, &files, paths, config, &code);
@@ -914,7 +942,7 @@ fn crashed(path: &Path) -> FileFacts {
             span: Span::default(),
             message: format!(
                 "internal error while analysing {}; the file was skipped and the rest checked (please report this)",
-                report::display_path(path)
+                discover::display_path(path)
             ),
         }),
         internal_error: true,

@@ -1,22 +1,14 @@
 use std::collections::{HashMap, HashSet};
 
 use super::similar::{Closest, Pool, did_you_mean_any};
-use super::{BUILTIN_EVENTS, Context, FixAvailability, RESERVED_EVENTS, Rule};
+use super::{BUILTIN_EVENTS, Context, RESERVED_EVENTS};
 use crate::apps::AppId;
+pub(super) use crate::catalog::UNMATCHED_EMIT as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{Side, Span};
 use crate::graph::{EmitSite, EventGraph, FileId, Presence};
 
-pub const RULE: Rule = Rule {
-    id: "unmatched-emit",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "an event is emitted but nothing on the other side of the wire listens for it",
-    doc: include_str!("../../rules/unmatched-emit.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let paired = cx.typo_pairs();
     let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();

@@ -1,22 +1,14 @@
 use std::collections::{HashMap, HashSet};
 
 use super::similar::{Closest, Pool, did_you_mean_any};
-use super::{BUILTIN_EVENTS, Context, FixAvailability, Rule};
+use super::{BUILTIN_EVENTS, Context};
 use crate::apps::AppId;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+pub(super) use crate::catalog::UNMATCHED_HANDLER as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::facts::{ListenMethod, Side, Span};
 use crate::graph::{EventGraph, FileId, HandlerSite, Presence};
 
-pub const RULE: Rule = Rule {
-    id: "unmatched-handler",
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes,
-    summary: "a handler is registered for an event that nothing emits towards it",
-    doc: include_str!("../../rules/unmatched-handler.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let paired = cx.typo_pairs();
     let mut pools: HashMap<(AppId, Side), Pool> = HashMap::new();
