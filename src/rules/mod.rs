@@ -201,55 +201,44 @@ pub fn nest_missing_label(kind: MissingKind) -> &'static str {
 /// A rule's check: what it finds in the graph, appended to the findings.
 type Check = fn(&Context, &mut Vec<Diagnostic>);
 
-/// Every rule's check with the catalog entry it reports as, in the catalog's order (a
-/// test holds the two lists together, so that a rule added to one is added to both).
-const CHECKS: &[(&Rule, Check)] = &[
-    (&ack_missing::RULE, ack_missing::check),
-    (&ack_not_answerable::RULE, ack_not_answerable::check),
-    (&ack_not_on_all_paths::RULE, ack_not_on_all_paths::check),
-    (&ack_unexpected::RULE, ack_unexpected::check),
-    (&arity_mismatch::RULE, arity_mismatch::check),
-    (&await_never_resolves::RULE, await_never_resolves::check),
-    (
-        &broadcast_ack_without_timeout::RULE,
-        broadcast_ack_without_timeout::check,
-    ),
-    (
-        &broadcast_excludes_sender::RULE,
-        broadcast_excludes_sender::check,
-    ),
-    (&dynamic_event_name::RULE, dynamic_event_name::check),
-    (&emit_awaited::RULE, emit_awaited::check),
-    (&emit_not_awaited::RULE, emit_not_awaited::check),
-    (&event_name_mismatch::RULE, event_name_mismatch::check),
-    (&gateway_not_provided::RULE, gateway_not_provided::check),
-    (&handler_replaced::RULE, handler_replaced::check),
-    (&listener_after_await::RULE, listener_after_await::check),
-    (&listener_leak::RULE, listener_leak::check),
-    (
-        &listener_removed_globally::RULE,
-        listener_removed_globally::check,
-    ),
-    (
-        &manager_event_on_socket::RULE,
-        manager_event_on_socket::check,
-    ),
-    (&middleware_blocks::RULE, middleware_blocks::check),
-    (&namespace_mismatch::RULE, namespace_mismatch::check),
-    (&nest_ack_parameter::RULE, nest_ack_parameter::check),
-    (&parse_error::RULE, parse_error::check),
-    (
-        &payload_not_deserializable::RULE,
-        payload_not_deserializable::check,
-    ),
-    (&reserved_event::RULE, reserved_event::check),
-    (
-        &unknown_rule_in_suppression::RULE,
-        unknown_rule_in_suppression::check,
-    ),
-    (&unmatched_emit::RULE, unmatched_emit::check),
-    (&unmatched_handler::RULE, unmatched_handler::check),
-    (&unused_suppression::RULE, unused_suppression::check),
+/// Each rule module's check and the catalog entry it reports as (its `RULE`).
+macro_rules! checks {
+    ($($rule:ident),* $(,)?) => {
+        &[$((&$rule::RULE, $rule::check)),*]
+    };
+}
+
+/// Every rule's check, in the catalog's order (a test holds the two lists together, so
+/// that a rule added to one is added to both).
+const CHECKS: &[(&Rule, Check)] = checks![
+    ack_missing,
+    ack_not_answerable,
+    ack_not_on_all_paths,
+    ack_unexpected,
+    arity_mismatch,
+    await_never_resolves,
+    broadcast_ack_without_timeout,
+    broadcast_excludes_sender,
+    dynamic_event_name,
+    emit_awaited,
+    emit_not_awaited,
+    event_name_mismatch,
+    gateway_not_provided,
+    handler_replaced,
+    listener_after_await,
+    listener_leak,
+    listener_removed_globally,
+    manager_event_on_socket,
+    middleware_blocks,
+    namespace_mismatch,
+    nest_ack_parameter,
+    parse_error,
+    payload_not_deserializable,
+    reserved_event,
+    unknown_rule_in_suppression,
+    unmatched_emit,
+    unmatched_handler,
+    unused_suppression,
 ];
 
 /// Every rule's findings, rule by rule in the catalog's order.
