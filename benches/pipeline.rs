@@ -90,7 +90,12 @@ fn link_and_rules(bencher: Bencher, name: &str) {
             let kind = wirelint::discover::classify(path)?;
             Some(wirelint::lang::call_effects(&text, kind, &[], None))
         };
-        let graph = wirelint::link::link(&analysis.files, &resolver, &config, &ask_effects);
+        let graph = wirelint::link::link(
+            &analysis.files,
+            &resolver,
+            config.link_settings(),
+            &ask_effects,
+        );
         wirelint::rules::run(&wirelint::rules::Context::new(&graph, &analysis.files))
     });
 }

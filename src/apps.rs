@@ -29,8 +29,8 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::config::Config;
-use crate::graph::FileId;
+use crate::ids::FileId;
+use crate::link_settings::LinkSettings;
 
 pub type AppId = usize;
 
@@ -92,12 +92,12 @@ pub fn partition(
     paths: &[&Path],
     sides: &[FileSides],
     evidence: &[(FileId, FileId)],
-    config: &Config,
+    settings: &LinkSettings,
 ) -> Apps {
     let files: Vec<FileId> = (0..paths.len()).filter(|&f| sides[f].any()).collect();
     let mut sets = UnionFind::new(paths.len());
     for &file in &files {
-        sets.label[file] = config.app_of_path(paths[file]);
+        sets.label[file] = settings.app_of_path(paths[file]);
     }
 
     // Directories holding each side, for the scope of the other.
@@ -230,7 +230,7 @@ pub fn partition(
         let id = *id_of_root.entry(root).or_insert_with(|| {
             apps.push(App {
                 name: sets.label[root]
-                    .and_then(|label| config.app_names().nth(label))
+                    .and_then(|label| settings.app_names().nth(label))
                     .map(str::to_owned),
                 root: PathBuf::new(),
                 files: Vec::new(),
@@ -254,9 +254,9 @@ pub fn partition(
     // app nearest above them, or to one of their own (one per directory): never to an
     // unrelated app.
     for file in (0..paths.len()).filter(|&f| sides[f].sites && !sides[f].any()) {
-        let configured = config
+        let configured = settings
             .app_of_path(paths[file])
-            .and_then(|label| config.app_names().nth(label))
+            .and_then(|label| settings.app_names().nth(label))
             .and_then(|name| {
                 partition
                     .apps
@@ -356,7 +356,7 @@ mod tests {
                 sites: client || server,
             })
             .collect();
-        partition(&paths, &sides, evidence, &Config::default())
+        partition(&paths, &sides, evidence, &LinkSettings::default())
             .apps
             .into_iter()
             .map(|app| app.files)
@@ -507,7 +507,7 @@ mod tests {
             side(false, false),
             side(false, false),
         ];
-        let apps = partition(&paths, &sides, &[], &Config::default());
+        let apps = partition(&paths, &sides, &[], &LinkSettings::default());
         assert_eq!(apps.of(2), apps.of(0));
         assert_ne!(apps.of(3), apps.of(0));
         assert_eq!(apps.apps[apps.of(3)].root, Path::new("r/tools"));

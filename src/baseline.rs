@@ -78,8 +78,8 @@ pub fn site_hash(analysis: &Analysis, diagnostic: &Diagnostic) -> String {
 fn key(analysis: &Analysis, base: &Path, diagnostic: &Diagnostic) -> Key {
     let path = crate::discover::absolute(&analysis.files[diagnostic.file].path);
     let file = match path.strip_prefix(base) {
-        Ok(rel) => crate::report::display_path(rel),
-        Err(_) => crate::report::display_path(&path),
+        Ok(rel) => crate::discover::display_path(rel),
+        Err(_) => crate::discover::display_path(&path),
     };
     Key {
         rule: diagnostic.rule.to_owned(),

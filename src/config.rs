@@ -10,11 +10,27 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::catalog::{self, RULES};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::Side;
-use crate::rules::RULES;
+use crate::link_settings::LinkSettings;
 
 pub const FILE_NAME: &str = "wirelint.toml";
+
+/// Whether a file configures how the whole project is read rather than holding code:
+/// `wirelint.toml`, a tsconfig/jsconfig (also one only `extends` names, such as
+/// `tsconfig.base.json`), or a package manifest (`package.json` says which Socket.IO
+/// version a client speaks; `Cargo.toml` which socketioxide or rust_socketio a crate
+/// uses). A change to one can change any finding, so `--only-files` naming one (a
+/// pre-commit hook run by a commit that touches it) reports the whole project.
+pub fn is_project_config(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let resolution_config =
+        (name.starts_with("tsconfig") || name.starts_with("jsconfig")) && name.ends_with(".json");
+    resolution_config || matches!(name, FILE_NAME | "package.json" | "Cargo.toml")
+}
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -125,12 +141,9 @@ pub struct Config {
     base: PathBuf,
     rules: Vec<(&'static str, Level)>,
     ignore_events: Vec<String>,
-    client_paths: GlobSet,
-    server_paths: GlobSet,
     exclude: GlobSet,
-    sockets: Vec<(String, Side)>,
-    /// `[apps]`: each app's name and the globs of its files, in name order.
-    apps: Vec<(String, GlobSet)>,
+    /// `[sides]`, `[sockets]` and `[apps]`: what the linker reads.
+    link: LinkSettings,
     /// `[tests]`: the globs of test code (`None`: the defaults) and its severity.
     test_paths: Option<GlobSet>,
     pub test_severity: TestSeverity,
@@ -219,7 +232,7 @@ impl Config {
             .map_err(|e| error(e.span(), with_suggestion(e.message().trim())))?;
         let mut rules = Vec::new();
         for (id, level) in raw.rules {
-            let Some(rule) = crate::rules::find(id.get_ref()) else {
+            let Some(rule) = catalog::find(id.get_ref()) else {
                 let known = RULES.iter().map(|r| r.id).collect::<Vec<_>>().join(", ");
                 let hint = match crate::suggest::closest(id.get_ref(), RULES.iter().map(|r| r.id)) {
                     Some(close) => format!("; did you mean `{close}`?"),
@@ -304,24 +317,28 @@ impl Config {
         for (name, patterns) in &raw.apps {
             apps.push((name.clone(), globs(patterns, &format!("[apps] {name}"))?));
         }
+        let base = crate::discover::absolute(file)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         Ok(Config {
             file: Some(file.to_path_buf()),
-            base: crate::discover::absolute(file)
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
+            base: base.clone(),
             rules,
             ignore_events: raw.ignore_events,
-            client_paths: globs(&raw.sides.client, "[sides] client")?,
-            server_paths: globs(&raw.sides.server, "[sides] server")?,
             exclude: globs(&raw.exclude, "exclude")?,
             test_paths: match &raw.tests.paths {
                 Some(paths) => Some(globs(paths, "[tests] paths")?),
                 None => None,
             },
             test_severity: raw.tests.severity.unwrap_or_default(),
-            sockets,
-            apps,
+            link: LinkSettings {
+                base,
+                client_paths: globs(&raw.sides.client, "[sides] client")?,
+                server_paths: globs(&raw.sides.server, "[sides] server")?,
+                sockets,
+                apps,
+            },
             written: Written {
                 exclude: strings(&raw.exclude),
                 client_paths: strings(&raw.sides.client),
@@ -387,48 +404,16 @@ impl Config {
         }
     }
 
-    /// The side `[sides]` puts a file on; none when no glob or both sides match.
-    pub fn side_of_path(&self, path: &Path) -> Option<Side> {
-        if self.client_paths.is_empty() && self.server_paths.is_empty() {
-            return None;
-        }
-        let rel = self.relative(path)?;
-        match (
-            self.client_paths.is_match(&rel),
-            self.server_paths.is_match(&rel),
-        ) {
-            (true, false) => Some(Side::Client),
-            (false, true) => Some(Side::Server),
-            _ => None,
-        }
-    }
-
-    /// The `[apps]` entry a file belongs to (the first by name when several match), as
-    /// its index in `app_names`; none when `[apps]` does not list it.
-    pub fn app_of_path(&self, path: &Path) -> Option<usize> {
-        if self.apps.is_empty() {
-            return None;
-        }
-        let rel = self.relative(path)?;
-        self.apps.iter().position(|(_, globs)| globs.is_match(&rel))
-    }
-
-    /// The names of the `[apps]` entries, in name order.
-    pub fn app_names(&self) -> impl Iterator<Item = &str> {
-        self.apps.iter().map(|(name, _)| name.as_str())
-    }
-
-    /// The side of the socket a `[sockets]` wrapper of this name returns.
-    pub fn socket_wrapper(&self, name: &str) -> Option<Side> {
-        self.sockets
-            .iter()
-            .find(|(wrapper, _)| wrapper == name)
-            .map(|(_, side)| *side)
+    /// What the linker reads: `[sides]`, `[sockets]` and `[apps]`.
+    pub fn link_settings(&self) -> &LinkSettings {
+        &self.link
     }
 
     /// Every `[sockets]` name, for the front-ends.
     pub fn socket_wrappers(&self) -> Vec<String> {
-        self.sockets.iter().map(|(name, _)| name.clone()).collect()
+        (self.link.sockets.iter())
+            .map(|(name, _)| name.clone())
+            .collect()
     }
 
     pub fn ignores_event(&self, event: &str) -> bool {
@@ -460,7 +445,7 @@ impl Config {
             let Some(configured) = level.severity() else {
                 return false;
             };
-            let default = crate::rules::find(d.rule).map_or(d.severity, |rule| rule.severity);
+            let default = catalog::find(d.rule).map_or(d.severity, |rule| rule.severity);
             d.severity = if d.severity >= default {
                 configured
             } else {
@@ -478,7 +463,7 @@ impl Config {
             format!("[{}]", quoted.join(", "))
         };
         let mut out = match &self.file {
-            Some(file) => format!("# from {}\n", crate::report::display_path(file)),
+            Some(file) => format!("# from {}\n", crate::discover::display_path(file)),
             None => "# no wirelint.toml found: the defaults\n".to_owned(),
         };
         out.push_str(&format!("ignore_events = {}\n", list(&self.ignore_events)));
@@ -498,7 +483,7 @@ impl Config {
             list(&self.written.server_paths)
         ));
         let wrappers = |side: Side| {
-            let names: Vec<String> = (self.sockets.iter())
+            let names: Vec<String> = (self.link.sockets.iter())
                 .filter(|(_, s)| *s == side)
                 .map(|(name, _)| name.clone())
                 .collect();
@@ -690,7 +675,7 @@ mod tests {
     fn the_default_file_parses_to_the_defaults() {
         let config = parse(&default_file()).expect("valid");
         assert!(config.rules.is_empty());
-        assert!(config.sockets.is_empty());
+        assert!(config.link.sockets.is_empty());
         assert!(!config.is_excluded(Path::new("/repo/web/a.ts")));
     }
 
@@ -785,25 +770,43 @@ mod tests {
         assert!(!config.is_excluded(Path::new("/repo/web/legacy.ts")));
         assert!(!config.is_excluded(Path::new("/elsewhere/legacy/a.ts")));
         assert_eq!(
-            config.side_of_path(Path::new("/repo/web/src/a.ts")),
+            config.link.side_of_path(Path::new("/repo/web/src/a.ts")),
             Some(Side::Client)
         );
         assert_eq!(
-            config.side_of_path(Path::new("/repo/server/a.ts")),
+            config.link.side_of_path(Path::new("/repo/server/a.ts")),
             Some(Side::Server)
         );
-        assert_eq!(config.side_of_path(Path::new("/repo/shared/a.ts")), None);
+        assert_eq!(
+            config.link.side_of_path(Path::new("/repo/shared/a.ts")),
+            None
+        );
     }
 
     #[test]
     fn apps_are_globs_by_name() {
         let config =
             parse("[apps]\nchat = [\"web\", \"server/**\"]\nadmin = [\"admin\"]\n").expect("valid");
-        assert_eq!(config.app_names().collect::<Vec<_>>(), ["admin", "chat"]);
-        assert_eq!(config.app_of_path(Path::new("/repo/web/src/a.ts")), Some(1));
-        assert_eq!(config.app_of_path(Path::new("/repo/server/a.ts")), Some(1));
-        assert_eq!(config.app_of_path(Path::new("/repo/admin/a.ts")), Some(0));
-        assert_eq!(config.app_of_path(Path::new("/repo/shared/a.ts")), None);
+        assert_eq!(
+            config.link.app_names().collect::<Vec<_>>(),
+            ["admin", "chat"]
+        );
+        assert_eq!(
+            config.link.app_of_path(Path::new("/repo/web/src/a.ts")),
+            Some(1)
+        );
+        assert_eq!(
+            config.link.app_of_path(Path::new("/repo/server/a.ts")),
+            Some(1)
+        );
+        assert_eq!(
+            config.link.app_of_path(Path::new("/repo/admin/a.ts")),
+            Some(0)
+        );
+        assert_eq!(
+            config.link.app_of_path(Path::new("/repo/shared/a.ts")),
+            None
+        );
         let error = parse("[apps]\nchat = [\"a/[\"]\n").expect_err("bad glob");
         assert_eq!(error.at, Some((2, 9)));
     }
@@ -902,5 +905,28 @@ mod tests {
             error.to_string().split(": ").next(),
             Some("/repo/wirelint.toml:1:12")
         );
+    }
+
+    #[test]
+    fn project_configs_are_known_by_name() {
+        for name in [
+            "wirelint.toml",
+            "web/tsconfig.json",
+            "tsconfig.base.json",
+            "server/jsconfig.json",
+            "package.json",
+            "crates/server/Cargo.toml",
+        ] {
+            assert!(is_project_config(Path::new(name)), "{name}");
+        }
+        for name in [
+            "web/chat.ts",
+            "README.md",
+            "Cargo.lock",
+            "tsconfig.ts",
+            "config.json",
+        ] {
+            assert!(!is_project_config(Path::new(name)), "{name}");
+        }
     }
 }

@@ -1,27 +1,13 @@
-//! The one diagnostic value every rule builds and every output format renders.
+//! The one diagnostic value every rule builds and every output format renders. It
+//! depends on ids and spans only: the files and namespaces it names (`crate::ids`) and
+//! the rule that reports it (`crate::catalog`), never on the event graph or the checks.
 
+use crate::catalog::Rule;
 use crate::facts::Span;
-use crate::graph::{FileId, Ns};
+use crate::ids::{FileId, Ns};
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+/// A finding's level, which starts as its rule's default (so the catalog defines it).
+pub use crate::catalog::Severity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,12 +70,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(
-        rule: &crate::rules::Rule,
-        file: FileId,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn new(rule: &Rule, file: FileId, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             rule: rule.id,
             severity: rule.severity,
@@ -147,7 +128,7 @@ mod rule_id {
         deserializer: D,
     ) -> Result<&'static str, D::Error> {
         let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        crate::rules::find(&id)
+        crate::catalog::find(&id)
             .map(|rule| rule.id)
             .ok_or_else(|| D::Error::custom(format!("no rule `{id}`")))
     }

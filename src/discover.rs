@@ -1,4 +1,5 @@
-//! Finding the source files to lint.
+//! Finding the source files to lint, and naming paths: `absolute` to compare them,
+//! `display_path` to show them (every layer above reports paths the same way).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -188,25 +189,6 @@ fn minified_name(name: &std::ffi::OsStr) -> bool {
 
 /// The names of the files that configure module resolution for their directory.
 pub const RESOLUTION_CONFIGS: [&str; 2] = ["tsconfig.json", "jsconfig.json"];
-
-/// Whether a file configures how the whole project is read rather than holding code:
-/// `wirelint.toml`, a tsconfig/jsconfig (also one only `extends` names, such as
-/// `tsconfig.base.json`), or a package manifest (`package.json` says which Socket.IO
-/// version a client speaks; `Cargo.toml` which socketioxide or rust_socketio a crate
-/// uses). A change to one can change any finding, so `--only-files` naming one (a
-/// pre-commit hook run by a commit that touches it) reports the whole project.
-pub fn is_project_config(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-        return false;
-    };
-    let resolution_config =
-        (name.starts_with("tsconfig") || name.starts_with("jsconfig")) && name.ends_with(".json");
-    resolution_config
-        || matches!(
-            name,
-            crate::config::FILE_NAME | "package.json" | "Cargo.toml"
-        )
-}
 
 /// The directories a walk listed and the [`RESOLUTION_CONFIGS`] it saw in them. Module
 /// resolution looks for a config in every directory of every file: for the directories
@@ -565,6 +547,65 @@ pub fn absolute(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// `/`-separated on every platform, as the JSON spec asks. A path that climbs out of the
+/// current directory and back into it (`../web/chat.ts` from `web/`, as a run from a
+/// subfolder analyses its project from the root) is shown from the current directory
+/// (`chat.ts`), as ruff shows it.
+pub fn display_path(path: &Path) -> String {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let shortened = match path.components().next() {
+        Some(std::path::Component::ParentDir) => CWD
+            .get_or_init(|| std::env::current_dir().ok())
+            .as_deref()
+            .and_then(|cwd| back_into(cwd, path)),
+        _ => None,
+    };
+    let path = shortened.as_deref().unwrap_or(path);
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
+}
+
+/// `path`, relative to `cwd` and starting with `..`, without the steps that leave `cwd`
+/// only to come back into it: `../../a/b/x.ts` from `/r/a/b` is `x.ts`, `../z/x.ts` from
+/// `/r/a` stays. `None` when there is nothing to cancel.
+fn back_into(cwd: &Path, path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let ups = path
+        .components()
+        .take_while(|c| matches!(c, Component::ParentDir))
+        .count();
+    let rest: Vec<Component> = path.components().skip(ups).collect();
+    if rest.iter().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let cwd: Vec<Component> = cwd.components().collect();
+    let left = cwd.get(cwd.len().checked_sub(ups)?..)?;
+    if !left.iter().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    // Only whole climbs back down cancel, and the file itself stays.
+    let back = left
+        .iter()
+        .zip(&rest[..rest.len().saturating_sub(1)])
+        .take_while(|(up, down)| up == down)
+        .count();
+    if back == 0 {
+        return None;
+    }
+    let mut shortened = PathBuf::new();
+    for _ in back..ups {
+        shortened.push("..");
+    }
+    for component in &rest[back..] {
+        shortened.push(component);
+    }
+    Some(shortened)
 }
 
 #[cfg(test)]
@@ -963,27 +1004,28 @@ mod tests {
         let got = discover(&[root.to_path_buf()], true).unwrap();
         assert_eq!(rels(root, &got), ["src/alias.ts", "src/real.ts"]);
     }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::back_into;
+    use std::path::{Path, PathBuf};
 
     #[test]
-    fn project_configs_are_known_by_name() {
-        for name in [
-            "wirelint.toml",
-            "web/tsconfig.json",
-            "tsconfig.base.json",
-            "server/jsconfig.json",
-            "package.json",
-            "crates/server/Cargo.toml",
-        ] {
-            assert!(is_project_config(Path::new(name)), "{name}");
-        }
-        for name in [
-            "web/chat.ts",
-            "README.md",
-            "Cargo.lock",
-            "tsconfig.ts",
-            "config.json",
-        ] {
-            assert!(!is_project_config(Path::new(name)), "{name}");
-        }
+    fn climbs_back_into_the_current_directory_are_cancelled() {
+        let from = |cwd: &str, path: &str| back_into(Path::new(cwd), Path::new(path));
+        assert_eq!(from("/p/web", "../web/b.ts"), Some(PathBuf::from("b.ts")));
+        assert_eq!(
+            from("/p/web/src", "../../web/src/x/b.ts"),
+            Some(PathBuf::from("x/b.ts"))
+        );
+        assert_eq!(
+            from("/r/a/b", "../../a/z/x.ts"),
+            Some(PathBuf::from("../z/x.ts"))
+        );
+        assert_eq!(from("/p/web", "../server/a.ts"), None);
+        assert_eq!(from("/p/web", "../web"), None, "the last one is the file");
+        assert_eq!(from("/", "../a.ts"), None);
+        assert_eq!(from("/p/web", "../web/../x.ts"), None);
     }
 }

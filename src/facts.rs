@@ -891,7 +891,7 @@ pub struct FileFacts {
     /// Its suppression comments (`// wirelint-ignore-next-line ...`), kept with the
     /// facts so that a file the cache spares reading still has them.
     #[serde(default)]
-    pub suppressions: Vec<crate::suppress::Directive>,
+    pub suppressions: Vec<Directive>,
     /// Rust structs whose shape serde can be trusted to follow; the rest (generic,
     /// `flatten`, custom `Deserialize`) are left out.
     pub structs: Vec<RustStruct>,
@@ -1026,4 +1026,29 @@ impl FileFacts {
                 .iter()
                 .any(|(_, export)| matches!(export, ExportValue::Value(_)))
     }
+}
+
+/// Which text a suppression comment covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DirectiveKind {
+    NextLine,
+    File,
+    Block,
+}
+
+/// One suppression comment (`// wirelint-ignore-next-line <rule> -- reason`), found in
+/// a file's text when it is read (`suppress::directives`) and applied to the findings
+/// after the rules ran (`suppress::apply`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directive {
+    pub kind: DirectiveKind,
+    /// The comment, from `//` or `/*`.
+    pub comment: Span,
+    /// What removing the directive deletes: its whole line when the comment is alone
+    /// on it, else the comment (and the spaces before a trailing `//` comment).
+    pub removal: Span,
+    /// The text whose findings it suppresses.
+    pub covers: Span,
+    /// The rule ids named, each with its place; empty: every rule.
+    pub rules: Vec<(String, Span)>,
 }

@@ -56,7 +56,7 @@ impl std::fmt::Display for WriteFailure {
         write!(
             f,
             "{}: cannot write the fixed file: {}",
-            crate::report::display_path(&self.path),
+            crate::discover::display_path(&self.path),
             self.message
         )
     }
@@ -186,7 +186,7 @@ fn pass(
             {
                 outcome.reverted.push(format!(
                     "{}: the `{rule}` fix was not applied because the file would no longer parse ({message})",
-                    crate::report::display_path(path)
+                    crate::discover::display_path(path)
                 ));
                 continue 'fixes;
             }
@@ -350,7 +350,7 @@ pub fn diff(outcome: &FixOutcome) -> String {
 
 /// A git-style unified diff of one file (`a/` and `b/` prefixes for relative paths).
 pub fn unified_diff(path: &Path, before: &str, after: &str, context: usize) -> String {
-    let name = crate::report::display_path(path);
+    let name = crate::discover::display_path(path);
     let (old, new) = if name.starts_with('/') {
         (name.clone(), name)
     } else {

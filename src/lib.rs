@@ -8,10 +8,42 @@
 //! 3. link the facts of all files into the event graph ([`link::link`]);
 //! 4. check the graph: the rules, suppressions, severities (`check.rs`);
 //! 5. the [`Analysis`] that the reports ([`report`]), fixes and `trace` read.
+//!
+//! ## Layers
+//!
+//! Lowest first. A module uses only modules of the layers before its own, never one of
+//! its own layer or a later one (`tests/it/layers.rs` checks it), so that a value type
+//! never depends on what produces or consumes it:
+//!
+//! 1. `source`, `suggest`, `words`, `workers`: text utilities (line positions,
+//!    spelling, words); the worker threads.
+//! 2. `ids`, `transport`: what a site is located by; the transports (Socket.IO) and
+//!    what each means by an event, a namespace, an ack.
+//! 3. `facts`: what a front-end reports of a file.
+//! 4. `catalog`: every rule's metadata (id, default severity, fix availability, docs).
+//! 5. `diagnostic`: the finding every rule builds, by rule id, file and span.
+//! 6. `discover`, `lockfile`: the files to read and how paths are named; lockfiles.
+//! 7. `package`, `resolve`, `link_settings`: package manifests, module resolution, and
+//!    what the linker takes from the configuration.
+//! 8. `cache`, `lang`: per-file facts, cached or extracted by a front-end.
+//! 9. `apps`: which files form one app.
+//! 10. `graph`: the event graph and the lookups rules make on it.
+//! 11. `link`: linking the facts into the event graph.
+//! 12. `rules`: each rule's check over the graph.
+//! 13. `config`: `wirelint.toml`, read by what follows; extraction, linking and the
+//!     rules see only what they are handed (`link_settings`, the socket wrappers).
+//! 14. `suppress`, `severity`, `options`: passes over the rules' findings; how a run
+//!     is set up.
+//! 15. `load`, `check`: loading the files (cache, front-ends) and checking the graph.
+//! 16. `crate` (this file): the pipeline, and the `Analysis` it returns.
+//! 17. `baseline`, `fix`: what a run's findings are compared with, and applying fixes.
+//! 18. `report`: the output formats.
+//! 19. `trace`: one event traced end to end, with the reports' positions and fixes.
 
 pub mod apps;
 pub mod baseline;
 pub mod cache;
+pub mod catalog;
 mod check;
 pub mod config;
 pub mod diagnostic;
@@ -19,10 +51,13 @@ pub mod discover;
 pub mod facts;
 pub mod fix;
 pub mod graph;
+pub mod ids;
 pub mod lang;
 pub mod link;
+pub mod link_settings;
 mod load;
 pub mod lockfile;
+mod options;
 pub mod package;
 pub mod report;
 pub mod resolve;
@@ -39,6 +74,7 @@ mod workers;
 use std::path::PathBuf;
 
 pub use load::{ParseFloor, parse_floor};
+pub use options::{Options, Overlay};
 pub use workers::set_threads;
 
 use crate::config::Config;
@@ -88,29 +124,10 @@ pub struct Timings {
     pub reused: bool,
 }
 
-/// How one run is set up beyond the paths it is given.
-#[derive(Debug, Default)]
-pub struct Options {
-    pub config: Config,
-    /// An editor's unsaved buffer: this file's text comes from here, not from disk.
-    pub stdin: Option<(PathBuf, Vec<u8>)>,
-    /// Texts of files changed by fixes not yet written.
-    pub overlay: Overlay,
-    /// Read ignored and vendored directories too (`.gitignore`, `node_modules`, ...).
-    pub no_ignore: bool,
-    /// Where per-file facts and the last findings are kept between runs; `None` parses
-    /// every file. With a cache, an unchanged project's [`Analysis::graph`] is empty:
-    /// what needs the graph (`trace`, `graph`) runs without one.
-    pub cache_dir: Option<PathBuf>,
-}
-
 /// Analyses a project with no configuration file.
 pub fn analyze(paths: &[PathBuf]) -> Result<Analysis, discover::DiscoverError> {
     analyze_with(paths, &Options::default())
 }
-
-/// File contents that replace what is on disk: fixes not yet written.
-pub type Overlay = std::collections::HashMap<PathBuf, String>;
 
 /// Analyses a project: the pipeline, one phase a line.
 pub fn analyze_with(
@@ -140,7 +157,12 @@ fn link(project: &load::Project, loader: &load::Loader, config: &Config) -> Even
         Some(_) => EventGraph::default(),
         None => {
             let ask_effects = |file| loader.call_effects(project, file);
-            link::link(&project.files, &project.resolver, config, &ask_effects)
+            link::link(
+                &project.files,
+                &project.resolver,
+                config.link_settings(),
+                &ask_effects,
+            )
         }
     }
 }

@@ -4,11 +4,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use wirelint::baseline::{self, Baseline};
+use wirelint::catalog;
 use wirelint::config::{self, Config};
 use wirelint::diagnostic::Severity;
 use wirelint::fix::FixOptions;
 use wirelint::report::{self, Format, graph::GraphFormat};
-use wirelint::rules;
 
 mod cli;
 use cli::output::ColorChoice;
@@ -420,7 +420,7 @@ fn check_once(args: &CheckArgs) -> Run {
     // A changed configuration (`wirelint.toml`, the `--config` file, a tsconfig, a
     // manifest) can change any finding: all of them are reported.
     let config_changed = args.only_files.iter().any(|file| {
-        wirelint::discover::is_project_config(file)
+        wirelint::config::is_project_config(file)
             || args.config.as_deref().map(wirelint::discover::absolute)
                 == Some(wirelint::discover::absolute(file))
     });
@@ -488,7 +488,7 @@ fn check_once(args: &CheckArgs) -> Run {
         // As ESLint: a run that checked nothing is a mistake in the command line.
         let list = given
             .iter()
-            .map(|p| report::display_path(p))
+            .map(|p| wirelint::discover::display_path(p))
             .collect::<Vec<_>>()
             .join(", ");
         return usage_error(&format!(
@@ -504,7 +504,7 @@ fn check_once(args: &CheckArgs) -> Run {
     }
     let root = paths
         .first()
-        .map(|p| report::display_path(p))
+        .map(|p| wirelint::discover::display_path(p))
         .unwrap_or_else(|| ".".to_owned());
     let report_started = std::time::Instant::now();
     let to_terminal = cli::output::to_terminal(args.output_file.as_deref());
@@ -816,7 +816,7 @@ fn print_skipped(why: &str, paths: &[PathBuf]) {
         if paths.len() == 1 { "" } else { "s" }
     );
     for path in paths.iter().take(LISTED) {
-        eprintln!("    {}", report::display_path(path));
+        eprintln!("    {}", wirelint::discover::display_path(path));
     }
     if paths.len() > LISTED {
         eprintln!("    and {} more", paths.len() - LISTED);
@@ -862,12 +862,12 @@ fn apply_fixes(outcome: &wirelint::fix::FixOutcome, stdin_file: Option<&Path>) -
             (Some(path), true, 0) => {
                 format!(
                     "the buffer of {} (printed on stdout)",
-                    report::display_path(path)
+                    wirelint::discover::display_path(path)
                 )
             }
             (Some(path), true, _) => format!(
                 "{files} and the buffer of {} (printed on stdout)",
-                report::display_path(path)
+                wirelint::discover::display_path(path)
             ),
             _ => files,
         };
@@ -998,15 +998,15 @@ struct RuleEntry {
 fn rules_command(id: Option<&str>, format: RulesFormat) -> ExitCode {
     match id {
         None if format == RulesFormat::Json => {
-            let entries: Vec<RuleEntry> = rules::RULES
+            let entries: Vec<RuleEntry> = catalog::RULES
                 .iter()
                 .map(|rule| RuleEntry {
                     id: rule.id,
                     severity: rule.severity.as_str(),
                     fixable: match rule.fix {
-                        rules::FixAvailability::None => "none",
-                        rules::FixAvailability::Sometimes => "sometimes",
-                        rules::FixAvailability::Always => "always",
+                        catalog::FixAvailability::None => "none",
+                        catalog::FixAvailability::Sometimes => "sometimes",
+                        catalog::FixAvailability::Always => "always",
                     },
                     summary: rule.summary,
                     url: report::rule_doc_url(rule.id),
@@ -1019,7 +1019,7 @@ fn rules_command(id: Option<&str>, format: RulesFormat) -> ExitCode {
         }
         None => {
             let mut text = String::new();
-            for rule in rules::RULES {
+            for rule in catalog::RULES {
                 text.push_str(&format!(
                     "{:<28} {:<8} {}\n",
                     rule.id,
@@ -1029,10 +1029,10 @@ fn rules_command(id: Option<&str>, format: RulesFormat) -> ExitCode {
             }
             print(&text)
         }
-        Some(id) => match rules::find(id) {
+        Some(id) => match catalog::find(id) {
             Some(rule) => print(rule.doc),
             None => {
-                let known = rules::RULES
+                let known = catalog::RULES
                     .iter()
                     .map(|r| r.id)
                     .collect::<Vec<_>>()

@@ -11,33 +11,9 @@
 //! says which ones suppressed nothing and which name no rule, reported as
 //! `unused-suppression` and `unknown-rule-in-suppression`.
 
-use serde::{Deserialize, Serialize};
-
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::facts::Span;
+use crate::facts::{Directive, DirectiveKind, Span};
 use crate::graph::{FileId, SourceFile};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Kind {
-    NextLine,
-    File,
-    Block,
-}
-
-/// One suppression comment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Directive {
-    pub kind: Kind,
-    /// The comment, from `//` or `/*`.
-    pub comment: Span,
-    /// What removing the directive deletes: its whole line when the comment is alone
-    /// on it, else the comment (and the spaces before a trailing `//` comment).
-    pub removal: Span,
-    /// The text whose findings it suppresses.
-    pub covers: Span,
-    /// The rule ids named, each with its place; empty: every rule.
-    pub rules: Vec<(String, Span)>,
-}
 
 const MARKER: &str = "wirelint-";
 
@@ -63,9 +39,9 @@ pub fn directives(text: &str) -> Vec<Directive> {
                 Parsed::Directive(mut directive) => {
                     let index = out.len();
                     match directive.kind {
-                        Kind::NextLine => pending_next_line.push(index),
-                        Kind::File => directive.covers = Span::new(0, end_of_text),
-                        Kind::Block => {
+                        DirectiveKind::NextLine => pending_next_line.push(index),
+                        DirectiveKind::File => directive.covers = Span::new(0, end_of_text),
+                        DirectiveKind::Block => {
                             directive.covers = Span::new(line_start as u32, end_of_text);
                             open.push(index);
                         }
@@ -110,11 +86,11 @@ fn parse_line(line: &str, offset: usize) -> Option<Parsed> {
     }
     let directive = &line[at + MARKER.len()..];
     let (kind, rest) = if let Some(rest) = directive.strip_prefix("ignore-next-line") {
-        (Some(Kind::NextLine), rest)
+        (Some(DirectiveKind::NextLine), rest)
     } else if let Some(rest) = directive.strip_prefix("ignore-file") {
-        (Some(Kind::File), rest)
+        (Some(DirectiveKind::File), rest)
     } else if let Some(rest) = directive.strip_prefix("disable") {
-        (Some(Kind::Block), rest)
+        (Some(DirectiveKind::Block), rest)
     } else if let Some(rest) = directive.strip_prefix("enable") {
         (None, rest)
     } else {
@@ -234,7 +210,8 @@ pub fn apply(diagnostics: &mut Vec<Diagnostic>, files: &[SourceFile]) {
 
 /// The findings about one directive.
 fn report(out: &mut Vec<Diagnostic>, file: FileId, directive: &Directive, used: &[bool]) {
-    use crate::rules::{find, unknown_rule_in_suppression, unused_suppression};
+    use crate::catalog::find;
+    use crate::rules::{unknown_rule_in_suppression, unused_suppression};
     let mut unknown = false;
     for (rule, span) in &directive.rules {
         if find(rule).is_none() {
@@ -305,15 +282,15 @@ mod tests {
         let text = "a\n// wirelint-ignore-next-line unmatched-emit, ack-missing -- external client\nb\n/* wirelint-ignore-file reserved-event */\n// wirelint-disable\nc\n// wirelint-enable\nd\n";
         let found = directives(text);
         assert_eq!(found.len(), 3);
-        assert_eq!(found[0].kind, Kind::NextLine);
+        assert_eq!(found[0].kind, DirectiveKind::NextLine);
         assert_eq!(covered(text, &found[0]), "b\n");
         let rules: Vec<&str> = found[0].rules.iter().map(|(r, _)| r.as_str()).collect();
         assert_eq!(rules, ["unmatched-emit", "ack-missing"]);
         let (rule, span) = &found[0].rules[1];
         assert_eq!(&text[span.start as usize..span.end as usize], rule);
-        assert_eq!(found[1].kind, Kind::File);
+        assert_eq!(found[1].kind, DirectiveKind::File);
         assert_eq!(covered(text, &found[1]), text);
-        assert_eq!(found[2].kind, Kind::Block);
+        assert_eq!(found[2].kind, DirectiveKind::Block);
         assert!(found[2].rules.is_empty());
         assert_eq!(covered(text, &found[2]), "// wirelint-disable\nc\n");
     }

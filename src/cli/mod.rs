@@ -6,12 +6,12 @@ pub mod output;
 pub mod scope;
 pub mod watch;
 
-use wirelint::rules::RULES;
+use wirelint::catalog::RULES;
 
 /// A rule id typed on the command line (`--select`, `--ignore`), checked against the
 /// catalogue.
 pub fn rule_id(typed: &str) -> Result<&'static str, String> {
-    match wirelint::rules::find(typed.trim()) {
+    match wirelint::catalog::find(typed.trim()) {
         Some(rule) => Ok(rule.id),
         None => Err(format!(
             "unknown rule `{typed}`{} (`wirelint rules` lists them)",

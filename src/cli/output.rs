@@ -123,7 +123,7 @@ pub fn statistics(analysis: &Analysis, unsafe_fixes: bool) -> String {
     }
     let mut rows: Vec<_> = by_rule.into_iter().collect();
     rows.sort_by(|(a_rule, a), (b_rule, b)| b.0.cmp(&a.0).then(a_rule.cmp(b_rule)));
-    let width = wirelint::rules::RULES
+    let width = wirelint::catalog::RULES
         .iter()
         .map(|r| r.id.len())
         .max()

@@ -10,39 +10,8 @@ use crate::facts::{
 };
 use crate::transport::Transport;
 
-pub type FileId = usize;
-
-/// A namespace after resolution.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Ns {
-    Static(String),
-    /// Unknown, or a dynamic (regex/function) server namespace: matches any.
-    Any,
-}
-
-impl Ns {
-    pub fn matches(&self, other: &Ns) -> bool {
-        match (self, other) {
-            (Ns::Static(a), Ns::Static(b)) => a == b,
-            _ => true,
-        }
-    }
-
-    /// ` in namespace "/x"` for messages; nothing when the namespace is unknown.
-    pub fn clause(&self) -> String {
-        match self {
-            Ns::Static(name) => format!(" in namespace \"{name}\""),
-            Ns::Any => String::new(),
-        }
-    }
-
-    pub fn label(&self) -> &str {
-        match self {
-            Ns::Static(name) => name,
-            Ns::Any => "*",
-        }
-    }
-}
+/// Defined below the graph, for the diagnostics that name them.
+pub use crate::ids::{FileId, Ns};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Event {

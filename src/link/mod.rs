@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::apps::{AppId, FileSides};
-use crate::config::Config;
 use crate::facts::{
     Ack, CallEffects, Callee, Calls, Emit, EmitMethod, ExportValue, FuncId, Handler, ListenContext,
     ListenMethod, Missing, MissingKind, Side, SocketRef, Span, Summary, TypedSocket, Value,
@@ -21,6 +20,7 @@ use crate::graph::{
     HandlerSite, MiddlewareSite, NamespaceSite, Presence, PromiseSite, RemovalSite, SourceFile,
     UnseenPeer, crate_root, is_rust,
 };
+use crate::link_settings::LinkSettings;
 use crate::resolve::Resolver;
 use crate::transport::Transport;
 
@@ -37,16 +37,16 @@ use wrappers::CallPlace;
 /// it was.
 pub type AskEffects<'a> = &'a dyn Fn(FileId) -> Option<Vec<Option<CallEffects>>>;
 
-/// Links the facts of all files into the event graph. The configuration supplies the
-/// sides of files whose imports do not tell and the sockets wrappers return;
-/// `ask_effects`, the call effects the front-ends deferred.
+/// Links the facts of all files into the event graph. The configuration's settings supply
+/// the sides of files whose imports do not tell, the sockets wrappers return and the
+/// configured apps; `ask_effects`, the call effects the front-ends deferred.
 pub fn link(
     files: &[SourceFile],
     resolver: &Resolver,
-    config: &Config,
+    settings: &LinkSettings,
     ask_effects: AskEffects<'_>,
 ) -> EventGraph {
-    Linker::new(files, resolver, config, ask_effects).build()
+    Linker::new(files, resolver, settings, ask_effects).build()
 }
 
 /// A call with socket arguments, where it is, and the functions it reaches.
@@ -57,7 +57,7 @@ type PropTargets<'f> = (FileId, &'f crate::facts::PropCall, Vec<(FileId, FuncId)
 struct Linker<'a> {
     files: &'a [SourceFile],
     resolver: &'a Resolver,
-    config: &'a Config,
+    settings: &'a LinkSettings,
     /// NestJS interceptors and exception filters registered app-wide, anywhere in the
     /// project: (interceptors, filters). See `Ack::through_nest`.
     nest_globals: (bool, bool),
@@ -133,7 +133,7 @@ impl<'a> Linker<'a> {
     fn new(
         files: &'a [SourceFile],
         resolver: &'a Resolver,
-        config: &'a Config,
+        settings: &'a LinkSettings,
         ask_effects: AskEffects<'a>,
     ) -> Linker<'a> {
         let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
@@ -176,7 +176,7 @@ impl<'a> Linker<'a> {
         Linker {
             files,
             resolver,
-            config,
+            settings,
             nest_globals,
             rust_consts,
             typed_params,
@@ -571,7 +571,7 @@ impl<'a> Linker<'a> {
         }
         let paths: Vec<&std::path::Path> = self.files.iter().map(|f| f.path.as_path()).collect();
         let evidence = self.app_evidence(graph, &sides);
-        graph.apps = crate::apps::partition(&paths, &sides, &evidence, self.config);
+        graph.apps = crate::apps::partition(&paths, &sides, &evidence, self.settings);
 
         let apps = &graph.apps;
         for emit in &mut graph.emits {
@@ -958,7 +958,7 @@ impl<'a> Linker<'a> {
                 globs_applied = true;
                 for (file, side) in sides.iter_mut().enumerate() {
                     if side.is_none() {
-                        *side = self.config.side_of_path(&self.files[file].path);
+                        *side = self.settings.side_of_path(&self.files[file].path);
                     }
                 }
             }

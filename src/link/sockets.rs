@@ -181,7 +181,7 @@ impl<'a> Linker<'a> {
                 .name
                 .as_deref()?,
         };
-        Some(match self.config.socket_wrapper(name)? {
+        Some(match self.settings.socket_wrapper(name)? {
             Side::Client => SocketValue::new(Kind::ClientSocket, Ns::Any),
             // Like `new Server()`: `getIO().of("/admin")` and its connection handler
             // are followed from there.

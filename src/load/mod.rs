@@ -22,8 +22,9 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::FileKind;
 use crate::facts::{FileFacts, ParseError, Span};
 use crate::graph::SourceFile;
+use crate::options::{Options, Overlay};
 use crate::workers::on_workers;
-use crate::{Options, Overlay, cache, lang, package, report, resolve, severity, suppress};
+use crate::{cache, discover, lang, package, resolve, severity, suppress};
 use read::{decode, read_source, read_source_and_metadata};
 
 /// Loads the files of [`Sources`]: their facts from the cache or from their text.
@@ -611,7 +612,7 @@ fn crashed(path: &Path) -> FileFacts {
             span: Span::default(),
             message: format!(
                 "internal error while analysing {}; the file was skipped and the rest checked (please report this)",
-                report::display_path(path)
+                discover::display_path(path)
             ),
         }),
         internal_error: true,

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::Options;
 use crate::config::Config;
 use crate::discover::{self, SourcePath};
+use crate::options::Options;
 
 /// The files a run loads, in the order of their ids.
 pub(crate) struct Sources<'o> {

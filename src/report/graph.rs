@@ -226,7 +226,7 @@ fn build(analysis: &Analysis) -> Graph {
         .iter()
         .enumerate()
         .map(|(id, app)| {
-            let root = crate::report::display_path(&app.root);
+            let root = crate::discover::display_path(&app.root);
             AppNode {
                 id,
                 name: app.name.clone().unwrap_or_else(|| root.clone()),

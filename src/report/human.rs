@@ -430,7 +430,7 @@ impl SourceCode for Framed {
 }
 
 fn path(analysis: &Analysis, file: FileId) -> String {
-    super::display_path(&analysis.files[file].path)
+    crate::discover::display_path(&analysis.files[file].path)
 }
 
 fn offset_len(span: Span) -> (usize, usize) {

@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use super::{Positions, Range};
 use crate::Analysis;
+use crate::catalog::{RULES, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::Span;
 use crate::graph::FileId;
-use crate::rules::{RULES, Rule};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 

@@ -1,18 +1,10 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::ACK_MISSING as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::{Calls, Span};
 use crate::graph::HandlerSite;
 
-pub const RULE: Rule = Rule {
-    id: "ack-missing",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "an emit waits for an ack that no matching handler ever calls",
-    doc: include_str!("../../rules/ack-missing.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for emit in graph
         .emits

@@ -1,17 +1,9 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::ACK_NOT_ANSWERABLE as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::Side;
 
-pub const RULE: Rule = Rule {
-    id: "ack-not-answerable",
-    severity: Severity::Error,
-    fix: FixAvailability::None,
-    summary: "a server asks a rust_socketio client for an ack, which that client cannot send",
-    doc: include_str!("../../rules/ack-not-answerable.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for emit in graph
         .emits

@@ -1,19 +1,11 @@
-use super::{Context, FixAvailability, Rule};
+use super::Context;
+pub(super) use crate::catalog::ACK_NOT_ON_ALL_PATHS as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::facts::{Calls, MissingKind, NestReply};
 use crate::facts::{Missing, Span};
 use crate::graph::FileId;
 
-pub const RULE: Rule = Rule {
-    id: "ack-not-on-all-paths",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "a handler calls its ack on some paths but can finish without it",
-    doc: include_str!("../../rules/ack-not-on-all-paths.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for handler in graph
         .handlers

@@ -1,19 +1,11 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::ACK_UNEXPECTED as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::Span;
 use crate::facts::{Calls, EmitMethod};
 use crate::graph::FileId;
 
-pub const RULE: Rule = Rule {
-    id: "ack-unexpected",
-    severity: Severity::Error,
-    fix: FixAvailability::Always,
-    summary: "a handler calls its ack unconditionally but some emitter passes no ack",
-    doc: include_str!("../../rules/ack-unexpected.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for handler in graph
         .handlers

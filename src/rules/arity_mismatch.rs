@@ -1,17 +1,9 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::ARITY_MISMATCH as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::EmitMethod;
 
-pub const RULE: Rule = Rule {
-    id: "arity-mismatch",
-    severity: Severity::Error,
-    fix: FixAvailability::None,
-    summary: "an emit sends a different number of arguments than the handler declares before its ack",
-    doc: include_str!("../../rules/arity-mismatch.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for emit in graph.emits.iter().filter(|e| e.confident && e.ack) {
         let (Some(sent), Some(name)) = (emit.args, emit.event.name()) else {

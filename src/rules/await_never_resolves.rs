@@ -1,19 +1,11 @@
-use super::{Context, FixAvailability, Rule};
+use super::Context;
+pub(super) use crate::catalog::AWAIT_NEVER_RESOLVES as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::MissingKind;
 use crate::facts::{Calls, EmitMethod, Side};
 use crate::graph::PromiseSite;
 
-pub const RULE: Rule = Rule {
-    id: "await-never-resolves",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "an awaited ack or promise can stay pending forever",
-    doc: include_str!("../../rules/await-never-resolves.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for emit in graph
         .emits

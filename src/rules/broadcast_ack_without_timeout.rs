@@ -1,17 +1,9 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::BROADCAST_ACK_WITHOUT_TIMEOUT as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::facts::Side;
 
-pub const RULE: Rule = Rule {
-    id: "broadcast-ack-without-timeout",
-    severity: Severity::Error,
-    fix: FixAvailability::Always,
-    summary: "a broadcast asks for acks without `.timeout(ms)`",
-    doc: include_str!("../../rules/broadcast-ack-without-timeout.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for emit in cx
         .graph
         .emits

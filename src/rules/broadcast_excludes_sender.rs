@@ -1,19 +1,11 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::BROADCAST_EXCLUDES_SENDER as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::Side;
 use crate::facts::Span;
 use crate::graph::EmitSite;
 
-pub const RULE: Rule = Rule {
-    id: "broadcast-excludes-sender",
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes,
-    summary: "a client waits for its own event to come back, but the server relays it past the sender",
-    doc: include_str!("../../rules/broadcast-excludes-sender.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for relay in graph
         .emits

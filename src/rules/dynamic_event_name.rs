@@ -1,18 +1,10 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::DYNAMIC_EVENT_NAME as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::ListenMethod;
 use crate::graph::Event;
 
-pub const RULE: Rule = Rule {
-    id: "dynamic-event-name",
-    severity: Severity::Info,
-    fix: FixAvailability::None,
-    summary: "an event name cannot be resolved statically, so that site may match any name of its app and namespace",
-    doc: include_str!("../../rules/dynamic-event-name.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let emits = graph
         .emits

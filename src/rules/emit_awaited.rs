@@ -5,21 +5,13 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::EMIT_AWAITED as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::{AwaitedEmit, EmitMethod, Side};
 use crate::graph::{EmitSite, FileId};
 
-pub const RULE: Rule = Rule {
-    id: "emit-awaited",
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes,
-    summary: "`await socket.emit(...)` waits for nothing: `emit` does not return a promise",
-    doc: include_str!("../../rules/emit-awaited.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // The emit sites of the graph, by where their call starts: one emit may have several
     // sites (one per side or namespace it may reach); the first confident one speaks.
     let mut sites: HashMap<(FileId, u32), &EmitSite> = HashMap::default();

@@ -1,17 +1,9 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::EMIT_NOT_AWAITED as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::Side;
 
-pub const RULE: Rule = Rule {
-    id: "emit-not-awaited",
-    severity: Severity::Error,
-    fix: FixAvailability::None,
-    summary: "socketioxide: a broadcast emit whose future is dropped without `.await` sends nothing",
-    doc: include_str!("../../rules/emit-not-awaited.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // socketioxide's broadcast operators (`to`, `within`, `except`, `broadcast()`, every
     // `io.*`) return a future from `emit`; a single socket's `emit` is synchronous.
     for emit in cx.graph.emits.iter().filter(|e| {

@@ -6,22 +6,14 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::Context;
 use super::similar::{Closest, Pool};
-use super::{Context, FixAvailability, Rule};
 use crate::apps::AppId;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub(super) use crate::catalog::EVENT_NAME_MISMATCH as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::{Side, Span};
 use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence};
 use crate::transport::Transport;
-
-pub const RULE: Rule = Rule {
-    id: "event-name-mismatch",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "an unmatched emit and an unmatched handler whose names are a typo or rename of each other: one bug, reported at both ends",
-    doc: include_str!("../../rules/event-name-mismatch.md"),
-    check,
-};
 
 /// One typo pair: every unmatched emit of `emitted` and every unmatched handler of
 /// `handled` on the receiving side, in one app and namespace.
@@ -135,7 +127,7 @@ pub fn typo_pairs(graph: &EventGraph) -> TypoPairs<'_> {
     out
 }
 
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     out.extend(
         cx.typo_pairs()
             .pairs

@@ -1,14 +1,6 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-
-pub const RULE: Rule = Rule {
-    id: "gateway-not-provided",
-    severity: Severity::Warning,
-    fix: FixAvailability::None,
-    summary: "a NestJS gateway that no module lists in `providers`, so its handlers never run",
-    doc: include_str!("../../rules/gateway-not-provided.md"),
-    check,
-};
+use super::Context;
+pub(super) use crate::catalog::GATEWAY_NOT_PROVIDED as RULE;
+use crate::diagnostic::Diagnostic;
 
 /// A gateway is instantiated only as a provider of a module. Providers are matched by
 /// class name across the project (a shared library's module may provide an app's
@@ -17,7 +9,7 @@ pub const RULE: Rule = Rule {
 /// `@Module` of its own is a partial view (a library, a checkout of one package): its
 /// gateways are not reported. A gateway with no `@SubscribeMessage` method is left
 /// alone: nothing of a client's is lost.
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut provided = rustc_hash::FxHashSet::default();
     let mut apps_with_modules = rustc_hash::FxHashSet::default();
     for (file, source) in cx.files.iter().enumerate() {

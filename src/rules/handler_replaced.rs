@@ -1,20 +1,12 @@
 use std::collections::HashMap;
 
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::HANDLER_REPLACED as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::{ListenMethod, Side};
 use crate::graph::HandlerSite;
 
-pub const RULE: Rule = Rule {
-    id: "handler-replaced",
-    severity: Severity::Error,
-    fix: FixAvailability::None,
-    summary: "socketioxide: the same event is registered twice on one socket, and the second replaces the first",
-    doc: include_str!("../../rules/handler-replaced.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // One socket is one registering function run for one namespace. Registrations in
     // a branch or loop may be alternatives, so only unconditional ones count.
     let mut first: HashMap<_, &HandlerSite> = HashMap::new();

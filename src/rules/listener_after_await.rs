@@ -1,20 +1,12 @@
 use std::collections::HashSet;
 
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::LISTENER_AFTER_AWAIT as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::Value;
 use crate::graph::HandlerSite;
 
-pub const RULE: Rule = Rule {
-    id: "listener-after-await",
-    severity: Severity::Warning,
-    fix: FixAvailability::None,
-    summary: "a connection handler registers listeners after an `await`, so early events are lost",
-    doc: include_str!("../../rules/listener-after-await.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // One finding per connection handler: the first late registration.
     let mut seen = HashSet::new();
     for handler in cx.graph.handlers.iter().filter(|h| h.confident) {

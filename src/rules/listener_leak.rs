@@ -1,18 +1,10 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::LISTENER_LEAK as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::ListenMethod;
 use crate::graph::{Context as Where, Event};
 
-pub const RULE: Rule = Rule {
-    id: "listener-leak",
-    severity: Severity::Warning,
-    fix: FixAvailability::None,
-    summary: "a listener is added again and again without being removed",
-    doc: include_str!("../../rules/listener-leak.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for handler in cx
         .graph
         .handlers

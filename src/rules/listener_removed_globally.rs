@@ -1,20 +1,12 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::LISTENER_REMOVED_GLOBALLY as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::Side;
 use crate::facts::Span;
 use crate::graph::Event;
 use crate::graph::{HandlerSite, RemovalSite};
 
-pub const RULE: Rule = Rule {
-    id: "listener-removed-globally",
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes,
-    summary: "`off(event)` without a handler removes every listener of that event, or throws on the server",
-    doc: include_str!("../../rules/listener-removed-globally.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for removal in graph.removals.iter().filter(|r| !r.has_listener) {
         let event = match &removal.event {

@@ -1,16 +1,8 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::MANAGER_EVENT_ON_SOCKET as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::{Side, Span};
 use crate::graph::{HandlerSite, Presence};
-
-pub const RULE: Rule = Rule {
-    id: "manager-event-on-socket",
-    severity: Severity::Error,
-    fix: FixAvailability::Always,
-    summary: "a client listens on its Socket for a reconnection event that only its Manager (`socket.io`) emits",
-    doc: include_str!("../../rules/manager-event-on-socket.md"),
-    check,
-};
 
 /// The events socket.io-client 2.x emitted on every Socket and that, since 3.0, only the
 /// Manager emits; with the event a v3+ Manager emits in their place.
@@ -25,7 +17,7 @@ const MANAGER_EVENTS: &[(&str, &str)] = &[
     ("reconnecting", "reconnect_attempt"),
 ];
 
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for handler in &cx.graph.handlers {
         // Only a socket known to be a socket.io-client Socket: rust_socketio has its
         // own reconnection API, and a guessed receiver may be anything.

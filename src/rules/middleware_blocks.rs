@@ -1,20 +1,12 @@
 use std::collections::HashSet;
 
+use super::Context;
 use super::ack_not_on_all_paths::{self, complete_paths};
-use super::{Context, FixAvailability, Rule};
+pub(super) use crate::catalog::MIDDLEWARE_BLOCKS as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::Calls;
 
-pub const RULE: Rule = Rule {
-    id: "middleware-blocks",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "a middleware has a path that finishes without calling `next`",
-    doc: include_str!("../../rules/middleware-blocks.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     for middleware in &cx.graph.middlewares {
         if !middleware.transport.has_middleware() {

@@ -1,5 +1,6 @@
-//! The rule registry. A rule is one file: its id, default severity, fix availability,
-//! documentation page and one pure `check` function over the event graph.
+//! The rules' code. A rule is one file holding one pure `check` function over the event
+//! graph; its id, default severity, fix availability and documentation page are its
+//! entry in the catalog (`crate::catalog`), which the file imports as `RULE`.
 
 mod ack_missing;
 mod ack_not_answerable;
@@ -33,16 +34,10 @@ mod unmatched_emit;
 mod unmatched_handler;
 pub(crate) mod unused_suppression;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::catalog::Rule;
+use crate::diagnostic::Diagnostic;
 use crate::facts::{MissingKind, Span};
 use crate::graph::{EventGraph, FileId, SourceFile};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FixAvailability {
-    None,
-    Sometimes,
-    Always,
-}
 
 pub struct Context<'a> {
     pub graph: &'a EventGraph,
@@ -71,7 +66,7 @@ impl Context<'_> {
     /// `web/src/store/chat.ts:31`, for messages that name the other end of the wire.
     pub fn location(&self, file: FileId, span: Span) -> String {
         let source = &self.files[file];
-        let path = crate::report::display_path(&source.path);
+        let path = crate::discover::display_path(&source.path);
         match source.text {
             Some(_) => format!("{path}:{}", source.line_of(span.start)),
             None => path,
@@ -203,156 +198,67 @@ pub fn nest_missing_label(kind: MissingKind) -> &'static str {
     }
 }
 
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    pub fix: FixAvailability,
-    /// One line for `wirelint rules`.
-    pub summary: &'static str,
-    /// `rules/<id>.md`, embedded.
-    pub doc: &'static str,
-    pub check: fn(&Context, &mut Vec<Diagnostic>),
+/// A rule's check: what it finds in the graph, appended to the findings.
+type Check = fn(&Context, &mut Vec<Diagnostic>);
+
+/// Each rule module's check and the catalog entry it reports as (its `RULE`).
+macro_rules! checks {
+    ($($rule:ident),* $(,)?) => {
+        &[$((&$rule::RULE, $rule::check)),*]
+    };
 }
 
-impl std::fmt::Debug for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rule").field("id", &self.id).finish()
-    }
-}
-
-/// Every rule, sorted by id.
-pub const RULES: &[&Rule] = &[
-    &ack_missing::RULE,
-    &ack_not_answerable::RULE,
-    &ack_not_on_all_paths::RULE,
-    &ack_unexpected::RULE,
-    &arity_mismatch::RULE,
-    &await_never_resolves::RULE,
-    &broadcast_ack_without_timeout::RULE,
-    &broadcast_excludes_sender::RULE,
-    &dynamic_event_name::RULE,
-    &emit_awaited::RULE,
-    &emit_not_awaited::RULE,
-    &event_name_mismatch::RULE,
-    &gateway_not_provided::RULE,
-    &handler_replaced::RULE,
-    &listener_after_await::RULE,
-    &listener_leak::RULE,
-    &listener_removed_globally::RULE,
-    &manager_event_on_socket::RULE,
-    &middleware_blocks::RULE,
-    &namespace_mismatch::RULE,
-    &nest_ack_parameter::RULE,
-    &parse_error::RULE,
-    &payload_not_deserializable::RULE,
-    &reserved_event::RULE,
-    &unknown_rule_in_suppression::RULE,
-    &unmatched_emit::RULE,
-    &unmatched_handler::RULE,
-    &unused_suppression::RULE,
+/// Every rule's check, in the catalog's order (a test holds the two lists together, so
+/// that a rule added to one is added to both).
+const CHECKS: &[(&Rule, Check)] = checks![
+    ack_missing,
+    ack_not_answerable,
+    ack_not_on_all_paths,
+    ack_unexpected,
+    arity_mismatch,
+    await_never_resolves,
+    broadcast_ack_without_timeout,
+    broadcast_excludes_sender,
+    dynamic_event_name,
+    emit_awaited,
+    emit_not_awaited,
+    event_name_mismatch,
+    gateway_not_provided,
+    handler_replaced,
+    listener_after_await,
+    listener_leak,
+    listener_removed_globally,
+    manager_event_on_socket,
+    middleware_blocks,
+    namespace_mismatch,
+    nest_ack_parameter,
+    parse_error,
+    payload_not_deserializable,
+    reserved_event,
+    unknown_rule_in_suppression,
+    unmatched_emit,
+    unmatched_handler,
+    unused_suppression,
 ];
 
-impl Rule {
-    /// A field of the page's header line (`**Severity:** error · **Fix:** none ·
-    /// **Points at:** the emit`), by its name.
-    pub fn header(&self, field: &str) -> Option<&'static str> {
-        let line = self
-            .doc
-            .lines()
-            .find(|line| line.starts_with("**Severity:**"))?;
-        line.split(" · ")
-            .find_map(|part| part.strip_prefix(&format!("**{field}:** ")).map(str::trim))
-    }
-}
-
-/// `docs/rules.md`: the catalogue of every rule, from the registry and the header line
-/// of each rule's page, so that it cannot disagree with either (a test compares it
-/// with the file).
-pub fn catalogue() -> String {
-    let mut out = String::from(
-        "# Rules\n\n\
-         <!-- Generated from the rule registry and the pages in rules/: run\n\
-         `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs` after changing either. -->\n\n\
-         Every finding names its rule by id; configuration (`[rules]` in `wirelint.toml`),\n\
-         suppression comments and baselines use the same ids. `wirelint rules <id>` prints a\n\
-         rule's page ([`rules/<id>.md`](../rules/)), with an example that fires and one that\n\
-         does not.\n\n\
-         | id | severity | fires when | points at | fix |\n\
-         |---|---|---|---|---|\n",
-    );
-    for rule in RULES {
-        let cell = |text: &str| text.replace('|', "\\|");
-        out.push_str(&format!(
-            "| [`{id}`](../rules/{id}.md) | {severity} | {summary} | {points} | {fix} |\n",
-            id = rule.id,
-            severity = cell(rule.header("Severity").unwrap_or(rule.severity.as_str())),
-            summary = cell(rule.summary),
-            points = cell(rule.header("Points at").unwrap_or("see the page")),
-            fix = cell(rule.header("Fix").unwrap_or("none")),
-        ));
-    }
-    out.push_str(
-        "\n## Fixes\n\n\
-         A `safe` fix is applied by `--fix`; a `suggestion` only with `--fix --unsafe-fixes`\n\
-         (both are shown by `--diff`). A fix that rests on a guess (which name was meant,\n\
-         which emitters pass an ack) is always a suggestion.\n\n\
-         ## Severity adjustments\n\n\
-         `[rules]` sets a rule's highest level. A rule whose findings have two severities by\n\
-         nature (the \"warning when ...\" above, or info when sockets are only guessed at)\n\
-         keeps the lower ones under the configured level and lowers them to it when it is\n\
-         lower: `\"error\"` changes nothing for `ack-not-on-all-paths`, `\"info\"` makes all\n\
-         of its findings info.\n\n\
-         These apply to every rule, after `[rules]` has set its level, and only ever lower it:\n\n\
-         - **Test code** is `info`: files under `test/`, `tests/`, `__tests__/` or `e2e/`,\n\
-         \x20 `*.test.*` and `*.spec.*` files, Rust `#[cfg(test)]` modules and `#[test]`\n\
-         \x20 functions, and Cargo example targets (`examples/x.rs`, `examples/x/main.rs`; an example\n\
-         \x20 that is a package of its own, `examples/x/src/main.rs`, is an app). Tests emit unknown\n\
-         \x20 events and register handlers that must never fire on purpose, and examples show an API\n\
-         \x20 with placeholder events; their emits and handlers still pair with the app's, so a handler only a\n\
-         \x20 test emits to is not unmatched. `[tests] severity = \"as-is\"` keeps their\n\
-         \x20 findings at full severity, and `[tests] paths` replaces the globs.\n\
-         - **Code nothing calls**: an `error` inside a function or method whose name occurs\n\
-         \x20 nowhere else in the project (not in code, comments or `.vue`/`.svelte` markup;\n\
-         \x20 a quoted event name of the same spelling does not count) is a `warning`, and its\n\
-         \x20 message ends with \"(in code nothing calls: ...)\". It breaks nothing until\n\
-         \x20 something calls it. Exported functions, Rust `pub` items, trait methods,\n\
-         \x20 decorated methods, the methods of decorated classes (`@Component`, whose\n\
-         \x20 template may be a file wirelint does not read) and framework lifecycle hooks\n\
-         \x20 (`mounted`, `componentDidMount`, `ngOnInit`, `handleConnection`, ...) count as\n\
-         \x20 called.\n",
-    );
-    out
-}
-
-pub fn find(id: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|rule| rule.id == id)
-}
-
+/// Every rule's findings, rule by rule in the catalog's order.
 pub fn run(context: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in RULES {
-        (rule.check)(context, &mut out);
+    for (_, check) in CHECKS {
+        check(context, &mut out);
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::CHECKS;
+    use crate::catalog::RULES;
 
     #[test]
-    fn registry_is_sorted_and_documented() {
-        let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-        let mut sorted = ids.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(ids, sorted);
-        for rule in RULES {
-            assert!(
-                rule.doc.starts_with(&format!("# {}\n", rule.id)),
-                "rules/{}.md must start with its id",
-                rule.id
-            );
-        }
+    fn every_catalog_entry_has_its_check() {
+        let checked: Vec<&str> = CHECKS.iter().map(|(rule, _)| rule.id).collect();
+        let catalogued: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
+        assert_eq!(checked, catalogued);
     }
 }

@@ -1,21 +1,13 @@
 use std::collections::BTreeSet;
 
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::NAMESPACE_MISMATCH as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::Side;
 use crate::graph::{Ns, Presence};
 use crate::transport::Transport;
 
-pub const RULE: Rule = Rule {
-    id: "namespace-mismatch",
-    severity: Severity::Error,
-    fix: FixAvailability::None,
-    summary: "a client connects to a namespace that no server defines, or the reverse",
-    doc: include_str!("../../rules/namespace-mismatch.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     // Judged per app: a client meets only the server of its own app. Connections and
     // namespaces are Socket.IO's: the presence asked about is its.

@@ -1,22 +1,14 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::NEST_ACK_PARAMETER as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::{Span, UnboundAck};
 use crate::graph::FileId;
-
-pub const RULE: Rule = Rule {
-    id: "nest-ack-parameter",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "a NestJS handler calls a parameter as the ack, but NestJS passes no ack there",
-    doc: include_str!("../../rules/nest-ack-parameter.md"),
-    check,
-};
 
 /// `@nestjs/websockets` binds a handler's parameters by decorator, or, when none has
 /// one, the socket at 0 and the payload at 1 (`DEFAULT_CALLBACK_METADATA` in v10 and
 /// v11): any other parameter receives `undefined`, never the client's ack, unless it
 /// is decorated with `@Ack()` (11.1+).
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, source) in cx.files.iter().enumerate() {
         for unbound in &source.facts.nest.unbound_acks {
             let name = &unbound.name;

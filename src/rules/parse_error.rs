@@ -1,16 +1,8 @@
-use super::{Context, FixAvailability, Rule};
+use super::Context;
+pub(super) use crate::catalog::PARSE_ERROR as RULE;
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
-    id: "parse-error",
-    severity: Severity::Error,
-    fix: FixAvailability::None,
-    summary: "a file could not be parsed; the rest of the project is still checked",
-    doc: include_str!("../../rules/parse-error.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, source) in cx.files.iter().enumerate() {
         let Some(error) = &source.facts.parse_error else {
             continue;

@@ -1,21 +1,13 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::PAYLOAD_NOT_DESERIALIZABLE as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::{RustStruct, Side};
 use crate::graph::{FileId, HandlerSite};
-
-pub const RULE: Rule = Rule {
-    id: "payload-not-deserializable",
-    severity: Severity::Warning,
-    fix: FixAvailability::None,
-    summary: "a client sends an object whose keys cannot fill the Rust handler's `Data<T>` struct",
-    doc: include_str!("../../rules/payload-not-deserializable.md"),
-    check,
-};
 
 /// Best effort, and quiet when unsure: only an object literal with plain keys, sent as
 /// the one payload argument, against a struct whose serde shape is fully understood
 /// (see `lang/rust/serde_shape.rs`) and whose name is unambiguous.
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for emit in graph
         .emits

@@ -1,17 +1,9 @@
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::Context;
+pub(super) use crate::catalog::RESERVED_EVENT as RULE;
+use crate::diagnostic::Diagnostic;
 use crate::facts::Side;
 
-pub const RULE: Rule = Rule {
-    id: "reserved-event",
-    severity: Severity::Error,
-    fix: FixAvailability::None,
-    summary: "user code emits a reserved event name, which Socket.IO refuses at runtime",
-    doc: include_str!("../../rules/reserved-event.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for emit in &cx.graph.emits {
         let Some(name) = emit.event.name() else {
             continue;

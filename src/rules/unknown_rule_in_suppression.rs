@@ -2,21 +2,14 @@
 //! it suppresses nothing. Found by the engine while it applies suppressions (see
 //! `crate::suppress`), so this rule's `check` has nothing to look at in the graph.
 
-use super::{Context, FixAvailability, RULES, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use super::Context;
+use crate::catalog::RULES;
+pub(super) use crate::catalog::UNKNOWN_RULE_IN_SUPPRESSION as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::facts::Span;
 use crate::graph::FileId;
 
-pub const RULE: Rule = Rule {
-    id: "unknown-rule-in-suppression",
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes,
-    summary: "a suppression comment names a rule that does not exist, so it suppresses nothing",
-    doc: include_str!("../../rules/unknown-rule-in-suppression.md"),
-    check,
-};
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
+pub(super) fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
 
 pub fn diagnostic(file: FileId, span: Span, typed: &str) -> Diagnostic {
     let close = crate::suggest::closest(typed, RULES.iter().map(|r| r.id));

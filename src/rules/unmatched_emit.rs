@@ -1,23 +1,15 @@
 use std::collections::{HashMap, HashSet};
 
+use super::Context;
 use super::similar::{Closest, Pool, did_you_mean_any};
-use super::{Context, FixAvailability, Rule};
 use crate::apps::AppId;
+pub(super) use crate::catalog::UNMATCHED_EMIT as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{Side, Span};
 use crate::graph::{EmitSite, EventGraph, FileId, Presence};
 use crate::transport::Transport;
 
-pub const RULE: Rule = Rule {
-    id: "unmatched-emit",
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    summary: "an event is emitted but nothing on the other side of the wire listens for it",
-    doc: include_str!("../../rules/unmatched-emit.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let paired = cx.typo_pairs();
     let mut pools: HashMap<(AppId, Transport, Side), Pool> = HashMap::new();

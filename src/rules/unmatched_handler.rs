@@ -1,23 +1,15 @@
 use std::collections::{HashMap, HashSet};
 
+use super::Context;
 use super::similar::{Closest, Pool, did_you_mean_any};
-use super::{Context, FixAvailability, Rule};
 use crate::apps::AppId;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+pub(super) use crate::catalog::UNMATCHED_HANDLER as RULE;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::facts::{ListenMethod, Side, Span};
 use crate::graph::{EventGraph, FileId, HandlerSite, Presence};
 use crate::transport::Transport;
 
-pub const RULE: Rule = Rule {
-    id: "unmatched-handler",
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes,
-    summary: "a handler is registered for an event that nothing emits towards it",
-    doc: include_str!("../../rules/unmatched-handler.md"),
-    check,
-};
-
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let paired = cx.typo_pairs();
     let mut pools: HashMap<(AppId, Transport, Side), Pool> = HashMap::new();

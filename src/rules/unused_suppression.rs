@@ -4,21 +4,13 @@
 //! with `--report-unused-suppressions`, as ESLint's `--report-unused-disable-directives`
 //! and ruff's RUF100.
 
-use super::{Context, FixAvailability, Rule};
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use super::Context;
+pub(super) use crate::catalog::UNUSED_SUPPRESSION as RULE;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::facts::Span;
 use crate::graph::FileId;
 
-pub const RULE: Rule = Rule {
-    id: "unused-suppression",
-    severity: Severity::Warning,
-    fix: FixAvailability::Always,
-    summary: "a suppression comment suppresses nothing (reported with --report-unused-suppressions)",
-    doc: include_str!("../../rules/unused-suppression.md"),
-    check,
-};
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
+pub(super) fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
 
 /// `unused`: the rule ids of the comment that suppressed nothing, when others did.
 pub fn diagnostic(

@@ -209,7 +209,7 @@ fn a_broken_file_is_one_parse_error_and_the_rest_is_checked() {
 fn rules_lists_every_rule_and_prints_one_page() {
     let output = wirelint().arg("rules").output().expect("runs");
     let text = String::from_utf8(output.stdout).expect("utf-8");
-    for rule in wirelint::rules::RULES {
+    for rule in wirelint::catalog::RULES {
         assert!(
             text.contains(rule.id),
             "{} missing from `wirelint rules`",

@@ -10,7 +10,7 @@ use crate::wirelint;
 
 #[test]
 fn the_rule_catalogue_is_up_to_date() {
-    let generated = wirelint::rules::catalogue();
+    let generated = wirelint::catalog::catalogue();
     if std::env::var_os("WIRELINT_UPDATE_DOCS").is_some() {
         std::fs::write("docs/rules.md", &generated).expect("write docs/rules.md");
     }
@@ -25,7 +25,7 @@ fn the_rule_catalogue_is_up_to_date() {
 /// finding points.
 #[test]
 fn every_rule_page_header_agrees_with_the_registry() {
-    use wirelint::rules::{FixAvailability, RULES};
+    use wirelint::catalog::{FixAvailability, RULES};
     for rule in RULES {
         let severity = rule.header("Severity").unwrap_or_default();
         assert!(
@@ -113,7 +113,7 @@ fn the_json_doc_shows_the_fields_the_output_has() {
 #[test]
 fn fixes_are_as_safe_as_the_rule_pages_say() {
     let mut cases = vec![std::path::PathBuf::from("testdata/chatlite")];
-    for rule in wirelint::rules::RULES {
+    for rule in wirelint::catalog::RULES {
         let Ok(dir) = std::fs::read_dir(std::path::Path::new("testdata").join(rule.id)) else {
             continue;
         };
@@ -122,7 +122,7 @@ fn fixes_are_as_safe_as_the_rule_pages_say() {
     for case in cases {
         let analysis = wirelint::analyze(std::slice::from_ref(&case)).expect("analysable");
         for d in &analysis.diagnostics {
-            let (Some(fix), Some(rule)) = (&d.fix, wirelint::rules::find(d.rule)) else {
+            let (Some(fix), Some(rule)) = (&d.fix, wirelint::catalog::find(d.rule)) else {
                 continue;
             };
             let promised = rule.header("Fix").unwrap_or_default();

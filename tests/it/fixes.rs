@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::wirelint;
+use wirelint::catalog::{FixAvailability, RULES};
 use wirelint::fix::{FixOptions, plan};
-use wirelint::rules::{FixAvailability, RULES};
 
 const ALL: FixOptions = FixOptions { unsafe_fixes: true };
 

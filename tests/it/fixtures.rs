@@ -10,7 +10,7 @@ fn cases() -> Vec<(String, PathBuf)> {
         let Some(id) = rule.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
             continue;
         };
-        if !rule.is_dir() || wirelint::rules::find(&id).is_none() {
+        if !rule.is_dir() || wirelint::catalog::find(&id).is_none() {
             continue;
         }
         for case in std::fs::read_dir(&rule).expect("readable") {
@@ -50,7 +50,7 @@ fn check(case: &Path) -> (wirelint::Analysis, String) {
 #[test]
 fn every_rule_has_fixtures_that_fire_and_stay_silent() {
     let cases = cases();
-    for rule in wirelint::rules::RULES {
+    for rule in wirelint::catalog::RULES {
         let has = |prefix: &str| {
             cases.iter().any(|(id, case)| {
                 id == rule.id

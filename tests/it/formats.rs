@@ -37,7 +37,7 @@ fn sarif_validator() -> jsonschema::Validator {
 /// files that do not parse.
 fn fixture_cases() -> Vec<std::path::PathBuf> {
     let mut cases = Vec::new();
-    for rule in wirelint::rules::RULES {
+    for rule in wirelint::catalog::RULES {
         let Ok(entries) = std::fs::read_dir(format!("testdata/{}", rule.id)) else {
             continue;
         };
@@ -68,7 +68,7 @@ fn sarif_is_valid_against_the_2_1_0_schema() {
         let rules = log["runs"][0]["tool"]["driver"]["rules"]
             .as_array()
             .expect("rules");
-        assert_eq!(rules.len(), wirelint::rules::RULES.len());
+        assert_eq!(rules.len(), wirelint::catalog::RULES.len());
         for rule in rules {
             let id = rule["id"].as_str().expect("id");
             assert!(

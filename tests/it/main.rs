@@ -39,6 +39,7 @@ mod docs;
 mod fixes;
 mod fixtures;
 mod formats;
+mod layers;
 mod only_files;
 mod output;
 mod packaging;

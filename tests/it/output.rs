@@ -225,7 +225,7 @@ fn rules_as_json_say_which_are_fixable() {
     let (text, code) = run(&["rules", "--format", "json"], &[]);
     assert_eq!(code, Some(0));
     let rules: Vec<Value> = serde_json::from_str(&text).expect("a JSON array");
-    assert_eq!(rules.len(), wirelint::rules::RULES.len());
+    assert_eq!(rules.len(), wirelint::catalog::RULES.len());
     let rule = |id: &str| {
         rules
             .iter()

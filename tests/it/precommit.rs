@@ -166,7 +166,7 @@ fn the_hook_runs_for_every_file_wirelint_reads_and_every_configuration() {
         .map(|path| {
             let path_ref = Path::new(path);
             let read = wirelint::discover::classify(path_ref).is_some()
-                || wirelint::discover::is_project_config(path_ref);
+                || wirelint::config::is_project_config(path_ref);
             format!("{path} {}\n", if read { "True" } else { "False" })
         })
         .collect();

@@ -47,7 +47,7 @@ fn run(blocks: &[(&str, String)]) -> wirelint::Analysis {
 #[test]
 fn bad_examples_fire_and_good_examples_are_clean() {
     let mut failures = Vec::new();
-    for rule in wirelint::rules::RULES {
+    for rule in wirelint::catalog::RULES {
         let bad = blocks(rule.doc, "Bad");
         let good = blocks(rule.doc, "Good");
         if bad.is_empty() || good.is_empty() {
