@@ -13,6 +13,7 @@ mod flow;
 mod rust_socketio;
 mod serde_shape;
 mod socketioxide;
+pub mod tauri;
 
 use crate::facts::{FileFacts, ParseError, Span};
 
