@@ -20,6 +20,13 @@
 //! accepted by method name, arity and a string-like event-name argument. A file that
 //! imports both tauri and socketioxide would see a socketioxide `emit("x", data)` here
 //! too; the linker is expected to drop a site another front-end already claimed.
+//!
+//! Not read (seen on real apps, left to the linker or for later): a `Channel` kept in a
+//! struct field and sent from elsewhere; an event name bound by a tuple pattern
+//! (`let (name, payload) = ..`); sites written inside macro bodies other than
+//! `generate_handler!` (a `macro_rules!` that declares commands is only noted, in
+//! [`TauriRust::command_macros`]); a list returned by a fn of another file is named by
+//! [`HandlerArg::Returned`] and [`HandlerList::returned_by`] for the linker to pair.
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -38,6 +45,9 @@ pub struct TauriRust {
     /// The file names `tauri`: its method calls were read as Tauri sites.
     pub uses_tauri: bool,
     pub commands: Vec<Command>,
+    /// `macro_rules!` definitions whose body declares `#[tauri::command]`s: the commands
+    /// they make are not in `commands`, so a list entry without a fn may be one of them.
+    pub command_macros: Vec<Span>,
     /// Every `generate_handler![...]`, in source order.
     pub handler_lists: Vec<HandlerList>,
     /// Every `tauri::Builder` / `tauri::plugin::Builder` chain that calls
@@ -57,6 +67,10 @@ pub struct Command {
     pub name: String,
     /// The inline `mod`s of this file around the fn (`mod cmds { ... }` → `["cmds"]`).
     pub module_path: Vec<String>,
+    /// The `#[cfg(..)]`s on the fn, its inline modules and the file (`#![cfg(..)]`), as
+    /// written: commands of one name under exclusive cfgs (one module per OS) are one
+    /// command in any build, not duplicates.
+    pub cfgs: Vec<String>,
     /// The fn's identifier.
     pub span: Span,
     pub argument_case: ArgumentCase,
@@ -300,6 +314,7 @@ pub fn scan(file: &syn::File, text: &str) -> TauriRust {
         },
         scopes: vec![Scope::default()],
         modules: Vec::new(),
+        module_cfgs: Vec::new(),
         chain_roots: HashMap::default(),
         lists_by_span: HashMap::default(),
         branch_depth: vec![0],
@@ -349,6 +364,13 @@ impl<'ast> Visit<'ast> for PrePass {
             self.uses_tauri = true;
         }
         visit::visit_use_path(self, path);
+    }
+
+    fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
+        if item.mac.path.is_ident("macro_rules") && declares_command(&item.mac.tokens) {
+            self.uses_tauri = true;
+        }
+        visit::visit_item_macro(self, item);
     }
 
     fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
@@ -459,6 +481,8 @@ struct Scanner<'t> {
     facts: TauriRust,
     scopes: Vec<Scope>,
     modules: Vec<String>,
+    /// The `#[cfg(..)]`s of the file and of the inline modules being walked.
+    module_cfgs: Vec<String>,
     /// A builder constructor's span start → its chain, so that every call of one chain
     /// expression finds the same builder.
     chain_roots: HashMap<u32, usize>,
@@ -548,12 +572,6 @@ impl Scanner<'_> {
         }
     }
 
-    fn is_tauri(&self, path: &syn::Path) -> bool {
-        self.resolve(path)
-            .first()
-            .is_some_and(|root| root == "tauri")
-    }
-
     fn scope(&mut self) -> &mut Scope {
         // The stack starts with the file's scope and is never emptied below it.
         let last = self.scopes.len().saturating_sub(1);
@@ -624,6 +642,15 @@ impl Scanner<'_> {
         })
     }
 
+    /// The `#[cfg(..)]` attributes of an item, as written.
+    fn cfgs(&self, attrs: &[syn::Attribute]) -> Vec<String> {
+        attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("cfg"))
+            .map(|attr| self.source(self.span(attr)).to_owned())
+            .collect()
+    }
+
     fn command(&self, item: &syn::ItemFn, options: CommandOptions) -> Command {
         let case = options.argument_case;
         let params = item
@@ -647,6 +674,12 @@ impl Scanner<'_> {
         Command {
             name: unraw(&item.sig.ident),
             module_path: self.modules.clone(),
+            cfgs: self
+                .module_cfgs
+                .iter()
+                .cloned()
+                .chain(self.cfgs(&item.attrs))
+                .collect(),
             span: self.span(&item.sig.ident),
             argument_case: case,
             is_async: item.sig.asyncness.is_some() || options.is_async,
@@ -664,10 +697,15 @@ impl Scanner<'_> {
             return ParamKind::Required;
         };
         let ident = last.ident.to_string();
-        let tauri_path = self.is_tauri(&type_path.path);
-        let local = self.local_types.contains(&ident);
+        let resolved = self.resolve(&type_path.path);
+        let tauri_path = resolved.first().is_some_and(|root| root == "tauri");
+        // `State` imported from axum, or a `Window` struct of this file, is not Tauri's;
+        // a bare name of unknown origin is (a prelude, a re-export).
+        let other_origin = self.local_types.contains(&ident)
+            || resolved.len() > 1
+                && !matches!(resolved[0].as_str(), "tauri" | "crate" | "self" | "super");
         if INJECTED_BY_PATH.contains(&ident.as_str()) && tauri_path
-            || INJECTED_BY_NAME.contains(&ident.as_str()) && (tauri_path || !local)
+            || INJECTED_BY_NAME.contains(&ident.as_str()) && (tauri_path || !other_origin)
         {
             return ParamKind::Injected;
         }
@@ -1294,27 +1332,45 @@ impl Scanner<'_> {
         }
     }
 
-    fn fn_inputs<'a>(
-        inputs: impl Iterator<Item = &'a FnArg>,
-        self_type: Option<&'a Type>,
-    ) -> Vec<(String, &'a Type)> {
+    fn fn_inputs(inputs: &Punctuated<FnArg, Token![,]>) -> Vec<(String, &Type)> {
         inputs
+            .iter()
             .filter_map(|input| match input {
                 FnArg::Typed(typed) => match typed.pat.as_ref() {
                     Pat::Ident(ident) => Some((ident.ident.to_string(), typed.ty.as_ref())),
                     _ => None,
                 },
-                FnArg::Receiver(_) => self_type.map(|ty| ("self".to_owned(), ty)),
+                FnArg::Receiver(_) => None,
             })
             .collect()
     }
 }
 
 impl<'ast> Visit<'ast> for Scanner<'_> {
+    fn visit_file(&mut self, file: &'ast syn::File) {
+        let cfgs = self.cfgs(&file.attrs);
+        self.module_cfgs.extend(cfgs);
+        visit::visit_file(self, file);
+    }
+
     fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        let cfgs = self.cfgs(&item.attrs);
+        let outer = self.module_cfgs.len();
+        self.module_cfgs.extend(cfgs);
         self.modules.push(unraw(&item.ident));
         visit::visit_item_mod(self, item);
         self.modules.pop();
+        self.module_cfgs.truncate(outer);
+    }
+
+    fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
+        // `macro_rules! m { .. #[tauri::command] pub async fn [<get_ $x>](..) .. }`: the
+        // commands it makes have names this file does not spell.
+        if item.mac.path.is_ident("macro_rules") && declares_command(&item.mac.tokens) {
+            let span = self.span(&item.mac);
+            self.facts.command_macros.push(span);
+        }
+        visit::visit_item_macro(self, item);
     }
 
     fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
@@ -1324,7 +1380,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
             self.facts.commands.push(command);
             name
         });
-        let inputs = Self::fn_inputs(item.sig.inputs.iter(), None);
+        let inputs = Self::fn_inputs(&item.sig.inputs);
         self.enter_fn(inputs, command);
         visit::visit_item_fn(self, item);
         self.leave_fn();
@@ -1332,7 +1388,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
     }
 
     fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
-        let inputs = Self::fn_inputs(item.sig.inputs.iter(), None);
+        let inputs = Self::fn_inputs(&item.sig.inputs);
         self.enter_fn(inputs, None);
         visit::visit_impl_item_fn(self, item);
         self.leave_fn();
@@ -1421,18 +1477,8 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        let is_handler_macro = mac
-            .path
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == "generate_handler")
-            && (mac.path.segments.len() == 1 && self.is_tauri(&mac.path)
-                || mac
-                    .path
-                    .segments
-                    .first()
-                    .is_some_and(|segment| segment.ident == "tauri"));
-        if is_handler_macro {
+        // `tauri::generate_handler!`, or `generate_handler!` imported from tauri.
+        if self.resolve(&mac.path) == ["tauri", "generate_handler"] {
             self.handler_list(mac);
         }
         visit::visit_macro(self, mac);
@@ -1690,6 +1736,30 @@ fn receiver_kind(ty: &str) -> ReceiverKind {
     }
 }
 
+/// Whether macro tokens hold `tauri::command` or `#[command]` (an attribute the macro
+/// emits on the fns it makes).
+fn declares_command(tokens: &proc_macro2::TokenStream) -> bool {
+    let mut previous: Option<String> = None;
+    for tree in tokens.clone() {
+        match tree {
+            proc_macro2::TokenTree::Group(group) => {
+                let is_attribute = previous.as_deref() == Some("#")
+                    && group.delimiter() == proc_macro2::Delimiter::Bracket;
+                let names_command = group.stream().into_iter().any(|inner| {
+                    matches!(&inner, proc_macro2::TokenTree::Ident(ident) if ident == "command")
+                });
+                if is_attribute && names_command || declares_command(&group.stream()) {
+                    return true;
+                }
+                previous = None;
+            }
+            proc_macro2::TokenTree::Punct(punct) => previous = Some(punct.as_char().to_string()),
+            _ => previous = None,
+        }
+    }
+    false
+}
+
 /// `NOTE_SAVED`, `EVENT_1`: how Rust writes a constant.
 fn is_constant_name(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
@@ -1819,6 +1889,49 @@ mod tests {
     }
 
     #[test]
+    fn cfgs_of_a_command_and_its_modules_are_kept() {
+        let facts = scan_source(
+            r#"
+            #![cfg(desktop)]
+            #[cfg(target_os = "macos")]
+            mod macos {
+                #[tauri::command]
+                pub fn show_window() {}
+            }
+            #[cfg(target_os = "linux")]
+            #[tauri::command]
+            pub fn show_window() {}
+            "#,
+        );
+        let cfgs: Vec<&[String]> = facts.commands.iter().map(|c| c.cfgs.as_slice()).collect();
+        assert_eq!(
+            cfgs,
+            [
+                ["#![cfg(desktop)]", "#[cfg(target_os = \"macos\")]"],
+                ["#![cfg(desktop)]", "#[cfg(target_os = \"linux\")]"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_macro_that_declares_commands_is_noted() {
+        let facts = scan_source(
+            r#"
+            macro_rules! cache_commands {
+                ($($name:ident),*) => { $( paste::paste! {
+                    #[tauri::command]
+                    pub async fn [<get_ $name>](id: &str) -> Result<(), String> { Ok(()) }
+                } )* }
+            }
+            macro_rules! not_commands { () => { #[derive(Debug)] struct A; } }
+            cache_commands!(project, version);
+            "#,
+        );
+        assert!(facts.commands.is_empty());
+        assert_eq!(facts.command_macros.len(), 1);
+    }
+
+    #[test]
     fn injected_parameters_are_recognised_by_tauri_path_and_channel_is_an_argument() {
         let facts = scan_source(
             r#"
@@ -1860,6 +1973,25 @@ mod tests {
             [
                 ("request", ParamKind::Required),
                 ("window", ParamKind::Required)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_imported_from_another_crate_is_an_argument() {
+        let facts = scan_source(
+            r#"
+            use axum::extract::State;
+            #[tauri::command]
+            fn f(state: State<Db>, app: tauri::AppHandle, window: Window) {}
+            "#,
+        );
+        assert_eq!(
+            keys(&facts.commands[0]),
+            [
+                ("state", ParamKind::Required),
+                ("app", ParamKind::Injected),
+                ("window", ParamKind::Injected),
             ]
         );
     }
