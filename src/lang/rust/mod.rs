@@ -16,6 +16,10 @@
 //!    into sites;
 //! 7. `walk.rs`: the walk over a file with a scope chain, which hands each method call
 //!    on a socket to its library's module.
+//!
+//! `tauri.rs` (Tauri v2 commands, handler lists, events) uses only `syntax.rs`; it is
+//! not yet called by [`extract`] (issue 16: it joins the graph as a transport of its
+//! own).
 
 mod extract;
 mod flow;
@@ -24,6 +28,7 @@ mod rust_socketio;
 mod serde_shape;
 mod socketioxide;
 mod syntax;
+pub mod tauri;
 mod walk;
 
 use crate::facts::{FileFacts, ParseError};
@@ -91,6 +96,7 @@ mod tests {
         ("socketioxide", include_str!("socketioxide.rs")),
         ("rust_socketio", include_str!("rust_socketio.rs")),
         ("walk", include_str!("walk.rs")),
+        ("tauri", include_str!("tauri.rs")),
     ];
 
     /// The sibling modules a file names through `super::` (`super::a::f`,

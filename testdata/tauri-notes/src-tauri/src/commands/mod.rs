@@ -1,0 +1,4 @@
+pub mod export;
+pub mod notes;
+pub mod settings;
+pub mod theme;
