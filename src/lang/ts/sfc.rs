@@ -45,12 +45,10 @@ pub fn mask_to_scripts(source: &str) -> Option<(String, ScriptLang)> {
     if langs.is_empty() {
         return None;
     }
-    // Blanks everything but line breaks (so that lines and columns stay), a memset and
-    // a vectorised search for the breaks rather than a look at every byte.
-    let mut masked = vec![b' '; bytes.len()];
-    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        masked[at] = bytes[at];
-    }
+    let mut masked: Vec<u8> = bytes
+        .iter()
+        .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
     for range in kept {
         masked[range.clone()].copy_from_slice(&bytes[range]);
     }
