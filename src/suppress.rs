@@ -20,7 +20,8 @@ const MARKER: &str = "wirelint-";
 /// Every directive of a file's text.
 pub fn directives(text: &str) -> Vec<Directive> {
     let mut out: Vec<Directive> = Vec::new();
-    if !text.contains(MARKER) {
+    // Most files have none: a vectorised search says so faster than `str::contains`.
+    if memchr::memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
         return out;
     }
     let end_of_text = text.len() as u32;

@@ -209,12 +209,10 @@ fn close_tag(bytes: &[u8], from: usize) -> (usize, usize) {
     (bytes.len(), bytes.len())
 }
 
+/// Where `needle` next occurs at or after `from`: a vectorised search, since a script's
+/// whole body is searched for its closing tag.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| p + from)
 }
 
 fn skip_whitespace(bytes: &[u8], mut i: usize) -> usize {
