@@ -49,6 +49,9 @@ pub fn link(
     Linker::new(files, resolver, settings, ask_effects).build()
 }
 
+/// What a socket reference resolved to, and whether resolving it read parameters.
+type MemoAnswer = (Vec<SocketValue>, bool);
+
 /// A call with socket arguments, where it is, and the functions it reaches.
 type CallTargets<'f> = (FileId, &'f crate::facts::SocketCall, Vec<(FileId, FuncId)>);
 /// A call with sockets among the properties of an object argument, likewise.
@@ -88,8 +91,13 @@ struct Linker<'a> {
     /// Some file imports socket.io or socket.io-client.
     uses_socketio: bool,
     /// Resolved socket references, keyed by the reference's address in the facts
-    /// (stable while linking). Cleared whenever parameter values change.
-    memo: RefCell<HashMap<(FileId, usize), Vec<SocketValue>>>,
+    /// (stable while linking), each with whether its resolution read what parameters
+    /// were passed: those answers are dropped whenever parameter values change, the
+    /// others hold for the whole phase.
+    memo: RefCell<HashMap<(FileId, usize), MemoAnswer>>,
+    /// Whether the resolution under way has read what parameters were passed (see
+    /// `memo`).
+    reads_params: std::cell::Cell<bool>,
     /// Each file's path as numbers, one per component, made when first compared.
     path_components: RefCell<PathComponents<'a>>,
     ask_effects: AskEffects<'a>,
@@ -191,6 +199,7 @@ impl<'a> Linker<'a> {
             imports: Vec::new(),
             uses_socketio: files.iter().any(|f| f.facts.uses_socketio),
             memo: RefCell::new(HashMap::default()),
+            reads_params: std::cell::Cell::new(false),
             path_components: RefCell::default(),
             ask_effects,
             asked_effects: RefCell::default(),

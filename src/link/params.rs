@@ -1,6 +1,11 @@
 //! Sockets passed into functions: which functions a call reaches, and the rounds that
 //! fill each parameter with the sockets its callers pass, until nothing changes.
 
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::sockets::SocketValue;
 use super::{CallTargets, Linker, PropTargets};
 use crate::facts::{Callee, ExportValue, FuncId};
 use crate::graph::FileId;
@@ -56,7 +61,10 @@ impl<'a> Linker<'a> {
         prop_calls: &[PropTargets<'a>],
     ) {
         for _round in 0..8 {
-            self.memo.borrow_mut().clear();
+            // Only answers that read parameters can change with them.
+            self.memo
+                .borrow_mut()
+                .retain(|_, (_, reads_params)| !*reads_params);
             let mut changed = false;
             for (file, call, targets) in calls {
                 for (index, arg) in &call.args {
@@ -88,6 +96,20 @@ impl<'a> Linker<'a> {
             }
         }
         self.memo.borrow_mut().clear();
+    }
+
+    /// The sockets passed to each parameter, noted as read by the resolution under way.
+    pub(super) fn read_params(&self) -> &HashMap<(FileId, FuncId, u32), BTreeSet<SocketValue>> {
+        self.reads_params.set(true);
+        &self.params
+    }
+
+    /// The same for properties of object parameters.
+    pub(super) fn read_props(
+        &self,
+    ) -> &HashMap<(FileId, FuncId, u32, String), BTreeSet<SocketValue>> {
+        self.reads_params.set(true);
+        &self.props
     }
 
     pub(super) fn callees(&self, file: FileId, callee: &Callee) -> Vec<(FileId, FuncId)> {

@@ -56,14 +56,23 @@ impl<'a> Linker<'a> {
             return Vec::new();
         }
         let key = (file, socket as *const SocketRef as usize);
-        if let Some(known) = self.memo.borrow().get(&key) {
+        if let Some((known, reads_params)) = self.memo.borrow().get(&key) {
+            if *reads_params {
+                self.reads_params.set(true);
+            }
             return known.clone();
         }
-        // An empty answer while it is resolved: a cycle back to it finds nothing.
-        self.memo.borrow_mut().insert(key, Vec::new());
+        // An empty answer while it is resolved: a cycle back to it finds nothing. What
+        // reads it mid-cycle counts as reading parameters, so that it is resolved again
+        // with the rest of the cycle when they change.
+        self.memo.borrow_mut().insert(key, (Vec::new(), true));
+        let outer = self.reads_params.replace(false);
         let values = self.resolve_socket(file, socket, depth);
+        let reads_params = self.reads_params.get();
+        self.reads_params.set(outer || reads_params);
         if let Some(slot) = self.memo.borrow_mut().get_mut(&key) {
-            slot.clone_from(&values);
+            slot.0.clone_from(&values);
+            slot.1 = reads_params;
         }
         values
     }
@@ -113,15 +122,17 @@ impl<'a> Linker<'a> {
                     .flat_map(|(target, inner)| self.socket(target, inner, depth + 1))
                     .collect(),
             },
-            Origin::Param { func, index, typed } => match self.params.get(&(file, *func, *index)) {
-                Some(values) if !values.is_empty() => values.iter().cloned().collect(),
-                Some(_) if !self.params_settled => Vec::new(),
-                _ => typed
-                    .or_else(|| self.typed_params.get(&(file, *func, *index)).copied())
-                    .map(typed_value)
-                    .into_iter()
-                    .collect(),
-            },
+            Origin::Param { func, index, typed } => {
+                match self.read_params().get(&(file, *func, *index)) {
+                    Some(values) if !values.is_empty() => values.iter().cloned().collect(),
+                    Some(_) if !self.params_settled => Vec::new(),
+                    _ => typed
+                        .or_else(|| self.typed_params.get(&(file, *func, *index)).copied())
+                        .map(typed_value)
+                        .into_iter()
+                        .collect(),
+                }
+            }
             Origin::Context(context) => {
                 let key = match context {
                     crate::facts::ContextRef::Local(name) => Some((file, name.as_str())),
@@ -141,7 +152,7 @@ impl<'a> Linker<'a> {
                 index,
                 name,
                 fallback,
-            } => match self.props.get(&(file, *func, *index, name.clone())) {
+            } => match self.read_props().get(&(file, *func, *index, name.clone())) {
                 Some(values) if !values.is_empty() => values.iter().cloned().collect(),
                 Some(_) if !self.params_settled => Vec::new(),
                 _ => fallback
