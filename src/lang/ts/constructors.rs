@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, pat_names, unwrap_expr};
+use super::bindings::Binding;
+use super::extract::Extractor;
+use super::syntax::{pat_names, unwrap_expr};
 use crate::facts::{Callee as FnCallee, Origin, SocketCall, SocketRef};
 
 impl Extractor<'_> {
@@ -40,7 +42,7 @@ impl Extractor<'_> {
                             origin: Origin::Param {
                                 func: id,
                                 index: index as u32,
-                                typed: super::extract::typed_socket(
+                                typed: super::declarations::typed_socket(
                                     ident.type_ann.as_deref(),
                                     self,
                                 ),

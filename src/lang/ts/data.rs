@@ -9,7 +9,10 @@
 
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, is_ack_name, unwrap_expr};
+use super::bindings::Binding;
+use super::extract::Extractor;
+use super::listeners::is_ack_name;
+use super::syntax::unwrap_expr;
 use crate::facts::Value;
 
 impl Extractor<'_> {
@@ -42,7 +45,7 @@ impl Extractor<'_> {
                 _ if is_ack_name(&ident.sym) => Some(true),
                 _ => None,
             },
-            Expr::Member(member) => match super::extract::member_prop_name(&member.prop) {
+            Expr::Member(member) => match super::syntax::member_prop_name(&member.prop) {
                 Some(name) if is_ack_name(&name) => Some(true),
                 // Strings and arrays have a numeric `length`; a function's `length`
                 // is a number too.
@@ -113,7 +116,7 @@ pub(super) fn is_string_array(expr: &Expr) -> bool {
             let Expr::Member(member) = unwrap_expr(callee) else {
                 return false;
             };
-            match super::extract::member_prop_name(&member.prop).as_deref() {
+            match super::syntax::member_prop_name(&member.prop).as_deref() {
                 Some("keys") => {
                     matches!(unwrap_expr(&member.obj), Expr::Ident(object) if &*object.sym == "Object")
                 }
@@ -168,7 +171,7 @@ fn returns_data(call: &CallExpr) -> bool {
                 | "encodeURIComponent"
         ),
         Expr::Member(member) => {
-            let Some(method) = super::extract::member_prop_name(&member.prop) else {
+            let Some(method) = super::syntax::member_prop_name(&member.prop) else {
                 return false;
             };
             let on_global = |names: &[&str]| matches!(unwrap_expr(&member.obj), Expr::Ident(object) if names.contains(&&*object.sym));

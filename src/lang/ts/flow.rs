@@ -11,8 +11,8 @@ use rustc_hash::FxHashMap as HashMap;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
-use super::extract::{member_prop_name, unwrap_expr};
 use super::parse::to_span;
+use super::syntax::{member_prop_name, unwrap_expr};
 use crate::facts::{
     Callee as FnCallee, Calls, Delegation, Missing, MissingKind, Span, Summary, ThrowCall,
 };

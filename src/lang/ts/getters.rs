@@ -8,7 +8,8 @@
 
 use swc_ecma_ast::*;
 
-use super::extract::{Extractor, prop_name, unwrap_expr};
+use super::extract::Extractor;
+use super::syntax::{prop_name, unwrap_expr};
 use crate::facts::SocketRef;
 
 impl Extractor<'_> {

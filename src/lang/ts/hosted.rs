@@ -13,7 +13,9 @@ use swc_common::Spanned;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
-use super::extract::{Binding, Extractor, member_prop_name, unwrap_expr};
+use super::bindings::Binding;
+use super::extract::Extractor;
+use super::syntax::{member_prop_name, unwrap_expr};
 use crate::facts::{NamespaceUse, Op, Origin, Side, SocketRef, TypedSocket};
 
 /// Members only a Socket.IO server-side socket has (Node's `net.Socket` and `ws` have

@@ -11,83 +11,21 @@
 //! placed at the entry's key (or value, for `Object.values`), with the entry's own
 //! function as the listener when the map names one. Without this such a loop is one
 //! site of unknown name, which matches every event of its app and hides its typos.
+//!
+//! The entries themselves ([`MapEntry`], [`Entries`], [`Walk`]) are in `bindings.rs`,
+//! below the extractor's state that holds them.
 
 use swc_common::{DUMMY_SP, Spanned};
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, member_prop_name, prop_name, unwrap_expr};
+use super::bindings::{Binding, Entries, Imported, MapEntry, Name, Part, Walk, Walked};
+use super::extract::Extractor;
 use super::flow::LocalFn;
+use super::syntax::{member_prop_name, prop_name, unwrap_expr};
 use crate::facts::{self, ExportedEntry, ExportedMap, MapLoop, Value, WrappedSite};
 
 /// Entries of an exported map beyond which it is no map of events.
 const MAX_EXPORTED_ENTRIES: usize = 256;
-
-/// One entry of a map or list: the event name it stands for, and the function a
-/// handler map gives it.
-#[derive(Clone, Debug)]
-pub(super) struct MapEntry {
-    key: Name,
-    /// The entry's value when it is an event name (`{ save: "item:save" }`).
-    value: Option<Name>,
-    /// The entry's value when it is a function of this file, by name.
-    handler: Option<String>,
-}
-
-/// An event name as written: its value, where it is, and whether it is a string
-/// literal there (a rename may edit it).
-#[derive(Clone, Debug)]
-struct Name {
-    value: Value,
-    span: facts::Span,
-    literal: bool,
-}
-
-/// Which part of each entry a loop variable holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Part {
-    Key,
-    Value,
-}
-
-/// A loop variable over a map's keys or values, or a list's names.
-#[derive(Clone, Debug)]
-pub(super) struct Entries {
-    entries: Vec<MapEntry>,
-    part: Part,
-    /// A map imported from another file (specifier, name): its entries are there, and
-    /// linking expands the sites over it.
-    imported: Option<Imported>,
-}
-
-/// A map imported from a project file: the specifier and the imported name.
-pub(super) type Imported = (String, String);
-
-/// What a loop walks: the entries of a map or list written in this file, or a map
-/// imported from another (no entries here), and how.
-pub(super) type Walked = (Vec<MapEntry>, Walk, Option<Imported>);
-
-impl Entries {
-    /// Whether the loop variable is a function: keys are names; values are names or
-    /// functions of the file, when every entry says which.
-    pub(super) fn is_function(&self) -> Option<bool> {
-        match self.part {
-            Part::Key => Some(false),
-            // The other file's values are not known here.
-            Part::Value if self.imported.is_some() => None,
-            Part::Value if self.entries.iter().all(|e| e.value.is_some()) => Some(false),
-            Part::Value => None,
-        }
-    }
-}
-
-/// What a loop walks: `Object.keys(m)`, `Object.values(m)`, `Object.entries(m)`, or the
-/// elements of a list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Walk {
-    Keys,
-    Values,
-    Entries,
-}
 
 /// One site a name expands to: its name and the listener the map gives it.
 pub(super) struct Expanded {

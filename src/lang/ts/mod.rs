@@ -1,22 +1,73 @@
 //! The TypeScript/JavaScript front-end (swc).
+//!
+//! This module is the directory's entry point: the rest of the crate calls [`extract`],
+//! [`parses`] and [`is_socketio_package`] (and `parse`, `sfc`). Inside, each module uses
+//! only those listed before it (a test below checks it):
+//! 1. `text.rs`, `parse.rs`, `sfc.rs`: the text before the tree: template files and
+//!    Babel's function-bind operator, parsing with swc, the scripts of `.vue`/`.svelte`
+//!    files and HTML pages;
+//! 2. `syntax.rs`: small helpers over swc's AST (expressions with parentheses, type
+//!    assertions and `await` looked through; property, member, export and pattern
+//!    names; `require("x")`);
+//! 3. `packages.rs`: which side importing a Socket.IO package gives;
+//! 4. `prototypes.rs`: classes written as prototypes;
+//! 5. `flow.rs`: "does every path call this parameter", over a function as written;
+//! 6. `races.rs`: promises meant to stay pending, as inputs of a race;
+//! 7. `listeners.rs`: what a listener's body shows from its syntax alone (runs once,
+//!    cleans up, only logs, ack names);
+//! 8. `bindings.rs`: what a name is bound to, and the values bindings carry;
+//! 9. `extract.rs`: the extractor's state (the facts so far, the scope chain, the
+//!    functions and classes being walked), `run`, and the questions every part asks;
+//!
+//! then the `impl Extractor` blocks, one concern each (methods of one type call each
+//! other freely; only their free helpers and types follow the order):
+//! 10. `data.rs`: evidence that a value is data, not a function;
+//! 11. `names.rs`: event names and string constants;
+//! 12. `getters.rs` and `stores.rs`: sockets returned by getters, kept in state stores;
+//! 13. `wrappers.rs`: wrappers of emits and registrations, instances of project classes;
+//! 14. `maps.rs`: handler maps and name lists walked by loops;
+//! 15. `sockets.rs`: which expressions are sockets, servers, namespaces or operators;
+//! 16. `socket_types.rs`: project types that stand for a socket.io type;
+//! 17. `declarations.rs`: what declarations and assignments bind, and the socket a type
+//!     annotation names;
+//! 18. `constructors.rs`: sockets handed to a constructor;
+//! 19. `functions.rs`: function frames, parameters, and the records of functions;
+//! 20. `classes.rs`: what a class's fields hold;
+//! 21. `hoist.rs`: the module level before the walk: locals, the prescan, hoisted
+//!     imports, requires and declarations, exports;
+//! 22. `nest.rs` and `hosted.rs`: NestJS gateways, servers handed over by frameworks;
+//! 23. `sites.rs`: the site builders (emits, listeners, middleware, removals);
+//! 24. `calls.rs`: `on_call`, which sorts each call and hands socket calls to `sites.rs`;
+//! 25. `walk.rs`: the walk over a module (`Visit`), which hands each node to the rest.
 
+mod bindings;
+mod calls;
+mod classes;
 mod constructors;
 mod data;
+mod declarations;
 mod extract;
 mod flow;
+mod functions;
 mod getters;
+mod hoist;
 mod hosted;
+mod listeners;
 mod maps;
 mod names;
 mod nest;
+mod packages;
 pub mod parse;
 mod prototypes;
 mod races;
 pub mod sfc;
+mod sites;
 mod socket_types;
 mod sockets;
 mod stores;
+mod syntax;
 mod text;
+mod walk;
 mod wrappers;
 
 use std::borrow::Cow;
@@ -122,7 +173,7 @@ fn parse_lenient(text: &str, dialect: Dialect) -> Result<swc_ecma_ast::Program, 
 
 /// Whether importing this package name gives Socket.IO values.
 pub fn is_socketio_package(name: &str) -> bool {
-    extract::package_side(name).is_some()
+    packages::package_side(name).is_some()
 }
 
 /// Parses and drops the tree, as the extraction would, without extracting.
@@ -130,5 +181,88 @@ pub fn parses(source: &str, kind: FileKind) -> bool {
     match script(source, kind) {
         Some((text, dialect)) => parse_lenient(&text, dialect).is_ok(),
         None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The modules in the order of this module's doc comment.
+    const ORDER: &[(&str, &str)] = &[
+        ("text", include_str!("text.rs")),
+        ("parse", include_str!("parse.rs")),
+        ("sfc", include_str!("sfc.rs")),
+        ("syntax", include_str!("syntax.rs")),
+        ("packages", include_str!("packages.rs")),
+        ("prototypes", include_str!("prototypes.rs")),
+        ("flow", include_str!("flow.rs")),
+        ("races", include_str!("races.rs")),
+        ("listeners", include_str!("listeners.rs")),
+        ("bindings", include_str!("bindings.rs")),
+        ("extract", include_str!("extract.rs")),
+        ("data", include_str!("data.rs")),
+        ("names", include_str!("names.rs")),
+        ("getters", include_str!("getters.rs")),
+        ("stores", include_str!("stores.rs")),
+        ("wrappers", include_str!("wrappers.rs")),
+        ("maps", include_str!("maps.rs")),
+        ("sockets", include_str!("sockets.rs")),
+        ("socket_types", include_str!("socket_types.rs")),
+        ("declarations", include_str!("declarations.rs")),
+        ("constructors", include_str!("constructors.rs")),
+        ("functions", include_str!("functions.rs")),
+        ("classes", include_str!("classes.rs")),
+        ("hoist", include_str!("hoist.rs")),
+        ("nest", include_str!("nest.rs")),
+        ("hosted", include_str!("hosted.rs")),
+        ("sites", include_str!("sites.rs")),
+        ("calls", include_str!("calls.rs")),
+        ("walk", include_str!("walk.rs")),
+    ];
+
+    /// The sibling modules a file names through `super::` (`super::a::f`,
+    /// `super::{a, b}`): a text scan, which also sees paths in comments and strings.
+    fn siblings_used<'t>(text: &'t str) -> Vec<&'t str> {
+        let mut used = Vec::new();
+        for (at, _) in text.match_indices("super::") {
+            let rest = &text[at + "super::".len()..];
+            let ident = |name: &'t str| {
+                let name = name.trim_start();
+                let end =
+                    (name.find(|c: char| !c.is_alphanumeric() && c != '_')).unwrap_or(name.len());
+                &name[..end]
+            };
+            match rest.strip_prefix('{') {
+                Some(group) => {
+                    let group = &group[..group.find('}').unwrap_or(group.len())];
+                    used.extend(group.split(',').map(ident));
+                }
+                None => used.push(ident(rest)),
+            }
+        }
+        used
+    }
+
+    #[test]
+    fn each_module_uses_only_those_before_it() {
+        for (index, (module, text)) in ORDER.iter().enumerate() {
+            for used in siblings_used(text) {
+                let later = ORDER[index..].iter().any(|(name, _)| *name == used);
+                assert!(!later, "{module}.rs uses {used}, which is not before it");
+            }
+        }
+    }
+
+    #[test]
+    fn every_module_of_the_directory_is_in_the_order() {
+        let declared: Vec<&str> = include_str!("mod.rs")
+            .lines()
+            .filter_map(|line| line.strip_prefix("pub mod ").or(line.strip_prefix("mod ")))
+            .filter_map(|rest| rest.strip_suffix(';'))
+            .collect();
+        let mut ordered: Vec<&str> = ORDER.iter().map(|(name, _)| *name).collect();
+        ordered.sort_unstable();
+        let mut declared_sorted = declared.clone();
+        declared_sorted.sort_unstable();
+        assert_eq!(declared_sorted, ordered);
     }
 }

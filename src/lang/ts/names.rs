@@ -3,7 +3,9 @@
 
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, member_prop_name, prop_name, unwrap_expr};
+use super::bindings::Binding;
+use super::extract::Extractor;
+use super::syntax::{member_prop_name, prop_name, unwrap_expr};
 use crate::facts::Value;
 
 impl Extractor<'_> {

@@ -15,8 +15,10 @@
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, prop_name_key, unwrap_expr};
+use super::bindings::Binding;
+use super::extract::Extractor;
 use super::flow::{self, LocalFn};
+use super::syntax::{prop_name_key, unwrap_expr};
 use crate::facts::{
     self, Ack, Emit, EmitMethod, Handler, ListenMethod, NamespaceUse, NestReply, NsExpr, Op,
     Origin, Params, SocketRef,

@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
-use super::extract::{member_prop_name, unwrap_expr};
 use super::parse::to_span;
+use super::syntax::{member_prop_name, unwrap_expr};
 
 /// One input of a race, as far as the file tells.
 #[derive(Clone, Debug, PartialEq, Eq)]

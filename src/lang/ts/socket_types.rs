@@ -5,7 +5,9 @@
 
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, package_side};
+use super::bindings::Binding;
+use super::extract::Extractor;
+use super::packages::package_side;
 use crate::facts::{FuncId, Side, TypedParam, TypedSocket};
 
 impl Extractor<'_> {

@@ -8,10 +8,10 @@ use std::borrow::Cow;
 
 use swc_ecma_ast::*;
 
-use super::extract::{
-    Binding, CLIENT_PKG, Extractor, SERVER_PKG, member_of, member_prop_name, package_side,
-    prop_name, require_specifier, unwrap_expr,
-};
+use super::bindings::Binding;
+use super::extract::Extractor;
+use super::packages::{CLIENT_PKG, SERVER_PKG, package_side};
+use super::syntax::{member_of, member_prop_name, prop_name, require_specifier, unwrap_expr};
 use crate::facts::{Callee as FnCallee, ContextRef, NsExpr, Op, Origin, Side, SocketRef, Value};
 
 impl Extractor<'_> {

@@ -5,7 +5,8 @@
 
 use swc_ecma_ast::*;
 
-use super::extract::{Extractor, unwrap_expr};
+use super::extract::Extractor;
+use super::syntax::unwrap_expr;
 
 /// The functions that replace part of a store's state with an object of fields:
 /// zustand's `set` (the argument of the store's creator) and `setState`.

@@ -11,7 +11,9 @@ use rustc_hash::FxHashSet as HashSet;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 
-use super::extract::{Binding, Extractor, prop_name, unwrap_expr};
+use super::bindings::{Binding, InstanceOf};
+use super::extract::Extractor;
+use super::syntax::{prop_name, unwrap_expr};
 use crate::facts::{
     CallArg, Callee as FnCallee, FuncId, Origin, SocketRef, Value, WrapArg, WrappedSite, Wrapper,
     WrapperCall,
@@ -24,15 +26,6 @@ enum ArgOf {
     /// `...rest`, the rest parameter at `index` of function `func`.
     Rest(FuncId, u32),
     Other,
-}
-
-/// The class a variable holds an instance of.
-#[derive(Clone, Debug)]
-pub(super) enum InstanceOf {
-    /// Imported from a project file: the specifier and the imported name.
-    Imported(String, String),
-    /// Declared in this file, by name.
-    Local(String),
 }
 
 /// More arguments than any wrapper takes: such calls are not worth recording.

@@ -1,0 +1,387 @@
+//! What a listener's body shows, read from its syntax alone: whether it runs once
+//! (guarded by a flag it sets, by `hasListeners`, or removing its own event), whether a
+//! React effect cleans up its listeners, whether it only logs, whether it looks up the
+//! sender's own optimistic message, and which parameter names are acks.
+
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+use super::syntax::{body_stmts, member_prop_name, unwrap_expr};
+use crate::facts::Value;
+
+/// Whether a listener looks up the sender's own optimistic message: it mentions a
+/// temporary/client id or a pending set.
+pub(super) fn matches_own_id(listener: &Expr) -> bool {
+    if !matches!(unwrap_expr(listener), Expr::Arrow(_) | Expr::Fn(_)) {
+        return false;
+    }
+    struct Finder(bool);
+    impl Finder {
+        fn check(&mut self, name: &str) {
+            const MARKERS: [&[u8]; 6] = [
+                b"clientid",
+                b"tempid",
+                b"localid",
+                b"optimistic",
+                b"pending",
+                b"nonce",
+            ];
+            // The shortest marker has 5 letters: `e`, `id`, `data` cannot hold one.
+            if self.0 || name.len() < 5 {
+                return;
+            }
+            // Every identifier of the listener comes through here: fold case and drop
+            // underscores without allocating.
+            let folded = name
+                .bytes()
+                .filter(|&b| b != b'_')
+                .map(|b| b.to_ascii_lowercase());
+            let mut window = [0u8; 16];
+            let mut seen = 0;
+            for byte in folded {
+                window.copy_within(1.., 0);
+                window[15] = byte;
+                seen += 1;
+                let tail_len = seen.min(16);
+                let tail = &window[16 - tail_len..];
+                // A marker can only end at its own last letter.
+                if matches!(byte, b'd' | b'c' | b'g' | b'e')
+                    && MARKERS.iter().any(|marker| tail.ends_with(marker))
+                {
+                    self.0 = true;
+                    return;
+                }
+            }
+        }
+    }
+    impl Visit for Finder {
+        fn visit_ident(&mut self, ident: &Ident) {
+            self.check(&ident.sym);
+        }
+        fn visit_ident_name(&mut self, ident: &IdentName) {
+            self.check(&ident.sym);
+        }
+    }
+    let mut finder = Finder(false);
+    listener.visit_with(&mut finder);
+    finder.0
+}
+
+/// Names that say a last parameter is an ack even when the body never calls it.
+pub(super) fn is_ack_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("callback")
+        || lower.contains("ack")
+        || matches!(
+            lower.as_str(),
+            "cb" | "done" | "fn" | "respond" | "reply" | "resolve"
+        )
+}
+
+/// An effect that returns a cleanup which removes listeners (or closes the socket).
+pub(super) fn effect_cleans_up(effect: &Expr) -> bool {
+    let stmts = match unwrap_expr(effect) {
+        Expr::Arrow(arrow) => match &*arrow.body {
+            ArrowFunctionBody::FunctionBody(block) => &block.stmts,
+            ArrowFunctionBody::Expr(_) => return false,
+        },
+        Expr::Fn(function) => match &function.function.body {
+            Some(block) => &block.stmts,
+            None => return false,
+        },
+        _ => return false,
+    };
+    // Any `return` of the effect's own body counts, also one inside an `if` (an effect
+    // that subscribes only once its data is loaded cleans up in that branch); the returns
+    // of nested functions are theirs.
+    struct Returns(bool);
+    impl Visit for Returns {
+        fn visit_return_stmt(&mut self, ret: &ReturnStmt) {
+            self.0 |= match ret.arg.as_deref().map(unwrap_expr) {
+                // A named cleanup function: trust it.
+                Some(Expr::Ident(_)) => true,
+                Some(cleanup @ (Expr::Arrow(_) | Expr::Fn(_))) => removes_listeners(cleanup),
+                _ => false,
+            };
+        }
+        fn visit_function(&mut self, _: &swc_ecma_ast::Function) {}
+        fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+        fn visit_class(&mut self, _: &Class) {}
+    }
+    let mut returns = Returns(false);
+    stmts.visit_with(&mut returns);
+    returns.0
+}
+
+/// The blocks of a listener that run at most once: an `if` (or `else if`) branch whose
+/// test requires a flag to be unset (`!received && msg.type === "VARS"`) and which sets
+/// it (`received = true`), a flag nothing in the file clears, as pad clients do on their
+/// first state message.
+pub(super) fn once_blocks(
+    function: &Expr,
+    cleared: &rustc_hash::FxHashSet<String>,
+) -> Vec<(u32, u32)> {
+    fn unset_flags(test: &Expr, out: &mut Vec<String>) {
+        match unwrap_expr(test) {
+            Expr::Bin(bin) if bin.op == BinaryOp::LogicalAnd => {
+                unset_flags(&bin.left, out);
+                unset_flags(&bin.right, out);
+            }
+            Expr::Unary(unary) if unary.op == UnaryOp::Bang => out.extend(flag_key(&unary.arg)),
+            _ => {}
+        }
+    }
+    fn visit(stmt: &Stmt, cleared: &rustc_hash::FxHashSet<String>, out: &mut Vec<(u32, u32)>) {
+        let Stmt::If(if_stmt) = stmt else {
+            return;
+        };
+        let mut flags = Vec::new();
+        unset_flags(&if_stmt.test, &mut flags);
+        let guarded: &[Stmt] = match &*if_stmt.cons {
+            Stmt::Block(block) => &block.stmts,
+            other => std::slice::from_ref(other),
+        };
+        let assigned: Vec<(String, bool)> = guarded.iter().filter_map(assigned_bool).collect();
+        let sets_once = flags
+            .iter()
+            .any(|flag| assigned.contains(&(flag.clone(), true)) && !cleared.contains(flag));
+        if sets_once {
+            let span = if_stmt.cons.span();
+            out.push((span.lo.0, span.hi.0));
+        }
+        if let Some(alt) = &if_stmt.alt {
+            visit(alt, cleared, out);
+        }
+    }
+    let mut out = Vec::new();
+    for stmt in body_stmts(function).unwrap_or_default() {
+        visit(stmt, cleared, &mut out);
+    }
+    out
+}
+
+/// A function guarded to do its work once: it tests a flag (`if (onceRef.current)
+/// return;`, `if (!bound) { ... }`) that it also sets to `true` (`onceRef.current =
+/// true`, `bound = true`), at its top level or in the guarded block, and never resets
+/// to `false` there (a busy flag, `loading = false` at the end, guards nothing).
+pub(super) fn runs_once(function: &Expr) -> bool {
+    let Some(stmts) = body_stmts(function) else {
+        return false;
+    };
+    let mut tested = Vec::new();
+    let mut set = Vec::new();
+    let mut reset = Vec::new();
+    let mut note = |stmt: &Stmt| match assigned_bool(stmt) {
+        Some((flag, true)) => set.push(flag),
+        Some((flag, false)) => reset.push(flag),
+        None => {}
+    };
+    for stmt in stmts {
+        match stmt {
+            Stmt::If(if_stmt) => {
+                let mut test = unwrap_expr(&if_stmt.test);
+                while let Expr::Unary(unary) = test
+                    && unary.op == UnaryOp::Bang
+                {
+                    test = unwrap_expr(&unary.arg);
+                }
+                // `if (socket.hasListeners("x")) return;`: the socket is the flag.
+                if is_has_listeners(test) {
+                    return true;
+                }
+                tested.extend(flag_key(test));
+                let guarded: &[Stmt] = match &*if_stmt.cons {
+                    Stmt::Block(block) => &block.stmts,
+                    other => std::slice::from_ref(other),
+                };
+                guarded.iter().for_each(&mut note);
+            }
+            other => note(other),
+        }
+    }
+    tested
+        .iter()
+        .any(|flag| set.contains(flag) && !reset.contains(flag))
+}
+
+/// `socket.hasListeners(...)`.
+fn is_has_listeners(test: &Expr) -> bool {
+    matches!(test, Expr::Call(call)
+        if matches!(&call.callee, Callee::Expr(callee)
+            if matches!(unwrap_expr(callee), Expr::Member(m)
+                if member_prop_name(&m.prop).as_deref() == Some("hasListeners"))))
+}
+
+/// `flag = true;`, `socketRef.current = io(url);` / `flag = false;`: the flag's key and
+/// whether the value it gets is truthy (anything but `false`, `null`, `undefined`, `0`
+/// or `""`).
+fn assigned_bool(stmt: &Stmt) -> Option<(String, bool)> {
+    let Stmt::Expr(expr) = stmt else {
+        return None;
+    };
+    let Expr::Assign(assign) = unwrap_expr(&expr.expr) else {
+        return None;
+    };
+    if assign.op != AssignOp::Assign {
+        return None;
+    }
+    let truthy = match unwrap_expr(&assign.right) {
+        Expr::Lit(Lit::Bool(value)) => value.value,
+        Expr::Lit(Lit::Null(_)) => false,
+        Expr::Lit(Lit::Num(n)) => n.value != 0.0,
+        Expr::Lit(Lit::Str(s)) => !s.value.is_empty(),
+        Expr::Ident(ident) => &*ident.sym != "undefined",
+        _ => true,
+    };
+    let flag = match &assign.left {
+        AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) => ident.id.sym.as_str().to_owned(),
+        AssignTarget::Simple(SimpleAssignTarget::Member(member)) => {
+            flag_key(&Expr::Member(member.clone()))?
+        }
+        _ => return None,
+    };
+    Some((flag, truthy))
+}
+
+/// `bound`, `onceRef.current`, `this.listening`: a flag named the same way wherever
+/// it is written.
+pub(super) fn flag_key(expr: &Expr) -> Option<String> {
+    match unwrap_expr(expr) {
+        Expr::Ident(ident) => Some(ident.sym.as_str().to_owned()),
+        Expr::This(_) => Some("this".to_owned()),
+        Expr::Member(member) => {
+            let prop = match &member.prop {
+                MemberProp::Ident(ident) => ident.sym.as_str().to_owned(),
+                _ => return None,
+            };
+            Some(format!("{}.{prop}", flag_key(&member.obj)?))
+        }
+        _ => None,
+    }
+}
+
+/// A listener of `event` that removes listeners of `event` itself (`socket.off(event,
+/// init)` inside `function init() {...}`): it runs once.
+pub(super) fn removes_own_event(listener: &Expr, event: &Value) -> bool {
+    let Some(event) = event.as_str() else {
+        return false;
+    };
+    if !matches!(unwrap_expr(listener), Expr::Arrow(_) | Expr::Fn(_)) {
+        return false;
+    }
+    struct Finder<'e> {
+        event: &'e str,
+        found: bool,
+    }
+    impl Visit for Finder<'_> {
+        fn visit_call_expr(&mut self, call: &CallExpr) {
+            if let Callee::Expr(callee) = &call.callee
+                && let Expr::Member(member) = unwrap_expr(callee)
+                && matches!(
+                    member_prop_name(&member.prop).as_deref(),
+                    Some("off" | "removeListener" | "removeAllListeners" | "removeEventListener")
+                )
+                && let Some(first) = call.args.first()
+                && let Expr::Lit(Lit::Str(name)) = unwrap_expr(&first.expr)
+                && name.value.to_string_lossy() == self.event
+            {
+                self.found = true;
+            }
+            call.visit_children_with(self);
+        }
+    }
+    let mut finder = Finder {
+        event,
+        found: false,
+    };
+    listener.visit_with(&mut finder);
+    finder.found
+}
+
+fn removes_listeners(cleanup: &Expr) -> bool {
+    struct Finder(bool);
+    impl Visit for Finder {
+        fn visit_member_prop(&mut self, prop: &MemberProp) {
+            if let MemberProp::Ident(ident) = prop
+                && matches!(
+                    &*ident.sym,
+                    "off"
+                        | "removeListener"
+                        | "removeAllListeners"
+                        | "removeEventListener"
+                        | "disconnect"
+                        | "close"
+                        | "offAny"
+                )
+            {
+                self.0 = true;
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    cleanup.visit_with(&mut finder);
+    finder.0
+}
+
+pub(super) fn mentions_any(expr: &Expr, names: &[String]) -> bool {
+    struct Finder<'n>(&'n [String], bool);
+    impl Visit for Finder<'_> {
+        fn visit_ident(&mut self, ident: &Ident) {
+            if self.0.iter().any(|n| n == &*ident.sym) {
+                self.1 = true;
+            }
+        }
+    }
+    let mut finder = Finder(names, false);
+    expr.visit_with(&mut finder);
+    finder.1
+}
+
+/// A parameter default that can be called: a function written there or a named one
+/// (`noop`, `_.noop`); `null` and `undefined` are not.
+pub(super) fn default_is_callable(default: &Expr) -> bool {
+    match unwrap_expr(default) {
+        Expr::Arrow(_) | Expr::Fn(_) | Expr::Member(_) => true,
+        Expr::Ident(ident) => &*ident.sym != "undefined",
+        _ => false,
+    }
+}
+
+/// A catch-all listener whose body only logs (`socket.onAny((e) => console.log(e))`).
+pub(super) fn only_logs(listener: &Expr) -> bool {
+    let body_stmts: Vec<&Stmt> = match unwrap_expr(listener) {
+        Expr::Arrow(arrow) => match &*arrow.body {
+            ArrowFunctionBody::FunctionBody(body) => body.stmts.iter().collect(),
+            ArrowFunctionBody::Expr(expr) => return is_log_call(expr),
+        },
+        Expr::Fn(function) => match &function.function.body {
+            Some(block) => block.stmts.iter().collect(),
+            None => return false,
+        },
+        _ => return false,
+    };
+    body_stmts.iter().all(|stmt| match stmt {
+        Stmt::Expr(expr) => is_log_call(&expr.expr),
+        _ => false,
+    })
+}
+
+fn is_log_call(expr: &Expr) -> bool {
+    let Expr::Call(call) = unwrap_expr(expr) else {
+        return false;
+    };
+    let Callee::Expr(callee) = &call.callee else {
+        return false;
+    };
+    match unwrap_expr(callee) {
+        Expr::Member(member) => {
+            matches!(&*member.obj, Expr::Ident(obj) if matches!(&*obj.sym, "console" | "logger" | "log"))
+        }
+        Expr::Ident(ident) => {
+            let name = ident.sym.to_ascii_lowercase();
+            name.contains("log") || name.contains("debug")
+        }
+        _ => false,
+    }
+}
