@@ -198,6 +198,59 @@ pub fn parses(text: &str, kind: FileKind) -> bool {
     }
 }
 
+/// The order a front-end directory's modules are written in (its `mod.rs` doc comment),
+/// checked by its tests: each module names through `super::` only those before it, so
+/// that the directory's dependencies form no cycle, and every module it declares is
+/// in the order.
+#[cfg(test)]
+pub(crate) mod module_order {
+    /// The sibling modules a file names through `super::` (`super::a::f`,
+    /// `super::{a, b}`): a text scan, which also sees paths in comments and strings.
+    fn siblings_used<'t>(text: &'t str) -> Vec<&'t str> {
+        let mut used = Vec::new();
+        for (at, _) in text.match_indices("super::") {
+            let rest = &text[at + "super::".len()..];
+            let ident = |name: &'t str| {
+                let name = name.trim_start();
+                let end =
+                    (name.find(|c: char| !c.is_alphanumeric() && c != '_')).unwrap_or(name.len());
+                &name[..end]
+            };
+            match rest.strip_prefix('{') {
+                Some(group) => {
+                    let group = &group[..group.find('}').unwrap_or(group.len())];
+                    used.extend(group.split(',').map(ident));
+                }
+                None => used.push(ident(rest)),
+            }
+        }
+        used
+    }
+
+    /// `order`: each module's name and text, lowest first.
+    pub(crate) fn assert_each_uses_only_those_before_it(order: &[(&str, &str)]) {
+        for (index, (module, text)) in order.iter().enumerate() {
+            for used in siblings_used(text) {
+                let later = order[index..].iter().any(|(name, _)| *name == used);
+                assert!(!later, "{module}.rs uses {used}, which is not before it");
+            }
+        }
+    }
+
+    /// `mod_rs`: the text of the directory's `mod.rs`.
+    pub(crate) fn assert_every_module_is_in_the_order(mod_rs: &str, order: &[(&str, &str)]) {
+        let mut declared: Vec<&str> = mod_rs
+            .lines()
+            .filter_map(|line| line.strip_prefix("pub mod ").or(line.strip_prefix("mod ")))
+            .filter_map(|rest| rest.strip_suffix(';'))
+            .collect();
+        let mut ordered: Vec<&str> = order.iter().map(|(name, _)| *name).collect();
+        ordered.sort_unstable();
+        declared.sort_unstable();
+        assert_eq!(declared, ordered);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -391,6 +391,14 @@ impl<'s> Loader<'s> {
             (None, severity::Texts::Unkept) => {}
             _ => return None,
         }
+        let text = self.text_again(index)?;
+        Some((std::borrow::Cow::Owned(text), quotes))
+    }
+
+    /// The text of file `index` read (or given) again, as loading read it; `None` when
+    /// it can no longer be read, or is now skipped.
+    fn text_again(&self, index: usize) -> Option<String> {
+        let source = self.sources.discovered.get(index)?;
         let stdin = self.sources.stdin;
         let given = (self.overlay.get(&source.path))
             .map(String::as_bytes)
@@ -399,9 +407,7 @@ impl<'s> Loader<'s> {
             Some(bytes) => decode(bytes.to_vec(), source.output),
             None => read_source(source),
         };
-        text.ok()
-            .flatten()
-            .map(|text| (std::borrow::Cow::Owned(text), quotes))
+        text.ok().flatten()
     }
 
     /// What calls of the functions of file `index` do (see [`lang::call_effects`]),
@@ -416,17 +422,7 @@ impl<'s> Loader<'s> {
         let package = self.package(index);
         let text = match &file.text {
             Some(text) => std::borrow::Cow::Borrowed(&**text),
-            None => {
-                let stdin = self.sources.stdin;
-                let given = (self.overlay.get(&source.path))
-                    .map(String::as_bytes)
-                    .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)));
-                let text = match given {
-                    Some(bytes) => decode(bytes.to_vec(), source.output),
-                    None => read_source(source),
-                };
-                std::borrow::Cow::Owned(text.ok()??)
-            }
+            None => std::borrow::Cow::Owned(self.text_again(index)?),
         };
         if cache::input_hash(&text, package) != *project.input_hashes.get(index)? {
             return None;

@@ -219,50 +219,16 @@ mod tests {
         ("walk", include_str!("walk.rs")),
     ];
 
-    /// The sibling modules a file names through `super::` (`super::a::f`,
-    /// `super::{a, b}`): a text scan, which also sees paths in comments and strings.
-    fn siblings_used<'t>(text: &'t str) -> Vec<&'t str> {
-        let mut used = Vec::new();
-        for (at, _) in text.match_indices("super::") {
-            let rest = &text[at + "super::".len()..];
-            let ident = |name: &'t str| {
-                let name = name.trim_start();
-                let end =
-                    (name.find(|c: char| !c.is_alphanumeric() && c != '_')).unwrap_or(name.len());
-                &name[..end]
-            };
-            match rest.strip_prefix('{') {
-                Some(group) => {
-                    let group = &group[..group.find('}').unwrap_or(group.len())];
-                    used.extend(group.split(',').map(ident));
-                }
-                None => used.push(ident(rest)),
-            }
-        }
-        used
-    }
-
     #[test]
     fn each_module_uses_only_those_before_it() {
-        for (index, (module, text)) in ORDER.iter().enumerate() {
-            for used in siblings_used(text) {
-                let later = ORDER[index..].iter().any(|(name, _)| *name == used);
-                assert!(!later, "{module}.rs uses {used}, which is not before it");
-            }
-        }
+        crate::lang::module_order::assert_each_uses_only_those_before_it(ORDER);
     }
 
     #[test]
     fn every_module_of_the_directory_is_in_the_order() {
-        let declared: Vec<&str> = include_str!("mod.rs")
-            .lines()
-            .filter_map(|line| line.strip_prefix("pub mod ").or(line.strip_prefix("mod ")))
-            .filter_map(|rest| rest.strip_suffix(';'))
-            .collect();
-        let mut ordered: Vec<&str> = ORDER.iter().map(|(name, _)| *name).collect();
-        ordered.sort_unstable();
-        let mut declared_sorted = declared.clone();
-        declared_sorted.sort_unstable();
-        assert_eq!(declared_sorted, ordered);
+        crate::lang::module_order::assert_every_module_is_in_the_order(
+            include_str!("mod.rs"),
+            ORDER,
+        );
     }
 }
