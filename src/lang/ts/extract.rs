@@ -1246,6 +1246,10 @@ impl<'a> Extractor<'a> {
         {
             self.assigned.insert(state.clone(), socket);
         }
+        // Tauri's `invoke`/`listen`/`emit` (see `tauri.rs`).
+        if self.on_tauri_call(call, callee) {
+            return;
+        }
         if let Expr::Member(member) = callee
             && let MemberProp::Ident(method) = &member.prop
         {

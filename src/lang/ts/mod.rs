@@ -16,6 +16,7 @@ pub mod sfc;
 mod socket_types;
 mod sockets;
 mod stores;
+mod tauri;
 mod text;
 mod wrappers;
 

@@ -1,0 +1,231 @@
+//! Tauri v2's webview side: `invoke` of a command, and `emit`/`emitTo`/`listen`/`once`
+//! of events (`@tauri-apps/api/core`, `/event`, v1's `/tauri`; the namespace imports
+//! `import { event } from "@tauri-apps/api"` and `import * as ev from ".../event"`; the
+//! instance forms on `getCurrentWindow()`, `getCurrentWebview()`,
+//! `getCurrentWebviewWindow()`). The webview is the client side of the Tauri transports;
+//! names resolve with the same `value()` as Socket.IO event names, and an `invoke` inside
+//! a function that passes its parameters on (`call(cmd, args)`) is a wrapped site, so
+//! each call of the wrapper is an invoke of its own.
+
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+
+use super::extract::{Binding, Extractor, unwrap_expr};
+use crate::facts::{Emit, Handler, ListenMethod, Origin, SocketRef, TypedSocket, Value};
+use crate::transport::Transport;
+
+/// The Tauri JS API's package, and its modules (`@tauri-apps/api/event`).
+const API: &str = "@tauri-apps/api";
+
+/// The functions that return the current window/webview, whose `listen`/`emit` methods
+/// are the instance forms.
+const CURRENT: [&str; 3] = [
+    "getCurrentWindow",
+    "getCurrentWebview",
+    "getCurrentWebviewWindow",
+];
+
+/// What a call of the Tauri API does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Call {
+    Invoke,
+    Emit,
+    EmitTo,
+    Listen(ListenMethod),
+}
+
+impl Call {
+    fn of(module: &str, function: &str) -> Option<Call> {
+        match (module, function) {
+            ("core" | "tauri", "invoke") => Some(Call::Invoke),
+            ("event", "emit") => Some(Call::Emit),
+            ("event", "emitTo") => Some(Call::EmitTo),
+            ("event", "listen") => Some(Call::Listen(ListenMethod::On)),
+            ("event", "once") => Some(Call::Listen(ListenMethod::Once)),
+            _ => None,
+        }
+    }
+
+    /// The same methods on a window, webview or webview-window value.
+    fn of_instance(method: &str) -> Option<Call> {
+        match method {
+            "emit" | "emitTo" | "listen" | "once" => Call::of("event", method),
+            _ => None,
+        }
+    }
+}
+
+/// The webview's end of every Tauri site: a client-side socket of no namespace.
+fn webview() -> SocketRef {
+    SocketRef {
+        origin: Origin::Typed(TypedSocket::ClientSocket),
+        ops: Vec::new(),
+    }
+}
+
+/// `core` for `@tauri-apps/api/core`; `""` for the package itself; `None` for any
+/// other module.
+fn api_module(specifier: &str) -> Option<&str> {
+    let rest = specifier.strip_prefix(API)?;
+    if rest.is_empty() {
+        return Some("");
+    }
+    rest.strip_prefix('/')
+}
+
+impl Extractor<'_> {
+    /// Records `call` when it is a call of the Tauri API; says whether it was.
+    pub(super) fn on_tauri_call(&mut self, call: &CallExpr, callee: &Expr) -> bool {
+        let Some(kind) = self.tauri_call(callee) else {
+            return false;
+        };
+        match kind {
+            Call::Invoke => self.on_invoke(call),
+            Call::Emit => self.on_tauri_emit(call, 0),
+            Call::EmitTo => self.on_tauri_emit(call, 1),
+            Call::Listen(method) => self.on_tauri_listen(call, method),
+        }
+        true
+    }
+
+    fn tauri_call(&self, callee: &Expr) -> Option<Call> {
+        match unwrap_expr(callee) {
+            // `invoke(..)`, `listen(..)`, renamed or not.
+            Expr::Ident(ident) => match self.lookup(&ident.sym)? {
+                Binding::Import { specifier, name } => Call::of(api_module(specifier)?, name),
+                _ => None,
+            },
+            Expr::Member(member) => {
+                let MemberProp::Ident(method) = &member.prop else {
+                    return None;
+                };
+                let method = method.sym.as_str();
+                match unwrap_expr(&member.obj) {
+                    // `event.listen(..)` with `import { event } from "@tauri-apps/api"`,
+                    // `ev.listen(..)` with `import * as ev from "@tauri-apps/api/event"`.
+                    Expr::Ident(object) => match self.lookup(&object.sym)? {
+                        Binding::Import { specifier, name } => {
+                            match (api_module(specifier)?, name.as_str()) {
+                                ("", module) | (module, "*") => Call::of(module, method),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    },
+                    // `getCurrentWebviewWindow().listen(..)`.
+                    Expr::Call(inner) => {
+                        let Callee::Expr(inner) = &inner.callee else {
+                            return None;
+                        };
+                        let Expr::Ident(function) = unwrap_expr(inner) else {
+                            return None;
+                        };
+                        match self.lookup(&function.sym)? {
+                            Binding::Import { specifier, name }
+                                if api_module(specifier).is_some()
+                                    && CURRENT.contains(&name.as_str()) =>
+                            {
+                                Call::of_instance(method)
+                            }
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// `invoke(command, args?)`: the keys of an object literal `args`, whatever their
+    /// values; no keys known when `args` is anything else.
+    fn on_invoke(&mut self, call: &CallExpr) {
+        let Some(first) = call.args.first().filter(|arg| arg.spread.is_none()) else {
+            return;
+        };
+        let keys = match call.args.get(1) {
+            None => Some(Vec::new()),
+            Some(args) if args.spread.is_none() => literal_keys(&args.expr),
+            Some(_) => None,
+        };
+        let index = self.facts.emits.len() as u32;
+        self.note_wrapped_emit(call, index);
+        let emit = Emit::plain(
+            Transport::TauriCommand,
+            self.span(call.span),
+            self.span(first.expr.span()),
+            self.value(&first.expr),
+            matches!(unwrap_expr(&first.expr), Expr::Lit(Lit::Str(_))),
+            webview(),
+            keys,
+        );
+        self.facts.emits.push(emit);
+    }
+
+    /// `emit(event, payload?)`, `emitTo(target, event, payload?)`: the name is argument
+    /// `at`.
+    fn on_tauri_emit(&mut self, call: &CallExpr, at: usize) {
+        let Some(name) = call.args.get(at).filter(|arg| arg.spread.is_none()) else {
+            return;
+        };
+        let emit = Emit::plain(
+            Transport::TauriEvent,
+            self.span(call.span),
+            self.span(name.expr.span()),
+            self.value(&name.expr),
+            matches!(unwrap_expr(&name.expr), Expr::Lit(Lit::Str(_))),
+            webview(),
+            None,
+        );
+        self.facts.emits.push(emit);
+    }
+
+    fn on_tauri_listen(&mut self, call: &CallExpr, method: ListenMethod) {
+        let Some(name) = call.args.first() else {
+            return;
+        };
+        // `listen(...args)` in a wrapper (`useTauriListen(...args)`): the names its
+        // callers pass are not followed through a rest parameter, so the listener may
+        // receive any event and no emit of the app is called unheard because of it.
+        let value = match name.spread {
+            Some(_) => Value::Unknown,
+            None => self.value(&name.expr),
+        };
+        let index = self.facts.handlers.len() as u32;
+        self.note_wrapped_handler(call, index);
+        let handler = Handler::plain(
+            Transport::TauriEvent,
+            self.span(call.span),
+            self.span(name.expr.span()),
+            value,
+            matches!(unwrap_expr(&name.expr), Expr::Lit(Lit::Str(_))),
+            webview(),
+            method,
+        );
+        self.facts.handlers.push(handler);
+    }
+}
+
+/// The keys of an object literal (`{ noteId, body: text }`); `None` when a spread or a
+/// computed key hides some, or when `expr` is no object literal.
+pub(super) fn literal_keys(expr: &Expr) -> Option<Vec<String>> {
+    let Expr::Object(object) = unwrap_expr(expr) else {
+        return None;
+    };
+    object
+        .props
+        .iter()
+        .map(|prop| match prop {
+            PropOrSpread::Prop(prop) => match &**prop {
+                Prop::Shorthand(ident) => Some(ident.sym.as_str().to_owned()),
+                Prop::KeyValue(kv) => match &kv.key {
+                    PropName::Ident(ident) => Some(ident.sym.as_str().to_owned()),
+                    PropName::Str(text) => Some(text.value.to_string_lossy().into_owned()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            PropOrSpread::Spread(_) => None,
+        })
+        .collect()
+}
