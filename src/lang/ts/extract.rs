@@ -261,6 +261,11 @@ impl<'a> Extractor<'a> {
         to_span(span, self.len)
     }
 
+    /// Where a listener registered now runs (an effect, another event's listener).
+    pub(super) fn listen_context(&self) -> Option<ListenContext> {
+        self.frames.last().and_then(|frame| frame.context.clone())
+    }
+
     pub(super) fn lookup(&self, name: &str) -> Option<&Binding> {
         self.scopes.iter().rev().find_map(|scope| scope.get(name))
     }
@@ -1220,7 +1225,8 @@ impl<'a> Extractor<'a> {
             && let Some(effect) = call.args.first()
             && let Some(lo) = function_start(&effect.expr)
         {
-            let cleanup = effect_cleans_up(&effect.expr);
+            let cleanup =
+                effect_cleans_up(&effect.expr) || super::tauri::effect_unlistens(&effect.expr);
             // An effect that sets and checks a flag (`if (onceRef.current) return;
             // onceRef.current = true;`) registers once, however often it runs.
             if !runs_once(&effect.expr) {

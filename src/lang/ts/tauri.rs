@@ -9,6 +9,7 @@
 
 use swc_common::Spanned;
 use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
 
 use super::extract::{Binding, Extractor, unwrap_expr};
 use crate::facts::{Emit, Handler, ListenMethod, Origin, SocketRef, TypedSocket, Value};
@@ -193,7 +194,7 @@ impl Extractor<'_> {
         };
         let index = self.facts.handlers.len() as u32;
         self.note_wrapped_handler(call, index);
-        let handler = Handler::plain(
+        let mut handler = Handler::plain(
             Transport::TauriEvent,
             self.span(call.span),
             self.span(name.expr.span()),
@@ -202,6 +203,8 @@ impl Extractor<'_> {
             webview(),
             method,
         );
+        // `once` unlistens itself; a `listen` in an effect must be unlistened by it.
+        handler.context = self.listen_context();
         self.facts.handlers.push(handler);
     }
 }
@@ -228,4 +231,112 @@ pub(super) fn literal_keys(expr: &Expr) -> Option<Vec<String>> {
             PropOrSpread::Spread(_) => None,
         })
         .collect()
+}
+
+/// Whether a React effect that listens to Tauri events returns a cleanup that calls the
+/// resolved `UnlistenFn`: `unlisten.then((off) => off())`, or a call of a binding that
+/// is not the Promise `listen` returns (`unlisten = await listen(..)` then
+/// `unlisten?.()`). Calling the Promise itself (`const unlisten = listen(..); return ()
+/// => unlisten()`) throws and removes nothing. Only effects that call Tauri's
+/// `listen`/`once` are judged here; the others are `effect_cleans_up`'s.
+pub(super) fn effect_unlistens(effect: &Expr) -> bool {
+    let block = match unwrap_expr(effect) {
+        Expr::Arrow(arrow) => match &*arrow.body {
+            ArrowFunctionBody::FunctionBody(block) => block,
+            ArrowFunctionBody::Expr(_) => return false,
+        },
+        Expr::Fn(function) => match &function.function.body {
+            Some(block) => block,
+            None => return false,
+        },
+        _ => return false,
+    };
+    let mut promises = Promises::default();
+    block.visit_with(&mut promises);
+    if !promises.listens {
+        return false;
+    }
+    block.stmts.iter().any(|stmt| match stmt {
+        Stmt::Return(ReturnStmt { arg: Some(arg), .. }) => {
+            let mut calls = CleanupCalls {
+                promises: &promises.names,
+                unlistens: false,
+            };
+            arg.visit_with(&mut calls);
+            calls.unlistens
+        }
+        _ => false,
+    })
+}
+
+/// The effect's `const x = listen(..)` bindings (the Promise, not awaited), and whether
+/// it calls `listen`/`once` at all.
+#[derive(Default)]
+struct Promises {
+    names: Vec<String>,
+    listens: bool,
+}
+
+fn is_listen_call(call: &CallExpr) -> bool {
+    let Callee::Expr(callee) = &call.callee else {
+        return false;
+    };
+    match unwrap_expr(callee) {
+        Expr::Ident(ident) => matches!(&*ident.sym, "listen" | "once"),
+        Expr::Member(member) => {
+            matches!(&member.prop, MemberProp::Ident(prop) if &*prop.sym == "listen")
+        }
+        _ => false,
+    }
+}
+
+impl Visit for Promises {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        self.listens |= is_listen_call(call);
+        call.visit_children_with(self);
+    }
+
+    fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
+        if let (Pat::Ident(binding), Some(init)) = (&declarator.name, &declarator.init)
+            && let Expr::Call(call) = unwrap_expr(init)
+            && is_listen_call(call)
+        {
+            self.names.push(binding.id.sym.as_str().to_owned());
+        }
+        declarator.visit_children_with(self);
+    }
+}
+
+/// In a cleanup: a `.then(..)` (on the Promise, to call the resolved function) or a
+/// call of a binding that is not a listen Promise.
+struct CleanupCalls<'a> {
+    promises: &'a [String],
+    unlistens: bool,
+}
+
+impl Visit for CleanupCalls<'_> {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        if let Callee::Expr(callee) = &call.callee {
+            match unwrap_expr(callee) {
+                Expr::Member(member) if matches!(&member.prop, MemberProp::Ident(prop) if &*prop.sym == "then") =>
+                {
+                    self.unlistens = true;
+                }
+                Expr::Ident(ident) if !self.promises.iter().any(|p| p == &*ident.sym) => {
+                    self.unlistens = true;
+                }
+                _ => {}
+            }
+        }
+        call.visit_children_with(self);
+    }
+
+    fn visit_opt_call(&mut self, call: &OptCall) {
+        if let Expr::Ident(ident) = unwrap_expr(&call.callee)
+            && !self.promises.iter().any(|p| p == &*ident.sym)
+        {
+            self.unlistens = true;
+        }
+        call.visit_children_with(self);
+    }
 }
