@@ -340,3 +340,77 @@ impl Visit for CleanupCalls<'_> {
         call.visit_children_with(self);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::discover::FileKind;
+    use crate::facts::FileFacts;
+    use crate::transport::Transport;
+
+    fn facts(source: &str) -> FileFacts {
+        crate::lang::ts::extract(source, FileKind::Ts, &[], None)
+    }
+
+    #[test]
+    fn invokes_and_events_in_every_import_form() {
+        let facts = facts(
+            r#"
+import { invoke } from "@tauri-apps/api/core";
+import { event } from "@tauri-apps/api";
+import * as ev from "@tauri-apps/api/event";
+import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
+invoke("save_note", { noteId: 1, body });
+event.listen("a", () => {});
+ev.emitTo("main", "b", 1);
+getCurrentWebviewWindow().once("c", () => {});
+"#,
+        );
+        let invoke = &facts.emits[0];
+        assert_eq!(invoke.transport, Transport::TauriCommand);
+        assert_eq!(invoke.name.as_str(), Some("save_note"));
+        assert_eq!(
+            invoke.payload_keys,
+            Some(vec!["noteId".to_owned(), "body".to_owned()])
+        );
+        assert_eq!(facts.emits[1].transport, Transport::TauriEvent);
+        assert_eq!(facts.emits[1].name.as_str(), Some("b"));
+        let names: Vec<Option<&str>> = facts.handlers.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, [Some("a"), Some("c")]);
+    }
+
+    #[test]
+    fn other_listen_and_invoke_calls_are_not_tauris() {
+        let facts = facts(
+            r#"
+import { listen } from "./bus";
+listen("x", () => {});
+invoke("y");
+"#,
+        );
+        assert!(facts.emits.is_empty() && facts.handlers.is_empty());
+    }
+
+    #[test]
+    fn an_effect_unlistens_through_the_resolved_function_only() {
+        let expr = |effect: &str| format!("useEffect({effect});");
+        // Parsed through the extractor: the leak shows as a context without cleanup.
+        let leaks = |effect: &str| {
+            let source = format!(
+                "import {{ useEffect }} from \"react\";\nimport {{ listen }} from \"@tauri-apps/api/event\";\n{}\n",
+                expr(effect)
+            );
+            let facts = facts(&source);
+            matches!(
+                facts.handlers[0].context,
+                Some(crate::facts::ListenContext::Effect { cleanup: false, .. })
+            )
+        };
+        assert!(leaks(
+            "() => { const u = listen(\"e\", f); return () => u(); }"
+        ));
+        assert!(leaks("() => { listen(\"e\", f); }"));
+        assert!(!leaks(
+            "() => { const u = listen(\"e\", f); return () => { u.then((off) => off()); }; }"
+        ));
+    }
+}
