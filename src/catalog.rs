@@ -118,6 +118,38 @@ pub const BROADCAST_EXCLUDES_SENDER: Rule = Rule {
     doc: include_str!("../rules/broadcast-excludes-sender.md"),
 };
 
+pub const COMMAND_ARGS_MISMATCH: Rule = Rule {
+    id: "command-args-mismatch",
+    severity: Severity::Error,
+    fix: FixAvailability::Sometimes,
+    summary: "a Tauri invoke does not send a key its command requires (after camelCase conversion)",
+    doc: include_str!("../rules/command-args-mismatch.md"),
+};
+
+pub const COMMAND_NOT_REGISTERED: Rule = Rule {
+    id: "command-not-registered",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "a Tauri command the webview invokes is in no live generate_handler!",
+    doc: include_str!("../rules/command-not-registered.md"),
+};
+
+pub const COMMAND_UNUSED: Rule = Rule {
+    id: "command-unused",
+    severity: Severity::Info,
+    fix: FixAvailability::None,
+    summary: "a registered Tauri command that no webview code invokes",
+    doc: include_str!("../rules/command-unused.md"),
+};
+
+pub const DUPLICATE_COMMAND: Rule = Rule {
+    id: "duplicate-command",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "two Tauri commands of one name in the live handler: the second is unreachable",
+    doc: include_str!("../rules/duplicate-command.md"),
+};
+
 pub const DYNAMIC_EVENT_NAME: Rule = Rule {
     id: "dynamic-event-name",
     severity: Severity::Info,
@@ -140,6 +172,14 @@ pub const EMIT_NOT_AWAITED: Rule = Rule {
     fix: FixAvailability::None,
     summary: "socketioxide: a broadcast emit whose future is dropped without `.await` sends nothing",
     doc: include_str!("../rules/emit-not-awaited.md"),
+};
+
+pub const EVENT_NAME_INVALID: Rule = Rule {
+    id: "event-name-invalid",
+    severity: Severity::Error,
+    fix: FixAvailability::None,
+    summary: "a Tauri event name with a character Tauri refuses (Rust panics, JS rejects)",
+    doc: include_str!("../rules/event-name-invalid.md"),
 };
 
 pub const EVENT_NAME_MISMATCH: Rule = Rule {
@@ -246,6 +286,14 @@ pub const RESERVED_EVENT: Rule = Rule {
     doc: include_str!("../rules/reserved-event.md"),
 };
 
+pub const UNKNOWN_COMMAND: Rule = Rule {
+    id: "unknown-command",
+    severity: Severity::Error,
+    fix: FixAvailability::Sometimes,
+    summary: "a Tauri invoke names a command nothing defines",
+    doc: include_str!("../rules/unknown-command.md"),
+};
+
 pub const UNKNOWN_RULE_IN_SUPPRESSION: Rule = Rule {
     id: "unknown-rule-in-suppression",
     severity: Severity::Warning,
@@ -288,9 +336,14 @@ pub const RULES: &[&Rule] = &[
     &AWAIT_NEVER_RESOLVES,
     &BROADCAST_ACK_WITHOUT_TIMEOUT,
     &BROADCAST_EXCLUDES_SENDER,
+    &COMMAND_ARGS_MISMATCH,
+    &COMMAND_NOT_REGISTERED,
+    &COMMAND_UNUSED,
+    &DUPLICATE_COMMAND,
     &DYNAMIC_EVENT_NAME,
     &EMIT_AWAITED,
     &EMIT_NOT_AWAITED,
+    &EVENT_NAME_INVALID,
     &EVENT_NAME_MISMATCH,
     &GATEWAY_NOT_PROVIDED,
     &HANDLER_REPLACED,
@@ -304,6 +357,7 @@ pub const RULES: &[&Rule] = &[
     &PARSE_ERROR,
     &PAYLOAD_NOT_DESERIALIZABLE,
     &RESERVED_EVENT,
+    &UNKNOWN_COMMAND,
     &UNKNOWN_RULE_IN_SUPPRESSION,
     &UNMATCHED_EMIT,
     &UNMATCHED_HANDLER,

@@ -646,6 +646,9 @@ pub struct CallArg {
     /// For a function argument: its parameters and ack, as a listener.
     pub params: Option<Params>,
     pub ack: Option<Ack>,
+    /// For an object literal: its keys (a Tauri invoke's argument object passed through
+    /// a wrapper such as `call(cmd, args)`).
+    pub keys: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -839,11 +842,109 @@ pub struct ParseError {
     pub message: String,
 }
 
+/// A Tauri v2 `#[tauri::command]` fn of a Rust file, for the command rules. Whether it
+/// is registered is told by the command sites (`Handler`s of `Transport::TauriCommand`)
+/// the file's live `generate_handler!` lists produce, not here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TauriCommand {
+    /// What `invoke` names: the fn's identifier.
+    pub name: String,
+    /// The fn's identifier.
+    pub span: Span,
+    /// The keys the webview's argument object must or may carry (injected parameters
+    /// left out), after Tauri's case conversion.
+    pub args: Vec<TauriArg>,
+    /// Compiled only under a `#[cfg(..)]`: per-OS variants of one command share a name.
+    pub cfg: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TauriArg {
+    /// `userId` for `user_id` (camelCase unless `rename_all = "snake_case"`).
+    pub key: String,
+    /// The parameter as written, for messages.
+    pub rust_name: String,
+    /// Not `Option<T>`: a missing key rejects the invoke.
+    pub required: bool,
+}
+
+impl Emit {
+    /// A site of a transport without acks or namespaces (Tauri's `invoke`/`emit`): the
+    /// Socket.IO-only fields left empty.
+    pub fn plain(
+        transport: Transport,
+        span: Span,
+        name_span: Span,
+        name: Value,
+        name_is_literal: bool,
+        receiver: SocketRef,
+        payload_keys: Option<Vec<String>>,
+    ) -> Emit {
+        Emit {
+            transport,
+            span,
+            name_span,
+            receiver,
+            name,
+            name_is_literal,
+            method: EmitMethod::Emit,
+            args: None,
+            ack_callback: false,
+            ack_known: true,
+            awaited: false,
+            io_in_scope: None,
+            dropped: false,
+            payload_keys,
+            awaited_emit: None,
+            reply_to: None,
+        }
+    }
+}
+
+impl Handler {
+    /// A registration of a transport without acks or namespaces (a Tauri command or
+    /// `listen`): the Socket.IO-only fields left empty.
+    pub fn plain(
+        transport: Transport,
+        span: Span,
+        name_span: Span,
+        name: Value,
+        name_is_literal: bool,
+        receiver: SocketRef,
+        method: ListenMethod,
+    ) -> Handler {
+        Handler {
+            transport,
+            span,
+            name_span,
+            receiver,
+            listener_elsewhere: None,
+            name,
+            name_is_literal,
+            method,
+            params: None,
+            logging_only: false,
+            ack: None,
+            after_await: None,
+            emitted_after: Vec::new(),
+            matches_own_id: false,
+            context: None,
+            shape: None,
+            listener_name: None,
+            frame: None,
+            conditional: false,
+            data_type: None,
+        }
+    }
+}
+
 /// Everything wirelint needs to know about one file.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct FileFacts {
     /// The side this file's imports put it on, if any.
     pub side: Option<Side>,
+    /// Tauri v2 commands this (Rust) file defines.
+    pub tauri_commands: Vec<TauriCommand>,
     /// The file imports socket.io or socket.io-client.
     pub uses_socketio: bool,
     pub emits: Vec<Emit>,
@@ -1017,6 +1118,8 @@ impl FileFacts {
             || !self.exported_maps.is_empty()
             // Rust structs a payload is compared with: labels point at them.
             || !self.structs.is_empty()
+            // Tauri command fns: findings and labels point at them.
+            || !self.tauri_commands.is_empty()
             // NestJS gateways and handler parameters findings point at.
             || !self.nest.gateways.is_empty()
             || !self.nest.unbound_acks.is_empty()

@@ -445,7 +445,17 @@ impl<'a> Linker<'a> {
                         name_span: name.span,
                         name: name.value.clone(),
                         name_is_literal: name.literal,
-                        payload_keys: None,
+                        // A Tauri invoke's argument object is the call's.
+                        payload_keys: match (
+                            emit.transport.is_request_reply(),
+                            template.args.first(),
+                        ) {
+                            (true, Some(WrapArg::Param(i))) => match call.args.get(*i as usize) {
+                                Some(arg) => arg.keys.clone(),
+                                None => Some(Vec::new()),
+                            },
+                            _ => None,
+                        },
                         awaited_emit: None,
                         reply_to: None,
                         ..shape.apply(emit)
@@ -614,6 +624,7 @@ mod tests {
             socket: None,
             params: None,
             ack: None,
+            keys: None,
         }
     }
 

@@ -27,7 +27,12 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "{subject} is registered in an effect that never removes it: every re-run or remount adds another listener, so the handler runs several times per event"
                 ),
                 *span,
-                "return a cleanup from this effect that calls `socket.off(...)`".to_owned(),
+                if handler.transport.acks_by_callback() {
+                    "return a cleanup from this effect that calls `socket.off(...)`".to_owned()
+                } else {
+                    // Tauri: `listen` returns a Promise of the function that removes it.
+                    "return a cleanup from this effect that calls the function `listen` resolves to: `unlisten.then((off) => off())` (calling the Promise itself removes nothing)".to_owned()
+                },
             ),
             Where::Effect { cleanup: true, .. } => continue,
             Where::Listener { event, span } => {
@@ -51,7 +56,11 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let mut diagnostic = Diagnostic::new(&RULE, handler.file, handler.span, message)
             .label(handler.file, label_span, label)
-            .help("register the listener once (outside), or remove it with `socket.off(event, handler)` before adding it again");
+            .help(if handler.transport.acks_by_callback() {
+                "register the listener once (outside), or remove it with `socket.off(event, handler)` before adding it again"
+            } else {
+                "keep the Promise `listen(..)` returns and call the function it resolves to in the effect's cleanup"
+            });
         if let Some(name) = handler.event.name() {
             diagnostic = diagnostic.event(&handler.ns, name);
         }

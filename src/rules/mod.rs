@@ -11,10 +11,15 @@ mod arity_mismatch;
 mod await_never_resolves;
 mod broadcast_ack_without_timeout;
 mod broadcast_excludes_sender;
+mod command_args_mismatch;
+mod command_not_registered;
+mod command_unused;
+mod duplicate_command;
 mod dynamic_event_name;
 mod edits;
 mod emit_awaited;
 mod emit_not_awaited;
+mod event_name_invalid;
 mod event_name_mismatch;
 mod gateway_not_provided;
 mod handler_replaced;
@@ -29,6 +34,7 @@ mod parse_error;
 mod payload_not_deserializable;
 mod reserved_event;
 mod similar;
+mod unknown_command;
 pub(crate) mod unknown_rule_in_suppression;
 mod unmatched_emit;
 mod unmatched_handler;
@@ -219,9 +225,14 @@ const CHECKS: &[(&Rule, Check)] = checks![
     await_never_resolves,
     broadcast_ack_without_timeout,
     broadcast_excludes_sender,
+    command_args_mismatch,
+    command_not_registered,
+    command_unused,
+    duplicate_command,
     dynamic_event_name,
     emit_awaited,
     emit_not_awaited,
+    event_name_invalid,
     event_name_mismatch,
     gateway_not_provided,
     handler_replaced,
@@ -235,6 +246,7 @@ const CHECKS: &[(&Rule, Check)] = checks![
     parse_error,
     payload_not_deserializable,
     reserved_event,
+    unknown_command,
     unknown_rule_in_suppression,
     unmatched_emit,
     unmatched_handler,

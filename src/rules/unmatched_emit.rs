@@ -24,6 +24,13 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .entry((emit.app, emit.transport, receiving))
             .or_insert_with(|| handled_names(graph, emit.app, emit.transport, receiving));
         let diagnostic = diagnostic(cx, emit, name, pool);
+        // An event nobody hears is dropped, but with no ack nothing waits on it either
+        // (Tauri): a wiring smell, not a failure.
+        let diagnostic = if emit.transport.acks_by_callback() {
+            diagnostic
+        } else {
+            diagnostic.severity(crate::diagnostic::Severity::Warning)
+        };
         out.push(match presence {
             Presence::Guessed => only_guessed(diagnostic, receiving),
             _ => diagnostic,
@@ -41,6 +48,7 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&EmitSite, &str, Presence)> 
             continue;
         };
         if !emit.confident
+            || emit.transport.is_request_reply()
             || emit.transport.is_builtin_event(name)
             || emit.transport.is_reserved_event(name)
             || delivered.contains(&(emit.file, emit.span))
@@ -51,6 +59,8 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&EmitSite, &str, Presence)> 
         let presence = receiver_presence(graph, emit);
         if presence == Presence::Absent
             || graph.may_be_handled(emit.app, emit.transport, receiving, &emit.ns, name)
+            || (emit.transport.reaches_own_side()
+                && graph.may_be_handled(emit.app, emit.transport, emit.side, &emit.ns, name))
         {
             continue;
         }
@@ -151,10 +161,15 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnos
     } else {
         "the packet is dropped without an error on either side".to_owned()
     };
-    let message = format!(
-        "\"{name}\" is emitted to {whom} but {nobody} listens for it{}: {consequence}",
-        emit.ns.clause()
-    );
+    let message = if emit.transport.reaches_own_side() {
+        // A Tauri event goes to every webview and to the core alike.
+        format!("\"{name}\" is emitted but nothing listens for it: {consequence}")
+    } else {
+        format!(
+            "\"{name}\" is emitted to {whom} but {nobody} listens for it{}: {consequence}",
+            emit.ns.clause()
+        )
+    };
     let mut diagnostic =
         Diagnostic::new(&RULE, emit.file, emit.span, message).event(&emit.ns, name);
 
@@ -209,7 +224,7 @@ fn diagnostic(cx: &Context, emit: &EmitSite, name: &str, pool: &Pool) -> Diagnos
 
 /// Renames the string literal at the emit, keeping its quote style.
 /// When the name comes from a constant, the constant's definition is renamed.
-fn rename(cx: &Context, emit: &EmitSite, candidate: &str) -> Option<Fix> {
+pub(super) fn rename(cx: &Context, emit: &EmitSite, candidate: &str) -> Option<Fix> {
     let (file, literal) = match (emit.name_is_literal, emit.name_def) {
         (true, _) => (emit.file, emit.name_span),
         (false, Some(definition)) => definition,

@@ -41,6 +41,7 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence
         };
         if !handler.confident
             || handler.method == ListenMethod::Any
+            || handler.transport.is_request_reply()
             || handler.transport.is_builtin_event(name)
             || reached.contains(&(handler.file, handler.span))
         {
@@ -50,6 +51,14 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence
         let presence = sender_presence(graph, handler);
         if presence == Presence::Absent
             || graph.may_be_emitted(handler.app, handler.transport, sending, &handler.ns, name)
+            || (handler.transport.reaches_own_side()
+                && graph.may_be_emitted(
+                    handler.app,
+                    handler.transport,
+                    handler.side,
+                    &handler.ns,
+                    name,
+                ))
         {
             continue;
         }
@@ -125,9 +134,19 @@ fn diagnostic(cx: &Context, handler: &HandlerSite, name: &str, pool: &Pool) -> D
     // The verbs are the transport's ("listens", "emits").
     let words = handler.transport.words();
     let (receives, sends) = (words.receives, words.sends);
+    let (client, server) = (words.client, words.server);
     let (who, senders) = match handler.side {
-        Side::Server => ("the server", format!("no client {sends} it")),
-        Side::Client => ("the client", format!("the server never {sends} it")),
+        Side::Server => (format!("the {server}"), format!("no {client} {sends} it")),
+        Side::Client => (
+            format!("the {client}"),
+            format!("the {server} never {sends} it"),
+        ),
+    };
+    // A Tauri event reaches both sides, wherever it is emitted.
+    let senders = if handler.transport.reaches_own_side() {
+        format!("nothing {sends} it")
+    } else {
+        senders
     };
     let message = format!(
         "{who} {receives} for \"{name}\" but {senders}{}: this handler never runs",

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod socket_io;
+pub mod tauri;
 
 /// The messaging system a site belongs to.
 ///
@@ -33,6 +34,13 @@ pub enum Transport {
     /// rust_socketio.
     #[default]
     SocketIo,
+    /// Tauri v2 commands: the webview's `invoke` (the sending side, a client) and the
+    /// Rust core's `#[tauri::command]`s in a live `generate_handler!` (the receiving
+    /// side, a server). See [`tauri`] for why commands and events are two transports.
+    TauriCommand,
+    /// Tauri v2 events: `emit`/`listen` in the webview (client side) and in the Rust
+    /// core (server side).
+    TauriEvent,
 }
 
 /// How messages speak of a transport's sites.
@@ -44,6 +52,10 @@ pub struct Words {
     pub sends: &'static str,
     /// The receiving registration, as a verb: "listens".
     pub receives: &'static str,
+    /// The client side's name: "client"; Tauri's "webview".
+    pub client: &'static str,
+    /// The server side's name: "server"; Tauri's "Rust core".
+    pub server: &'static str,
 }
 
 impl Transport {
@@ -51,6 +63,8 @@ impl Transport {
     pub fn name(self) -> &'static str {
         match self {
             Transport::SocketIo => socket_io::NAME,
+            Transport::TauriCommand => tauri::COMMAND_NAME,
+            Transport::TauriEvent => tauri::EVENT_NAME,
         }
     }
 
@@ -58,6 +72,8 @@ impl Transport {
     pub fn words(self) -> &'static Words {
         match self {
             Transport::SocketIo => &socket_io::WORDS,
+            Transport::TauriCommand => &tauri::COMMAND_WORDS,
+            Transport::TauriEvent => &tauri::EVENT_WORDS,
         }
     }
 
@@ -66,6 +82,7 @@ impl Transport {
     pub fn has_namespaces(self) -> bool {
         match self {
             Transport::SocketIo => true,
+            Transport::TauriCommand | Transport::TauriEvent => false,
         }
     }
 
@@ -74,6 +91,7 @@ impl Transport {
     pub fn has_middleware(self) -> bool {
         match self {
             Transport::SocketIo => true,
+            Transport::TauriCommand | Transport::TauriEvent => false,
         }
     }
 
@@ -82,6 +100,7 @@ impl Transport {
     pub fn acks_by_callback(self) -> bool {
         match self {
             Transport::SocketIo => true,
+            Transport::TauriCommand | Transport::TauriEvent => false,
         }
     }
 
@@ -90,6 +109,8 @@ impl Transport {
     pub fn is_builtin_event(self, name: &str) -> bool {
         match self {
             Transport::SocketIo => socket_io::BUILTIN_EVENTS.contains(&name),
+            Transport::TauriCommand => false,
+            Transport::TauriEvent => name.starts_with(tauri::BUILTIN_PREFIX),
         }
     }
 
@@ -97,6 +118,31 @@ impl Transport {
     pub fn is_reserved_event(self, name: &str) -> bool {
         match self {
             Transport::SocketIo => socket_io::RESERVED_EVENTS.contains(&name),
+            // Tauri lets user code emit its `tauri://` events (they trigger the built-in
+            // listeners); a name it refuses is `event-name-invalid`'s.
+            Transport::TauriCommand | Transport::TauriEvent => false,
+        }
+    }
+
+    /// Whether a send waits for the receiver's returned value (Tauri's `invoke` of a
+    /// command) rather than being an event: the event rules leave such sites to the
+    /// command rules.
+    pub fn is_request_reply(self) -> bool {
+        matches!(self, Transport::TauriCommand)
+    }
+
+    /// Whether an emit also reaches listeners on its own side: a Tauri event goes to
+    /// every webview and to the core's listeners wherever it is emitted.
+    pub fn reaches_own_side(self) -> bool {
+        matches!(self, Transport::TauriEvent)
+    }
+
+    /// Whether `name` is a name this transport refuses at runtime (Tauri's event-name
+    /// characters).
+    pub fn is_invalid_name(self, name: &str) -> bool {
+        match self {
+            Transport::TauriEvent => !tauri::is_valid_event_name(name),
+            Transport::SocketIo | Transport::TauriCommand => false,
         }
     }
 
@@ -105,6 +151,7 @@ impl Transport {
     pub fn has_manager_events(self) -> bool {
         match self {
             Transport::SocketIo => true,
+            Transport::TauriCommand | Transport::TauriEvent => false,
         }
     }
 }

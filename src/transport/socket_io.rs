@@ -9,6 +9,8 @@ pub const WORDS: Words = Words {
     message: "event",
     sends: "emits",
     receives: "listens",
+    client: "client",
+    server: "server",
 };
 
 /// Events Socket.IO itself emits or listens for: never "unmatched".

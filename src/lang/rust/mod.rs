@@ -17,9 +17,9 @@
 //! 7. `walk.rs`: the walk over a file with a scope chain, which hands each method call
 //!    on a socket to its library's module.
 //!
-//! `tauri.rs` (Tauri v2 commands, handler lists, events) uses only `syntax.rs`; it is
-//! not yet called by [`extract`] (issue 16: it joins the graph as a transport of its
-//! own).
+//! `tauri.rs` (Tauri v2 commands, handler lists, events) uses only `syntax.rs`;
+//! `tauri_sites.rs` turns what it finds into sites of the Tauri transports, which
+//! [`extract`] adds to the facts of a file that names tauri.
 
 mod extract;
 mod flow;
@@ -29,6 +29,7 @@ mod serde_shape;
 mod socketioxide;
 mod syntax;
 pub mod tauri;
+mod tauri_sites;
 mod walk;
 
 use crate::facts::{FileFacts, ParseError};
@@ -43,7 +44,14 @@ pub fn extract(source: &str) -> FileFacts {
             let macro_args = macros::MacroArgs::parse(&file, len);
             let mut extractor = extract::Extractor::new(&text, &macro_args);
             extractor.run(&file);
-            extractor.facts
+            let mut facts = extractor.facts;
+            // Only a file that names tauri can hold its wiring; the others skip the scan.
+            if text.contains("tauri") {
+                let mobile = text.contains("register_android_plugin")
+                    || text.contains("register_ios_plugin");
+                tauri_sites::add(&tauri::scan(&file, &text), mobile, &mut facts);
+            }
+            facts
         }
         Err(error) => FileFacts {
             loose_strings: super::loose_strings(&text),
@@ -97,6 +105,7 @@ mod tests {
         ("rust_socketio", include_str!("rust_socketio.rs")),
         ("walk", include_str!("walk.rs")),
         ("tauri", include_str!("tauri.rs")),
+        ("tauri_sites", include_str!("tauri_sites.rs")),
     ];
 
     #[test]

@@ -1128,8 +1128,21 @@ impl Scanner<'_> {
             .iter()
             .find(|(name, arity, _)| *name == method && *arity == args.len())
         {
-            let Some(name) = args.get(name_at).and_then(|arg| self.event_name(arg)) else {
-                return;
+            let receiver = self.receiver(&call.receiver);
+            // A local of unknown type as the name (`let (event_name, ..) = ..;
+            // window.emit(event_name, ..)`) is an event name when the receiver is
+            // surely Tauri's: a dynamic emit, which may send any event.
+            let name = match args.get(name_at) {
+                Some(arg) => match self.event_name(arg) {
+                    Some(name) => name,
+                    None if receiver.kind != ReceiverKind::Unknown
+                        && matches!(strip_conversions(arg), Expr::Path(path) if path.path.get_ident().is_some()) =>
+                    {
+                        Value::Unknown
+                    }
+                    None => return,
+                },
+                None => return,
             };
             let target = if method.ends_with("_to") {
                 args.first()
@@ -1143,7 +1156,7 @@ impl Scanner<'_> {
                 method,
                 name,
                 target,
-                receiver: self.receiver(&call.receiver),
+                receiver,
                 span: self.call_span(call),
             };
             self.facts.emits.push(emit);

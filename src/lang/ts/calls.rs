@@ -57,7 +57,8 @@ impl Extractor<'_> {
             && let Some(effect) = call.args.first()
             && let Some(lo) = function_start(&effect.expr)
         {
-            let cleanup = effect_cleans_up(&effect.expr);
+            let cleanup =
+                effect_cleans_up(&effect.expr) || super::tauri::effect_unlistens(&effect.expr);
             // An effect that sets and checks a flag (`if (onceRef.current) return;
             // onceRef.current = true;`) registers once, however often it runs.
             if !runs_once(&effect.expr) {
@@ -82,6 +83,10 @@ impl Extractor<'_> {
             && let Some(socket) = call.args.first().and_then(|arg| self.socket(&arg.expr))
         {
             self.assigned.insert(state.clone(), socket);
+        }
+        // Tauri's `invoke`/`listen`/`emit` (see `tauri.rs`).
+        if self.on_tauri_call(call, callee) {
+            return;
         }
         if let Expr::Member(member) = callee
             && let MemberProp::Ident(method) = &member.prop

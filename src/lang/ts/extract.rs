@@ -192,6 +192,11 @@ impl<'a> Extractor<'a> {
         to_span(span, self.len)
     }
 
+    /// Where a listener registered now runs (an effect, another event's listener).
+    pub(super) fn listen_context(&self) -> Option<ListenContext> {
+        self.frames.last().and_then(|frame| frame.context.clone())
+    }
+
     pub(super) fn lookup(&self, name: &str) -> Option<&Binding> {
         self.scopes.iter().rev().find_map(|scope| scope.get(name))
     }

@@ -24,6 +24,8 @@
 //! 10. `data.rs`: evidence that a value is data, not a function;
 //! 11. `names.rs`: event names and string constants;
 //! 12. `getters.rs` and `stores.rs`: sockets returned by getters, kept in state stores;
+//!     `tauri.rs`: Tauri's `invoke`/`listen`/`emit` calls as sites of its transports, and
+//!     the keys of an invoke's argument object (which wrappers pass on);
 //! 13. `wrappers.rs`: wrappers of emits and registrations, instances of project classes;
 //! 14. `maps.rs`: handler maps and name lists walked by loops;
 //! 15. `sockets.rs`: which expressions are sockets, servers, namespaces or operators;
@@ -66,6 +68,7 @@ mod socket_types;
 mod sockets;
 mod stores;
 mod syntax;
+mod tauri;
 mod text;
 mod walk;
 mod wrappers;
@@ -203,6 +206,7 @@ mod tests {
         ("names", include_str!("names.rs")),
         ("getters", include_str!("getters.rs")),
         ("stores", include_str!("stores.rs")),
+        ("tauri", include_str!("tauri.rs")),
         ("wrappers", include_str!("wrappers.rs")),
         ("maps", include_str!("maps.rs")),
         ("sockets", include_str!("sockets.rs")),

@@ -1,0 +1,151 @@
+//! `unknown-command`: a Tauri `invoke` names a command that no live handler list, no
+//! plugin of the project and no `#[tauri::command]` fn defines.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Context;
+use super::similar::{Closest, Pool, did_you_mean_any};
+use crate::apps::AppId;
+pub(super) use crate::catalog::UNKNOWN_COMMAND as RULE;
+use crate::diagnostic::Diagnostic;
+use crate::facts::{Side, TauriCommand};
+use crate::graph::{EmitSite, EventGraph, FileId, Presence};
+use crate::transport::Transport;
+
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let defined = commands_by_name(cx);
+    let mut pools = HashMap::new();
+    for (invoke, name) in unanswered_invokes(cx.graph) {
+        // A command fn that no live list registers is `command-not-registered`'s.
+        if defined.contains_key(name) {
+            continue;
+        }
+        let pool = pools
+            .entry(invoke.app)
+            .or_insert_with(|| command_names(cx.graph, invoke.app));
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            invoke.file,
+            invoke.span,
+            format!(
+                "no Tauri command is named \"{name}\": this invoke rejects with \"Command {name} not found\""
+            ),
+        )
+        .event(&invoke.ns, name);
+        match pool.closest(name, &invoke.ns).0 {
+            Closest::One(candidate) => {
+                for command in cx.graph.handlers_named(
+                    invoke.app,
+                    Transport::TauriCommand,
+                    Side::Server,
+                    candidate,
+                ) {
+                    diagnostic = diagnostic.label(
+                        command.file,
+                        command.span,
+                        format!("did you mean \"{candidate}\"? registered here"),
+                    );
+                }
+                diagnostic = diagnostic
+                    .help(format!("did you mean \"{candidate}\"?"))
+                    .fix(super::unmatched_emit::rename(cx, invoke, candidate));
+            }
+            Closest::Several(candidates) => {
+                diagnostic = diagnostic.help(did_you_mean_any(&candidates));
+            }
+            Closest::None => {
+                diagnostic = diagnostic.help(format!(
+                    "define `#[tauri::command] fn {name}(..)` in the Rust core and list it in `tauri::generate_handler![..]`"
+                ));
+            }
+        }
+        // Through a wrapper (`call(cmd, args)`), the wrapper may route some names
+        // elsewhere (`if (cmd.startsWith("plugin:")) invoke(cmd) else invoke("rpc", ..)`),
+        // which is not followed: a doubt, not an error.
+        out.push(match invoke.via {
+            Some(_) => {
+                diagnostic.message.push_str(
+                    " (reported as a warning: the name reaches `invoke` through a wrapper, which may route it elsewhere)",
+                );
+                diagnostic.severity(crate::diagnostic::Severity::Warning)
+            }
+            None => diagnostic,
+        });
+    }
+}
+
+/// The registered commands of `app`, all alike: a command that nothing invokes yet is no
+/// likelier the one meant than another (unlike an event nobody emits).
+fn command_names(graph: &EventGraph, app: AppId) -> Pool<'_> {
+    Pool::new(
+        graph
+            .handlers_of(app)
+            .filter(|h| h.transport == Transport::TauriCommand && h.confident)
+            .filter_map(|h| Some((h.event.name()?, &h.ns, false)))
+            .collect(),
+    )
+}
+
+/// Every `#[tauri::command]` fn of the project by name, in file order.
+pub(super) fn commands_by_name<'a>(
+    cx: &Context<'a>,
+) -> HashMap<&'a str, Vec<(FileId, &'a TauriCommand)>> {
+    let mut commands: HashMap<&str, Vec<(FileId, &TauriCommand)>> = HashMap::new();
+    for (file, source) in cx.files.iter().enumerate() {
+        for command in &source.facts.tauri_commands {
+            commands
+                .entry(command.name.as_str())
+                .or_default()
+                .push((file, command));
+        }
+    }
+    commands
+}
+
+/// The invokes of resolved names that nothing registered answers, in an app whose Rust
+/// core is seen. A `plugin:<name>|<cmd>` of a plugin the project does not build (an
+/// official `tauri-plugin-*` crate) is outside the project: never unanswered.
+pub(super) fn unanswered_invokes(graph: &EventGraph) -> Vec<(&EmitSite, &str)> {
+    let plugins = project_plugins(graph);
+    graph
+        .emits
+        .iter()
+        .filter(|invoke| invoke.transport == Transport::TauriCommand && invoke.confident)
+        .filter_map(|invoke| Some((invoke, invoke.event.name()?)))
+        .filter(|(invoke, name)| {
+            graph.presence(invoke.app, Transport::TauriCommand, Side::Server) == Presence::Certain
+                && !graph.may_be_handled(
+                    invoke.app,
+                    Transport::TauriCommand,
+                    Side::Server,
+                    &invoke.ns,
+                    name,
+                )
+                && plugin_of(name).is_none_or(|plugin| plugins.contains(&(invoke.app, plugin)))
+        })
+        .collect()
+}
+
+/// `notes-sync` for `plugin:notes-sync|sync_now`.
+pub(super) fn plugin_of(command: &str) -> Option<&str> {
+    let rest = command.strip_prefix("plugin:")?;
+    Some(rest.split_once('|').map_or(rest, |(plugin, _)| plugin))
+}
+
+/// The command without its plugin prefix: what the fn is named.
+pub(super) fn fn_name(command: &str) -> &str {
+    match command.strip_prefix("plugin:") {
+        Some(rest) => rest.split_once('|').map_or(rest, |(_, name)| name),
+        None => command,
+    }
+}
+
+/// The plugins each app builds (`tauri::plugin::Builder::new("name")` with a list).
+fn project_plugins(graph: &EventGraph) -> HashSet<(AppId, &str)> {
+    graph
+        .handlers
+        .iter()
+        .filter(|h| h.transport == Transport::TauriCommand)
+        .filter_map(|h| Some((h.app, plugin_of(h.event.name()?)?)))
+        .collect()
+}

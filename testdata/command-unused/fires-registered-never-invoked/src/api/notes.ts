@@ -1,0 +1,3 @@
+import { invoke } from "@tauri-apps/api/core";
+
+export const listNotes = () => invoke<string[]>("list_notes");

@@ -1,0 +1,3 @@
+import { invoke } from "@tauri-apps/api/core";
+
+export const hideDock = () => invoke<void>("hide_dock");

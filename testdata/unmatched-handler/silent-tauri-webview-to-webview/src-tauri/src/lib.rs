@@ -1,0 +1,5 @@
+use tauri::{AppHandle, Emitter};
+
+pub fn loaded(app: &AppHandle) {
+    let _ = app.emit("notes-loaded", 3);
+}
