@@ -57,8 +57,8 @@ impl Extractor<'_> {
             && let Some(effect) = call.args.first()
             && let Some(lo) = function_start(&effect.expr)
         {
-            let cleanup =
-                effect_cleans_up(&effect.expr) || super::tauri::effect_unlistens(&effect.expr);
+            let cleanup = effect_cleans_up(&effect.expr)
+                || (self.names_tauri_api && super::tauri::effect_unlistens(&effect.expr));
             // An effect that sets and checks a flag (`if (onceRef.current) return;
             // onceRef.current = true;`) registers once, however often it runs.
             if !runs_once(&effect.expr) {

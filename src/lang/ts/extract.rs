@@ -95,6 +95,9 @@ pub(super) struct Extractor<'a> {
     pub(super) declarations_only: bool,
     /// Whether function bodies are summarized now (see `lang::Bodies`).
     pub(super) bodies: Bodies,
+    /// The file names Tauri's JS API (`@tauri-apps/api...`): only then can a call be
+    /// one of its calls, and most files' calls are spared the look-up.
+    pub(super) names_tauri_api: bool,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -164,6 +167,7 @@ impl<'a> Extractor<'a> {
             class_arrays: Vec::new(),
             declarations_only,
             bodies: Bodies::Summarized,
+            names_tauri_api: false,
             socket_wrappers,
             package,
             name_maps: HashMap::default(),

@@ -135,6 +135,7 @@ pub(crate) fn extract_with(
             let mut extractor =
                 extract::Extractor::new(len, dialect == Dialect::Dts, socket_wrappers, package);
             extractor.bodies = bodies;
+            extractor.names_tauri_api = tauri::names_api(text);
             extractor.run(&program);
             let mut facts = extractor.facts;
             // A page runs in a browser, whatever its scripts import.

@@ -66,6 +66,12 @@ fn webview() -> SocketRef {
     }
 }
 
+/// Whether a file's text names Tauri's JS API: every call [`Extractor::on_tauri_call`]
+/// recognises goes through an import of it, whose specifier is in the text.
+pub(super) fn names_api(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), API.as_bytes()).is_some()
+}
+
 /// `core` for `@tauri-apps/api/core`; `""` for the package itself; `None` for any
 /// other module.
 fn api_module(specifier: &str) -> Option<&str> {
@@ -79,6 +85,9 @@ fn api_module(specifier: &str) -> Option<&str> {
 impl Extractor<'_> {
     /// Records `call` when it is a call of the Tauri API; says whether it was.
     pub(super) fn on_tauri_call(&mut self, call: &CallExpr, callee: &Expr) -> bool {
+        if !self.names_tauri_api {
+            return false;
+        }
         let Some(kind) = self.tauri_call(callee) else {
             return false;
         };
