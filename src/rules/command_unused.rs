@@ -2,7 +2,7 @@
 //! invokes.
 
 use super::Context;
-use super::unknown_command::{commands_by_name, fn_name};
+use super::unknown_command::{commands_by_name, fn_name, meant_by_typos};
 pub(super) use crate::catalog::COMMAND_UNUSED as RULE;
 use crate::diagnostic::Diagnostic;
 use crate::facts::Side;
@@ -12,6 +12,7 @@ use crate::transport::Transport;
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let defined = commands_by_name(cx);
+    let meant = meant_by_typos(cx);
     for command in &graph.handlers {
         if command.transport != Transport::TauriCommand || !command.confident {
             continue;
@@ -19,6 +20,10 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(name) = command.event.name() else {
             continue;
         };
+        // A typo's target is the typo's finding (`unknown-command` names it).
+        if meant.contains(&(command.app, name)) {
+            continue;
+        }
         // Only judged where the app's webview is seen at all.
         if graph.presence(command.app, Transport::TauriCommand, Side::Client) != Presence::Certain
             || graph.may_be_emitted(

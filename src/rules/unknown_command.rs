@@ -13,16 +13,7 @@ use crate::graph::{EmitSite, EventGraph, FileId, Presence};
 use crate::transport::Transport;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let defined = commands_by_name(cx);
-    let mut pools = HashMap::new();
-    for (invoke, name) in unanswered_invokes(cx.graph) {
-        // A command fn that no live list registers is `command-not-registered`'s.
-        if defined.contains_key(name) {
-            continue;
-        }
-        let pool = pools
-            .entry(invoke.app)
-            .or_insert_with(|| command_names(cx.graph, invoke.app));
+    for (invoke, name, closest) in unknown_invokes(cx) {
         let mut diagnostic = Diagnostic::new(
             &RULE,
             invoke.file,
@@ -32,7 +23,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         )
         .event(&invoke.ns, name);
-        match pool.closest(name, &invoke.ns).0 {
+        match closest {
             Closest::One(candidate) => {
                 for command in cx.graph.handlers_named(
                     invoke.app,
@@ -72,6 +63,38 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             None => diagnostic,
         });
     }
+}
+
+/// The invokes that name no command of the project, each with the registered command
+/// whose name is closest.
+fn unknown_invokes<'g>(cx: &Context<'g>) -> Vec<(&'g EmitSite, &'g str, Closest<'g>)> {
+    let defined = commands_by_name(cx);
+    let mut pools = HashMap::new();
+    let mut unknown = Vec::new();
+    for (invoke, name) in unanswered_invokes(cx.graph) {
+        // A command fn that no live list registers is `command-not-registered`'s.
+        if defined.contains_key(name) {
+            continue;
+        }
+        let pool = pools
+            .entry(invoke.app)
+            .or_insert_with(|| command_names(cx.graph, invoke.app));
+        unknown.push((invoke, name, pool.closest(name, &invoke.ns).0));
+    }
+    unknown
+}
+
+/// The commands that an unknown invoke most likely meant (the one close name): such a
+/// command's `command-unused` is the same typo seen from the other end, which the
+/// invoke's finding already names.
+pub(super) fn meant_by_typos<'g>(cx: &Context<'g>) -> HashSet<(AppId, &'g str)> {
+    unknown_invokes(cx)
+        .into_iter()
+        .filter_map(|(invoke, _, closest)| match closest {
+            Closest::One(candidate) => Some((invoke.app, candidate)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The registered commands of `app`, all alike: a command that nothing invokes yet is no
