@@ -59,10 +59,7 @@ pub fn call_effects(
     socket_wrappers: &[String],
     package: Option<&SelfPackage>,
 ) -> Vec<Option<CallEffects>> {
-    let facts = match kind {
-        FileKind::Rust => rust::extract(text),
-        _ => ts::extract_with(text, kind, socket_wrappers, package, Bodies::Summarized),
-    };
+    let facts = extract_with(text, kind, socket_wrappers, package, Bodies::Summarized);
     facts
         .functions
         .into_iter()

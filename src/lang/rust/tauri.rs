@@ -341,6 +341,20 @@ struct PrePass {
     local_types: Vec<String>,
 }
 
+impl PrePass {
+    /// A `const` or `static` initialised with a string literal; the first of a name wins.
+    fn note_string_const(&mut self, ident: &syn::Ident, expr: &Expr) {
+        if let Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(lit), ..
+        }) = expr
+        {
+            self.consts
+                .entry(ident.to_string())
+                .or_insert_with(|| (lit.value(), to_span(lit.span(), u32::MAX)));
+        }
+    }
+}
+
 impl<'ast> Visit<'ast> for PrePass {
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         let mut prefix = Vec::new();
@@ -374,26 +388,12 @@ impl<'ast> Visit<'ast> for PrePass {
     }
 
     fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
-        if let Expr::Lit(syn::ExprLit {
-            lit: Lit::Str(lit), ..
-        }) = item.expr.as_ref()
-        {
-            self.consts
-                .entry(item.ident.to_string())
-                .or_insert_with(|| (lit.value(), to_span(lit.span(), u32::MAX)));
-        }
+        self.note_string_const(&item.ident, &item.expr);
         visit::visit_item_const(self, item);
     }
 
     fn visit_item_static(&mut self, item: &'ast syn::ItemStatic) {
-        if let Expr::Lit(syn::ExprLit {
-            lit: Lit::Str(lit), ..
-        }) = item.expr.as_ref()
-        {
-            self.consts
-                .entry(item.ident.to_string())
-                .or_insert_with(|| (lit.value(), to_span(lit.span(), u32::MAX)));
-        }
+        self.note_string_const(&item.ident, &item.expr);
         visit::visit_item_static(self, item);
     }
 
