@@ -671,24 +671,33 @@ pub struct Function {
     /// A Rust fn item written as a socketioxide message handler: what its extractors
     /// say, for registrations in other files that name it.
     pub handler: Option<HandlerSignature>,
-    /// What a call of it does with its parameters and whether it may throw. `None` when the
-    /// front-end left it for the linker to ask (`lang::function_bodies`): only a
-    /// handler that hands its ack or `next` to a function of another file needs it, and
-    /// in most projects none does, so summarizing every function up front is wasted.
+    /// Whether a call of it may throw synchronously. Read as every file is walked: the
+    /// throwing helpers a handler calls before its ack are asked of many projects.
+    pub throws: Throws,
+    /// What a call of it does with its parameters. `None` when the front-end left it
+    /// for the linker to ask (`lang::call_effects`): only a handler that hands its ack
+    /// or `next` to a function of another file needs it, and in most projects none
+    /// does, so summarizing every function up front is wasted.
     pub effects: Option<CallEffects>,
 }
 
-/// What a function's body does that callers in other files can be judged by.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// What a function's body does with its parameters, that callers in other files can be
+/// judged by.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CallEffects {
     /// For parameters the body calls: how (for callers that hand it an ack or `next`).
     pub param_calls: Vec<(u32, Calls)>,
-    /// A call of it may throw synchronously: its body has a `throw` that no `catch`
-    /// of its own handles (an `async` function rejects instead, and never counts).
-    pub throws: bool,
+}
+
+/// Whether a call of a function may throw synchronously.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Throws {
+    /// Its body has a `throw` that no `catch` of its own handles (an `async` function
+    /// rejects instead, and never counts).
+    pub itself: bool,
     /// Project functions its body calls outside a `try` that catches: a call of it may
     /// throw when one of them may (decided when linking, a few levels deep).
-    pub throws_via: Vec<Callee>,
+    pub via: Vec<Callee>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

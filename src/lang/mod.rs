@@ -263,11 +263,10 @@ mod tests {
             .zip(effects)
             .map(|(function, effects)| {
                 format!(
-                    "{:?} {:?}",
+                    "{:?} {:?} {:?}",
                     function.name,
-                    effects
-                        .as_ref()
-                        .map(|e| (&e.param_calls, e.throws, e.throws_via.len()))
+                    effects.as_ref().map(|e| &e.param_calls),
+                    function.throws
                 )
             })
             .collect()
@@ -283,6 +282,12 @@ mod tests {
         let deferred = extract_in(source, FileKind::Ts, &[], None);
         assert!(!deferred.functions.is_empty());
         assert!(deferred.functions.iter().all(|f| f.effects.is_none()));
+        // What a call may throw is never deferred: the linker reads it without asking.
+        let throws: Vec<_> = (deferred.functions.iter())
+            .filter_map(|f| Some((f.name.as_deref()?, f.throws.itself, f.throws.via.len())))
+            .collect();
+        assert!(throws.contains(&("fail", true, 0)), "{throws:?}");
+        assert!(throws.contains(&("both", false, 1)), "{throws:?}");
         let summarized = extract(source, FileKind::Ts, &[]);
         let now: Vec<_> = summarized
             .functions

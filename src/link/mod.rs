@@ -826,13 +826,13 @@ impl<'a> Linker<'a> {
         let targets = self.callees(file, callee);
         !targets.is_empty()
             && targets.iter().all(|&(target, id)| {
-                self.call_effects(target, id)
-                    .flatten()
-                    .is_some_and(|effects| {
-                        effects.throws
-                            || effects
-                                .throws_via
-                                .iter()
+                self.files[target]
+                    .facts
+                    .functions
+                    .get(id as usize)
+                    .is_some_and(|function| {
+                        function.throws.itself
+                            || (function.throws.via.iter())
                                 .any(|inner| self.may_throw(target, inner, depth + 1))
                     })
             })

@@ -226,10 +226,7 @@ impl<'a> Extractor<'a> {
             }
         }
         if let Some(function) = self.facts.functions.get_mut(id as usize) {
-            function.effects = Some(CallEffects {
-                param_calls,
-                ..CallEffects::default()
-            });
+            function.effects = Some(CallEffects { param_calls });
         }
     }
 

@@ -46,6 +46,13 @@ pub(super) struct Frame {
     /// Parameters typed as data (`ev: string`) and their indexes: a wrapper's event name
     /// is often one (`send(ev: string, payload)`).
     pub(super) data_params: Vec<(String, u32)>,
+    /// Whether what a call of this function may throw is recorded: only for a named
+    /// function (others cannot be called from elsewhere) that is not `async` (which
+    /// rejects instead).
+    pub(super) reads_throws: bool,
+    /// How many `try` blocks with a `catch`, and class bodies, enclose the walk within
+    /// this function: a throw there does not leave it.
+    pub(super) sheltered: u32,
 }
 
 pub(super) struct Extractor<'a> {

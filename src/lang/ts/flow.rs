@@ -23,8 +23,6 @@ use crate::lang::paths::{Out, merge};
 pub(super) struct LocalFn<'a> {
     pub params: Vec<&'a Pat>,
     pub body: Body<'a>,
-    /// `async`: a `throw` in it rejects the promise it returns instead of throwing.
-    pub is_async: bool,
 }
 
 impl<'a> LocalFn<'a> {
@@ -32,7 +30,6 @@ impl<'a> LocalFn<'a> {
     pub fn of_expr(expr: &'a Expr, len: u32) -> Option<LocalFn<'a>> {
         match unwrap_expr(expr) {
             Expr::Arrow(arrow) => Some(LocalFn {
-                is_async: arrow.is_async,
                 params: arrow.params.iter().collect(),
                 body: match &*arrow.body {
                     ArrowFunctionBody::FunctionBody(block) => {
@@ -49,7 +46,6 @@ impl<'a> LocalFn<'a> {
     pub fn of_function(function: &'a Function, len: u32) -> Option<LocalFn<'a>> {
         let block = function.body.as_ref()?;
         Some(LocalFn {
-            is_async: function.is_async || function.is_generator,
             params: function.params.iter().map(|p| &p.pat).collect(),
             body: Body::Block(&block.stmts, to_span(block.span, len).end),
         })
@@ -1291,23 +1287,11 @@ fn chain_link(call: &CallExpr) -> Option<(&'static str, &MemberExpr)> {
 
 use swc_common::Spanned;
 
-/// What one walk of a named function's body tells about it (see [`body_facts`]).
-pub(super) struct BodyFacts {
-    /// Indexes of the parameters it calls (`cb(...)`) or hands on (`f(cb)`), anywhere
-    /// in the body, nested functions included (a closure may call them), in order.
-    pub called_params: Vec<usize>,
-    /// A `throw` in its body that no `catch` of its own handles.
-    pub throws: bool,
-    /// The project functions it calls where a throw of theirs would escape too.
-    pub throws_via: Vec<FnCallee>,
-}
-
-/// The parameters a function calls and whether a call of it may throw synchronously, in
-/// one walk of its body: every named function gets both, and two walks of each body
-/// were a tenth of a cold run on callback-heavy code. For the throws, nested functions
-/// run later and do not count; an `async` function rejects instead of throwing, and
-/// never counts; whether the project functions it calls throw is judged when linking.
-pub(super) fn body_facts(function: &LocalFn<'_>, resolve: ResolveCallee<'_>) -> BodyFacts {
+/// The indexes of the parameters a named function calls (`cb(...)`) or hands on
+/// (`f(cb)`), anywhere in its body, nested functions included (a closure may call
+/// them), in order. Whether a call of it may throw is read by the walk itself (see
+/// `functions.rs`).
+pub(super) fn called_params(function: &LocalFn<'_>) -> Vec<usize> {
     let names: Vec<(usize, &str)> = function
         .params
         .iter()
@@ -1317,111 +1301,46 @@ pub(super) fn body_facts(function: &LocalFn<'_>, resolve: ResolveCallee<'_>) -> 
             _ => None,
         })
         .collect();
-    let mut walk = BodyWalk {
+    let mut walk = CalledParams {
         names: &names,
-        called_params: Vec::new(),
-        resolve: (!function.is_async).then_some(resolve),
-        opaque: 0,
-        throws: false,
-        via: Vec::new(),
+        called: Vec::new(),
     };
-    if !names.is_empty() || walk.resolve.is_some() {
+    if !names.is_empty() {
         match function.body {
             Body::Block(stmts, _) => stmts.visit_with(&mut walk),
             Body::Expr(expr) => expr.visit_with(&mut walk),
         }
     }
-    walk.called_params.sort_unstable();
-    BodyFacts {
-        called_params: walk.called_params,
-        throws: walk.throws,
-        throws_via: walk.via,
-    }
+    walk.called.sort_unstable();
+    walk.called
 }
 
-struct BodyWalk<'n, 'l> {
+struct CalledParams<'n> {
     names: &'n [(usize, &'n str)],
-    called_params: Vec<usize>,
-    /// `None` for an `async` function, whose throws are rejections.
-    resolve: Option<ResolveCallee<'l>>,
-    /// How many nested functions or `try` blocks with a `catch` enclose the node being
-    /// walked: a throw there does not leave the function.
-    opaque: u32,
-    throws: bool,
-    via: Vec<FnCallee>,
+    called: Vec<usize>,
 }
 
-impl BodyWalk<'_, '_> {
-    fn note_param(&mut self, expr: &Expr) {
+impl CalledParams<'_> {
+    fn note(&mut self, expr: &Expr) {
         if let Expr::Ident(ident) = unwrap_expr(expr)
             && let Some((index, _)) = self.names.iter().find(|(_, n)| *n == &*ident.sym)
-            && !self.called_params.contains(index)
+            && !self.called.contains(index)
         {
-            self.called_params.push(*index);
+            self.called.push(*index);
         }
-    }
-
-    fn opaque<N: VisitWith<Self> + ?Sized>(&mut self, node: &N) {
-        self.opaque += 1;
-        node.visit_children_with(self);
-        self.opaque -= 1;
     }
 }
 
-impl Visit for BodyWalk<'_, '_> {
-    fn visit_throw_stmt(&mut self, throw: &ThrowStmt) {
-        if self.opaque == 0 && self.resolve.is_some() {
-            self.throws = true;
-        }
-        throw.arg.visit_with(self);
-    }
-
-    fn visit_try_stmt(&mut self, try_stmt: &TryStmt) {
-        // What the block throws, its own `catch` handles.
-        if try_stmt.handler.is_some() {
-            self.opaque(&try_stmt.block);
-        } else {
-            try_stmt.block.visit_with(self);
-        }
-        try_stmt.handler.visit_with(self);
-        try_stmt.finalizer.visit_with(self);
-    }
-
+impl Visit for CalledParams<'_> {
     fn visit_call_expr(&mut self, call: &CallExpr) {
         if let Callee::Expr(callee) = &call.callee {
-            self.note_param(callee);
+            self.note(callee);
         }
         // Handed on: the summary follows it.
         for arg in &call.args {
-            self.note_param(&arg.expr);
-        }
-        // Only a name or a member of a name can be a local function or an import: a
-        // method of anything else (`this.save()`, `load().then()`) would only be
-        // resolved, with its name copied, to be dropped.
-        if self.opaque == 0
-            && let Some(resolve) = self.resolve
-            && let Callee::Expr(callee) = &call.callee
-            && match unwrap_expr(callee) {
-                Expr::Member(member) => matches!(unwrap_expr(&member.obj), Expr::Ident(_)),
-                _ => true,
-            }
-            && let Some(function @ (FnCallee::Local(_) | FnCallee::Import { .. })) =
-                resolve(unwrap_expr(callee))
-            && !self.via.contains(&function)
-        {
-            self.via.push(function);
+            self.note(&arg.expr);
         }
         call.visit_children_with(self);
-    }
-
-    fn visit_function(&mut self, function: &Function) {
-        self.opaque(function);
-    }
-    fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
-        self.opaque(arrow);
-    }
-    fn visit_class(&mut self, class: &Class) {
-        self.opaque(class);
     }
 }
 
@@ -1488,10 +1407,7 @@ mod tests {
         crate::lang::ts::extract(source, FileKind::Ts, &[], None)
             .functions
             .iter()
-            .filter_map(|f| {
-                let body = f.effects.as_ref()?;
-                Some((f.name.clone()?, body.throws, body.throws_via.len()))
-            })
+            .filter_map(|f| Some((f.name.clone()?, f.throws.itself, f.throws.via.len())))
             .collect()
     }
 

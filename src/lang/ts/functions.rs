@@ -17,7 +17,13 @@ use crate::facts::{self, Ack, CallEffects, FnShape, FuncId, Op, Origin, Params, 
 use crate::lang::Bodies;
 
 impl Extractor<'_> {
-    pub(super) fn enter_function(&mut self, lo: u32, params: &[&Pat]) -> FuncId {
+    /// `reads_throws`: see [`Frame::reads_throws`].
+    pub(super) fn enter_function(
+        &mut self,
+        lo: u32,
+        params: &[&Pat],
+        reads_throws: bool,
+    ) -> FuncId {
         let name = self.pending_name.take();
         let id = self.func_id(lo, name);
         let hints = self.param_hints.remove(&lo).unwrap_or_default();
@@ -120,8 +126,86 @@ impl Extractor<'_> {
                     _ => None,
                 }),
             data_params,
+            reads_throws,
+            sheltered: 0,
         });
         id
+    }
+
+    /// A `throw` statement: the innermost function may throw, unless a `catch` of its
+    /// own handles it.
+    pub(super) fn note_throw(&mut self) {
+        if let Some(frame) = self.frames.last()
+            && frame.reads_throws
+            && frame.sheltered == 0
+            && let Some(function) = self.facts.functions.get_mut(frame.id as usize)
+        {
+            function.throws.itself = true;
+        }
+    }
+
+    /// A call in the innermost function, outside a `try` that catches: when it calls a
+    /// project function, a call of the innermost function may throw what that one
+    /// throws (decided when linking).
+    pub(super) fn note_throwing_call(&mut self, call: &CallExpr) {
+        let Some(frame) = self.frames.last() else {
+            return;
+        };
+        if !frame.reads_throws || frame.sheltered > 0 {
+            return;
+        }
+        // Only a local function (`check(x)`) or an import (`auth.check(x)`) can be a
+        // project function: the names are looked up as they are written, and copied
+        // only for a callee not noted before (most calls are of neither, or repeat).
+        let Callee::Expr(callee) = &call.callee else {
+            return;
+        };
+        let (name, member) = match unwrap_expr(callee) {
+            Expr::Ident(ident) => (&*ident.sym, None),
+            Expr::Member(member) => match (unwrap_expr(&member.obj), &member.prop) {
+                (Expr::Ident(obj), MemberProp::Ident(prop)) => (&*obj.sym, Some(&*prop.sym)),
+                _ => return,
+            },
+            _ => return,
+        };
+        let id = frame.id;
+        let called = match (self.lookup(name), member) {
+            (Some(Binding::Func(local)), None) => facts::Callee::Local(*local),
+            (Some(Binding::Import { specifier, name }), member) => {
+                let noted = self.facts.functions.get(id as usize).is_some_and(|function| {
+                    function.throws.via.iter().any(|via| {
+                        matches!(via, facts::Callee::Import { specifier: s, name: n, path }
+                            if s == specifier && n == name && path.first().map(String::as_str) == member)
+                    })
+                });
+                if noted {
+                    return;
+                }
+                facts::Callee::Import {
+                    specifier: specifier.clone(),
+                    name: name.clone(),
+                    path: member.map(|prop| vec![prop.to_owned()]).unwrap_or_default(),
+                }
+            }
+            _ => return,
+        };
+        if let Some(function) = self.facts.functions.get_mut(id as usize)
+            && !function.throws.via.contains(&called)
+        {
+            function.throws.via.push(called);
+        }
+    }
+
+    /// Walks with `walk` code whose throws the innermost function does not let out (a
+    /// `try` block with a `catch`, a class body).
+    pub(super) fn sheltered(&mut self, walk: impl FnOnce(&mut Self)) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.sheltered += 1;
+        }
+        walk(self);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.sheltered -= 1;
+        }
     }
 
     /// The binding of `local`, destructured from property `key` of parameter `index`
@@ -216,19 +300,14 @@ impl Extractor<'_> {
         if self.declarations_only || self.bodies == Bodies::Deferred {
             return;
         }
-        let body = flow::body_facts(function, &|callee| self.project_callee(callee));
         let mut param_calls = Vec::new();
-        for index in body.called_params {
+        for index in flow::called_params(function) {
             if let Some(summary) = self.summarize_param(function, index) {
                 param_calls.push((index as u32, summary.calls));
             }
         }
         if let Some(function) = self.facts.functions.get_mut(id as usize) {
-            function.effects = Some(CallEffects {
-                param_calls,
-                throws: body.throws,
-                throws_via: body.throws_via,
-            });
+            function.effects = Some(CallEffects { param_calls });
         }
     }
 

@@ -216,7 +216,11 @@ impl Visit for Extractor<'_> {
         let params: Vec<&Pat> = function.params.iter().map(|p| &p.pat).collect();
         let named = self.pending_name.is_some();
         self.note_scope(function.span);
-        let id = self.enter_function(function.span.lo.0, &params);
+        let id = self.enter_function(
+            function.span.lo.0,
+            &params,
+            named && !function.is_async && !function.is_generator,
+        );
         if named && let Some(local) = LocalFn::of_function(function, self.len) {
             self.record_param_calls(id, &local);
         }
@@ -235,10 +239,9 @@ impl Visit for Extractor<'_> {
         let params: Vec<&Pat> = arrow.params.iter().collect();
         let named = self.pending_name.is_some();
         self.note_scope(arrow.span);
-        let id = self.enter_function(arrow.span.lo.0, &params);
+        let id = self.enter_function(arrow.span.lo.0, &params, named && !arrow.is_async);
         if named {
             let local = LocalFn {
-                is_async: arrow.is_async,
                 params: params.clone(),
                 body: match &*arrow.body {
                     ArrowFunctionBody::FunctionBody(block) => {
@@ -324,7 +327,9 @@ impl Visit for Extractor<'_> {
         self.foreign_fields.push(foreign);
         self.class_arrays.push(arrays);
         self.data_fields.push(data);
-        class.visit_children_with(self);
+        // Code of a class body outside its methods runs later (fields) or seldom
+        // (static blocks): not what a call of the enclosing function throws.
+        self.sheltered(|walk| class.visit_children_with(walk));
         if let Some(gateway) = &gateway {
             let name = self.constructor_names.last().cloned().flatten();
             self.nest_handlers(class, gateway, name);
@@ -381,8 +386,25 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
+        self.note_throwing_call(call);
         self.on_call(call);
         call.visit_children_with(self);
+    }
+
+    fn visit_throw_stmt(&mut self, throw: &ThrowStmt) {
+        self.note_throw();
+        throw.visit_children_with(self);
+    }
+
+    fn visit_try_stmt(&mut self, try_stmt: &TryStmt) {
+        // What the block throws, its own `catch` handles.
+        if try_stmt.handler.is_some() {
+            self.sheltered(|walk| try_stmt.block.visit_with(walk));
+        } else {
+            try_stmt.block.visit_with(self);
+        }
+        try_stmt.handler.visit_with(self);
+        try_stmt.finalizer.visit_with(self);
     }
 
     fn visit_await_expr(&mut self, await_expr: &AwaitExpr) {
