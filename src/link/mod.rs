@@ -49,8 +49,9 @@ pub fn link(
     Linker::new(files, resolver, settings, ask_effects).build()
 }
 
-/// What a socket reference resolved to, and whether resolving it read parameters.
-type MemoAnswer = (Vec<SocketValue>, bool);
+/// What a socket reference resolved to, whether resolving it read parameters, and
+/// whether it withheld a fallback (see `Linker::fallback_withheld`).
+type MemoAnswer = (Vec<SocketValue>, bool, bool);
 
 /// A call with socket arguments, where it is, and the functions it reaches.
 type CallTargets<'f> = (FileId, &'f crate::facts::SocketCall, Vec<(FileId, FuncId)>);
@@ -77,6 +78,10 @@ struct Linker<'a> {
     contexts: HashMap<(FileId, &'a str), Vec<(FileId, &'a SocketRef)>>,
     /// The calls have been followed to the end: see `propagate_params`.
     params_settled: bool,
+    /// Whether a resolution of the round under way met a parameter no call has filled
+    /// yet but that has a fallback (its type, a default) it is denied until the calls
+    /// settle: see `propagate_params`.
+    fallback_withheld: std::cell::Cell<bool>,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
     getters: HashMap<String, Vec<(FileId, FuncId)>>,
     /// Every named function and method, by name.
@@ -192,6 +197,7 @@ impl<'a> Linker<'a> {
             props: HashMap::default(),
             contexts: HashMap::default(),
             params_settled: true,
+            fallback_withheld: std::cell::Cell::new(false),
             getters,
             functions_by_name,
             fields,

@@ -10,6 +10,14 @@ use super::{CallTargets, Linker, PropTargets};
 use crate::facts::{Callee, ExportValue, FuncId};
 use crate::graph::FileId;
 
+/// One argument of a call that passes sockets: (call, argument) in the calls with
+/// socket arguments, or (call, property) in those with socket properties.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum PassedArg {
+    Call(usize, usize),
+    Prop(usize, usize),
+}
+
 impl<'a> Linker<'a> {
     /// Fills function parameters from the calls that pass sockets, until nothing changes.
     ///
@@ -17,7 +25,8 @@ impl<'a> Linker<'a> {
     /// the calls are still being followed: otherwise a caller met before its own
     /// parameter is filled would pass on "a socket of any namespace" for good. Once the
     /// calls settle, the parameters they left empty fall back to their type, and what
-    /// that gives is passed on too.
+    /// that gives is passed on too. When the calls' last round withheld no fallback,
+    /// letting the fallbacks in changes no answer, and that second phase is skipped.
     pub(super) fn propagate_params(&mut self) {
         // Which functions a call reaches does not depend on what sockets flow into
         // parameters: callees are resolved once, for both phases, and only the socket
@@ -50,52 +59,109 @@ impl<'a> Linker<'a> {
             }
         }
         self.params_settled = false;
-        self.propagate_rounds(&calls, &prop_calls);
+        let withheld = self.propagate_rounds(&calls, &prop_calls, None);
         self.params_settled = true;
-        self.propagate_rounds(&calls, &prop_calls);
+        if withheld.as_ref().is_none_or(|args| !args.is_empty()) {
+            self.propagate_rounds(&calls, &prop_calls, withheld.as_deref());
+        }
     }
 
+    /// Rounds of passing the sockets of every call to its callees' parameters, until a
+    /// round changes nothing. `first`: the only arguments whose answers can have changed
+    /// since the last round (all when `None`); a first round that changes nothing
+    /// ends there. Returns the arguments of the last round whose resolution withheld a
+    /// fallback (see `fallback_withheld`), or `None` when the rounds ran out unsettled.
     pub(super) fn propagate_rounds(
         &mut self,
         calls: &[CallTargets<'a>],
         prop_calls: &[PropTargets<'a>],
-    ) {
-        for _round in 0..8 {
+        first: Option<&[PassedArg]>,
+    ) -> Option<Vec<PassedArg>> {
+        let mut settled = None;
+        for round in 0..8 {
             // Only answers that read parameters can change with them.
             self.memo
                 .borrow_mut()
-                .retain(|_, (_, reads_params)| !*reads_params);
+                .retain(|_, (_, reads_params, _)| !*reads_params);
             let mut changed = false;
-            for (file, call, targets) in calls {
-                for (index, arg) in &call.args {
-                    let values = self.socket(*file, arg, 0);
-                    for &(target_file, func) in targets {
-                        let slot = self.params.entry((target_file, func, *index)).or_default();
-                        for value in &values {
-                            changed |= slot.insert(value.clone());
-                        }
-                    }
-                }
-            }
-            for (file, call, targets) in prop_calls {
-                for (name, prop) in &call.props {
-                    let values = self.socket(*file, prop, 0);
-                    for &(target_file, func) in targets {
-                        let slot = self
-                            .props
-                            .entry((target_file, func, call.index, name.clone()))
-                            .or_default();
-                        for value in &values {
-                            changed |= slot.insert(value.clone());
-                        }
-                    }
+            let mut withheld = Vec::new();
+            let all = || {
+                let calls = calls.iter().enumerate().flat_map(|(at, (_, call, _))| {
+                    (0..call.args.len()).map(move |arg| PassedArg::Call(at, arg))
+                });
+                let props = prop_calls
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(at, (_, call, _))| {
+                        (0..call.props.len()).map(move |prop| PassedArg::Prop(at, prop))
+                    });
+                calls.chain(props)
+            };
+            let args: Box<dyn Iterator<Item = PassedArg>> = match first {
+                Some(first) if round == 0 => Box::new(first.iter().copied()),
+                _ => Box::new(all()),
+            };
+            for passed in args {
+                self.fallback_withheld.set(false);
+                changed |= self.pass_on(calls, prop_calls, passed);
+                if self.fallback_withheld.get() {
+                    withheld.push(passed);
                 }
             }
             if !changed {
+                settled = Some(withheld);
                 break;
             }
         }
         self.memo.borrow_mut().clear();
+        settled
+    }
+
+    /// Passes the sockets of one argument to the parameters of the functions its call
+    /// reaches: whether that added any.
+    fn pass_on(
+        &mut self,
+        calls: &[CallTargets<'a>],
+        prop_calls: &[PropTargets<'a>],
+        passed: PassedArg,
+    ) -> bool {
+        let mut changed = false;
+        match passed {
+            PassedArg::Call(at, arg) => {
+                let Some(((file, _, targets), (index, arg))) = calls
+                    .get(at)
+                    .and_then(|call| Some((call, call.1.args.get(arg)?)))
+                else {
+                    return false;
+                };
+                let values = self.socket(*file, arg, 0);
+                for &(target_file, func) in targets {
+                    let slot = self.params.entry((target_file, func, *index)).or_default();
+                    for value in &values {
+                        changed |= slot.insert(value.clone());
+                    }
+                }
+            }
+            PassedArg::Prop(at, prop) => {
+                let Some(((file, call, targets), (name, prop))) = prop_calls
+                    .get(at)
+                    .and_then(|call| Some((call, call.1.props.get(prop)?)))
+                else {
+                    return false;
+                };
+                let values = self.socket(*file, prop, 0);
+                for &(target_file, func) in targets {
+                    let slot = self
+                        .props
+                        .entry((target_file, func, call.index, name.clone()))
+                        .or_default();
+                    for value in &values {
+                        changed |= slot.insert(value.clone());
+                    }
+                }
+            }
+        }
+        changed
     }
 
     /// The sockets passed to each parameter, noted as read by the resolution under way.

@@ -56,23 +56,30 @@ impl<'a> Linker<'a> {
             return Vec::new();
         }
         let key = (file, socket as *const SocketRef as usize);
-        if let Some((known, reads_params)) = self.memo.borrow().get(&key) {
+        if let Some((known, reads_params, withheld)) = self.memo.borrow().get(&key) {
             if *reads_params {
                 self.reads_params.set(true);
+            }
+            if *withheld {
+                self.fallback_withheld.set(true);
             }
             return known.clone();
         }
         // An empty answer while it is resolved: a cycle back to it finds nothing. What
         // reads it mid-cycle counts as reading parameters, so that it is resolved again
-        // with the rest of the cycle when they change.
-        self.memo.borrow_mut().insert(key, (Vec::new(), true));
+        // with the rest of the cycle when they change, and as withholding a fallback.
+        self.memo.borrow_mut().insert(key, (Vec::new(), true, true));
         let outer = self.reads_params.replace(false);
+        let outer_withheld = self.fallback_withheld.replace(false);
         let values = self.resolve_socket(file, socket, depth);
         let reads_params = self.reads_params.get();
+        let withheld = self.fallback_withheld.get();
         self.reads_params.set(outer || reads_params);
+        self.fallback_withheld.set(outer_withheld || withheld);
         if let Some(slot) = self.memo.borrow_mut().get_mut(&key) {
             slot.0.clone_from(&values);
             slot.1 = reads_params;
+            slot.2 = withheld;
         }
         values
     }
@@ -123,14 +130,17 @@ impl<'a> Linker<'a> {
                     .collect(),
             },
             Origin::Param { func, index, typed } => {
+                let typed =
+                    || typed.or_else(|| self.typed_params.get(&(file, *func, *index)).copied());
                 match self.read_params().get(&(file, *func, *index)) {
                     Some(values) if !values.is_empty() => values.iter().cloned().collect(),
-                    Some(_) if !self.params_settled => Vec::new(),
-                    _ => typed
-                        .or_else(|| self.typed_params.get(&(file, *func, *index)).copied())
-                        .map(typed_value)
-                        .into_iter()
-                        .collect(),
+                    Some(_) if !self.params_settled => {
+                        if typed().is_some() {
+                            self.fallback_withheld.set(true);
+                        }
+                        Vec::new()
+                    }
+                    _ => typed().map(typed_value).into_iter().collect(),
                 }
             }
             Origin::Context(context) => {
@@ -154,7 +164,12 @@ impl<'a> Linker<'a> {
                 fallback,
             } => match self.read_props().get(&(file, *func, *index, name.clone())) {
                 Some(values) if !values.is_empty() => values.iter().cloned().collect(),
-                Some(_) if !self.params_settled => Vec::new(),
+                Some(_) if !self.params_settled => {
+                    if fallback.is_some() {
+                        self.fallback_withheld.set(true);
+                    }
+                    Vec::new()
+                }
                 _ => fallback
                     .as_deref()
                     .map(|fallback| self.socket(file, fallback, depth + 1))
