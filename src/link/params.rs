@@ -68,24 +68,20 @@ impl<'a> Linker<'a> {
 
     /// Rounds of passing the sockets of every call to its callees' parameters, until a
     /// round changes nothing. `first`: the only arguments whose answers can have changed
-    /// since the last round (all when `None`); a first round that changes nothing
-    /// ends there. Returns the arguments of the last round whose resolution withheld a
-    /// fallback (see `fallback_withheld`), or `None` when the rounds ran out unsettled.
+    /// since the last round (all when `None`); a first round over them that changes
+    /// nothing ends there. After a round, only the arguments whose resolution read
+    /// parameters are resolved again: the others' answers cannot change. Returns the
+    /// arguments whose resolution withheld a fallback in the last round (see
+    /// `fallback_withheld`), or `None` when the rounds ran out unsettled.
     pub(super) fn propagate_rounds(
         &mut self,
         calls: &[CallTargets<'a>],
         prop_calls: &[PropTargets<'a>],
         first: Option<&[PassedArg]>,
     ) -> Option<Vec<PassedArg>> {
-        let mut settled = None;
-        for round in 0..8 {
-            // Only answers that read parameters can change with them.
-            self.memo
-                .borrow_mut()
-                .retain(|_, (_, reads_params, _)| !*reads_params);
-            let mut changed = false;
-            let mut withheld = Vec::new();
-            let all = || {
+        let mut args: Vec<PassedArg> = match first {
+            Some(first) => first.to_vec(),
+            None => {
                 let calls = calls.iter().enumerate().flat_map(|(at, (_, call, _))| {
                     (0..call.args.len()).map(move |arg| PassedArg::Call(at, arg))
                 });
@@ -95,15 +91,25 @@ impl<'a> Linker<'a> {
                     .flat_map(|(at, (_, call, _))| {
                         (0..call.props.len()).map(move |prop| PassedArg::Prop(at, prop))
                     });
-                calls.chain(props)
-            };
-            let args: Box<dyn Iterator<Item = PassedArg>> = match first {
-                Some(first) if round == 0 => Box::new(first.iter().copied()),
-                _ => Box::new(all()),
-            };
-            for passed in args {
+                calls.chain(props).collect()
+            }
+        };
+        let mut settled = None;
+        for round in 0..8 {
+            // Only answers that read parameters can change with them.
+            self.memo
+                .borrow_mut()
+                .retain(|_, (_, reads_params, _)| !*reads_params);
+            let mut changed = false;
+            let mut withheld = Vec::new();
+            let mut read_params = Vec::new();
+            for &passed in &args {
+                self.reads_params.set(false);
                 self.fallback_withheld.set(false);
                 changed |= self.pass_on(calls, prop_calls, passed);
+                if self.reads_params.get() {
+                    read_params.push(passed);
+                }
                 if self.fallback_withheld.get() {
                     withheld.push(passed);
                 }
@@ -112,6 +118,12 @@ impl<'a> Linker<'a> {
                 settled = Some(withheld);
                 break;
             }
+            if round == 0 && first.is_some() {
+                // Some of the arguments changed what the others may read: all again.
+                self.memo.borrow_mut().clear();
+                return self.propagate_rounds(calls, prop_calls, None);
+            }
+            args = read_params;
         }
         self.memo.borrow_mut().clear();
         settled
