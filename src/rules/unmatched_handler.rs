@@ -32,6 +32,10 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// The handlers nothing emits towards, with their event name and how surely the
 /// sending side is there (never `Absent`).
+///
+/// Matched by name only: a listener whose event is emitted, but aimed at targets that
+/// miss it (Tauri's `emit_to`), is one bug with that emit, reported there by
+/// `unmatched-emit` with the listener labelled.
 pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence)> {
     let reached = reached_registrations(graph);
     let mut out = Vec::new();
