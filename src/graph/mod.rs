@@ -590,6 +590,21 @@ impl EventGraph {
                 .is_some()
     }
 
+    /// Whether anything of the handler's app on `side` could send it its event: like
+    /// [`EventGraph::may_be_emitted`], with the emit's target honoured as the transport
+    /// says.
+    pub fn may_send(&self, handler: &HandlerSite, side: Side, event: &str) -> bool {
+        self.unparsed(handler.app, event)
+            || self.unseen_peer(handler.app, handler.transport, side, &handler.ns)
+            || self
+                .emits_named(handler.app, handler.transport, side, event)
+                .any(|e| reaches(e, handler))
+            || self
+                .dynamic_emitters(handler.app, handler.transport, side, &handler.ns)
+                .next()
+                .is_some()
+    }
+
     /// The emits of `app` from `side` in `ns` whose name is computed at runtime.
     pub fn dynamic_emitters<'g>(
         &'g self,

@@ -76,7 +76,7 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&EmitSite, &str, Presence)> 
 /// reach (Tauri's `emit_to(EventTarget::window("main"), ..)` and a listener registered
 /// on `WebviewWindow("main")`), with those listeners. The listeners are the same bug:
 /// `unmatched-handler` matches by name and leaves them alone.
-fn missed_targets(graph: &EventGraph) -> Vec<(&EmitSite, &str, Vec<&HandlerSite>)> {
+pub(super) fn missed_targets(graph: &EventGraph) -> Vec<(&EmitSite, &str, Vec<&HandlerSite>)> {
     let delivered = delivered_emits(graph);
     let mut out = Vec::new();
     for emit in &graph.emits {
