@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::transport::Transport;
+use crate::transport::tauri::Target;
 
 /// A byte range `[start, end)` in one file, as read from disk.
 #[derive(
@@ -292,6 +293,9 @@ pub struct Emit {
     /// The event whose listener this emit runs in (`socket.on("welcome", () =>
     /// socket.emit("hello"))`): it is sent in reply to that event.
     pub reply_to: Option<Value>,
+    /// The listeners it is aimed at (Tauri's `emit_to`); `Any` for every other emit.
+    #[serde(default)]
+    pub target: Target<Value>,
 }
 
 /// Where `await socket.emit(...)` is written, for the finding and its fix.
@@ -368,6 +372,10 @@ pub struct Handler {
     /// The type a Rust handler deserializes its payload into (`Data<NewMessage>` gives
     /// `NewMessage`), when it is a plain type name.
     pub data_type: Option<String>,
+    /// The target it was registered with (Tauri's `getCurrentWindow().listen` takes
+    /// only emits aimed at that window); `Any` for every other listener.
+    #[serde(default)]
+    pub target: Target<Value>,
 }
 
 /// Where a function's parameters and body are, for fixes that edit them.
@@ -906,6 +914,7 @@ impl Emit {
             payload_keys,
             awaited_emit: None,
             reply_to: None,
+            target: Target::Any,
         }
     }
 }
@@ -943,6 +952,7 @@ impl Handler {
             frame: None,
             conditional: false,
             data_type: None,
+            target: Target::Any,
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::facts::{
     Ack, EmitMethod, FileFacts, FnShape, FuncId, ListenMethod, Params, Side, Span, Summary,
 };
 use crate::transport::Transport;
+use crate::transport::tauri::{Label, Target};
 
 /// Defined below the graph, for the diagnostics that name them.
 pub use crate::ids::{FileId, Ns};
@@ -72,6 +73,9 @@ pub struct EmitSite {
     pub payload_keys: Option<Vec<String>>,
     /// For the call of a wrapper: the wrapped emit inside it (see `link/wrappers.rs`).
     pub via: Option<(FileId, Span)>,
+    /// The listeners it is aimed at, labels resolved (Tauri's `emit_to`; `Any`
+    /// elsewhere): matching asks the transport whether it reaches a listener's target.
+    pub target: Target<Label>,
 }
 
 #[derive(Clone, Debug)]
@@ -105,6 +109,8 @@ pub struct HandlerSite {
     pub data_type: Option<String>,
     /// For the call of a wrapper: the wrapped registration inside it.
     pub via: Option<(FileId, Span)>,
+    /// The target it was registered with, labels resolved (`Any` outside Tauri).
+    pub target: Target<Label>,
 }
 
 /// Where a listener registration runs (see `facts::ListenContext`), resolved.
@@ -455,7 +461,7 @@ impl EventGraph {
             .flat_map(move |name| {
                 self.handlers_named(emit.app, emit.transport, emit.side.other(), name)
             })
-            .filter(move |h| h.ns.matches(&emit.ns))
+            .filter(move |h| reaches(emit, h))
     }
 
     /// Emits of the handler's app that reach it by name.
@@ -467,7 +473,22 @@ impl EventGraph {
             .flat_map(move |name| {
                 self.emits_named(handler.app, handler.transport, handler.side.other(), name)
             })
-            .filter(move |e| e.ns.matches(&handler.ns))
+            .filter(move |e| reaches(e, handler))
+    }
+
+    /// Whether anything of the emit's app on `side` could receive it: like
+    /// [`EventGraph::may_be_handled`] (a handler by name, a wildcard, a file that did not
+    /// parse), with the handler's registration target honoured as the transport says.
+    pub fn may_receive(&self, emit: &EmitSite, side: Side, event: &str) -> bool {
+        self.unparsed(emit.app, event)
+            || self.unseen_peer(emit.app, emit.transport, side, &emit.ns)
+            || self
+                .handlers_named(emit.app, emit.transport, side, event)
+                .any(|h| reaches(emit, h))
+            || self
+                .wildcards(emit.app, emit.transport, side, &emit.ns)
+                .next()
+                .is_some()
     }
 
     fn unparsed(&self, app: AppId, event: &str) -> bool {
@@ -569,6 +590,21 @@ impl EventGraph {
                 .is_some()
     }
 
+    /// Whether anything of the handler's app on `side` could send it its event: like
+    /// [`EventGraph::may_be_emitted`], with the emit's target honoured as the transport
+    /// says.
+    pub fn may_send(&self, handler: &HandlerSite, side: Side, event: &str) -> bool {
+        self.unparsed(handler.app, event)
+            || self.unseen_peer(handler.app, handler.transport, side, &handler.ns)
+            || self
+                .emits_named(handler.app, handler.transport, side, event)
+                .any(|e| reaches(e, handler))
+            || self
+                .dynamic_emitters(handler.app, handler.transport, side, &handler.ns)
+                .next()
+                .is_some()
+    }
+
     /// The emits of `app` from `side` in `ns` whose name is computed at runtime.
     pub fn dynamic_emitters<'g>(
         &'g self,
@@ -626,6 +662,12 @@ impl EventGraph {
             }
         }
     }
+}
+
+/// Whether `emit` may reach `handler` once their names match: the same namespace, and a
+/// target the transport lets reach the handler's registration.
+pub fn reaches(emit: &EmitSite, handler: &HandlerSite) -> bool {
+    emit.ns.matches(&handler.ns) && emit.transport.reaches(&emit.target, &handler.target)
 }
 
 /// A Rust source file: a socketioxide server or a rust_socketio client.

@@ -421,6 +421,7 @@ impl<'a> Linker<'a> {
         let name_file = place.map_or(file, |place| place.name_file);
         let event = self.event(name_file, &emit.name);
         let name_def = self.definition(name_file, &emit.name, 0);
+        let target = self.target(file, &emit.target);
         for value in self.socket(file, &emit.receiver, 0) {
             for (side, confident) in self.sides_of(file, &value) {
                 let broadcast = side == Side::Server
@@ -456,6 +457,7 @@ impl<'a> Linker<'a> {
                     dropped: emit.dropped,
                     payload_keys: emit.payload_keys.clone(),
                     via: place.map(|place| (place.via_file, place.via)),
+                    target: target.clone(),
                 });
             }
         }
@@ -506,6 +508,7 @@ impl<'a> Linker<'a> {
             .through_nest(self.nest_globals.0, self.nest_globals.1)
         });
         let context = self.context(file, handler.context.as_ref());
+        let target = self.target(file, &handler.target);
         for value in self.socket(file, &handler.receiver, 0) {
             // `io.on(...)` / `nsp.on(...)` listen for connections and for
             // server-side emits of other nodes, not for client events.
@@ -545,6 +548,7 @@ impl<'a> Linker<'a> {
                     conditional: handler.conditional,
                     data_type: data_type.clone(),
                     via: place.map(|place| (place.via_file, place.via)),
+                    target: target.clone(),
                 });
             }
         }

@@ -5,6 +5,7 @@ use super::{Linker, MAX_DEPTH};
 use crate::facts::{ExportValue, NsExpr, RUST_CONST, Span, Value};
 use crate::graph::{Event, FileId, Ns, crate_root};
 use crate::transport::socket_io::namespace_of_url;
+use crate::transport::tauri::{Label, Target};
 
 impl<'a> Linker<'a> {
     /// Follows an import to the export it names, through re-exports and `export *`.
@@ -86,6 +87,12 @@ impl<'a> Linker<'a> {
             Some(name) => Event::Name(name),
             None => Event::Dynamic,
         }
+    }
+
+    /// A site's target with its label resolved like an event name (a constant, an
+    /// import); a label that does not resolve is unknown, which may be any label.
+    pub(super) fn target(&self, file: FileId, target: &Target<Value>) -> Target<Label> {
+        target.map(|label| self.string(file, label, 0))
     }
 
     pub(super) fn string(&self, file: FileId, value: &Value, depth: u32) -> Option<String> {

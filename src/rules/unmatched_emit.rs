@@ -6,7 +6,7 @@ use crate::apps::AppId;
 pub(super) use crate::catalog::UNMATCHED_EMIT as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{Side, Span};
-use crate::graph::{EmitSite, EventGraph, FileId, Presence};
+use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence};
 use crate::transport::Transport;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -35,6 +35,9 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Presence::Guessed => only_guessed(diagnostic, receiving),
             _ => diagnostic,
         });
+    }
+    for (emit, name, missed) in missed_targets(graph) {
+        out.push(missed_target(cx, emit, name, &missed));
     }
 }
 
@@ -69,6 +72,90 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&EmitSite, &str, Presence)> 
     out
 }
 
+/// The emits whose event is listened for, but only by listeners their target does not
+/// reach (Tauri's `emit_to(EventTarget::window("main"), ..)` and a listener registered
+/// on `WebviewWindow("main")`), with those listeners. The listeners are the same bug:
+/// `unmatched-handler` matches by name and leaves them alone.
+pub(super) fn missed_targets(graph: &EventGraph) -> Vec<(&EmitSite, &str, Vec<&HandlerSite>)> {
+    let delivered = delivered_emits(graph);
+    let mut out = Vec::new();
+    for emit in &graph.emits {
+        let Some(name) = emit.event.name() else {
+            continue;
+        };
+        if !emit.confident
+            || emit.transport.is_request_reply()
+            || emit.transport.is_builtin_event(name)
+            || emit.transport.is_reserved_event(name)
+            || delivered.contains(&(emit.file, emit.span))
+        {
+            continue;
+        }
+        let receiving = emit.side.other();
+        let sides: &[Side] = if emit.transport.reaches_own_side() {
+            &[receiving, emit.side]
+        } else {
+            &[receiving]
+        };
+        // Nothing listens by name (`unmatched` reports it), or something it reaches may.
+        if !sides
+            .iter()
+            .any(|&side| graph.may_be_handled(emit.app, emit.transport, side, &emit.ns, name))
+            || sides
+                .iter()
+                .any(|&side| graph.may_receive(emit, side, name))
+        {
+            continue;
+        }
+        let missed: Vec<&HandlerSite> = sides
+            .iter()
+            .flat_map(|&side| graph.handlers_named(emit.app, emit.transport, side, name))
+            .filter(|h| h.confident && h.ns.matches(&emit.ns))
+            .collect();
+        if !missed.is_empty() {
+            out.push((emit, name, missed));
+        }
+    }
+    out
+}
+
+/// The finding for an emit whose target misses every listener of its event: a warning
+/// naming the target and the listeners' registrations, labelled at each listener, with
+/// the transport's help on how to aim at them.
+fn missed_target(cx: &Context, emit: &EmitSite, name: &str, missed: &[&HandlerSite]) -> Diagnostic {
+    let aimed = emit.target.describe();
+    let registered: Vec<String> = {
+        let mut targets: Vec<String> = missed.iter().map(|h| h.target.describe()).collect();
+        targets.dedup();
+        targets
+    };
+    let whom = match missed {
+        [_] => "its only listener is".to_owned(),
+        _ => format!("its {} listeners are", missed.len()),
+    };
+    let message = format!(
+        "\"{name}\" is emitted to target {aimed}, which no listener for it takes: {whom} registered with {}, which that target does not reach, so the event is dropped without an error",
+        registered.join(", ")
+    );
+    let mut diagnostic = Diagnostic::new(&RULE, emit.file, emit.span, message)
+        .event(&emit.ns, name)
+        .severity(Severity::Warning);
+    for handler in missed {
+        diagnostic = diagnostic.label(
+            handler.file,
+            handler.span,
+            format!(
+                "listens for \"{name}\" with target {} here",
+                handler.target.describe()
+            ),
+        );
+    }
+    diagnostic.help(
+        emit.transport
+            .aim_help(&emit.target, &missed[0].target, cx.is_rust(emit.file)),
+    )
+}
+
 /// The emit calls some handler receives in at least one of their namespaces. One call
 /// can emit in several namespaces (a connection callback handed to both
 /// `io.on("connection", ..)` and `io.of("/admin").on("connection", ..)`): written for
@@ -78,9 +165,9 @@ fn delivered_emits(graph: &EventGraph) -> HashSet<(FileId, Span)> {
         .emits
         .iter()
         .filter(|e| {
-            e.event.name().is_some_and(|name| {
-                graph.may_be_handled(e.app, e.transport, e.side.other(), &e.ns, name)
-            })
+            e.event
+                .name()
+                .is_some_and(|name| graph.may_receive(e, e.side.other(), name))
         })
         .map(|e| (e.file, e.span))
         .collect()

@@ -6,7 +6,7 @@ use crate::apps::AppId;
 pub(super) use crate::catalog::UNMATCHED_HANDLER as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::facts::{ListenMethod, Side, Span};
-use crate::graph::{EventGraph, FileId, HandlerSite, Presence};
+use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence};
 use crate::transport::Transport;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -28,10 +28,115 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             _ => diagnostic,
         });
     }
+    for (handler, name, missing) in missed_by_targets(graph) {
+        out.push(missed_target(cx, handler, name, &missing));
+    }
+}
+
+/// The listeners whose event is emitted, but by no emit whose target reaches them
+/// (Tauri's `emit_to("main", ..)` and a core listener registered on `App`), with those
+/// emits. A listener labelled in an `unmatched-emit` finding (an emit that reaches no
+/// listener at all) is that finding's: here only those missed by emits that reach
+/// other listeners.
+fn missed_by_targets(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Vec<&EmitSite>)> {
+    let mut reported: Option<HashSet<(FileId, Span)>> = None;
+    let mut out = Vec::new();
+    for handler in &graph.handlers {
+        let Some(name) = handler.event.name() else {
+            continue;
+        };
+        if !handler.confident
+            || handler.method == ListenMethod::Any
+            || handler.transport.is_request_reply()
+            || handler.transport.is_builtin_event(name)
+        {
+            continue;
+        }
+        let sending = handler.side.other();
+        let sides: &[Side] = if handler.transport.reaches_own_side() {
+            &[sending, handler.side]
+        } else {
+            &[sending]
+        };
+        // Nothing emits it by name (`unmatched` reports it), or something that reaches
+        // it may.
+        if !sides.iter().any(|&side| {
+            graph.may_be_emitted(handler.app, handler.transport, side, &handler.ns, name)
+        }) || sides
+            .iter()
+            .any(|&side| graph.may_send(handler, side, name))
+        {
+            continue;
+        }
+        let reported = reported.get_or_insert_with(|| {
+            super::unmatched_emit::missed_targets(graph)
+                .into_iter()
+                .flat_map(|(_, _, missed)| missed.into_iter().map(|h| (h.file, h.span)))
+                .collect()
+        });
+        if reported.contains(&(handler.file, handler.span)) {
+            continue;
+        }
+        let missing: Vec<&EmitSite> = sides
+            .iter()
+            .flat_map(|&side| graph.emits_named(handler.app, handler.transport, side, name))
+            .filter(|e| e.confident && e.ns.matches(&handler.ns))
+            .collect();
+        if !missing.is_empty() {
+            out.push((handler, name, missing));
+        }
+    }
+    out
+}
+
+/// The finding for a listener that every emit of its event misses by target.
+fn missed_target(
+    cx: &Context,
+    handler: &HandlerSite,
+    name: &str,
+    missing: &[&EmitSite],
+) -> Diagnostic {
+    let registered = handler.target.describe();
+    let mut aimed: Vec<String> = missing.iter().map(|e| e.target.describe()).collect();
+    aimed.sort();
+    aimed.dedup();
+    let words = handler.transport.words();
+    let who = match handler.side {
+        Side::Server => words.server,
+        Side::Client => words.client,
+    };
+    let emits = match missing {
+        [_] => "its only emit is",
+        _ => "its emits are",
+    };
+    let message = format!(
+        "the {who} {} for \"{name}\" with target {registered}, which no emit of it reaches ({emits} aimed at {}): this handler never runs",
+        words.receives,
+        aimed.join(", ")
+    );
+    let mut diagnostic =
+        Diagnostic::new(&RULE, handler.file, handler.span, message).event(&handler.ns, name);
+    for emit in missing {
+        diagnostic = diagnostic.label(
+            emit.file,
+            emit.span,
+            format!("emitted to target {} here", emit.target.describe()),
+        );
+    }
+    let first = missing[0];
+    diagnostic.help(handler.transport.aim_help(
+        &first.target,
+        &handler.target,
+        cx.is_rust(first.file),
+    ))
 }
 
 /// The handlers nothing emits towards, with their event name and how surely the
 /// sending side is there (never `Absent`).
+///
+/// Matched by name only: a listener whose event is emitted, but aimed at targets that
+/// miss it (Tauri's `emit_to`), is one bug with that emit, reported there by
+/// `unmatched-emit` with the listener labelled.
 pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence)> {
     let reached = reached_registrations(graph);
     let mut out = Vec::new();

@@ -137,6 +137,31 @@ impl Transport {
         matches!(self, Transport::TauriEvent)
     }
 
+    /// Whether an emit aimed at `emit` may reach a listener registered with `listener`:
+    /// Tauri's event targets (see [`tauri::reaches`]). Socket.IO sites are all aimed at
+    /// `Any`; its rooms are not targets.
+    pub fn reaches(
+        self,
+        emit: &tauri::Target<tauri::Label>,
+        listener: &tauri::Target<tauri::Label>,
+    ) -> bool {
+        match self {
+            Transport::TauriEvent => tauri::reaches(emit, listener),
+            Transport::SocketIo | Transport::TauriCommand => true,
+        }
+    }
+
+    /// What to write at an emit aimed at `emit` (in Rust or not) so that it reaches a
+    /// listener registered with `listener`, for a finding about a missed target.
+    pub fn aim_help(
+        self,
+        emit: &tauri::Target<tauri::Label>,
+        listener: &tauri::Target<tauri::Label>,
+        rust: bool,
+    ) -> String {
+        listener.aim_help(emit, rust)
+    }
+
     /// Whether `name` is a name this transport refuses at runtime (Tauri's event-name
     /// characters).
     pub fn is_invalid_name(self, name: &str) -> bool {

@@ -329,6 +329,8 @@ impl<'a> Extractor<'a> {
         receiver: SocketRef,
     ) -> facts::Emit {
         facts::Emit {
+            // Socket.IO has no event targets: every site is aimed at all.
+            target: crate::transport::tauri::Target::Any,
             transport: crate::transport::Transport::SocketIo,
             span: self.call_span(call),
             name_span: self.span(name),

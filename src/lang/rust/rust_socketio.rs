@@ -181,6 +181,8 @@ fn push_handler(
 ) {
     let span = ex.call_span(call);
     ex.facts.handlers.push(Handler {
+        // Socket.IO has no event targets: every site is aimed at all.
+        target: crate::transport::tauri::Target::Any,
         transport: crate::transport::Transport::SocketIo,
         span,
         name_span: name.map_or(span, |name| ex.span(name)),

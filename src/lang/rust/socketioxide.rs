@@ -187,6 +187,8 @@ fn handler_fact<'a>(
         None => (None, None, None),
     };
     Handler {
+        // Socket.IO has no event targets: every site is aimed at all.
+        target: crate::transport::tauri::Target::Any,
         transport: crate::transport::Transport::SocketIo,
         span: ex.call_span(call),
         name_span: name.map_or_else(|| ex.call_span(call), |name| ex.span(name)),

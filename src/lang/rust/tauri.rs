@@ -1032,13 +1032,26 @@ impl Scanner<'_> {
         if let Expr::Lit(_) = expr {
             return EmitTarget::AnyLabel(self.value(expr));
         }
-        if let Expr::Path(path) = expr
+        // `emit_to(window.label(), ..)`: a `&str`, so a label, which one is not known.
+        if let Expr::MethodCall(call) = strip_conversions(expr)
+            && call.method == "label"
+            && call.args.is_empty()
+        {
+            return EmitTarget::AnyLabel(Value::Unknown);
+        }
+        if let Expr::Path(path) = strip_conversions(expr)
             && let Some(ident) = path.path.get_ident()
         {
             let name = ident.to_string();
-            return self
-                .lookup(|scope| scope.targets.get(&name))
-                .unwrap_or(EmitTarget::Unknown);
+            if let Some(target) = self.lookup(|scope| scope.targets.get(&name)) {
+                return target;
+            }
+            // A `String`/`&str` local or parameter is a label (`impl From<&str> for
+            // EventTarget` makes it `AnyLabel`).
+            return match self.lookup(|scope| scope.types.get(&name)).as_deref() {
+                Some("String" | "str") => EmitTarget::AnyLabel(self.value(expr)),
+                _ => EmitTarget::Unknown,
+            };
         }
         let (variant, label) = match expr {
             // `EventTarget::Any`, `EventTarget::App`

@@ -5,12 +5,15 @@
 //! `Transport::TauriEvent`. The command fns themselves go to `FileFacts::tauri_commands`
 //! for the rules that compare an invoke with its command.
 
-use super::tauri::{BuilderKind, HandlerArg, Installed, ParamKind, TauriRust};
+use super::tauri::{
+    BuilderKind, EmitTarget, HandlerArg, Installed, ParamKind, ReceiverKind, RustListen, TauriRust,
+};
 use crate::facts::{
     Emit, FileFacts, Handler, ListenMethod, Origin, SocketRef, TauriArg, TauriCommand, TypedSocket,
     Value,
 };
 use crate::transport::Transport;
+use crate::transport::tauri::Target;
 
 /// The core's end of every Tauri site: a server-side socket of no namespace.
 fn core() -> SocketRef {
@@ -44,7 +47,7 @@ pub(super) fn add(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
     }
     add_command_sites(tauri, mobile, facts);
     for emit in &tauri.emits {
-        facts.emits.push(Emit::plain(
+        let mut site = Emit::plain(
             Transport::TauriEvent,
             emit.span,
             emit.span,
@@ -52,10 +55,12 @@ pub(super) fn add(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
             is_literal(&emit.name),
             core(),
             None,
-        ));
+        );
+        site.target = emit_target(&emit.target);
+        facts.emits.push(site);
     }
     for listen in &tauri.listens {
-        facts.handlers.push(Handler::plain(
+        let mut site = Handler::plain(
             Transport::TauriEvent,
             listen.span,
             listen.span,
@@ -67,7 +72,41 @@ pub(super) fn add(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
             } else {
                 ListenMethod::On
             },
-        ));
+        );
+        site.target = listen_target(listen);
+        facts.handlers.push(site);
+    }
+}
+
+/// The listeners an `emit*` reaches. `emit_filter` decides at run time: it may reach any
+/// listener, so it is never unmatched because of its target.
+fn emit_target(target: &EmitTarget) -> Target<Value> {
+    match target {
+        EmitTarget::All => Target::Any,
+        EmitTarget::AnyLabel(label) => Target::AnyLabel(label.clone()),
+        EmitTarget::App => Target::App,
+        EmitTarget::Window(label) => Target::Window(label.clone()),
+        EmitTarget::Webview(label) => Target::Webview(label.clone()),
+        EmitTarget::WebviewWindow(label) => Target::WebviewWindow(label.clone()),
+        EmitTarget::Filter | EmitTarget::Unknown => Target::Unknown,
+    }
+}
+
+/// The target a `listen*` registers with: `App` on an `App`/`AppHandle`, the window's
+/// own (by kind, with its label when `get_webview_window("x")` names it) on a window,
+/// `Any` for `listen_any`/`once_any`; unknown on a receiver of unknown type (generic
+/// code, an untyped closure parameter), which may then take any emit.
+fn listen_target(listen: &RustListen) -> Target<Value> {
+    if listen.is_any() {
+        return Target::Any;
+    }
+    let label = || listen.receiver.label.clone().unwrap_or(Value::Unknown);
+    match listen.receiver.kind {
+        ReceiverKind::App | ReceiverKind::AppHandle => Target::App,
+        ReceiverKind::Window => Target::Window(label()),
+        ReceiverKind::Webview => Target::Webview(label()),
+        ReceiverKind::WebviewWindow => Target::WebviewWindow(label()),
+        ReceiverKind::Unknown => Target::Unknown,
     }
 }
 
@@ -148,4 +187,59 @@ fn add_command_sites(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
 /// The name is a string literal at the call (not a constant's).
 fn is_literal(name: &Value) -> bool {
     matches!(name, Value::Str(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::Value;
+    use crate::transport::tauri::Target;
+
+    fn label(target: &Target<Value>) -> Option<&str> {
+        match target {
+            Target::AnyLabel(label)
+            | Target::Window(label)
+            | Target::Webview(label)
+            | Target::WebviewWindow(label) => label.as_str(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn emits_and_listeners_carry_their_targets() {
+        let facts = crate::lang::rust::extract(
+            r#"
+use tauri::{AppHandle, Emitter, EventTarget, Listener, Manager, Window};
+
+pub fn wire(app: &AppHandle, window: Window, label: String) {
+    let _ = app.emit("all", 1);
+    let _ = app.emit_to("main", "label", 1);
+    let _ = app.emit_to(EventTarget::window("main"), "window", 1);
+    let _ = app.emit_filter("filter", 1, |_| true);
+    let _ = app.emit_to(&label, "param", 1);
+    let _ = window.emit_to(window.label(), "own", 1);
+    app.listen("on-app", |_| {});
+    app.listen_any("on-any", |_| {});
+    window.listen("on-window", |_| {});
+    app.get_webview_window("editor").unwrap().listen("on-editor", |_| {});
+}
+"#,
+        );
+        let emits: Vec<_> = facts.emits.iter().map(|e| &e.target).collect();
+        assert_eq!(emits[0], &Target::Any);
+        assert!(matches!(emits[1], Target::AnyLabel(_)) && label(emits[1]) == Some("main"));
+        assert!(matches!(emits[2], Target::Window(_)) && label(emits[2]) == Some("main"));
+        // `emit_filter` decides at run time.
+        assert_eq!(emits[3], &Target::Unknown);
+        // A `String` or a window's `label()` is a label, not known statically.
+        assert_eq!(emits[4], &Target::AnyLabel(Value::Unknown));
+        assert_eq!(emits[5], &Target::AnyLabel(Value::Unknown));
+        let listens: Vec<_> = facts.handlers.iter().map(|h| &h.target).collect();
+        assert_eq!(listens[0], &Target::App);
+        assert_eq!(listens[1], &Target::Any);
+        // A `Window` parameter is whichever window invoked: its label is unknown.
+        assert_eq!(listens[2], &Target::Window(Value::Unknown));
+        assert!(
+            matches!(listens[3], Target::WebviewWindow(_)) && label(listens[3]) == Some("editor")
+        );
+    }
 }

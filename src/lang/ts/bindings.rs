@@ -29,6 +29,10 @@ pub(super) enum Binding {
     Data,
     /// A loop variable over a handler map or a list of names (see `maps.rs`).
     Entries(Entries),
+    /// A Tauri window, webview or webview-window (`getCurrentWebviewWindow()`, `new
+    /// WebviewWindow("x", ..)`): its `listen` registers with this target (see
+    /// `tauri.rs`). Never a Socket.IO socket.
+    TauriWindow(crate::transport::tauri::Target<Value>),
 }
 
 /// The class a variable holds an instance of.

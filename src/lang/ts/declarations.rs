@@ -146,6 +146,10 @@ impl Extractor<'_> {
             return Binding::Foreign;
         }
         let init = unwrap_expr(component_of(init));
+        // `const appWindow = getCurrentWebviewWindow()`: a Tauri window (see `tauri.rs`).
+        if let Some(target) = self.tauri_window(init) {
+            return Binding::TauriWindow(target);
+        }
         match init {
             Expr::Arrow(arrow) => {
                 return Binding::Func(self.func_id(arrow.span.lo.0, None));

@@ -423,7 +423,10 @@ impl<'a> Extractor<'a> {
                 ExportValue::Socket(self.assigned.get(local)?.clone())
             }
             // An exported array of sockets is not followed into other files.
-            Binding::Foreign | Binding::Sockets(_) | Binding::Entries(_) => return None,
+            Binding::Foreign
+            | Binding::Sockets(_)
+            | Binding::Entries(_)
+            | Binding::TauriWindow(_) => return None,
         })
     }
 

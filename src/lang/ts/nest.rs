@@ -421,6 +421,8 @@ impl Extractor<'_> {
             }
             let span = span_of_subscribe(self, function);
             self.facts.handlers.push(Handler {
+                // Socket.IO has no event targets: every site is aimed at all.
+                target: crate::transport::tauri::Target::Any,
                 transport: crate::transport::Transport::SocketIo,
                 span,
                 name_span,
@@ -644,6 +646,8 @@ impl Extractor<'_> {
                     || matches!(&**p, Prop::Shorthand(i) if &*i.sym == "data"))
             });
             self.facts.emits.push(Emit {
+                // Socket.IO has no event targets: every site is aimed at all.
+                target: crate::transport::tauri::Target::Any,
                 transport: crate::transport::Transport::SocketIo,
                 span: self.span(object.span),
                 name_span: self.span(event.span()),

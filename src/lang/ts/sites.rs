@@ -137,6 +137,8 @@ impl Extractor<'_> {
             self.note_wrapped_emit(call, self.facts.emits.len() as u32);
         }
         self.facts.emits.push(facts::Emit {
+            // Socket.IO has no event targets: every site is aimed at all.
+            target: crate::transport::tauri::Target::Any,
             transport: crate::transport::Transport::SocketIo,
             // An entry of a map is a site of its own, at its key.
             span: if named.is_some() {
@@ -334,6 +336,8 @@ impl Extractor<'_> {
             self.note_wrapped_handler(call, self.facts.handlers.len() as u32);
         }
         self.facts.handlers.push(Handler {
+            // Socket.IO has no event targets: every site is aimed at all.
+            target: crate::transport::tauri::Target::Any,
             transport: crate::transport::Transport::SocketIo,
             // An entry of a map is a site of its own, at its key.
             span: if named.is_some() {

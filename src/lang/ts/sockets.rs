@@ -73,7 +73,8 @@ impl Extractor<'_> {
                 | Binding::Value(_)
                 | Binding::Foreign
                 | Binding::Sockets(_)
-                | Binding::Entries(_),
+                | Binding::Entries(_)
+                | Binding::TauriWindow(_),
             ) => None,
         }
     }
@@ -559,7 +560,7 @@ impl Extractor<'_> {
     fn foreign_name(&self, name: &str) -> bool {
         match self.lookup(name) {
             Some(Binding::Import { specifier, .. }) => is_foreign_module(specifier),
-            Some(Binding::Foreign) => true,
+            Some(Binding::Foreign | Binding::TauriWindow(_)) => true,
             None => FOREIGN_GLOBALS.contains(&name) && !self.assigned.contains_key(name),
             _ => false,
         }

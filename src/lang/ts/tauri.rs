@@ -16,17 +16,49 @@ use super::extract::Extractor;
 use super::syntax::unwrap_expr;
 use crate::facts::{Emit, Handler, ListenMethod, Origin, SocketRef, TypedSocket, Value};
 use crate::transport::Transport;
+use crate::transport::tauri::Target;
 
 /// The Tauri JS API's package, and its modules (`@tauri-apps/api/event`).
 const API: &str = "@tauri-apps/api";
 
-/// The functions that return the current window/webview, whose `listen`/`emit` methods
-/// are the instance forms.
-const CURRENT: [&str; 3] = [
-    "getCurrentWindow",
-    "getCurrentWebview",
-    "getCurrentWebviewWindow",
-];
+/// The target a window value's `listen`/`once` registers with, by the class it is an
+/// instance of (`Window`, `Webview`, `WebviewWindow`) and its label.
+fn window_target(class: &str, label: Value) -> Option<Target<Value>> {
+    match class {
+        "Window" => Some(Target::Window(label)),
+        "Webview" => Some(Target::Webview(label)),
+        "WebviewWindow" => Some(Target::WebviewWindow(label)),
+        _ => None,
+    }
+}
+
+/// An `EventTarget` as the JS API takes it (`emitTo`'s first argument, `listen`'s
+/// `{ target }` option): a string is `AnyLabel`; an object says its `kind` and `label`;
+/// anything else is not known here, so it may be any target.
+fn js_target(value: Value) -> Target<Value> {
+    match value {
+        Value::Str(_) | Value::Literal { .. } | Value::Import { .. } | Value::Concat(_) => {
+            Target::AnyLabel(value)
+        }
+        Value::Object(fields) => {
+            let field = |key: &str| {
+                fields
+                    .iter()
+                    .find(|(name, _)| name == key)
+                    .map(|(_, value)| value)
+            };
+            let label = || field("label").cloned().unwrap_or(Value::Unknown);
+            match field("kind").and_then(Value::as_str) {
+                Some("Any") => Target::Any,
+                Some("AnyLabel") => Target::AnyLabel(label()),
+                Some("App") => Target::App,
+                Some(class) => window_target(class, label()).unwrap_or(Target::Unknown),
+                None => Target::Unknown,
+            }
+        }
+        Value::Fallback(_) | Value::Unknown => Target::Unknown,
+    }
+}
 
 /// What a call of the Tauri API does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,20 +120,127 @@ impl Extractor<'_> {
         if !self.names_tauri_api {
             return false;
         }
-        let Some(kind) = self.tauri_call(callee) else {
+        let Some((kind, instance)) = self.tauri_call(callee) else {
             return false;
         };
         match kind {
             Call::Invoke => self.on_invoke(call),
-            Call::Emit => self.on_tauri_emit(call, 0),
-            Call::EmitTo => self.on_tauri_emit(call, 1),
-            Call::Listen(method) => self.on_tauri_listen(call, method),
+            // `emit` reaches every target, on an instance too.
+            Call::Emit => self.on_tauri_emit(call, 0, Target::Any),
+            Call::EmitTo => {
+                let target = match call.args.first().filter(|arg| arg.spread.is_none()) {
+                    Some(target) => js_target(self.value(&target.expr)),
+                    None => Target::Unknown,
+                };
+                self.on_tauri_emit(call, 1, target)
+            }
+            Call::Listen(method) => {
+                // An instance registers with its own target; the module's `listen` with
+                // its `{ target }` option, `Any` without one.
+                let target = instance.unwrap_or_else(|| match call.args.get(2) {
+                    None => Target::Any,
+                    Some(options) if options.spread.is_none() => match self.value(&options.expr) {
+                        Value::Object(fields) => fields
+                            .into_iter()
+                            .find(|(key, _)| key == "target")
+                            .map_or(Target::Any, |(_, target)| js_target(target)),
+                        _ => Target::Unknown,
+                    },
+                    Some(_) => Target::Unknown,
+                });
+                self.on_tauri_listen(call, method, target)
+            }
         }
         true
     }
 
-    fn tauri_call(&self, callee: &Expr) -> Option<Call> {
-        match unwrap_expr(callee) {
+    /// The local name of an import from the Tauri JS API: the name it exports.
+    fn api_import(&self, local: &str) -> Option<&str> {
+        match self.lookup(local)? {
+            Binding::Import { specifier, name } if api_module(specifier).is_some() => {
+                Some(name.as_str())
+            }
+            _ => None,
+        }
+    }
+
+    /// The target the listeners of a Tauri window value register with, when `expr` is
+    /// one: `getCurrentWindow()` (`Window` of a label not known statically: the code may
+    /// run in any window), `Webview.getCurrent()`, `new WebviewWindow("x", ..)`, `await
+    /// WebviewWindow.getByLabel("x")`, or a local bound to one of them.
+    pub(super) fn tauri_window(&self, expr: &Expr) -> Option<Target<Value>> {
+        if !self.names_tauri_api {
+            return None;
+        }
+        match unwrap_expr(expr) {
+            Expr::Ident(ident) => match self.lookup(&ident.sym)? {
+                Binding::TauriWindow(target) => Some(target.clone()),
+                _ => None,
+            },
+            Expr::Call(call) => {
+                let Callee::Expr(callee) = &call.callee else {
+                    return None;
+                };
+                match unwrap_expr(callee) {
+                    // `getCurrentWebviewWindow()`
+                    Expr::Ident(function) => {
+                        let class = self.api_import(&function.sym)?.strip_prefix("getCurrent")?;
+                        window_target(class, Value::Unknown)
+                    }
+                    // `WebviewWindow.getCurrent()`, `WebviewWindow.getByLabel("x")`
+                    Expr::Member(member) => {
+                        let (MemberProp::Ident(method), Expr::Ident(class)) =
+                            (&member.prop, unwrap_expr(&member.obj))
+                        else {
+                            return None;
+                        };
+                        let label = match method.sym.as_str() {
+                            "getCurrent" => Value::Unknown,
+                            "getByLabel" => self.label_arg(call.args.first()),
+                            _ => return None,
+                        };
+                        window_target(self.api_import(&class.sym)?, label)
+                    }
+                    _ => None,
+                }
+            }
+            // `new WebviewWindow("x", ..)`, `new Window("x")`, `new Webview(window, "x", ..)`
+            Expr::New(new) => {
+                let Expr::Ident(class) = unwrap_expr(&new.callee) else {
+                    return None;
+                };
+                let class = self.api_import(&class.sym)?;
+                let at = usize::from(class == "Webview");
+                let label = self.label_arg(new.args.as_ref().and_then(|args| args.get(at)));
+                window_target(class, label)
+            }
+            _ => None,
+        }
+    }
+
+    fn label_arg(&self, arg: Option<&ExprOrSpread>) -> Value {
+        match arg {
+            Some(arg) if arg.spread.is_none() => self.value(&arg.expr),
+            _ => Value::Unknown,
+        }
+    }
+
+    /// What a call of the Tauri API does, and for a method of a window value the target
+    /// its listeners register with.
+    fn tauri_call(&self, callee: &Expr) -> Option<(Call, Option<Target<Value>>)> {
+        let callee = unwrap_expr(callee);
+        if let Expr::Member(member) = callee
+            && let MemberProp::Ident(method) = &member.prop
+            && let Some(target) = self.tauri_window(&member.obj)
+        {
+            return Some((Call::of_instance(method.sym.as_str())?, Some(target)));
+        }
+        let call = self.tauri_function(callee)?;
+        Some((call, None))
+    }
+
+    fn tauri_function(&self, callee: &Expr) -> Option<Call> {
+        match callee {
             // `invoke(..)`, `listen(..)`, renamed or not.
             Expr::Ident(ident) => match self.lookup(&ident.sym)? {
                 Binding::Import { specifier, name } => Call::of(api_module(specifier)?, name),
@@ -124,24 +263,8 @@ impl Extractor<'_> {
                         }
                         _ => None,
                     },
-                    // `getCurrentWebviewWindow().listen(..)`.
-                    Expr::Call(inner) => {
-                        let Callee::Expr(inner) = &inner.callee else {
-                            return None;
-                        };
-                        let Expr::Ident(function) = unwrap_expr(inner) else {
-                            return None;
-                        };
-                        match self.lookup(&function.sym)? {
-                            Binding::Import { specifier, name }
-                                if api_module(specifier).is_some()
-                                    && CURRENT.contains(&name.as_str()) =>
-                            {
-                                Call::of_instance(method)
-                            }
-                            _ => None,
-                        }
-                    }
+                    // Window values (`getCurrentWebviewWindow().listen(..)`) are
+                    // `tauri_window`'s.
                     _ => None,
                 }
             }
@@ -176,11 +299,11 @@ impl Extractor<'_> {
 
     /// `emit(event, payload?)`, `emitTo(target, event, payload?)`: the name is argument
     /// `at`.
-    fn on_tauri_emit(&mut self, call: &CallExpr, at: usize) {
+    fn on_tauri_emit(&mut self, call: &CallExpr, at: usize, target: Target<Value>) {
         let Some(name) = call.args.get(at).filter(|arg| arg.spread.is_none()) else {
             return;
         };
-        let emit = Emit::plain(
+        let mut emit = Emit::plain(
             Transport::TauriEvent,
             self.span(call.span),
             self.span(name.expr.span()),
@@ -189,10 +312,11 @@ impl Extractor<'_> {
             webview(),
             None,
         );
+        emit.target = target;
         self.facts.emits.push(emit);
     }
 
-    fn on_tauri_listen(&mut self, call: &CallExpr, method: ListenMethod) {
+    fn on_tauri_listen(&mut self, call: &CallExpr, method: ListenMethod, target: Target<Value>) {
         let Some(name) = call.args.first() else {
             return;
         };
@@ -216,6 +340,7 @@ impl Extractor<'_> {
         );
         // `once` unlistens itself; a `listen` in an effect must be unlistened by it.
         handler.context = self.listen_context();
+        handler.target = target;
         self.facts.handlers.push(handler);
     }
 }
@@ -387,6 +512,64 @@ getCurrentWebviewWindow().once("c", () => {});
         assert_eq!(facts.emits[1].name.as_str(), Some("b"));
         let names: Vec<Option<&str>> = facts.handlers.iter().map(|h| h.name.as_str()).collect();
         assert_eq!(names, [Some("a"), Some("c")]);
+    }
+
+    #[test]
+    fn listeners_and_emits_carry_their_targets() {
+        use crate::facts::Value;
+        use crate::transport::tauri::Target;
+        let facts = facts(
+            r#"
+import { listen, emitTo } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { getCurrentWebviewWindow, WebviewWindow } from "@tauri-apps/api/webviewWindow";
+const appWindow = getCurrentWebviewWindow();
+listen("a", f);
+listen("b", f, { target: "main" });
+listen("c", f, { target: { kind: "Window", label: "main" } });
+getCurrentWindow().listen("d", f);
+appWindow.listen("e", f);
+new WebviewWindow("editor", {}).listen("f", f);
+async function later() {
+  const found = await WebviewWindow.getByLabel("settings");
+  found.once("g", f);
+}
+emitTo("main", "h");
+emitTo({ kind: "WebviewWindow", label: "main" }, "i");
+appWindow.emit("j");
+listen("k", f, options);
+"#,
+        );
+        let label = |target: &Target<Value>| match target {
+            Target::AnyLabel(l)
+            | Target::Window(l)
+            | Target::Webview(l)
+            | Target::WebviewWindow(l) => l.as_str().map(str::to_owned),
+            _ => None,
+        };
+        let listens: Vec<(Option<&str>, &Target<Value>)> = facts
+            .handlers
+            .iter()
+            .map(|h| (h.name.as_str(), &h.target))
+            .collect();
+        assert_eq!(listens.len(), 8, "{listens:?}");
+        assert_eq!(listens[0].1, &Target::Any);
+        assert!(matches!(listens[1].1, Target::AnyLabel(_)));
+        assert!(matches!(listens[2].1, Target::Window(_)));
+        assert_eq!(label(listens[2].1).as_deref(), Some("main"));
+        // The current window's label is whichever window runs the code.
+        assert_eq!(listens[3].1, &Target::Window(Value::Unknown));
+        assert_eq!(listens[4].1, &Target::WebviewWindow(Value::Unknown));
+        assert_eq!(label(listens[5].1).as_deref(), Some("editor"));
+        assert!(matches!(listens[6].1, Target::WebviewWindow(_)));
+        assert_eq!(label(listens[6].1).as_deref(), Some("settings"));
+        // Options this file cannot read may name any target.
+        assert_eq!(listens[7].1, &Target::Unknown);
+        let emits: Vec<&Target<Value>> = facts.emits.iter().map(|e| &e.target).collect();
+        assert!(matches!(emits[0], Target::AnyLabel(_)));
+        assert!(matches!(emits[1], Target::WebviewWindow(_)));
+        // An instance's `emit` is global.
+        assert_eq!(emits[2], &Target::Any);
     }
 
     #[test]
