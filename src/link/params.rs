@@ -149,9 +149,7 @@ impl<'a> Linker<'a> {
                 let values = self.socket(*file, arg, 0);
                 for &(target_file, func) in targets {
                     let slot = self.params.entry((target_file, func, *index)).or_default();
-                    for value in &values {
-                        changed |= slot.insert(value.clone());
-                    }
+                    changed |= add_all(slot, &values);
                 }
             }
             PassedArg::Prop(at, prop) => {
@@ -167,9 +165,7 @@ impl<'a> Linker<'a> {
                         .props
                         .entry((target_file, func, call.index, name.clone()))
                         .or_default();
-                    for value in &values {
-                        changed |= slot.insert(value.clone());
-                    }
+                    changed |= add_all(slot, &values);
                 }
             }
         }
@@ -289,4 +285,17 @@ impl<'a> Linker<'a> {
             .filter(|&(holder, _)| closeness(holder) == nearest)
             .collect()
     }
+}
+
+/// Adds `values` to `slot`: whether any was new. Most rounds pass on what a slot already
+/// holds, and a value is copied only when it is not there.
+fn add_all(slot: &mut BTreeSet<SocketValue>, values: &[SocketValue]) -> bool {
+    let mut added = false;
+    for value in values {
+        if !slot.contains(value) {
+            slot.insert(value.clone());
+            added = true;
+        }
+    }
+    added
 }
