@@ -318,9 +318,13 @@ pub fn scan(file: &syn::File, text: &str) -> TauriRust {
         chain_roots: HashMap::default(),
         lists_by_span: HashMap::default(),
         branch_depth: vec![0],
+        received_params: HashMap::default(),
+        passed_builders: Vec::new(),
+        received_plugin_params: Vec::new(),
     };
     if scanner.facts.uses_tauri {
         scanner.visit_file(file);
+        scanner.settle_received_builders();
         scanner.settle_invoke_handlers();
     }
     scanner.facts
@@ -469,6 +473,13 @@ struct Scope {
     labels: HashMap<String, Value>,
     /// `let target = EventTarget::labeled(..)`.
     targets: HashMap<String, EmitTarget>,
+    /// The fn this scope is the body of (none for a closure or the file), and its
+    /// parameter names in order: a builder parameter is matched with the builders the
+    /// file's calls of that fn pass at its position.
+    function: Option<String>,
+    params: Vec<String>,
+    /// Parameters declared as `tauri::plugin::Builder<R>`.
+    plugin_params: Vec<String>,
 }
 
 struct Scanner<'t> {
@@ -490,6 +501,14 @@ struct Scanner<'t> {
     lists_by_span: HashMap<u32, usize>,
     /// `if`/`match`/loop nesting, one counter per function.
     branch_depth: Vec<u32>,
+    /// A received builder (index in `builders`) that is parameter `position` of fn
+    /// `function` of this file → (function, position).
+    received_params: HashMap<usize, (String, usize)>,
+    /// `helper(builder)` / `Self::helper(builder)` / `self.helper(builder)`: the builders
+    /// this file hands to a fn, as (function, position, builder).
+    passed_builders: Vec<(String, usize, usize)>,
+    /// Received builders whose parameter is declared `tauri::plugin::Builder`.
+    received_plugin_params: Vec<usize>,
 }
 
 /// The receiver-independent method names of `tauri::Emitter`, with their arity and the
@@ -585,12 +604,28 @@ impl Scanner<'_> {
             .find_map(|scope| pick(scope).cloned())
     }
 
-    fn enter_fn(&mut self, inputs: Vec<(String, &Type)>, command: Option<String>) {
+    fn enter_fn(
+        &mut self,
+        function: Option<String>,
+        inputs: Vec<(String, &Type)>,
+        command: Option<String>,
+    ) {
         let mut scope = Scope {
             command,
+            params: if function.is_some() {
+                inputs.iter().map(|(name, _)| name.clone()).collect()
+            } else {
+                Vec::new()
+            },
+            function,
             ..Scope::default()
         };
         for (name, ty) in inputs {
+            if let Type::Path(path) = strip_type(ty)
+                && self.resolve(&path.path) == ["tauri", "plugin", "Builder"]
+            {
+                scope.plugin_params.push(name.clone());
+            }
             if let Some(last) = type_last_ident(ty) {
                 scope.types.insert(name, last);
             }
@@ -807,10 +842,106 @@ impl Scanner<'_> {
                 // A builder this function receives (`builder`, `self`): only worth a
                 // chain when something is installed on it, which the caller checks.
                 let index = self.push_builder(BuilderKind::Received, self.span(path));
+                if let Some(param) = self.param_position(&name) {
+                    self.received_params.insert(index, param);
+                }
+                if self
+                    .scopes
+                    .iter()
+                    .rev()
+                    .find(|scope| scope.function.is_some())
+                    .is_some_and(|scope| scope.plugin_params.contains(&name))
+                {
+                    self.received_plugin_params.push(index);
+                }
                 self.scope().chains.insert(name, index);
                 Some(index)
             }
             _ => None,
+        }
+    }
+
+    /// The fn parameter `name` is, as (fn, position), unless a closure parameter or a
+    /// `let` of an inner scope shadows it.
+    fn param_position(&self, name: &str) -> Option<(String, usize)> {
+        for scope in self.scopes.iter().rev() {
+            if let Some(position) = scope.params.iter().position(|param| param == name) {
+                return Some((scope.function.clone()?, position));
+            }
+            if scope.types.contains_key(name) || scope.chains.contains_key(name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `helper(builder)`, `Self::helper(builder)`, `self.helper(builder)`: notes each
+    /// builder handed to a fn by name, so that the fn's received builder can take its
+    /// kind (a plugin's name is often given where the fn that installs its commands is
+    /// called).
+    fn note_passed_builders<'e>(&mut self, function: String, args: impl Iterator<Item = &'e Expr>) {
+        for (position, arg) in args.enumerate() {
+            if self.builder_expr(arg)
+                && let Some(builder) = self.chain_of(arg)
+            {
+                self.passed_builders
+                    .push((function.clone(), position, builder));
+            }
+        }
+    }
+
+    /// A received builder takes the kind of what the file's calls pass in its place,
+    /// when they all agree (`fn install(builder: PluginBuilder<R>)` called with
+    /// `PluginBuilder::new("stronghold")`). Plugin builders that disagree, or a
+    /// parameter declared `tauri::plugin::Builder` that no call of this file fills, are
+    /// plugins of a name this file does not tell.
+    fn settle_received_builders(&mut self) {
+        // A few rounds follow a builder handed down through nested helpers.
+        for _ in 0..4 {
+            let mut changed = false;
+            // In builder order, so that the result does not depend on hashing.
+            let mut received: Vec<(usize, &(String, usize))> = self
+                .received_params
+                .iter()
+                .map(|(builder, param)| (*builder, param))
+                .collect();
+            received.sort_unstable_by_key(|(builder, _)| *builder);
+            for (builder, (function, position)) in received {
+                // One nothing is installed on is dropped by `settle_invoke_handlers`.
+                let chain = &self.facts.builders[builder];
+                if chain.kind != BuilderKind::Received || chain.invoke_handlers.is_empty() {
+                    continue;
+                }
+                let mut kinds = self
+                    .passed_builders
+                    .iter()
+                    .filter(|(f, p, _)| f == function && p == position)
+                    .map(|(_, _, passed)| &self.facts.builders[*passed].kind)
+                    .filter(|kind| **kind != BuilderKind::Received);
+                let Some(first) = kinds.next().cloned() else {
+                    continue;
+                };
+                let kind = if kinds.all(|kind| *kind == first) {
+                    first
+                } else {
+                    BuilderKind::Plugin {
+                        name: Value::Unknown,
+                    }
+                };
+                self.facts.builders[builder].kind = kind;
+                changed = true;
+            }
+            if !changed {
+                break;
+            }
+        }
+        for builder in self.received_plugin_params.iter().copied() {
+            let chain = &self.facts.builders[builder];
+            if chain.kind == BuilderKind::Received && !chain.invoke_handlers.is_empty() {
+                self.facts.builders[builder].kind = BuilderKind::Plugin {
+                    name: Value::Unknown,
+                };
+            }
         }
     }
 
@@ -1394,7 +1525,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
             name
         });
         let inputs = Self::fn_inputs(&item.sig.inputs);
-        self.enter_fn(inputs, command);
+        self.enter_fn(Some(unraw(&item.sig.ident)), inputs, command);
         visit::visit_item_fn(self, item);
         self.leave_fn();
         self.mark_returned_list(&item.sig.ident, &item.block);
@@ -1402,7 +1533,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
 
     fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
         let inputs = Self::fn_inputs(&item.sig.inputs);
-        self.enter_fn(inputs, None);
+        self.enter_fn(Some(unraw(&item.sig.ident)), inputs, None);
         visit::visit_impl_item_fn(self, item);
         self.leave_fn();
         self.mark_returned_list(&item.sig.ident, &item.block);
@@ -1423,7 +1554,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
         // A closure inherits its function's command (a spawned task sending on the
         // command's channel) and branch state: it may run any number of times.
         let command = self.lookup(|scope| scope.command.as_ref());
-        self.enter_fn(inputs, command);
+        self.enter_fn(None, inputs, command);
         if let Some(depth) = self.branch_depth.last_mut() {
             *depth += 1;
         }
@@ -1487,6 +1618,18 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
         // earlier `invoke_handler` of the same chain are known when this one is read.
         visit::visit_expr_method_call(self, call);
         self.method_call(call);
+        if matches!(strip_expr(&call.receiver), Expr::Path(path) if path.path.is_ident("self")) {
+            self.note_passed_builders(unraw(&call.method), call.args.iter());
+        }
+    }
+
+    fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+        visit::visit_expr_call(self, call);
+        if let Expr::Path(func) = strip_expr(&call.func)
+            && let Some(last) = func.path.segments.last()
+        {
+            self.note_passed_builders(unraw(&last.ident), call.args.iter());
+        }
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
@@ -2153,6 +2296,44 @@ mod tests {
             Installed::Live { builder: 0 }
         );
         assert_eq!(facts.handler_lists[1].installed, Installed::Unseen);
+    }
+
+    #[test]
+    fn a_received_builder_takes_the_kind_of_what_the_file_passes_in_its_place() {
+        let facts = scan_source(
+            r#"
+            use tauri::plugin::{Builder as PluginBuilder, TauriPlugin};
+            impl Vault {
+                pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
+                    let plugin_builder = PluginBuilder::new("vault").setup(|_, _| Ok(()));
+                    Self::install(plugin_builder)
+                }
+                fn install<R: Runtime>(builder: PluginBuilder<R>) -> TauriPlugin<R> {
+                    builder.invoke_handler(tauri::generate_handler![unlock]).build()
+                }
+            }
+            pub fn other<R: Runtime>(builder: tauri::plugin::Builder<R>) -> TauriPlugin<R> {
+                builder.invoke_handler(tauri::generate_handler![lock]).build()
+            }
+            "#,
+        );
+        let kinds: Vec<&BuilderKind> = facts
+            .builders
+            .iter()
+            .filter(|builder| !builder.invoke_handlers.is_empty())
+            .map(|builder| &builder.kind)
+            .collect();
+        let [
+            BuilderKind::Plugin { name: vault },
+            BuilderKind::Plugin { name: other },
+        ] = kinds.as_slice()
+        else {
+            panic!("two plugins: {kinds:?}");
+        };
+        assert_eq!(literal(vault), "vault");
+        // Declared a plugin builder, filled by no call of this file: a plugin of a name
+        // the file does not tell.
+        assert_eq!(*other, Value::Unknown);
     }
 
     #[test]

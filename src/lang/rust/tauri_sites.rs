@@ -96,7 +96,9 @@ fn add_command_sites(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
             Some(BuilderKind::Plugin { name }) => Some(name),
             _ => None,
         };
-        if list.opaque {
+        // A plugin whose name this file does not tell (a builder handed in by a caller
+        // elsewhere): its commands' invoked names are unknown, like an opaque list's.
+        if list.opaque || plugin == Some(&Value::Unknown) {
             opaque.get_or_insert(list.span);
             continue;
         }

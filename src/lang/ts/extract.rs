@@ -98,6 +98,10 @@ pub(super) struct Extractor<'a> {
     /// The file names Tauri's JS API (`@tauri-apps/api...`): only then can a call be
     /// one of its calls, and most files' calls are spared the look-up.
     pub(super) names_tauri_api: bool,
+    /// In a file that names Tauri's API: the tests of names the walk is under, by
+    /// the name tested (`if (cmd.startsWith("plugin:")) { here }`), for the invokes
+    /// of a wrapper that only passes some names on.
+    pub(super) name_tests: Vec<(String, crate::facts::NameTest)>,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -168,6 +172,7 @@ impl<'a> Extractor<'a> {
             declarations_only,
             bodies: Bodies::Summarized,
             names_tauri_api: false,
+            name_tests: Vec::new(),
             socket_wrappers,
             package,
             name_maps: HashMap::default(),

@@ -140,6 +140,26 @@ impl Visit for Extractor<'_> {
         self.scopes.pop();
     }
 
+    fn visit_if_stmt(&mut self, stmt: &IfStmt) {
+        if !self.names_tauri_api {
+            return stmt.visit_children_with(self);
+        }
+        stmt.test.visit_with(self);
+        self.under_name_tests(&stmt.test, true, |walk| stmt.cons.visit_with(walk));
+        if let Some(alt) = &stmt.alt {
+            self.under_name_tests(&stmt.test, false, |walk| alt.visit_with(walk));
+        }
+    }
+
+    fn visit_cond_expr(&mut self, cond: &CondExpr) {
+        if !self.names_tauri_api {
+            return cond.visit_children_with(self);
+        }
+        cond.test.visit_with(self);
+        self.under_name_tests(&cond.test, true, |walk| cond.cons.visit_with(walk));
+        self.under_name_tests(&cond.test, false, |walk| cond.alt.visit_with(walk));
+    }
+
     /// `for (const socket of sockets)` over an array of sockets: the loop variable is
     /// its element.
     fn visit_for_of_stmt(&mut self, stmt: &ForOfStmt) {
