@@ -710,6 +710,7 @@ mod tests {
             name: Some(0),
             args: vec![WrapArg::Param(1)],
             receiver: None,
+            name_shape: NameShape::default(),
         };
         // sendChat(event, text) { send(event, { text }) }
         let derived = derive(

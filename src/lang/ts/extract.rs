@@ -102,6 +102,11 @@ pub(super) struct Extractor<'a> {
     /// the name tested (`if (cmd.startsWith("plugin:")) { here }`), for the invokes
     /// of a wrapper that only passes some names on.
     pub(super) name_tests: Vec<(String, crate::facts::NameTest)>,
+    /// Vue/Svelte mount hooks (`onMounted(..)`, `onMount(..)`) by the function they are
+    /// called in (`None`: the module, as in `<script setup>`), and the functions with an
+    /// unmount hook that removes listeners: see `listeners.rs`.
+    pub(super) mount_hooks: Vec<(Option<FuncId>, facts::Span)>,
+    pub(super) unmount_cleanups: Vec<Option<FuncId>>,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -173,6 +178,8 @@ impl<'a> Extractor<'a> {
             bodies: Bodies::Summarized,
             names_tauri_api: false,
             name_tests: Vec::new(),
+            mount_hooks: Vec::new(),
+            unmount_cleanups: Vec::new(),
             socket_wrappers,
             package,
             name_maps: HashMap::default(),
@@ -282,6 +289,7 @@ impl<'a> Extractor<'a> {
             }
         }
         self.drop_raced_promises(program);
+        self.settle_unmount_cleanups();
         self.keep_wrapper_calls();
     }
 
