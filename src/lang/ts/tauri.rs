@@ -178,9 +178,9 @@ impl Extractor<'_> {
     }
 
     /// An invoke in a wrapper: its command is the wrapper's parameter, as it is
-    /// (`invoke(cmd, args)`) or made from it (`invoke(`plugin:notes|${cmd}`)`, `"plugin:"
-    /// + cmd`), under the tests of that parameter the invoke sits in (`if
-    /// (cmd.startsWith("plugin:"))`): each call of the wrapper invokes the name it
+    /// (`invoke(cmd, args)`) or made from it (a template `plugin:notes|${cmd}`, or
+    /// `"plugin:notes|" + cmd`), under the tests of that parameter the invoke sits in
+    /// (`if (cmd.startsWith("plugin:"))`): each call of the wrapper invokes the name it
     /// passes, shaped the same way, and only when the tests let it through.
     fn note_wrapped_invoke(&mut self, call: &CallExpr, first: &ExprOrSpread, index: u32) {
         let Some((param, prefix, suffix)) = shaped_name(&first.expr) else {
@@ -296,7 +296,7 @@ fn shaped_name(expr: &Expr) -> Option<(Ident, String, String)> {
         Expr::Bin(_) => {
             let mut parts = Vec::new();
             concat_parts(expr, &mut parts)?;
-            let at = parts.iter().position(|part| matches!(part, Err(_)))?;
+            let at = parts.iter().position(Result::is_err)?;
             let text = |parts: &[Result<String, Ident>]| -> Option<String> {
                 parts
                     .iter()
