@@ -439,9 +439,15 @@ pub enum NestReply {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ListenContext {
-    /// Inside a React `useEffect`; `cleanup` says whether it returns a cleanup that
-    /// removes listeners.
-    Effect { cleanup: bool, span: Span },
+    /// Inside a React `useEffect`, or a Vue/Svelte mount hook (`mount_hook`); `cleanup`
+    /// says whether it returns a cleanup that removes listeners (or, for a mount hook,
+    /// whether the component's unmount hook removes them).
+    Effect {
+        cleanup: bool,
+        span: Span,
+        #[serde(default)]
+        mount_hook: bool,
+    },
     /// Inside the listener of another event (`connect` included) on `receiver`.
     Listener {
         event: Value,

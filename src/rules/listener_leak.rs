@@ -22,6 +22,22 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Where::Effect {
                 cleanup: false,
                 span,
+                mount_hook: true,
+            } => (
+                format!(
+                    "{subject} is registered in a mount hook and the component never removes it: every remount adds another listener, so the handler runs several times per event"
+                ),
+                *span,
+                if handler.transport.acks_by_callback() {
+                    "remove it in the component's unmount hook (`onUnmounted`/`onBeforeUnmount`, Svelte `onDestroy`) with `socket.off(...)`".to_owned()
+                } else {
+                    "keep the function `listen` resolves to (`unlisten = await listen(..)`) and call it in the component's unmount hook (`onUnmounted`/`onBeforeUnmount`, Svelte `onDestroy` or `onMount`'s returned cleanup)".to_owned()
+                },
+            ),
+            Where::Effect {
+                cleanup: false,
+                span,
+                mount_hook: false,
             } => (
                 format!(
                     "{subject} is registered in an effect that never removes it: every re-run or remount adds another listener, so the handler runs several times per event"
@@ -56,11 +72,22 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let mut diagnostic = Diagnostic::new(&RULE, handler.file, handler.span, message)
             .label(handler.file, label_span, label)
-            .help(if handler.transport.acks_by_callback() {
-                "register the listener once (outside), or remove it with `socket.off(event, handler)` before adding it again"
-            } else {
-                "keep the Promise `listen(..)` returns and call the function it resolves to in the effect's cleanup"
-            });
+            .help(
+                match (
+                    handler.transport.acks_by_callback(),
+                    matches!(context, Where::Effect { mount_hook: true, .. }),
+                ) {
+                    (true, _) => {
+                        "register the listener once (outside), or remove it with `socket.off(event, handler)` before adding it again"
+                    }
+                    (false, false) => {
+                        "keep the Promise `listen(..)` returns and call the function it resolves to in the effect's cleanup"
+                    }
+                    (false, true) => {
+                        "keep the function `listen(..)` resolves to and call it when the component unmounts"
+                    }
+                },
+            );
         if let Some(name) = handler.event.name() {
             diagnostic = diagnostic.event(&handler.ns, name);
         }

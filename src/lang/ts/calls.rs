@@ -67,6 +67,7 @@ impl Extractor<'_> {
                     ListenContext::Effect {
                         cleanup,
                         span: self.span(callee.span()),
+                        mount_hook: false,
                     },
                 );
             }
@@ -433,13 +434,29 @@ impl Extractor<'_> {
                         || (self.names_tauri_api
                             && super::tauri::effect_unlistens(&callback.expr)));
                 let span = self.span(callee.span());
-                self.contexts
-                    .insert(lo, ListenContext::Effect { cleanup, span });
+                self.contexts.insert(
+                    lo,
+                    ListenContext::Effect {
+                        cleanup,
+                        span,
+                        mount_hook: true,
+                    },
+                );
                 self.mount_hooks.push((component, span));
             }
             super::listeners::Lifecycle::Unmount => {
                 if super::listeners::unmount_removes(&callback.expr) {
-                    self.unmount_cleanups.push(component);
+                    // `onMounted(async () => { const off = await listen(..);
+                    // onUnmounted(() => off()) })`: registered from the mount hook, it
+                    // undoes that hook's listeners.
+                    match self.listen_context() {
+                        Some(ListenContext::Effect {
+                            span,
+                            mount_hook: true,
+                            ..
+                        }) => self.unmounted_hooks.push(span),
+                        _ => self.unmount_cleanups.push(component),
+                    }
                 }
             }
         }
@@ -449,17 +466,18 @@ impl Extractor<'_> {
     /// cleaned up; known only once the whole file is read (the unmount hook usually
     /// comes after).
     pub(super) fn settle_unmount_cleanups(&mut self) {
-        if self.unmount_cleanups.is_empty() {
+        if self.unmount_cleanups.is_empty() && self.unmounted_hooks.is_empty() {
             return;
         }
-        let cleaned: Vec<crate::facts::Span> = self
+        let mut cleaned: Vec<crate::facts::Span> = self
             .mount_hooks
             .iter()
             .filter(|(component, _)| self.unmount_cleanups.contains(component))
             .map(|(_, span)| *span)
             .collect();
+        cleaned.extend_from_slice(&self.unmounted_hooks);
         for handler in &mut self.facts.handlers {
-            if let Some(ListenContext::Effect { cleanup, span }) = &mut handler.context
+            if let Some(ListenContext::Effect { cleanup, span, .. }) = &mut handler.context
                 && cleaned.contains(span)
             {
                 *cleanup = true;

@@ -107,6 +107,8 @@ pub(super) struct Extractor<'a> {
     /// unmount hook that removes listeners: see `listeners.rs`.
     pub(super) mount_hooks: Vec<(Option<FuncId>, facts::Span)>,
     pub(super) unmount_cleanups: Vec<Option<FuncId>>,
+    /// Mount hooks whose own callback registers an unmount hook that removes listeners.
+    pub(super) unmounted_hooks: Vec<facts::Span>,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -180,6 +182,7 @@ impl<'a> Extractor<'a> {
             name_tests: Vec::new(),
             mount_hooks: Vec::new(),
             unmount_cleanups: Vec::new(),
+            unmounted_hooks: Vec::new(),
             socket_wrappers,
             package,
             name_maps: HashMap::default(),
