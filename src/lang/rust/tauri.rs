@@ -56,7 +56,7 @@ pub struct TauriRust {
     pub emits: Vec<RustEmit>,
     pub listens: Vec<RustListen>,
     /// `x.unlisten(id)` calls.
-    pub unlistens: Vec<Span>,
+    pub unlistens: Vec<RustUnlisten>,
     pub channel_sends: Vec<ChannelSend>,
 }
 
@@ -287,6 +287,15 @@ impl RustListen {
     }
 }
 
+/// `x.unlisten(id)`: removes the one listener whose `EventId` `id` is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RustUnlisten {
+    pub span: Span,
+    /// The event of the listener removed, when `id` is bound from a `listen` of this
+    /// function (`let id = app.listen("x", ..)`); unknown otherwise.
+    pub name: Value,
+}
+
 /// `channel.send(data)` on a `Channel<T>` parameter or binding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChannelSend {
@@ -480,6 +489,8 @@ struct Scope {
     params: Vec<String>,
     /// Parameters declared as `tauri::plugin::Builder<R>`.
     plugin_params: Vec<String>,
+    /// `let id = app.listen("x", ..)`: `id` → the event its listener receives.
+    listen_ids: HashMap<String, Value>,
 }
 
 struct Scanner<'t> {
@@ -1304,9 +1315,21 @@ impl Scanner<'_> {
                 span: self.call_span(call),
             };
             self.facts.listens.push(listen);
-        } else if method == "unlisten" && args.len() == 1 {
+        } else if method == "unlisten"
+            && let [id] = args.as_slice()
+        {
+            let name = match strip_expr(id) {
+                Expr::Path(path) => path.path.get_ident().and_then(|ident| {
+                    let id = ident.to_string();
+                    self.lookup(|scope| scope.listen_ids.get(&id))
+                }),
+                _ => None,
+            };
             let span = self.call_span(call);
-            self.facts.unlistens.push(span);
+            self.facts.unlistens.push(RustUnlisten {
+                span,
+                name: name.unwrap_or(Value::Unknown),
+            });
         } else if method == "send" && args.len() == 1 {
             self.channel_send(call);
         } else if method == "invoke_handler" && args.len() == 1 {
@@ -1357,6 +1380,15 @@ impl Scanner<'_> {
     }
 
     fn bind_name(&mut self, name: String, declared: Option<String>, init: &Expr) {
+        // The listen was read (children first): it is the last one, at this call.
+        if let Expr::MethodCall(call) = strip_expr(init)
+            && LISTEN_METHODS.contains(&call.method.to_string().as_str())
+            && let Some(listen) = self.facts.listens.last()
+            && listen.span == self.call_span(call)
+        {
+            let event = listen.name.clone();
+            self.scope().listen_ids.insert(name.clone(), event);
+        }
         if let Expr::Macro(mac) = strip_expr(init)
             && let Some(&list) = self.lists_by_span.get(&self.span(&mac.mac).start)
         {
@@ -2555,7 +2587,14 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(facts.unlistens.len(), 1);
+        assert_eq!(
+            facts
+                .unlistens
+                .iter()
+                .map(|unlisten| literal(&unlisten.name))
+                .collect::<Vec<_>>(),
+            ["note-opened"]
+        );
         let sends: Vec<(&str, Option<&str>)> = facts
             .channel_sends
             .iter()

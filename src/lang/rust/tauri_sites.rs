@@ -7,8 +7,8 @@
 
 use super::tauri::{BuilderKind, HandlerArg, Installed, ParamKind, TauriRust};
 use crate::facts::{
-    Emit, FileFacts, Handler, ListenMethod, Origin, SocketRef, TauriArg, TauriCommand, TypedSocket,
-    Value,
+    Emit, FileFacts, Handler, ListenMethod, Origin, Removal, SocketRef, TauriArg, TauriCommand,
+    TypedSocket, Value,
 };
 use crate::transport::Transport;
 
@@ -53,6 +53,21 @@ pub(super) fn add(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
             core(),
             None,
         ));
+    }
+    // `app.unlisten(id)` removes one listener by its id: never every listener of an
+    // event (what `listener-removed-globally` reports), and no rule reads Rust
+    // listeners' removal yet; carried so that the graph holds it.
+    for unlisten in &tauri.unlistens {
+        facts.removals.push(Removal {
+            transport: Transport::TauriEvent,
+            span: unlisten.span,
+            receiver: core(),
+            name: unlisten.name.clone(),
+            all_events: false,
+            has_listener: true,
+            remove_all: false,
+            frames: Vec::new(),
+        });
     }
     for listen in &tauri.listens {
         facts.handlers.push(Handler::plain(
