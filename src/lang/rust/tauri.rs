@@ -36,7 +36,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, FnArg, Lit, Pat, Token, Type, UseTree};
 
-use super::syntax::to_span;
+use super::syntax::{is_const_name, to_span};
 use crate::facts::{RUST_CONST, Span, Value};
 
 /// What one Rust file holds of Tauri's wiring.
@@ -306,8 +306,10 @@ pub struct ChannelSend {
     pub span: Span,
 }
 
-/// Reads one parsed file. `text` is the source the file was parsed from (for spans).
-pub fn scan(file: &syn::File, text: &str) -> TauriRust {
+/// Reads one parsed file. `text` is the source the file was parsed from (for spans);
+/// `consts` the file's string constants, as the Rust extractor read them
+/// (`Value::Literal` by name, the first of a name).
+pub fn scan(file: &syn::File, text: &str, consts: &HashMap<String, Value>) -> TauriRust {
     let mut pre = PrePass::default();
     pre.visit_file(file);
     let mut scanner = Scanner {
@@ -315,7 +317,7 @@ pub fn scan(file: &syn::File, text: &str) -> TauriRust {
         len: text.len() as u32,
         imports: pre.imports,
         globs: pre.globs,
-        consts: pre.consts,
+        consts,
         local_types: pre.local_types,
         facts: TauriRust {
             uses_tauri: pre.uses_tauri,
@@ -348,24 +350,8 @@ struct PrePass {
     imports: HashMap<String, Vec<String>>,
     /// `use x::y::*` prefixes.
     globs: Vec<Vec<String>>,
-    /// `const`/`static` string items of this file, by name: the literal and its span.
-    consts: HashMap<String, (String, Span)>,
     /// Structs, enums and type aliases of this file: a local `State` is not Tauri's.
     local_types: Vec<String>,
-}
-
-impl PrePass {
-    /// A `const` or `static` initialised with a string literal; the first of a name wins.
-    fn note_string_const(&mut self, ident: &syn::Ident, expr: &Expr) {
-        if let Expr::Lit(syn::ExprLit {
-            lit: Lit::Str(lit), ..
-        }) = expr
-        {
-            self.consts
-                .entry(ident.to_string())
-                .or_insert_with(|| (lit.value(), to_span(lit.span(), u32::MAX)));
-        }
-    }
 }
 
 impl<'ast> Visit<'ast> for PrePass {
@@ -398,16 +384,6 @@ impl<'ast> Visit<'ast> for PrePass {
             self.uses_tauri = true;
         }
         visit::visit_item_macro(self, item);
-    }
-
-    fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
-        self.note_string_const(&item.ident, &item.expr);
-        visit::visit_item_const(self, item);
-    }
-
-    fn visit_item_static(&mut self, item: &'ast syn::ItemStatic) {
-        self.note_string_const(&item.ident, &item.expr);
-        visit::visit_item_static(self, item);
     }
 
     fn visit_item_struct(&mut self, item: &'ast syn::ItemStruct) {
@@ -498,7 +474,7 @@ struct Scanner<'t> {
     len: u32,
     imports: HashMap<String, Vec<String>>,
     globs: Vec<Vec<String>>,
-    consts: HashMap<String, (String, Span)>,
+    consts: &'t HashMap<String, Value>,
     local_types: Vec<String>,
     facts: TauriRust,
     scopes: Vec<Scope>,
@@ -554,10 +530,6 @@ const INJECTED_BY_PATH: [&str; 2] = ["Request", "InvokeMessage"];
 impl Scanner<'_> {
     fn span(&self, node: &impl Spanned) -> Span {
         to_span(node.span(), self.len)
-    }
-
-    fn clamp(&self, span: Span) -> Span {
-        Span::new(span.start.min(self.len), span.end.min(self.len))
     }
 
     /// A method call's site: from the `.` when the receiver ends on an earlier line (a
@@ -1117,13 +1089,10 @@ impl Scanner<'_> {
                     return Value::Unknown;
                 };
                 let name = last.ident.to_string();
-                if let Some((value, span)) = self.consts.get(&name) {
-                    return Value::Literal {
-                        value: value.clone(),
-                        span: self.clamp(*span),
-                    };
+                if let Some(value) = self.consts.get(&name) {
+                    return value.clone();
                 }
-                if is_constant_name(&name) {
+                if is_const_name(&name) {
                     return Value::Import {
                         specifier: RUST_CONST.to_owned(),
                         name,
@@ -1948,14 +1917,6 @@ fn declares_command(tokens: &proc_macro2::TokenStream) -> bool {
     false
 }
 
-/// `NOTE_SAVED`, `EVENT_1`: how Rust writes a constant.
-fn is_constant_name(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-}
-
 /// Whether `use <prefix>::*` brings in a name that may start a path here. Only the two
 /// modules a Tauri file globs from are known; anything else is left unresolved.
 fn glob_exports(prefix: &[String], name: &str) -> bool {
@@ -1978,7 +1939,10 @@ mod tests {
 
     fn scan_source(source: &str) -> TauriRust {
         let file = syn::parse_str::<syn::File>(source).expect("test sources parse");
-        scan(&file, source)
+        let macro_args = super::super::macros::MacroArgs::parse(&file, source.len() as u32);
+        let mut extractor = super::super::extract::Extractor::new(source, &macro_args);
+        extractor.run(&file);
+        scan(&file, source, &extractor.consts)
     }
 
     fn literal(value: &Value) -> &str {

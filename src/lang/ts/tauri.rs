@@ -13,7 +13,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 use super::bindings::Binding;
 use super::extract::Extractor;
-use super::syntax::unwrap_expr;
+use super::syntax::{object_keys, unwrap_expr};
 use crate::facts::{
     Emit, Handler, ListenMethod, NameShape, NameTest, Origin, SocketRef, TypedSocket, Value,
     WrappedSite, Wrapper,
@@ -160,7 +160,7 @@ impl Extractor<'_> {
         };
         let keys = match call.args.get(1) {
             None => Some(Vec::new()),
-            Some(args) if args.spread.is_none() => literal_keys(&args.expr),
+            Some(args) if args.spread.is_none() => object_keys(&args.expr),
             Some(_) => None,
         };
         let index = self.facts.emits.len() as u32;
@@ -424,30 +424,6 @@ fn unknown_tests(test: &Expr, out: &mut Vec<(String, NameTest)>) {
         fn visit_member_prop(&mut self, _: &MemberProp) {}
     }
     test.visit_with(&mut Names(out));
-}
-
-/// The keys of an object literal (`{ noteId, body: text }`); `None` when a spread or a
-/// computed key hides some, or when `expr` is no object literal.
-pub(super) fn literal_keys(expr: &Expr) -> Option<Vec<String>> {
-    let Expr::Object(object) = unwrap_expr(expr) else {
-        return None;
-    };
-    object
-        .props
-        .iter()
-        .map(|prop| match prop {
-            PropOrSpread::Prop(prop) => match &**prop {
-                Prop::Shorthand(ident) => Some(ident.sym.as_str().to_owned()),
-                Prop::KeyValue(kv) => match &kv.key {
-                    PropName::Ident(ident) => Some(ident.sym.as_str().to_owned()),
-                    PropName::Str(text) => Some(text.value.to_string_lossy().into_owned()),
-                    _ => None,
-                },
-                _ => None,
-            },
-            PropOrSpread::Spread(_) => None,
-        })
-        .collect()
 }
 
 /// Whether a React effect that listens to Tauri events returns a cleanup that calls the

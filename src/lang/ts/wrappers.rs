@@ -232,7 +232,7 @@ impl Extractor<'_> {
                 socket: None,
                 params,
                 ack,
-                keys: super::tauri::literal_keys(expr),
+                keys: super::syntax::object_keys(expr),
             });
         }
         // A socket argument matters only to a wrapper that takes its socket as a
