@@ -234,6 +234,23 @@ impl Extractor<'_> {
         self.name_tests.truncate(depth);
     }
 
+    /// Walks statements in order; after `if (test) return ..;` (or `throw`) the rest
+    /// runs only when `test` is false: `if (!cmd.startsWith("plugin:")) return
+    /// invoke("rpc", ..); return invoke(cmd)`.
+    pub(super) fn visit_stmts_after_exits(&mut self, stmts: &[Stmt]) {
+        let depth = self.name_tests.len();
+        for stmt in stmts {
+            stmt.visit_with(self);
+            if let Stmt::If(if_stmt) = stmt
+                && if_stmt.alt.is_none()
+                && always_exits(&if_stmt.cons)
+            {
+                name_tests(&if_stmt.test, false, &mut self.name_tests);
+            }
+        }
+        self.name_tests.truncate(depth);
+    }
+
     /// `emit(event, payload?)`, `emitTo(target, event, payload?)`: the name is argument
     /// `at`.
     fn on_tauri_emit(&mut self, call: &CallExpr, at: usize) {
@@ -332,6 +349,15 @@ fn concat_parts(expr: &Expr, parts: &mut Vec<Result<String, Ident>>) -> Option<(
             Some(())
         }
         _ => None,
+    }
+}
+
+/// A `return` or `throw`, or a block that ends in one.
+fn always_exits(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Return(_) | Stmt::Throw(_) => true,
+        Stmt::Block(block) => block.stmts.last().is_some_and(always_exits),
+        _ => false,
     }
 }
 

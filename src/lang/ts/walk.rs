@@ -136,7 +136,11 @@ impl Visit for Extractor<'_> {
     fn visit_block_stmt(&mut self, block: &BlockStmt) {
         self.scopes.push(HashMap::default());
         self.hoist_stmts(&block.stmts);
-        block.visit_children_with(self);
+        if self.names_tauri_api {
+            self.visit_stmts_after_exits(&block.stmts);
+        } else {
+            block.visit_children_with(self);
+        }
         self.scopes.pop();
     }
 
@@ -208,7 +212,11 @@ impl Visit for Extractor<'_> {
 
     fn visit_function_body(&mut self, body: &FunctionBody) {
         self.hoist_stmts(&body.stmts);
-        body.visit_children_with(self);
+        if self.names_tauri_api {
+            self.visit_stmts_after_exits(&body.stmts);
+        } else {
+            body.visit_children_with(self);
+        }
     }
 
     fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
