@@ -447,9 +447,15 @@ pub enum NestReply {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ListenContext {
-    /// Inside a React `useEffect`; `cleanup` says whether it returns a cleanup that
-    /// removes listeners.
-    Effect { cleanup: bool, span: Span },
+    /// Inside a React `useEffect`, or a Vue/Svelte mount hook (`mount_hook`); `cleanup`
+    /// says whether it returns a cleanup that removes listeners (or, for a mount hook,
+    /// whether the component's unmount hook removes them).
+    Effect {
+        cleanup: bool,
+        span: Span,
+        #[serde(default)]
+        mount_hook: bool,
+    },
     /// Inside the listener of another event (`connect` included) on `receiver`.
     Listener {
         event: Value,
@@ -606,6 +612,66 @@ pub struct Wrapper {
     /// The site's arguments after the event name (for a listener: the listener), in
     /// the wrapper's terms.
     pub args: Vec<WrapArg>,
+    /// How the site's name is made from the name parameter, and the tests of that
+    /// parameter the site is under (`invoke(`plugin:x|${cmd}`)`, `if
+    /// (cmd.startsWith("plugin:")) invoke(cmd)`).
+    #[serde(default)]
+    pub name_shape: NameShape,
+}
+
+/// The name a wrapper passes on, made from its parameter: `prefix + param + suffix`,
+/// passed on only when every test in `tests` gives its expected result on the param.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameShape {
+    pub prefix: String,
+    pub suffix: String,
+    pub tests: Vec<NameTest>,
+}
+
+/// A test of the name parameter that a wrapped site sits under, with the result the
+/// branch the site is in needs (`false` in an `else`, or under `!`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NameTest {
+    StartsWith(String, bool),
+    EndsWith(String, bool),
+    Includes(String, bool),
+    Equals(String, bool),
+    /// A test this analysis does not evaluate (`isPlugin(cmd)`, `cmd.length > 3`).
+    Unknown,
+}
+
+impl NameShape {
+    pub fn is_plain(&self) -> bool {
+        self.prefix.is_empty() && self.suffix.is_empty() && self.tests.is_empty()
+    }
+
+    /// Whether the wrapper passes `name` on: `None` when a test cannot be evaluated.
+    pub fn admits(&self, name: &str) -> Option<bool> {
+        let mut admits = true;
+        for test in &self.tests {
+            let (result, expected) = match test {
+                NameTest::StartsWith(text, expected) => (name.starts_with(text.as_str()), expected),
+                NameTest::EndsWith(text, expected) => (name.ends_with(text.as_str()), expected),
+                NameTest::Includes(text, expected) => (name.contains(text.as_str()), expected),
+                NameTest::Equals(text, expected) => (name == text, expected),
+                NameTest::Unknown => return None,
+            };
+            admits &= result == *expected;
+        }
+        Some(admits)
+    }
+
+    /// The name the site gets from the value the call passes.
+    pub fn apply(&self, value: Value) -> Value {
+        if self.prefix.is_empty() && self.suffix.is_empty() {
+            return value;
+        }
+        Value::Concat(vec![
+            Value::Str(self.prefix.clone()),
+            value,
+            Value::Str(self.suffix.clone()),
+        ])
+    }
 }
 
 /// The site a [`Wrapper`] holds: an index in [`FileFacts::emits`] or `handlers`.

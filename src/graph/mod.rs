@@ -116,8 +116,16 @@ pub struct HandlerSite {
 /// Where a listener registration runs (see `facts::ListenContext`), resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Context {
-    Effect { cleanup: bool, span: Span },
-    Listener { event: Event, span: Span },
+    Effect {
+        cleanup: bool,
+        span: Span,
+        /// A Vue/Svelte mount hook rather than a React effect.
+        mount_hook: bool,
+    },
+    Listener {
+        event: Event,
+        span: Span,
+    },
 }
 
 impl HandlerSite {

@@ -869,9 +869,14 @@ impl<'a> Linker<'a> {
 
     fn context(&self, file: FileId, context: Option<&ListenContext>) -> Option<Context> {
         Some(match context? {
-            ListenContext::Effect { cleanup, span } => Context::Effect {
+            ListenContext::Effect {
+                cleanup,
+                span,
+                mount_hook,
+            } => Context::Effect {
                 cleanup: *cleanup,
                 span: *span,
+                mount_hook: *mount_hook,
             },
             ListenContext::Listener {
                 event,

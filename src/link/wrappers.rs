@@ -19,7 +19,7 @@ use super::Linker;
 use crate::facts::{
     CallArg, Emit, EmitMethod, FuncId, Handler, Span, WrapArg, WrappedSite, WrapperCall,
 };
-use crate::facts::{Callee, ExportValue, Origin, SocketRef, Wrapper};
+use crate::facts::{Callee, ExportValue, NameShape, Origin, SocketRef, Wrapper};
 use crate::graph::{Event, FileId};
 
 /// Wrappers of wrappers followed this deep: real code has two or three layers.
@@ -98,6 +98,8 @@ struct Template {
     /// The parameter that is the site's socket (`waitFor(socket, event)`): each call's
     /// argument there is the receiver, not every socket any caller passes.
     receiver: Option<u32>,
+    /// How the name is made from the name parameter, and when it is passed on.
+    name_shape: NameShape,
 }
 
 /// A call that may be a wrapper's: its file, the call, and the functions it calls.
@@ -131,6 +133,7 @@ impl<'a> Linker<'a> {
                         name: wrapper.name,
                         args: wrapper.args.clone(),
                         receiver: self.receiver_param(file, wrapper),
+                        name_shape: wrapper.name_shape.clone(),
                     });
             }
         }
@@ -384,11 +387,30 @@ impl<'a> Linker<'a> {
         if matches!(name.arg, WrapArg::Param(_) | WrapArg::Rest(_)) {
             return; // a wrapper of the wrapper
         }
-        if !matches!(self.event(file, &name.value), Event::Name(_)) {
+        let Event::Name(passed_name) = self.event(file, &name.value) else {
             reached.unresolved = true;
             return;
+        };
+        // `if (cmd.startsWith("plugin:")) invoke(cmd)`: a name the test turns away is
+        // never sent from here; one the test cannot be evaluated on is unknown.
+        match template.name_shape.admits(&passed_name) {
+            Some(true) => {}
+            Some(false) => {
+                reached.concrete += 1;
+                return;
+            }
+            None => {
+                reached.unresolved = true;
+                return;
+            }
         }
         reached.concrete += 1;
+        // `invoke(`plugin:x|${cmd}`)`: the site's name is the call's, shaped; the call's
+        // literal is then only part of it, which a rename fix must not replace whole.
+        let site_name = template.name_shape.apply(name.value.clone());
+        let site_name_is_literal = name.literal
+            && template.name_shape.prefix.is_empty()
+            && template.name_shape.suffix.is_empty();
         // A socket passed in with the call is resolved where the call is; the wrapper's
         // own socket where the wrapper is.
         let passed_socket = match template.receiver {
@@ -443,8 +465,8 @@ impl<'a> Linker<'a> {
                         io_in_scope: emit.io_in_scope.clone().filter(|_| passed_socket.is_none()),
                         span: call.span,
                         name_span: name.span,
-                        name: name.value.clone(),
-                        name_is_literal: name.literal,
+                        name: site_name.clone(),
+                        name_is_literal: site_name_is_literal,
                         // A Tauri invoke's argument object is the call's.
                         payload_keys: match (
                             emit.transport.is_request_reply(),
@@ -481,8 +503,8 @@ impl<'a> Linker<'a> {
                         receiver: receiver(&handler.receiver),
                         span: call.span,
                         name_span: name.span,
-                        name: name.value.clone(),
-                        name_is_literal: name.literal,
+                        name: site_name,
+                        name_is_literal: site_name_is_literal,
                         ..call_handler(handler, listener)
                     },
                     place: CallPlace {
@@ -555,6 +577,7 @@ fn derive(template: &Template, args: &[CallArg]) -> Option<Template> {
         name,
         args: passed,
         receiver,
+        name_shape: template.name_shape.clone(),
     })
 }
 
@@ -687,6 +710,7 @@ mod tests {
             name: Some(0),
             args: vec![WrapArg::Param(1)],
             receiver: None,
+            name_shape: NameShape::default(),
         };
         // sendChat(event, text) { send(event, { text }) }
         let derived = derive(

@@ -51,8 +51,9 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
         // Through a wrapper (`call(cmd, args)`), the wrapper may route some names
-        // elsewhere (`if (cmd.startsWith("plugin:")) invoke(cmd) else invoke("rpc", ..)`),
-        // which is not followed: a doubt, not an error.
+        // elsewhere in ways not followed (string tests of the name are: `if
+        // (cmd.startsWith("plugin:")) invoke(cmd)` drops the other names' invokes): a
+        // doubt, not an error.
         out.push(match invoke.via {
             Some(_) => {
                 diagnostic.message.push_str(

@@ -44,12 +44,14 @@ pub fn extract(source: &str) -> FileFacts {
             let macro_args = macros::MacroArgs::parse(&file, len);
             let mut extractor = extract::Extractor::new(&text, &macro_args);
             extractor.run(&file);
+            // The Tauri scanner resolves names with the extractor's string constants.
+            let consts = std::mem::take(&mut extractor.consts);
             let mut facts = extractor.facts;
             // Only a file that names tauri can hold its wiring; the others skip the scan.
             if text.contains("tauri") {
                 let mobile = text.contains("register_android_plugin")
                     || text.contains("register_ios_plugin");
-                tauri_sites::add(&tauri::scan(&file, &text), mobile, &mut facts);
+                tauri_sites::add(&tauri::scan(&file, &text, &consts), mobile, &mut facts);
             }
             facts
         }

@@ -36,7 +36,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, FnArg, Lit, Pat, Token, Type, UseTree};
 
-use super::syntax::to_span;
+use super::syntax::{is_const_name, to_span};
 use crate::facts::{RUST_CONST, Span, Value};
 
 /// What one Rust file holds of Tauri's wiring.
@@ -56,7 +56,7 @@ pub struct TauriRust {
     pub emits: Vec<RustEmit>,
     pub listens: Vec<RustListen>,
     /// `x.unlisten(id)` calls.
-    pub unlistens: Vec<Span>,
+    pub unlistens: Vec<RustUnlisten>,
     pub channel_sends: Vec<ChannelSend>,
 }
 
@@ -287,6 +287,15 @@ impl RustListen {
     }
 }
 
+/// `x.unlisten(id)`: removes the one listener whose `EventId` `id` is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RustUnlisten {
+    pub span: Span,
+    /// The event of the listener removed, when `id` is bound from a `listen` of this
+    /// function (`let id = app.listen("x", ..)`); unknown otherwise.
+    pub name: Value,
+}
+
 /// `channel.send(data)` on a `Channel<T>` parameter or binding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChannelSend {
@@ -297,8 +306,10 @@ pub struct ChannelSend {
     pub span: Span,
 }
 
-/// Reads one parsed file. `text` is the source the file was parsed from (for spans).
-pub fn scan(file: &syn::File, text: &str) -> TauriRust {
+/// Reads one parsed file. `text` is the source the file was parsed from (for spans);
+/// `consts` the file's string constants, as the Rust extractor read them
+/// (`Value::Literal` by name, the first of a name).
+pub fn scan(file: &syn::File, text: &str, consts: &HashMap<String, Value>) -> TauriRust {
     let mut pre = PrePass::default();
     pre.visit_file(file);
     let mut scanner = Scanner {
@@ -306,7 +317,7 @@ pub fn scan(file: &syn::File, text: &str) -> TauriRust {
         len: text.len() as u32,
         imports: pre.imports,
         globs: pre.globs,
-        consts: pre.consts,
+        consts,
         local_types: pre.local_types,
         facts: TauriRust {
             uses_tauri: pre.uses_tauri,
@@ -318,9 +329,13 @@ pub fn scan(file: &syn::File, text: &str) -> TauriRust {
         chain_roots: HashMap::default(),
         lists_by_span: HashMap::default(),
         branch_depth: vec![0],
+        received_params: HashMap::default(),
+        passed_builders: Vec::new(),
+        received_plugin_params: Vec::new(),
     };
     if scanner.facts.uses_tauri {
         scanner.visit_file(file);
+        scanner.settle_received_builders();
         scanner.settle_invoke_handlers();
     }
     scanner.facts
@@ -335,24 +350,8 @@ struct PrePass {
     imports: HashMap<String, Vec<String>>,
     /// `use x::y::*` prefixes.
     globs: Vec<Vec<String>>,
-    /// `const`/`static` string items of this file, by name: the literal and its span.
-    consts: HashMap<String, (String, Span)>,
     /// Structs, enums and type aliases of this file: a local `State` is not Tauri's.
     local_types: Vec<String>,
-}
-
-impl PrePass {
-    /// A `const` or `static` initialised with a string literal; the first of a name wins.
-    fn note_string_const(&mut self, ident: &syn::Ident, expr: &Expr) {
-        if let Expr::Lit(syn::ExprLit {
-            lit: Lit::Str(lit), ..
-        }) = expr
-        {
-            self.consts
-                .entry(ident.to_string())
-                .or_insert_with(|| (lit.value(), to_span(lit.span(), u32::MAX)));
-        }
-    }
 }
 
 impl<'ast> Visit<'ast> for PrePass {
@@ -385,16 +384,6 @@ impl<'ast> Visit<'ast> for PrePass {
             self.uses_tauri = true;
         }
         visit::visit_item_macro(self, item);
-    }
-
-    fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
-        self.note_string_const(&item.ident, &item.expr);
-        visit::visit_item_const(self, item);
-    }
-
-    fn visit_item_static(&mut self, item: &'ast syn::ItemStatic) {
-        self.note_string_const(&item.ident, &item.expr);
-        visit::visit_item_static(self, item);
     }
 
     fn visit_item_struct(&mut self, item: &'ast syn::ItemStruct) {
@@ -469,6 +458,15 @@ struct Scope {
     labels: HashMap<String, Value>,
     /// `let target = EventTarget::labeled(..)`.
     targets: HashMap<String, EmitTarget>,
+    /// The fn this scope is the body of (none for a closure or the file), and its
+    /// parameter names in order: a builder parameter is matched with the builders the
+    /// file's calls of that fn pass at its position.
+    function: Option<String>,
+    params: Vec<String>,
+    /// Parameters declared as `tauri::plugin::Builder<R>`.
+    plugin_params: Vec<String>,
+    /// `let id = app.listen("x", ..)`: `id` → the event its listener receives.
+    listen_ids: HashMap<String, Value>,
 }
 
 struct Scanner<'t> {
@@ -476,7 +474,7 @@ struct Scanner<'t> {
     len: u32,
     imports: HashMap<String, Vec<String>>,
     globs: Vec<Vec<String>>,
-    consts: HashMap<String, (String, Span)>,
+    consts: &'t HashMap<String, Value>,
     local_types: Vec<String>,
     facts: TauriRust,
     scopes: Vec<Scope>,
@@ -490,6 +488,14 @@ struct Scanner<'t> {
     lists_by_span: HashMap<u32, usize>,
     /// `if`/`match`/loop nesting, one counter per function.
     branch_depth: Vec<u32>,
+    /// A received builder (index in `builders`) that is parameter `position` of fn
+    /// `function` of this file → (function, position).
+    received_params: HashMap<usize, (String, usize)>,
+    /// `helper(builder)` / `Self::helper(builder)` / `self.helper(builder)`: the builders
+    /// this file hands to a fn, as (function, position, builder).
+    passed_builders: Vec<(String, usize, usize)>,
+    /// Received builders whose parameter is declared `tauri::plugin::Builder`.
+    received_plugin_params: Vec<usize>,
 }
 
 /// The receiver-independent method names of `tauri::Emitter`, with their arity and the
@@ -524,10 +530,6 @@ const INJECTED_BY_PATH: [&str; 2] = ["Request", "InvokeMessage"];
 impl Scanner<'_> {
     fn span(&self, node: &impl Spanned) -> Span {
         to_span(node.span(), self.len)
-    }
-
-    fn clamp(&self, span: Span) -> Span {
-        Span::new(span.start.min(self.len), span.end.min(self.len))
     }
 
     /// A method call's site: from the `.` when the receiver ends on an earlier line (a
@@ -585,12 +587,28 @@ impl Scanner<'_> {
             .find_map(|scope| pick(scope).cloned())
     }
 
-    fn enter_fn(&mut self, inputs: Vec<(String, &Type)>, command: Option<String>) {
+    fn enter_fn(
+        &mut self,
+        function: Option<String>,
+        inputs: Vec<(String, &Type)>,
+        command: Option<String>,
+    ) {
         let mut scope = Scope {
             command,
+            params: if function.is_some() {
+                inputs.iter().map(|(name, _)| name.clone()).collect()
+            } else {
+                Vec::new()
+            },
+            function,
             ..Scope::default()
         };
         for (name, ty) in inputs {
+            if let Type::Path(path) = strip_type(ty)
+                && self.resolve(&path.path) == ["tauri", "plugin", "Builder"]
+            {
+                scope.plugin_params.push(name.clone());
+            }
             if let Some(last) = type_last_ident(ty) {
                 scope.types.insert(name, last);
             }
@@ -807,10 +825,106 @@ impl Scanner<'_> {
                 // A builder this function receives (`builder`, `self`): only worth a
                 // chain when something is installed on it, which the caller checks.
                 let index = self.push_builder(BuilderKind::Received, self.span(path));
+                if let Some(param) = self.param_position(&name) {
+                    self.received_params.insert(index, param);
+                }
+                if self
+                    .scopes
+                    .iter()
+                    .rev()
+                    .find(|scope| scope.function.is_some())
+                    .is_some_and(|scope| scope.plugin_params.contains(&name))
+                {
+                    self.received_plugin_params.push(index);
+                }
                 self.scope().chains.insert(name, index);
                 Some(index)
             }
             _ => None,
+        }
+    }
+
+    /// The fn parameter `name` is, as (fn, position), unless a closure parameter or a
+    /// `let` of an inner scope shadows it.
+    fn param_position(&self, name: &str) -> Option<(String, usize)> {
+        for scope in self.scopes.iter().rev() {
+            if let Some(position) = scope.params.iter().position(|param| param == name) {
+                return Some((scope.function.clone()?, position));
+            }
+            if scope.types.contains_key(name) || scope.chains.contains_key(name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `helper(builder)`, `Self::helper(builder)`, `self.helper(builder)`: notes each
+    /// builder handed to a fn by name, so that the fn's received builder can take its
+    /// kind (a plugin's name is often given where the fn that installs its commands is
+    /// called).
+    fn note_passed_builders<'e>(&mut self, function: String, args: impl Iterator<Item = &'e Expr>) {
+        for (position, arg) in args.enumerate() {
+            if self.builder_expr(arg)
+                && let Some(builder) = self.chain_of(arg)
+            {
+                self.passed_builders
+                    .push((function.clone(), position, builder));
+            }
+        }
+    }
+
+    /// A received builder takes the kind of what the file's calls pass in its place,
+    /// when they all agree (`fn install(builder: PluginBuilder<R>)` called with
+    /// `PluginBuilder::new("stronghold")`). Plugin builders that disagree, or a
+    /// parameter declared `tauri::plugin::Builder` that no call of this file fills, are
+    /// plugins of a name this file does not tell.
+    fn settle_received_builders(&mut self) {
+        // A few rounds follow a builder handed down through nested helpers.
+        for _ in 0..4 {
+            let mut changed = false;
+            // In builder order, so that the result does not depend on hashing.
+            let mut received: Vec<(usize, &(String, usize))> = self
+                .received_params
+                .iter()
+                .map(|(builder, param)| (*builder, param))
+                .collect();
+            received.sort_unstable_by_key(|(builder, _)| *builder);
+            for (builder, (function, position)) in received {
+                // One nothing is installed on is dropped by `settle_invoke_handlers`.
+                let chain = &self.facts.builders[builder];
+                if chain.kind != BuilderKind::Received || chain.invoke_handlers.is_empty() {
+                    continue;
+                }
+                let mut kinds = self
+                    .passed_builders
+                    .iter()
+                    .filter(|(f, p, _)| f == function && p == position)
+                    .map(|(_, _, passed)| &self.facts.builders[*passed].kind)
+                    .filter(|kind| **kind != BuilderKind::Received);
+                let Some(first) = kinds.next().cloned() else {
+                    continue;
+                };
+                let kind = if kinds.all(|kind| *kind == first) {
+                    first
+                } else {
+                    BuilderKind::Plugin {
+                        name: Value::Unknown,
+                    }
+                };
+                self.facts.builders[builder].kind = kind;
+                changed = true;
+            }
+            if !changed {
+                break;
+            }
+        }
+        for builder in self.received_plugin_params.iter().copied() {
+            let chain = &self.facts.builders[builder];
+            if chain.kind == BuilderKind::Received && !chain.invoke_handlers.is_empty() {
+                self.facts.builders[builder].kind = BuilderKind::Plugin {
+                    name: Value::Unknown,
+                };
+            }
         }
     }
 
@@ -975,13 +1089,10 @@ impl Scanner<'_> {
                     return Value::Unknown;
                 };
                 let name = last.ident.to_string();
-                if let Some((value, span)) = self.consts.get(&name) {
-                    return Value::Literal {
-                        value: value.clone(),
-                        span: self.clamp(*span),
-                    };
+                if let Some(value) = self.consts.get(&name) {
+                    return value.clone();
                 }
-                if is_constant_name(&name) {
+                if is_const_name(&name) {
                     return Value::Import {
                         specifier: RUST_CONST.to_owned(),
                         name,
@@ -1186,9 +1297,21 @@ impl Scanner<'_> {
                 span: self.call_span(call),
             };
             self.facts.listens.push(listen);
-        } else if method == "unlisten" && args.len() == 1 {
+        } else if method == "unlisten"
+            && let [id] = args.as_slice()
+        {
+            let name = match strip_expr(id) {
+                Expr::Path(path) => path.path.get_ident().and_then(|ident| {
+                    let id = ident.to_string();
+                    self.lookup(|scope| scope.listen_ids.get(&id))
+                }),
+                _ => None,
+            };
             let span = self.call_span(call);
-            self.facts.unlistens.push(span);
+            self.facts.unlistens.push(RustUnlisten {
+                span,
+                name: name.unwrap_or(Value::Unknown),
+            });
         } else if method == "send" && args.len() == 1 {
             self.channel_send(call);
         } else if method == "invoke_handler" && args.len() == 1 {
@@ -1239,6 +1362,15 @@ impl Scanner<'_> {
     }
 
     fn bind_name(&mut self, name: String, declared: Option<String>, init: &Expr) {
+        // The listen was read (children first): it is the last one, at this call.
+        if let Expr::MethodCall(call) = strip_expr(init)
+            && LISTEN_METHODS.contains(&call.method.to_string().as_str())
+            && let Some(listen) = self.facts.listens.last()
+            && listen.span == self.call_span(call)
+        {
+            let event = listen.name.clone();
+            self.scope().listen_ids.insert(name.clone(), event);
+        }
         if let Expr::Macro(mac) = strip_expr(init)
             && let Some(&list) = self.lists_by_span.get(&self.span(&mac.mac).start)
         {
@@ -1407,7 +1539,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
             name
         });
         let inputs = Self::fn_inputs(&item.sig.inputs);
-        self.enter_fn(inputs, command);
+        self.enter_fn(Some(unraw(&item.sig.ident)), inputs, command);
         visit::visit_item_fn(self, item);
         self.leave_fn();
         self.mark_returned_list(&item.sig.ident, &item.block);
@@ -1415,7 +1547,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
 
     fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
         let inputs = Self::fn_inputs(&item.sig.inputs);
-        self.enter_fn(inputs, None);
+        self.enter_fn(Some(unraw(&item.sig.ident)), inputs, None);
         visit::visit_impl_item_fn(self, item);
         self.leave_fn();
         self.mark_returned_list(&item.sig.ident, &item.block);
@@ -1436,7 +1568,7 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
         // A closure inherits its function's command (a spawned task sending on the
         // command's channel) and branch state: it may run any number of times.
         let command = self.lookup(|scope| scope.command.as_ref());
-        self.enter_fn(inputs, command);
+        self.enter_fn(None, inputs, command);
         if let Some(depth) = self.branch_depth.last_mut() {
             *depth += 1;
         }
@@ -1500,6 +1632,18 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
         // earlier `invoke_handler` of the same chain are known when this one is read.
         visit::visit_expr_method_call(self, call);
         self.method_call(call);
+        if matches!(strip_expr(&call.receiver), Expr::Path(path) if path.path.is_ident("self")) {
+            self.note_passed_builders(unraw(&call.method), call.args.iter());
+        }
+    }
+
+    fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+        visit::visit_expr_call(self, call);
+        if let Expr::Path(func) = strip_expr(&call.func)
+            && let Some(last) = func.path.segments.last()
+        {
+            self.note_passed_builders(unraw(&last.ident), call.args.iter());
+        }
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
@@ -1786,14 +1930,6 @@ fn declares_command(tokens: &proc_macro2::TokenStream) -> bool {
     false
 }
 
-/// `NOTE_SAVED`, `EVENT_1`: how Rust writes a constant.
-fn is_constant_name(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-}
-
 /// Whether `use <prefix>::*` brings in a name that may start a path here. Only the two
 /// modules a Tauri file globs from are known; anything else is left unresolved.
 fn glob_exports(prefix: &[String], name: &str) -> bool {
@@ -1816,7 +1952,10 @@ mod tests {
 
     fn scan_source(source: &str) -> TauriRust {
         let file = syn::parse_str::<syn::File>(source).expect("test sources parse");
-        scan(&file, source)
+        let macro_args = super::super::macros::MacroArgs::parse(&file, source.len() as u32);
+        let mut extractor = super::super::extract::Extractor::new(source, &macro_args);
+        extractor.run(&file);
+        scan(&file, source, &extractor.consts)
     }
 
     fn literal(value: &Value) -> &str {
@@ -2169,6 +2308,44 @@ mod tests {
     }
 
     #[test]
+    fn a_received_builder_takes_the_kind_of_what_the_file_passes_in_its_place() {
+        let facts = scan_source(
+            r#"
+            use tauri::plugin::{Builder as PluginBuilder, TauriPlugin};
+            impl Vault {
+                pub fn build<R: Runtime>(self) -> TauriPlugin<R> {
+                    let plugin_builder = PluginBuilder::new("vault").setup(|_, _| Ok(()));
+                    Self::install(plugin_builder)
+                }
+                fn install<R: Runtime>(builder: PluginBuilder<R>) -> TauriPlugin<R> {
+                    builder.invoke_handler(tauri::generate_handler![unlock]).build()
+                }
+            }
+            pub fn other<R: Runtime>(builder: tauri::plugin::Builder<R>) -> TauriPlugin<R> {
+                builder.invoke_handler(tauri::generate_handler![lock]).build()
+            }
+            "#,
+        );
+        let kinds: Vec<&BuilderKind> = facts
+            .builders
+            .iter()
+            .filter(|builder| !builder.invoke_handlers.is_empty())
+            .map(|builder| &builder.kind)
+            .collect();
+        let [
+            BuilderKind::Plugin { name: vault },
+            BuilderKind::Plugin { name: other },
+        ] = kinds.as_slice()
+        else {
+            panic!("two plugins: {kinds:?}");
+        };
+        assert_eq!(literal(vault), "vault");
+        // Declared a plugin builder, filled by no call of this file: a plugin of a name
+        // the file does not tell.
+        assert_eq!(*other, Value::Unknown);
+    }
+
+    #[test]
     fn a_list_returned_by_a_fn_is_live_where_that_fn_is_installed() {
         let facts = scan_source(
             r#"
@@ -2387,7 +2564,14 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(facts.unlistens.len(), 1);
+        assert_eq!(
+            facts
+                .unlistens
+                .iter()
+                .map(|unlisten| literal(&unlisten.name))
+                .collect::<Vec<_>>(),
+            ["note-opened"]
+        );
         let sends: Vec<(&str, Option<&str>)> = facts
             .channel_sends
             .iter()

@@ -9,8 +9,8 @@ use super::tauri::{
     BuilderKind, EmitTarget, HandlerArg, Installed, ParamKind, ReceiverKind, RustListen, TauriRust,
 };
 use crate::facts::{
-    Emit, FileFacts, Handler, ListenMethod, Origin, SocketRef, TauriArg, TauriCommand, TypedSocket,
-    Value,
+    Emit, FileFacts, Handler, ListenMethod, Origin, Removal, SocketRef, TauriArg, TauriCommand,
+    TypedSocket, Value,
 };
 use crate::transport::Transport;
 use crate::transport::tauri::Target;
@@ -58,6 +58,21 @@ pub(super) fn add(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
         );
         site.target = emit_target(&emit.target);
         facts.emits.push(site);
+    }
+    // `app.unlisten(id)` removes one listener by its id: never every listener of an
+    // event (what `listener-removed-globally` reports), and no rule reads Rust
+    // listeners' removal yet; carried so that the graph holds it.
+    for unlisten in &tauri.unlistens {
+        facts.removals.push(Removal {
+            transport: Transport::TauriEvent,
+            span: unlisten.span,
+            receiver: core(),
+            name: unlisten.name.clone(),
+            all_events: false,
+            has_listener: true,
+            remove_all: false,
+            frames: Vec::new(),
+        });
     }
     for listen in &tauri.listens {
         let mut site = Handler::plain(
@@ -135,7 +150,9 @@ fn add_command_sites(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
             Some(BuilderKind::Plugin { name }) => Some(name),
             _ => None,
         };
-        if list.opaque {
+        // A plugin whose name this file does not tell (a builder handed in by a caller
+        // elsewhere): its commands' invoked names are unknown, like an opaque list's.
+        if list.opaque || plugin == Some(&Value::Unknown) {
             opaque.get_or_insert(list.span);
             continue;
         }

@@ -67,10 +67,12 @@ impl Extractor<'_> {
                     ListenContext::Effect {
                         cleanup,
                         span: self.span(callee.span()),
+                        mount_hook: false,
                     },
                 );
             }
         }
+        self.on_lifecycle_hook(call, callee);
         if let Expr::Member(member) = callee
             && let MemberProp::Ident(method) = &member.prop
         {
@@ -390,6 +392,95 @@ impl Extractor<'_> {
                         socket,
                     });
                 }
+            }
+        }
+    }
+}
+
+impl Extractor<'_> {
+    /// `onMounted(cb)` / `onMount(cb)`: listeners added in `cb` are added on every mount,
+    /// like a React effect's, and removed when the hook returns a cleanup that removes
+    /// them (Svelte) or when the same component (the function the hook is called in, or
+    /// the module of a `<script setup>`) has an unmount hook that does.
+    pub(super) fn on_lifecycle_hook(&mut self, call: &CallExpr, callee: &Expr) {
+        let Expr::Ident(name) = callee else {
+            return;
+        };
+        let Some(hook) = super::listeners::lifecycle(&name.sym) else {
+            return;
+        };
+        // Imported from the framework, or a global that auto-import provides; a function
+        // of the project with that name is something else.
+        match self.lookup(&name.sym) {
+            None => {}
+            Some(Binding::Import { specifier, .. })
+                if matches!(
+                    specifier.as_str(),
+                    "vue" | "svelte" | "@vue/runtime-core" | "@vue/composition-api"
+                ) => {}
+            Some(_) => return,
+        }
+        let Some(callback) = call.args.first().filter(|arg| arg.spread.is_none()) else {
+            return;
+        };
+        let Some(lo) = function_start(&callback.expr) else {
+            return;
+        };
+        let component = self.current_function();
+        match hook {
+            super::listeners::Lifecycle::Mount { returns_cleanup } => {
+                let cleanup = returns_cleanup
+                    && (super::listeners::effect_cleans_up(&callback.expr)
+                        || (self.names_tauri_api
+                            && super::tauri::effect_unlistens(&callback.expr)));
+                let span = self.span(callee.span());
+                self.contexts.insert(
+                    lo,
+                    ListenContext::Effect {
+                        cleanup,
+                        span,
+                        mount_hook: true,
+                    },
+                );
+                self.mount_hooks.push((component, span));
+            }
+            super::listeners::Lifecycle::Unmount => {
+                if super::listeners::unmount_removes(&callback.expr) {
+                    // `onMounted(async () => { const off = await listen(..);
+                    // onUnmounted(() => off()) })`: registered from the mount hook, it
+                    // undoes that hook's listeners.
+                    match self.listen_context() {
+                        Some(ListenContext::Effect {
+                            span,
+                            mount_hook: true,
+                            ..
+                        }) => self.unmounted_hooks.push(span),
+                        _ => self.unmount_cleanups.push(component),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The listeners of a mount hook whose component removes listeners on unmount are
+    /// cleaned up; known only once the whole file is read (the unmount hook usually
+    /// comes after).
+    pub(super) fn settle_unmount_cleanups(&mut self) {
+        if self.unmount_cleanups.is_empty() && self.unmounted_hooks.is_empty() {
+            return;
+        }
+        let mut cleaned: Vec<crate::facts::Span> = self
+            .mount_hooks
+            .iter()
+            .filter(|(component, _)| self.unmount_cleanups.contains(component))
+            .map(|(_, span)| *span)
+            .collect();
+        cleaned.extend_from_slice(&self.unmounted_hooks);
+        for handler in &mut self.facts.handlers {
+            if let Some(ListenContext::Effect { cleanup, span, .. }) = &mut handler.context
+                && cleaned.contains(span)
+            {
+                *cleanup = true;
             }
         }
     }

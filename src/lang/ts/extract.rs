@@ -105,6 +105,17 @@ pub(super) struct Extractor<'a> {
     /// The file names Tauri's JS API (`@tauri-apps/api...`): only then can a call be
     /// one of its calls, and most files' calls are spared the look-up.
     pub(super) names_tauri_api: bool,
+    /// In a file that names Tauri's API: the tests of names the walk is under, by
+    /// the name tested (`if (cmd.startsWith("plugin:")) { here }`), for the invokes
+    /// of a wrapper that only passes some names on.
+    pub(super) name_tests: Vec<(String, crate::facts::NameTest)>,
+    /// Vue/Svelte mount hooks (`onMounted(..)`, `onMount(..)`) by the function they are
+    /// called in (`None`: the module, as in `<script setup>`), and the functions with an
+    /// unmount hook that removes listeners: see `listeners.rs`.
+    pub(super) mount_hooks: Vec<(Option<FuncId>, facts::Span)>,
+    pub(super) unmount_cleanups: Vec<Option<FuncId>>,
+    /// Mount hooks whose own callback registers an unmount hook that removes listeners.
+    pub(super) unmounted_hooks: Vec<facts::Span>,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -175,6 +186,10 @@ impl<'a> Extractor<'a> {
             declarations_only,
             bodies: Bodies::Summarized,
             names_tauri_api: false,
+            name_tests: Vec::new(),
+            mount_hooks: Vec::new(),
+            unmount_cleanups: Vec::new(),
+            unmounted_hooks: Vec::new(),
             socket_wrappers,
             package,
             name_maps: HashMap::default(),
@@ -284,6 +299,7 @@ impl<'a> Extractor<'a> {
             }
         }
         self.drop_raced_promises(program);
+        self.settle_unmount_cleanups();
         self.keep_wrapper_calls();
     }
 

@@ -1,6 +1,7 @@
 //! What a listener's body shows, read from its syntax alone: whether it runs once
 //! (guarded by a flag it sets, by `hasListeners`, or removing its own event), whether a
-//! React effect cleans up its listeners, whether it only logs, whether it looks up the
+//! React effect (or a Vue/Svelte component, through its unmount hook) cleans up its
+//! listeners, whether it only logs, whether it looks up the
 //! sender's own optimistic message, and which parameter names are acks.
 
 use swc_common::Spanned;
@@ -112,6 +113,69 @@ pub(super) fn effect_cleans_up(effect: &Expr) -> bool {
     let mut returns = Returns(false);
     stmts.visit_with(&mut returns);
     returns.0
+}
+
+/// A component lifecycle hook of Vue (`onMounted`, `onBeforeMount`, `onUnmounted`,
+/// `onBeforeUnmount`) or Svelte (`onMount`, `onDestroy`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lifecycle {
+    /// Runs on every mount. Svelte's `onMount` may return its cleanup; Vue ignores what
+    /// `onMounted` returns.
+    Mount {
+        returns_cleanup: bool,
+    },
+    Unmount,
+}
+
+pub(super) fn lifecycle(name: &str) -> Option<Lifecycle> {
+    match name {
+        "onMounted" | "onBeforeMount" => Some(Lifecycle::Mount {
+            returns_cleanup: false,
+        }),
+        "onMount" => Some(Lifecycle::Mount {
+            returns_cleanup: true,
+        }),
+        "onUnmounted" | "onBeforeUnmount" | "onDestroy" => Some(Lifecycle::Unmount),
+        _ => None,
+    }
+}
+
+/// Whether an unmount hook removes listeners: `socket.off(..)`-like calls, or a call
+/// of a stored function (`unlisten()`, `unlisten.value()`, `off?.()`, `p.then((f) =>
+/// f())`), which is how Tauri's `UnlistenFn` and most subscription APIs are undone.
+pub(super) fn unmount_removes(callback: &Expr) -> bool {
+    struct Calls(bool);
+    impl Visit for Calls {
+        fn visit_call_expr(&mut self, call: &CallExpr) {
+            if let Callee::Expr(callee) = &call.callee {
+                self.0 |= match unwrap_expr(callee) {
+                    Expr::Ident(_) => true,
+                    // Logging is not undoing anything.
+                    Expr::Member(member) => !matches!(
+                        unwrap_expr(&member.obj),
+                        Expr::Ident(object) if &*object.sym == "console"
+                    ),
+                    _ => false,
+                };
+            }
+            call.visit_children_with(self);
+        }
+        fn visit_opt_call(&mut self, _: &OptCall) {
+            self.0 = true;
+        }
+    }
+    if removes_listeners(callback) {
+        return true;
+    }
+    let Some(stmts) = body_stmts(callback) else {
+        // `onUnmounted(() => unlisten())`: an expression body.
+        let mut calls = Calls(false);
+        callback.visit_with(&mut calls);
+        return calls.0;
+    };
+    let mut calls = Calls(false);
+    stmts.visit_with(&mut calls);
+    calls.0
 }
 
 /// The blocks of a listener that run at most once: an `if` (or `else if`) branch whose

@@ -25,7 +25,7 @@
 //! 11. `names.rs`: event names and string constants;
 //! 12. `getters.rs` and `stores.rs`: sockets returned by getters, kept in state stores;
 //!     `tauri.rs`: Tauri's `invoke`/`listen`/`emit` calls as sites of its transports, and
-//!     the keys of an invoke's argument object (which wrappers pass on);
+//!     the name an invoke wrapper makes of its parameter;
 //! 13. `wrappers.rs`: wrappers of emits and registrations, instances of project classes;
 //! 14. `maps.rs`: handler maps and name lists walked by loops;
 //! 15. `sockets.rs`: which expressions are sockets, servers, namespaces or operators;

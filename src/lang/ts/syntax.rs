@@ -4,8 +4,9 @@
 
 use swc_ecma_ast::*;
 
-/// The keys of an object literal written with plain keys only (`{ text, room: "a" }`);
-/// `None` when a spread or a computed key hides some.
+/// The keys of an object literal written with plain keys only (`{ text, room: "a",
+/// 2: x }`), as the object holds them (a Socket.IO payload's fields, a Tauri invoke's
+/// arguments); `None` when a spread, a computed key or a method hides some.
 pub(super) fn object_keys(expr: &Expr) -> Option<Vec<String>> {
     let Expr::Object(object) = unwrap_expr(expr) else {
         return None;
@@ -16,12 +17,28 @@ pub(super) fn object_keys(expr: &Expr) -> Option<Vec<String>> {
         .map(|prop| match prop {
             PropOrSpread::Prop(prop) => match &**prop {
                 Prop::Shorthand(ident) => Some(ident.sym.as_str().to_owned()),
-                Prop::KeyValue(kv) => prop_name(&kv.key),
+                Prop::KeyValue(kv) => match &kv.key {
+                    PropName::Num(number) => number_key(number.value),
+                    key => prop_name(key),
+                },
                 _ => None,
             },
             PropOrSpread::Spread(_) => None,
         })
         .collect()
+}
+
+/// The string key a numeric key is (`{ 1: x }` has the key "1", `{ 0.5: x }` "0.5"):
+/// JavaScript's number-to-string, which Rust's `Display` agrees with where JavaScript
+/// writes no exponent. `None` for a key written with one (`1e21`, `1e-7`).
+fn number_key(value: f64) -> Option<String> {
+    if value == 0.0 {
+        // `-0` is the key "0".
+        return Some("0".to_owned());
+    }
+    (1e-6..1e21)
+        .contains(&value.abs())
+        .then(|| value.to_string())
 }
 
 /// The object a method is called on: `socket` in `socket.on(...)`.
@@ -247,5 +264,51 @@ pub(super) fn pat_names(pat: &Pat, out: &mut Vec<String>) {
         }
         Pat::Assign(assign) => pat_names(&assign.left, out),
         Pat::Invalid(_) | Pat::Expr(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::ts::parse::{Dialect, parse};
+
+    /// The keys of the object literal `object`, through `x = <object>;`.
+    fn keys(object: &str) -> Option<Vec<String>> {
+        let program = parse(&format!("x = ({object});"), Dialect::Ts);
+        let stmt = match &program {
+            Ok(Program::Module(module)) => match module.body.first() {
+                Some(ModuleItem::Stmt(Stmt::Expr(stmt))) => stmt,
+                _ => panic!("an expression statement: {object}"),
+            },
+            Ok(Program::Script(script)) => match script.body.first() {
+                Some(Stmt::Expr(stmt)) => stmt,
+                _ => panic!("an expression statement: {object}"),
+            },
+            Err(_) => panic!("parses: {object}"),
+        };
+        let Expr::Assign(assign) = unwrap_expr(&stmt.expr) else {
+            panic!("an assignment: {object}");
+        };
+        object_keys(&assign.right)
+    }
+
+    #[test]
+    fn object_keys_are_the_keys_javascript_gives_the_object() {
+        assert_eq!(
+            keys("{ noteId, body: text, \"user-id\": 1, 2: a, 0.5: b, [-0]: c }"),
+            None,
+            "a computed key hides a name"
+        );
+        assert_eq!(
+            keys("{ noteId, body: text, \"user-id\": 1, 2: a, 0.5: b, 1.0: c }"),
+            Some(
+                ["noteId", "body", "user-id", "2", "0.5", "1"]
+                    .map(String::from)
+                    .to_vec()
+            )
+        );
+        // Written by JavaScript with an exponent: not guessed.
+        assert_eq!(keys("{ 1e21: a }"), None);
+        assert_eq!(keys("{ ...rest, a }"), None);
     }
 }

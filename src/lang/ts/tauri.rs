@@ -13,8 +13,11 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 use super::bindings::Binding;
 use super::extract::Extractor;
-use super::syntax::unwrap_expr;
-use crate::facts::{Emit, Handler, ListenMethod, Origin, SocketRef, TypedSocket, Value};
+use super::syntax::{object_keys, unwrap_expr};
+use crate::facts::{
+    Emit, Handler, ListenMethod, NameShape, NameTest, Origin, SocketRef, TypedSocket, Value,
+    WrappedSite, Wrapper,
+};
 use crate::transport::Transport;
 use crate::transport::tauri::Target;
 
@@ -280,11 +283,11 @@ impl Extractor<'_> {
         };
         let keys = match call.args.get(1) {
             None => Some(Vec::new()),
-            Some(args) if args.spread.is_none() => literal_keys(&args.expr),
+            Some(args) if args.spread.is_none() => object_keys(&args.expr),
             Some(_) => None,
         };
         let index = self.facts.emits.len() as u32;
-        self.note_wrapped_emit(call, index);
+        self.note_wrapped_invoke(call, first, index);
         let emit = Emit::plain(
             Transport::TauriCommand,
             self.span(call.span),
@@ -295,6 +298,80 @@ impl Extractor<'_> {
             keys,
         );
         self.facts.emits.push(emit);
+    }
+
+    /// An invoke in a wrapper: its command is the wrapper's parameter, as it is
+    /// (`invoke(cmd, args)`) or made from it (a template `plugin:notes|${cmd}`, or
+    /// `"plugin:notes|" + cmd`), under the tests of that parameter the invoke sits in
+    /// (`if (cmd.startsWith("plugin:"))`): each call of the wrapper invokes the name it
+    /// passes, shaped the same way, and only when the tests let it through.
+    fn note_wrapped_invoke(&mut self, call: &CallExpr, first: &ExprOrSpread, index: u32) {
+        let Some((param, prefix, suffix)) = shaped_name(&first.expr) else {
+            let wrappers = self.facts.wrappers.len();
+            self.note_wrapped_emit(call, index);
+            if let (Some(wrapper), Expr::Ident(name)) = (
+                self.facts.wrappers.get_mut(wrappers),
+                unwrap_expr(&first.expr),
+            ) && wrapper.name.is_some()
+            {
+                wrapper.name_shape.tests = tests_of(&self.name_tests, &name.sym);
+            }
+            return;
+        };
+        let param_arg = ExprOrSpread {
+            spread: None,
+            expr: Box::new(Expr::Ident(param.clone())),
+        };
+        let Some((owner, name)) = self.param_of(&param_arg) else {
+            return;
+        };
+        let args = call.args[1..]
+            .iter()
+            .map(|arg| self.passed_arg(arg, owner))
+            .collect();
+        let tests = tests_of(&self.name_tests, &param.sym);
+        self.facts.wrappers.push(Wrapper {
+            func: owner,
+            site: WrappedSite::Emit(index),
+            name: Some(name),
+            args,
+            name_shape: NameShape {
+                prefix,
+                suffix,
+                tests,
+            },
+        });
+    }
+
+    /// Walks `walk` under the tests `test` makes of names, expecting it to give
+    /// `expected`.
+    pub(super) fn under_name_tests(
+        &mut self,
+        test: &Expr,
+        expected: bool,
+        walk: impl FnOnce(&mut Self),
+    ) {
+        let depth = self.name_tests.len();
+        name_tests(test, expected, &mut self.name_tests);
+        walk(self);
+        self.name_tests.truncate(depth);
+    }
+
+    /// Walks statements in order; after `if (test) return ..;` (or `throw`) the rest
+    /// runs only when `test` is false: `if (!cmd.startsWith("plugin:")) return
+    /// invoke("rpc", ..); return invoke(cmd)`.
+    pub(super) fn visit_stmts_after_exits(&mut self, stmts: &[Stmt]) {
+        let depth = self.name_tests.len();
+        for stmt in stmts {
+            stmt.visit_with(self);
+            if let Stmt::If(if_stmt) = stmt
+                && if_stmt.alt.is_none()
+                && always_exits(&if_stmt.cons)
+            {
+                name_tests(&if_stmt.test, false, &mut self.name_tests);
+            }
+        }
+        self.name_tests.truncate(depth);
     }
 
     /// `emit(event, payload?)`, `emitTo(target, event, payload?)`: the name is argument
@@ -345,28 +422,159 @@ impl Extractor<'_> {
     }
 }
 
-/// The keys of an object literal (`{ noteId, body: text }`); `None` when a spread or a
-/// computed key hides some, or when `expr` is no object literal.
-pub(super) fn literal_keys(expr: &Expr) -> Option<Vec<String>> {
-    let Expr::Object(object) = unwrap_expr(expr) else {
-        return None;
-    };
-    object
-        .props
+/// `prefix${param}suffix` or `"prefix" + param + "suffix"`: the parameter and the text
+/// around it. `None` for a bare name and for anything with another unknown part.
+fn shaped_name(expr: &Expr) -> Option<(Ident, String, String)> {
+    match unwrap_expr(expr) {
+        Expr::Tpl(tpl) => {
+            let ([before, after], [hole]) = (tpl.quasis.as_slice(), tpl.exprs.as_slice()) else {
+                return None;
+            };
+            let Expr::Ident(param) = unwrap_expr(hole) else {
+                return None;
+            };
+            Some((param.clone(), cooked(before)?, cooked(after)?))
+        }
+        Expr::Bin(_) => {
+            let mut parts = Vec::new();
+            concat_parts(expr, &mut parts)?;
+            let at = parts.iter().position(Result::is_err)?;
+            let text = |parts: &[Result<String, Ident>]| -> Option<String> {
+                parts
+                    .iter()
+                    .map(|part| part.as_ref().ok().cloned())
+                    .collect()
+            };
+            let Err(param) = &parts[at] else {
+                return None;
+            };
+            Some((param.clone(), text(&parts[..at])?, text(&parts[at + 1..])?))
+        }
+        _ => None,
+    }
+}
+
+fn cooked(quasi: &TplElement) -> Option<String> {
+    Some(quasi.cooked.as_ref()?.to_string_lossy().into_owned())
+}
+
+/// The operands of a `+` chain: string literals (`Ok`) and names (`Err`).
+fn concat_parts(expr: &Expr, parts: &mut Vec<Result<String, Ident>>) -> Option<()> {
+    match unwrap_expr(expr) {
+        Expr::Bin(bin) if bin.op == BinaryOp::Add => {
+            concat_parts(&bin.left, parts)?;
+            concat_parts(&bin.right, parts)
+        }
+        Expr::Lit(Lit::Str(text)) => {
+            parts.push(Ok(text.value.to_string_lossy().into_owned()));
+            Some(())
+        }
+        Expr::Ident(ident) => {
+            parts.push(Err(ident.clone()));
+            Some(())
+        }
+        _ => None,
+    }
+}
+
+/// A `return` or `throw`, or a block that ends in one.
+fn always_exits(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Return(_) | Stmt::Throw(_) => true,
+        Stmt::Block(block) => block.stmts.last().is_some_and(always_exits),
+        _ => false,
+    }
+}
+
+/// The tests of `name` among those the walk is under.
+fn tests_of(tests: &[(String, NameTest)], name: &str) -> Vec<NameTest> {
+    tests
         .iter()
-        .map(|prop| match prop {
-            PropOrSpread::Prop(prop) => match &**prop {
-                Prop::Shorthand(ident) => Some(ident.sym.as_str().to_owned()),
-                Prop::KeyValue(kv) => match &kv.key {
-                    PropName::Ident(ident) => Some(ident.sym.as_str().to_owned()),
-                    PropName::Str(text) => Some(text.value.to_string_lossy().into_owned()),
+        .filter(|(tested, _)| tested == name)
+        .map(|(_, test)| test.clone())
+        .collect()
+}
+
+/// The tests `test` makes of names when it gives `expected`: `x.startsWith("p")`,
+/// `endsWith`, `includes`, `x === "v"` (and `!==`, `!`, `&&` when true, `||` when
+/// false). Any other test is an unknown one of every name it mentions.
+fn name_tests(test: &Expr, expected: bool, out: &mut Vec<(String, NameTest)>) {
+    match unwrap_expr(test) {
+        Expr::Unary(unary) if unary.op == UnaryOp::Bang => name_tests(&unary.arg, !expected, out),
+        Expr::Bin(bin)
+            if (bin.op == BinaryOp::LogicalAnd && expected)
+                || (bin.op == BinaryOp::LogicalOr && !expected) =>
+        {
+            name_tests(&bin.left, expected, out);
+            name_tests(&bin.right, expected, out);
+        }
+        Expr::Bin(bin)
+            if matches!(
+                bin.op,
+                BinaryOp::EqEqEq | BinaryOp::EqEq | BinaryOp::NotEqEq | BinaryOp::NotEq
+            ) =>
+        {
+            let equal = matches!(bin.op, BinaryOp::EqEqEq | BinaryOp::EqEq);
+            match (unwrap_expr(&bin.left), unwrap_expr(&bin.right)) {
+                (Expr::Ident(name), Expr::Lit(Lit::Str(text)))
+                | (Expr::Lit(Lit::Str(text)), Expr::Ident(name)) => out.push((
+                    name.sym.as_str().to_owned(),
+                    NameTest::Equals(text.value.to_string_lossy().into_owned(), equal == expected),
+                )),
+                _ => unknown_tests(test, out),
+            }
+        }
+        Expr::Call(call) => {
+            let string_test = match &call.callee {
+                Callee::Expr(callee) => match unwrap_expr(callee) {
+                    Expr::Member(member) => match (unwrap_expr(&member.obj), &member.prop) {
+                        (Expr::Ident(name), MemberProp::Ident(method)) => {
+                            match call.args.as_slice() {
+                                [arg] if arg.spread.is_none() => match unwrap_expr(&arg.expr) {
+                                    Expr::Lit(Lit::Str(text)) => {
+                                        let text = text.value.to_string_lossy().into_owned();
+                                        match &*method.sym {
+                                            "startsWith" => {
+                                                Some(NameTest::StartsWith(text, expected))
+                                            }
+                                            "endsWith" => Some(NameTest::EndsWith(text, expected)),
+                                            "includes" => Some(NameTest::Includes(text, expected)),
+                                            _ => None,
+                                        }
+                                        .map(|test| (name.sym.as_str().to_owned(), test))
+                                    }
+                                    _ => None,
+                                },
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    },
                     _ => None,
                 },
                 _ => None,
-            },
-            PropOrSpread::Spread(_) => None,
-        })
-        .collect()
+            };
+            match string_test {
+                Some(found) => out.push(found),
+                None => unknown_tests(test, out),
+            }
+        }
+        _ => unknown_tests(test, out),
+    }
+}
+
+/// Every name `test` mentions, tested in a way this analysis does not evaluate.
+fn unknown_tests(test: &Expr, out: &mut Vec<(String, NameTest)>) {
+    struct Names<'o>(&'o mut Vec<(String, NameTest)>);
+    impl Visit for Names<'_> {
+        fn visit_ident(&mut self, ident: &Ident) {
+            self.0
+                .push((ident.sym.as_str().to_owned(), NameTest::Unknown));
+        }
+        // `x.length`: `length` is a property, not a name.
+        fn visit_member_prop(&mut self, _: &MemberProp) {}
+    }
+    test.visit_with(&mut Names(out));
 }
 
 /// Whether a React effect that listens to Tauri events returns a cleanup that calls the

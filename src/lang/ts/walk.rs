@@ -136,8 +136,32 @@ impl Visit for Extractor<'_> {
     fn visit_block_stmt(&mut self, block: &BlockStmt) {
         self.scopes.push(HashMap::default());
         self.hoist_stmts(&block.stmts);
-        block.visit_children_with(self);
+        if self.names_tauri_api {
+            self.visit_stmts_after_exits(&block.stmts);
+        } else {
+            block.visit_children_with(self);
+        }
         self.scopes.pop();
+    }
+
+    fn visit_if_stmt(&mut self, stmt: &IfStmt) {
+        if !self.names_tauri_api {
+            return stmt.visit_children_with(self);
+        }
+        stmt.test.visit_with(self);
+        self.under_name_tests(&stmt.test, true, |walk| stmt.cons.visit_with(walk));
+        if let Some(alt) = &stmt.alt {
+            self.under_name_tests(&stmt.test, false, |walk| alt.visit_with(walk));
+        }
+    }
+
+    fn visit_cond_expr(&mut self, cond: &CondExpr) {
+        if !self.names_tauri_api {
+            return cond.visit_children_with(self);
+        }
+        cond.test.visit_with(self);
+        self.under_name_tests(&cond.test, true, |walk| cond.cons.visit_with(walk));
+        self.under_name_tests(&cond.test, false, |walk| cond.alt.visit_with(walk));
     }
 
     /// `for (const socket of sockets)` over an array of sockets: the loop variable is
@@ -188,7 +212,11 @@ impl Visit for Extractor<'_> {
 
     fn visit_function_body(&mut self, body: &FunctionBody) {
         self.hoist_stmts(&body.stmts);
-        body.visit_children_with(self);
+        if self.names_tauri_api {
+            self.visit_stmts_after_exits(&body.stmts);
+        } else {
+            body.visit_children_with(self);
+        }
     }
 
     fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {

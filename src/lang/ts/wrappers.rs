@@ -15,8 +15,8 @@ use super::bindings::{Binding, InstanceOf};
 use super::extract::Extractor;
 use super::syntax::{prop_name, unwrap_expr};
 use crate::facts::{
-    CallArg, Callee as FnCallee, FuncId, Origin, SocketRef, Value, WrapArg, WrappedSite, Wrapper,
-    WrapperCall,
+    CallArg, Callee as FnCallee, FuncId, NameShape, Origin, SocketRef, Value, WrapArg, WrappedSite,
+    Wrapper, WrapperCall,
 };
 
 /// An argument as the function it is written in sees it.
@@ -70,6 +70,19 @@ impl Extractor<'_> {
         }
     }
 
+    /// The function whose parameter `arg` is, and its position there.
+    pub(super) fn param_of(&self, arg: &ExprOrSpread) -> Option<(FuncId, u32)> {
+        match self.arg_of(arg) {
+            ArgOf::Param(func, index) => Some((func, index)),
+            _ => None,
+        }
+    }
+
+    /// An argument passed on by a wrapped site of `owner`.
+    pub(super) fn passed_arg(&self, arg: &ExprOrSpread, owner: FuncId) -> WrapArg {
+        self.wrap_arg(arg, Some(owner))
+    }
+
     /// The function whose parameters an argument list passes on: the first such
     /// parameter's.
     fn owner_of(&self, args: &[ExprOrSpread]) -> Option<FuncId> {
@@ -97,6 +110,7 @@ impl Extractor<'_> {
                     site: WrappedSite::Emit(index_in_emits),
                     name: Some(index),
                     args: vec![WrapArg::Rest(index + 1)],
+                    name_shape: NameShape::default(),
                 });
             }
             return;
@@ -132,6 +146,7 @@ impl Extractor<'_> {
             site: WrappedSite::Emit(index_in_emits),
             name,
             args,
+            name_shape: NameShape::default(),
         });
     }
 
@@ -153,6 +168,7 @@ impl Extractor<'_> {
                     site: WrappedSite::Handler(index),
                     name: None,
                     args: vec![WrapArg::Param(param)],
+                    name_shape: NameShape::default(),
                 });
             }
             return;
@@ -168,6 +184,7 @@ impl Extractor<'_> {
             site: WrappedSite::Handler(index),
             name: Some(name),
             args,
+            name_shape: NameShape::default(),
         });
     }
 
@@ -215,7 +232,7 @@ impl Extractor<'_> {
                 socket: None,
                 params,
                 ack,
-                keys: super::tauri::literal_keys(expr),
+                keys: super::syntax::object_keys(expr),
             });
         }
         // A socket argument matters only to a wrapper that takes its socket as a

@@ -1,0 +1,3 @@
+import { invoke } from "@tauri-apps/api/core";
+
+export const unlock = (password: string) => invoke<boolean>("plugin:vault|unlock", { password });
