@@ -118,7 +118,8 @@ fn best<'a>(
 }
 
 /// Characters that split an event name into words.
-const SEPARATORS: &[char] = &[':', '/', '.', '-', '_', ' '];
+/// (`|` splits a Tauri plugin command, `plugin:sync|sync_now`.)
+const SEPARATORS: &[char] = &[':', '/', '.', '-', '_', ' ', '|'];
 
 /// How close a name must be to be a typo of another.
 const TYPO_THRESHOLD: f64 = 0.75;
@@ -145,10 +146,20 @@ pub fn typo(a: &str, b: &str) -> bool {
         return true;
     }
     separators(a) == separators(b)
-        && words(a)
-            .iter()
-            .zip(words(b))
-            .all(|(x, y)| *x == y || normalized_damerau_levenshtein(x, y) >= TYPO_THRESHOLD)
+        && words(a).iter().zip(words(b)).all(|(x, y)| {
+            *x == y || normalized_damerau_levenshtein(x, y) >= TYPO_THRESHOLD || swapped(x, y)
+        })
+}
+
+/// Whether `b` is `a` with two neighbouring characters swapped (`nwo` for `now`): the
+/// commonest slip, which in a short word the edit-distance ratio rates too far.
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
 }
 
 fn separators(name: &str) -> Vec<char> {
@@ -183,6 +194,17 @@ mod tests {
             ),
             Closest::One("message:create")
         );
+    }
+
+    #[test]
+    fn two_letters_swapped_are_a_typo_even_in_a_short_word() {
+        assert!(typo("sync_nwo", "sync_now"));
+        assert!(typo(
+            "plugin:notes-sync|sync_nwo",
+            "plugin:notes-sync|sync_now"
+        ));
+        assert!(!typo("sync_new", "sync_now"));
+        assert!(!typo("sync_won", "sync_now"));
     }
 
     #[test]

@@ -18,8 +18,10 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             &RULE,
             invoke.file,
             invoke.span,
+            // Tauri hands a plugin only the part after `|`, and answers with that.
             format!(
-                "no Tauri command is named \"{name}\": this invoke rejects with \"Command {name} not found\""
+                "no Tauri command is named \"{name}\": this invoke rejects with \"Command {} not found\"",
+                fn_name(name)
             ),
         )
         .event(&invoke.ns, name);
@@ -45,9 +47,15 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 diagnostic = diagnostic.help(did_you_mean_any(&candidates));
             }
             Closest::None => {
-                diagnostic = diagnostic.help(format!(
-                    "define `#[tauri::command] fn {name}(..)` in the Rust core and list it in `tauri::generate_handler![..]`"
-                ));
+                diagnostic = diagnostic.help(match plugin_of(name) {
+                    Some(plugin) => format!(
+                        "define `#[tauri::command] fn {}(..)` in the `{plugin}` plugin and list it in that plugin's `tauri::generate_handler![..]`",
+                        fn_name(name)
+                    ),
+                    None => format!(
+                        "define `#[tauri::command] fn {name}(..)` in the Rust core and list it in `tauri::generate_handler![..]`"
+                    ),
+                });
             }
         }
         // Through a wrapper (`call(cmd, args)`), the wrapper may route some names

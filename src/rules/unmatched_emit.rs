@@ -319,7 +319,10 @@ pub(super) fn rename(cx: &Context, emit: &EmitSite, candidate: &str) -> Option<F
     };
     Some(Fix {
         applicability: Applicability::Suggestion,
-        description: format!("rename the event to \"{candidate}\""),
+        description: format!(
+            "rename the {} to \"{candidate}\"",
+            emit.transport.words().message
+        ),
         edits: vec![cx.rename_literal(file, literal, candidate)?],
     })
 }
