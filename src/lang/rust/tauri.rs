@@ -332,6 +332,7 @@ pub fn scan(file: &syn::File, text: &str, consts: &HashMap<String, Value>) -> Ta
         received_params: HashMap::default(),
         passed_builders: Vec::new(),
         received_plugin_params: Vec::new(),
+        setup_closures: Vec::new(),
     };
     if scanner.facts.uses_tauri {
         scanner.visit_file(file);
@@ -496,6 +497,10 @@ struct Scanner<'t> {
     passed_builders: Vec<(String, usize, usize)>,
     /// Received builders whose parameter is declared `tauri::plugin::Builder`.
     received_plugin_params: Vec<usize>,
+    /// The closures handed to a builder's `.setup(..)`, by address: their untyped first
+    /// parameter is the app (`|app| ..` is `&mut App`; a plugin's `|app, api| ..`,
+    /// `&AppHandle`).
+    setup_closures: Vec<usize>,
 }
 
 /// The receiver-independent method names of `tauri::Emitter`, with their arity and the
@@ -1569,6 +1574,18 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
         // command's channel) and branch state: it may run any number of times.
         let command = self.lookup(|scope| scope.command.as_ref());
         self.enter_fn(None, inputs, command);
+        let address = closure as *const syn::ExprClosure as usize;
+        if self.setup_closures.contains(&address)
+            && let Some(Pat::Ident(app)) = closure.inputs.first()
+            && let Some(scope) = self.scopes.last_mut()
+        {
+            let ty = if closure.inputs.len() == 1 {
+                "App"
+            } else {
+                "AppHandle"
+            };
+            scope.types.insert(app.ident.to_string(), ty.to_owned());
+        }
         if let Some(depth) = self.branch_depth.last_mut() {
             *depth += 1;
         }
@@ -1628,6 +1645,12 @@ impl<'ast> Visit<'ast> for Scanner<'_> {
     }
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        if call.method == "setup"
+            && let Some(Expr::Closure(closure)) = call.args.first().map(strip_expr)
+        {
+            self.setup_closures
+                .push(closure as *const syn::ExprClosure as usize);
+        }
         // Receiver and arguments first: the `generate_handler!` in the arguments and the
         // earlier `invoke_handler` of the same chain are known when this one is read.
         visit::visit_expr_method_call(self, call);
@@ -2437,6 +2460,43 @@ mod tests {
             "#,
         );
         assert!(facts.builders.is_empty(), "{:?}", facts.builders);
+    }
+
+    #[test]
+    fn the_untyped_parameter_of_a_setup_closure_is_the_app() {
+        let source = r#"
+            use tauri::Listener;
+            pub fn run() {
+                tauri::Builder::default()
+                    .setup(|app| {
+                        app.listen("app-ready", |_| {});
+                        Ok(())
+                    })
+                    .run(tauri::generate_context!())
+                    .unwrap();
+            }
+            pub fn init<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+                tauri::plugin::Builder::new("sync")
+                    .setup(|app, _api| {
+                        app.listen("sync-start", |_| {});
+                        Ok(())
+                    })
+                    .build()
+            }
+            fn other(items: Vec<u32>) {
+                items.iter().for_each(|app| { app.listen("not-an-app", |_| {}); });
+            }
+        "#;
+        let facts = scan_source(source);
+        let kinds: Vec<ReceiverKind> = facts.listens.iter().map(|l| l.receiver.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ReceiverKind::App,
+                ReceiverKind::AppHandle,
+                ReceiverKind::Unknown
+            ]
+        );
     }
 
     #[test]
