@@ -55,26 +55,41 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !seen.insert((site.file, site.span)) {
             continue;
         }
-        let other = site.side.other().as_str();
+        // Named as the transport names the other side ("webview"); a Tauri event
+        // reaches both sides, so its other sites are not one side's.
+        let words = site.transport.words();
+        let other = if site.transport.reaches_own_side() {
+            String::new()
+        } else {
+            match site.side.other() {
+                crate::facts::Side::Client => format!("{} ", words.client),
+                crate::facts::Side::Server => format!("{} ", words.server),
+            }
+        };
+        let by = if other.is_empty() {
+            "elsewhere".to_owned()
+        } else {
+            format!("by the {}", other.trim_end())
+        };
         let clause = site.ns.clause();
         let message = match (site.kind, hidden) {
             (Kind::Emit, None) => format!(
-                "the event name of this emit is computed at runtime: it may send any event, so no {other} handler of this app{clause} is reported as never emitted, and wirelint cannot check the name (other apps are not affected)"
+                "the event name of this emit is computed at runtime: it may send any event, so no {other}handler of this app{clause} is reported as never emitted, and wirelint cannot check the name (other apps are not affected)"
             ),
             (Kind::Handler, None) => format!(
-                "the event name of this handler is computed at runtime: it may receive any event, so no {other} emit of this app{clause} is reported as unhandled, and wirelint cannot check the name (other apps are not affected)"
+                "the event name of this handler is computed at runtime: it may receive any event, so no {other}emit of this app{clause} is reported as unhandled, and wirelint cannot check the name (other apps are not affected)"
             ),
             (Kind::CatchAll, None) => format!(
-                "this catch-all handler receives every event: no {other} emit of this app{clause} is reported as unhandled, so a misspelt name goes unnoticed (other apps are not affected)"
+                "this catch-all handler receives every event: no {other}emit of this app{clause} is reported as unhandled, so a misspelt name goes unnoticed (other apps are not affected)"
             ),
             (Kind::Emit, Some(name)) => format!(
-                "this emit, on a receiver that only looks like a socket, may send any event (its name is computed at runtime): that is why the {other} handler for \"{name}\" in this app is not reported as never emitted"
+                "this emit, on a receiver that only looks like a socket, may send any event (its name is computed at runtime): that is why the {other}handler for \"{name}\" in this app is not reported as never emitted"
             ),
             (Kind::Handler, Some(name)) => format!(
-                "this handler, on a receiver that only looks like a socket, may receive any event (its name is computed at runtime): that is why \"{name}\", emitted by the {other} in this app, is not reported as unhandled"
+                "this handler, on a receiver that only looks like a socket, may receive any event (its name is computed at runtime): that is why \"{name}\", emitted {by} in this app, is not reported as unhandled"
             ),
             (Kind::CatchAll, Some(name)) => format!(
-                "this catch-all, on a receiver that only looks like a socket, receives every event: that is why \"{name}\", emitted by the {other} in this app, is not reported as unhandled"
+                "this catch-all, on a receiver that only looks like a socket, receives every event: that is why \"{name}\", emitted {by} in this app, is not reported as unhandled"
             ),
         };
         out.push(Diagnostic::new(&RULE, site.file, site.span, message).help(help(site.kind)));
