@@ -1,6 +1,11 @@
 //! `wirelint trace EVENT`: one event's path from the emit to the receivers, step by
 //! step, with the first broken step marked as where the message stalls, the patch the
 //! rules offer and a test that would prove the fix.
+//!
+//! The steps speak the words of the site's transport (`Transport::words()`): a Tauri
+//! event goes from "the Rust core" to "the webview". A request-reply transport (a Tauri
+//! `invoke`) is followed to its command and back: registration, arguments, the Channels
+//! it streams through, and what the Promise resolves or rejects with.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -8,11 +13,15 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::facts::{Calls, NestReply, Side, Span};
+use crate::facts::{
+    Calls, InvokePromise, InvokeValueKind, NestReply, Rejects, Side, Span, TauriCommand,
+    TauriInvoke,
+};
 use crate::fix::{apply_edits, unified_diff};
 use crate::graph::{EmitSite, FileId, HandlerSite, Ns};
 use crate::report::Positions;
 use crate::rules::Context;
+use crate::transport::{Transport, Words};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -48,6 +57,11 @@ pub struct Step {
 pub struct Trace {
     pub version: u32,
     pub event: String,
+    /// The transport's name when it is not Socket.IO ("Tauri command").
+    #[serde(rename = "transport", skip_serializing_if = "Option::is_none")]
+    pub transport_name: Option<&'static str>,
+    #[serde(skip)]
+    pub transport: Transport,
     pub namespace: Option<String>,
     pub steps: Vec<Step>,
     /// The number of the first broken step.
@@ -112,7 +126,7 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         .collect();
     // The path starts where the user acts: client emits first, those waiting for an
     // ack before the others.
-    emits.sort_by_key(|e| (e.side != Side::Client, !e.ack));
+    emits.sort_by_key(|e| (e.transport, e.side != Side::Client, !e.ack));
     let handlers: Vec<&HandlerSite> = graph
         .handlers
         .iter()
@@ -130,12 +144,20 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
     };
     if emits.is_empty() {
         for handler in &handlers {
-            builder.direction = direction(handler.side.other());
+            let words = handler.transport.words();
+            builder.direction = direction(words, handler.side.other());
             builder.step(
                 handler.file,
                 handler.span,
-                format!("{} handler for \"{event}\"", handler.side.as_str()),
-                Some("nothing in this project emits it: the handler never runs".to_owned()),
+                format!(
+                    "{} {} for \"{event}\"",
+                    words.side(handler.side),
+                    words.handler
+                ),
+                Some(format!(
+                    "nothing in this project {} it: the {} never runs",
+                    words.sends, words.handler
+                )),
             );
         }
     }
@@ -148,16 +170,30 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         .find(|s| s.status != Status::Ok)
         .map(|s| s.number);
     let first_emit = emits.first().copied();
+    let transport = first_emit
+        .map(|e| e.transport)
+        .or_else(|| handlers.first().map(|h| h.transport))
+        .unwrap_or_default();
     Ok(Trace {
         version: 1,
         event: event.to_owned(),
-        namespace: namespace
-            .map(str::to_owned)
-            .or_else(|| first_emit.map(|e| e.ns.label().to_owned())),
+        transport_name: (transport != Transport::SocketIo).then(|| transport.name()),
+        transport,
+        namespace: match transport.has_namespaces() {
+            true => namespace
+                .map(str::to_owned)
+                .or_else(|| first_emit.map(|e| e.ns.label().to_owned())),
+            false => None,
+        },
         steps: builder.steps,
         stall,
         patch: patch(analysis, event),
-        verify: verify(event, first_emit),
+        verify: match transport {
+            Transport::SocketIo => verify(event, first_emit),
+            Transport::TauriCommand | Transport::TauriEvent => {
+                verify_tauri(transport, event, first_emit)
+            }
+        },
     })
 }
 
@@ -168,13 +204,15 @@ fn namespaces_of(analysis: &Analysis, event: &str) -> Vec<String> {
     let mut namespaces: Vec<String> = graph
         .emits
         .iter()
-        .filter(|e| e.confident && e.event.name() == Some(event))
+        .filter(|e| e.confident && e.transport.has_namespaces() && e.event.name() == Some(event))
         .map(|e| &e.ns)
         .chain(
             graph
                 .handlers
                 .iter()
-                .filter(|h| h.confident && h.event.name() == Some(event))
+                .filter(|h| {
+                    h.confident && h.transport.has_namespaces() && h.event.name() == Some(event)
+                })
                 .map(|h| &h.ns),
         )
         .filter_map(|ns| match ns {
@@ -188,8 +226,8 @@ fn namespaces_of(analysis: &Analysis, event: &str) -> Vec<String> {
     namespaces
 }
 
-fn direction(from: Side) -> String {
-    format!("{} → {}", from.as_str(), from.other().as_str())
+fn direction(words: &Words, from: Side) -> String {
+    format!("{} → {}", words.side(from), words.side(from.other()))
 }
 
 struct Builder<'a> {
@@ -254,18 +292,35 @@ impl Builder<'_> {
     }
 
     fn emit_path(&mut self, cx: &Context, emit: &EmitSite, event: &str) {
+        if emit.transport.is_request_reply() {
+            self.invoke_path(emit, event);
+            return;
+        }
         let graph = &self.analysis.graph;
+        let words = emit.transport.words();
         let waits = match (emit.ack, emit.timeout, emit.awaited) {
             (false, _, _) => "sends it without waiting for an answer".to_owned(),
             (true, true, _) => "waits for the ack, with a timeout".to_owned(),
             (true, false, true) => "awaits the ack, with no timeout".to_owned(),
             (true, false, false) => "waits for the ack in a callback, with no timeout".to_owned(),
         };
-        self.direction = direction(emit.side);
+        let receivers: Vec<&HandlerSite> = graph.receivers(emit).filter(|h| h.confident).collect();
+        self.direction = direction(words, emit.side);
+        // A Tauri event reaches listeners on both sides: the path names those it reaches.
+        if emit.transport.reaches_own_side() && !receivers.is_empty() {
+            let mut to: Vec<&str> = receivers.iter().map(|h| words.side(h.side)).collect();
+            to.sort_unstable();
+            to.dedup();
+            self.direction = format!("{} → {}", words.side(emit.side), to.join(" and "));
+        }
         self.step(
             emit.file,
             emit.span,
-            format!("{} emits \"{event}\" and {waits}", emit.side.as_str()),
+            format!(
+                "{} {} \"{event}\" and {waits}",
+                words.subject(emit.side),
+                words.sends
+            ),
             None,
         );
         // A call of a wrapper: the emit it makes is inside the wrapper.
@@ -273,7 +328,7 @@ impl Builder<'_> {
             self.step(file, span, "through the wrapper's emit".to_owned(), None);
         }
         let receiving = emit.side.other();
-        if receiving == Side::Server {
+        if receiving == Side::Server && emit.transport.has_middleware() {
             for middleware in graph.middlewares.iter().filter(|m| m.ns.matches(&emit.ns)) {
                 let kind = if middleware.per_packet {
                     "per-packet middleware `socket.use`"
@@ -296,7 +351,6 @@ impl Builder<'_> {
                 self.step(middleware.file, middleware.span, kind.to_owned(), broken);
             }
         }
-        let receivers: Vec<&HandlerSite> = graph.receivers(emit).filter(|h| h.confident).collect();
         if receivers.is_empty() {
             // The finding about this emit, whichever rule reports it: alone, or as one
             // end of a misspelt pair.
@@ -307,11 +361,26 @@ impl Builder<'_> {
                             .iter()
                             .any(|l| l.file == emit.file && l.span == emit.span))
             });
-            let mut reason = format!(
-                "no {} handler listens for \"{event}\"{}",
-                receiving.as_str(),
-                emit.ns.clause()
-            );
+            let mut reason = if emit.transport.reaches_own_side() {
+                format!(
+                    "nothing {} for \"{event}\" in {} or {}",
+                    words.receives,
+                    words.subject(emit.side),
+                    words.subject(receiving)
+                )
+            } else {
+                format!(
+                    "no {} {} {} for \"{event}\"{}",
+                    words.side(receiving),
+                    words.handler,
+                    words.receives,
+                    if emit.transport.has_namespaces() {
+                        emit.ns.clause()
+                    } else {
+                        String::new()
+                    }
+                )
+            };
             if let Some(help) = finding.and_then(|d| d.help.as_deref()) {
                 reason.push_str(": ");
                 reason.push_str(help);
@@ -330,7 +399,11 @@ impl Builder<'_> {
                 reason.push_str(&format!(" (the closest handler is at {meant})"));
             }
             self.missing(
-                format!("{} handler for \"{event}\"", receiving.as_str()),
+                format!(
+                    "{} {} for \"{event}\"",
+                    words.side(receiving),
+                    words.handler
+                ),
                 reason,
             );
             return;
@@ -343,12 +416,13 @@ impl Builder<'_> {
     fn handler_steps(&mut self, cx: &Context, emit: &EmitSite, handler: &HandlerSite, event: &str) {
         let graph = &self.analysis.graph;
         let nest = handler.ack.as_ref().and_then(|ack| ack.nest);
+        let words = handler.transport.words();
         let runs = match (nest, &handler.listener_name) {
             (Some(_), Some(method)) => format!(
                 "{} handler `{method}` for \"{event}\" runs",
                 handler.side.as_str()
             ),
-            _ => format!("{} handler for \"{event}\" runs", handler.side.as_str()),
+            _ => words.runs(handler.side, event),
         };
         self.step(handler.file, handler.span, runs, None);
         if let Some((file, span)) = handler.via {
@@ -494,6 +568,246 @@ impl Builder<'_> {
     }
 }
 
+/// Tauri's request-reply path: an `invoke` to its command and back.
+impl Builder<'_> {
+    /// The `invoke` written at `start` in `file`, as the TS front-end read it.
+    fn written_invoke(&self, file: FileId, start: u32) -> Option<&TauriInvoke> {
+        self.analysis.files[file]
+            .facts
+            .tauri_invokes
+            .iter()
+            .find(|written| written.call_start == start)
+    }
+
+    /// The first `#[tauri::command]` fn named `name`, in file order.
+    fn command_named(&self, name: &str) -> Option<(FileId, &TauriCommand)> {
+        self.analysis
+            .files
+            .iter()
+            .enumerate()
+            .find_map(|(file, source)| {
+                let command = source
+                    .facts
+                    .tauri_commands
+                    .iter()
+                    .find(|c| c.name == name)?;
+                Some((file, command))
+            })
+    }
+
+    /// The findings of `rules` whose primary location is `(file, span)`.
+    fn findings_at<'d>(
+        &'d self,
+        rules: &'d [&str],
+        file: FileId,
+        span: Span,
+    ) -> impl Iterator<Item = &'d crate::diagnostic::Diagnostic> {
+        self.analysis
+            .diagnostics
+            .iter()
+            .filter(move |d| rules.contains(&d.rule) && d.file == file && d.span == span)
+    }
+
+    fn invoke_path(&mut self, invoke: &EmitSite, command: &str) {
+        let graph = &self.analysis.graph;
+        let words = invoke.transport.words();
+        self.direction = direction(words, invoke.side);
+        let written = self.written_invoke(invoke.file, invoke.span.start).cloned();
+        self.step(
+            invoke.file,
+            invoke.span,
+            format!(
+                "{} {} \"{command}\"{}",
+                words.subject(invoke.side),
+                words.sends,
+                promise_clause(written.as_ref().map(|w| w.promise))
+            ),
+            None,
+        );
+        if let Some((file, span)) = invoke.via {
+            let inner = self.written_invoke(file, span.start).map(|w| w.promise);
+            self.step(
+                file,
+                span,
+                format!(
+                    "through the wrapper's invoke{}",
+                    promise_clause(inner).replacen(" and ", ", which ", 1)
+                ),
+                None,
+            );
+        }
+        let receivers: Vec<&HandlerSite> =
+            graph.receivers(invoke).filter(|h| h.confident).collect();
+        if receivers.is_empty() {
+            let finding = self
+                .findings_at(
+                    &["unknown-command", "command-not-registered"],
+                    invoke.file,
+                    invoke.span,
+                )
+                .next();
+            let reason = match finding {
+                Some(d) => match &d.help {
+                    Some(help) => format!("{}: {help}", d.message),
+                    None => d.message.clone(),
+                },
+                None => format!("no registered command is named \"{command}\""),
+            };
+            self.missing(
+                format!("the command \"{command}\" in a live `generate_handler!`"),
+                reason,
+            );
+            return;
+        }
+        for handler in &receivers {
+            let duplicate = self
+                .findings_at(&["duplicate-command"], handler.file, handler.span)
+                .next()
+                .map(|d| d.message.clone());
+            self.step(
+                handler.file,
+                handler.span,
+                "registered in a live `generate_handler!`".to_owned(),
+                duplicate,
+            );
+        }
+        // `plugin:notes-sync|sync_now` is the plugin's fn `sync_now`.
+        let fn_name = command.rsplit('|').next().unwrap_or(command);
+        let Some((file, defined)) = self.command_named(fn_name) else {
+            return;
+        };
+        let defined = defined.clone();
+        self.step(
+            file,
+            defined.span,
+            format!(
+                "the command `fn {fn_name}` runs{}",
+                if defined.reply.is_async {
+                    " (async: off the main thread)"
+                } else {
+                    " (sync: on the main thread, which waits for it)"
+                }
+            ),
+            None,
+        );
+        // The argument object against the parameters.
+        let mut value_spans: Vec<Span> = vec![invoke.span];
+        if let Some(written) = &written {
+            value_spans.extend(written.values.iter().map(|v| v.span));
+        }
+        let mismatches: Vec<(Span, String)> = value_spans
+            .iter()
+            .flat_map(|span| self.findings_at(&["command-args-mismatch"], invoke.file, *span))
+            .map(|d| (d.span, d.message.clone()))
+            .collect();
+        for (span, message) in &mismatches {
+            self.step(
+                invoke.file,
+                *span,
+                "the argument object".to_owned(),
+                Some(message.clone()),
+            );
+        }
+        if mismatches.is_empty()
+            && let Some(sent) = &invoke.payload_keys
+        {
+            let read: Vec<String> = defined
+                .args
+                .iter()
+                .filter(|arg| sent.contains(&arg.key))
+                .map(|arg| format!("`{}` → `{}`", arg.key, arg.rust_name))
+                .collect();
+            let what = if read.is_empty() {
+                "the command reads no argument the invoke must send".to_owned()
+            } else {
+                format!("the arguments reach its parameters: {}", read.join(", "))
+            };
+            self.step(invoke.file, invoke.span, what, None);
+        }
+        // Back: the Channels it streams through, then what settles the Promise.
+        self.direction = direction(words, invoke.side.other());
+        for arg in defined.args.iter().filter(|arg| arg.channel) {
+            for send in &arg.sends {
+                self.step(
+                    file,
+                    *send,
+                    format!(
+                        "`{}.send(..)` sends a message on the Channel",
+                        arg.rust_name
+                    ),
+                    None,
+                );
+            }
+            let value = written
+                .as_ref()
+                .and_then(|w| w.values.iter().find(|v| v.key == arg.key));
+            if let Some(value) = value
+                && let InvokeValueKind::Channel { binding, onmessage } = &value.kind
+            {
+                let receiver = match binding {
+                    Some(binding) => format!("`{binding}.onmessage`"),
+                    None => "the handler given to `new Channel(..)`".to_owned(),
+                };
+                let (what, broken) = match onmessage {
+                    Some(_) => (
+                        format!(
+                            "streams messages through Channel `{}` → {receiver}",
+                            arg.key
+                        ),
+                        None,
+                    ),
+                    None => (
+                        format!("streams messages through Channel `{}`", arg.key),
+                        Some("the Channel has no `onmessage`: its messages are dropped".to_owned()),
+                    ),
+                };
+                self.step(invoke.file, onmessage.unwrap_or(value.span), what, broken);
+            }
+        }
+        let resolves = match &defined.reply.resolves {
+            Some(ty) => format!("`{ty}`"),
+            None => "`null`".to_owned(),
+        };
+        self.step(
+            file,
+            defined.span,
+            format!("the command's return value resolves the invoke with {resolves}"),
+            None,
+        );
+        let handled = match written.as_ref().map(|w| w.promise) {
+            Some(InvokePromise::Awaited) => ", thrown at the webview's `await`",
+            Some(InvokePromise::Chained) => ", handled by the chained `.catch`",
+            Some(InvokePromise::Returned) => ", for the invoke's caller to handle",
+            Some(InvokePromise::Dropped) => ", which nothing handles (an unhandled rejection)",
+            Some(InvokePromise::Kept) | None => "",
+        };
+        let rejects = match &defined.reply.rejects {
+            Rejects::With(error) => Some(format!(
+                "an `Err` rejects it with the serialized `{error}`{handled}"
+            )),
+            Rejects::Unnamed => Some(format!(
+                "an `Err` rejects it with the serialized error{handled}"
+            )),
+            Rejects::Never => None,
+        };
+        if let Some(rejects) = rejects {
+            self.step(file, defined.span, rejects, None);
+        }
+    }
+}
+
+/// How an invoke's Promise is used, as the end of its step's sentence.
+fn promise_clause(promise: Option<InvokePromise>) -> &'static str {
+    match promise {
+        Some(InvokePromise::Awaited) => " and awaits the result",
+        Some(InvokePromise::Chained) => " and handles the result with `.then`/`.catch`",
+        Some(InvokePromise::Returned) => " and returns the Promise to its caller",
+        Some(InvokePromise::Dropped) => " and drops the Promise",
+        Some(InvokePromise::Kept) => " and keeps the Promise",
+        None => "",
+    }
+}
+
 /// The fixes offered for this event's findings, as one unified diff.
 fn patch(analysis: &Analysis, event: &str) -> String {
     let mut edits: BTreeMap<FileId, Vec<(Span, String)>> = BTreeMap::new();
@@ -584,10 +898,47 @@ it(\"acks {event} when the work fails\", async () => {{\n  // make the handler's
     }
 }
 
+/// A test that proves a Tauri command or event works, written with Tauri's own test
+/// helpers (`tauri::test`, `@tauri-apps/api/mocks`).
+fn verify_tauri(transport: Transport, name: &str, first: Option<&EmitSite>) -> String {
+    match (transport, first) {
+        (Transport::TauriCommand, Some(invoke)) => {
+            let keys = match &invoke.payload_keys {
+                Some(keys) if !keys.is_empty() => format!(" ({{ {} }})", keys.join(", ")),
+                _ => String::new(),
+            };
+            format!(
+                "Write a Rust test that builds the app with `tauri::test::mock_builder()` and the same `generate_handler!`, calls `tauri::test::get_ipc_response` for \"{name}\" with the argument object the webview sends{keys}, and asserts the reply is `Ok`; and a webview test (`mockIPC` from `@tauri-apps/api/mocks`) that the code handles the invoke's rejection."
+            )
+        }
+        (Transport::TauriCommand, None) => format!(
+            "Invoke \"{name}\" from a test and assert the command's effect, or remove the command from `generate_handler!`."
+        ),
+        (_, Some(emit)) if emit.side == Side::Server => format!(
+            "Write a Rust test with `tauri::test::mock_app()` that listens for \"{name}\" with `listen_any` and asserts that it arrives within 2 s after the action that emits it."
+        ),
+        (_, Some(_)) => format!(
+            "Write a webview test that mocks the IPC with `mockIPC` from `@tauri-apps/api/mocks` and asserts that the action emits \"{name}\" (the command `plugin:event|emit` with `event: \"{name}\"`)."
+        ),
+        (_, None) => format!(
+            "Emit \"{name}\" from a test and assert the listener's effect, or remove the listener."
+        ),
+    }
+}
+
 pub fn render_human(trace: &Trace) -> String {
     let mut out = String::new();
-    let ns = trace.namespace.as_deref().unwrap_or("/");
-    let _ = writeln!(out, "trace of \"{}\" in namespace \"{ns}\"\n", trace.event);
+    if trace.transport.has_namespaces() {
+        let ns = trace.namespace.as_deref().unwrap_or("/");
+        let _ = writeln!(out, "trace of \"{}\" in namespace \"{ns}\"\n", trace.event);
+    } else {
+        let _ = writeln!(
+            out,
+            "trace of {}\"{}\"\n",
+            trace.transport.words().trace_title,
+            trace.event
+        );
+    }
     let mut direction = "";
     for step in &trace.steps {
         if step.direction != direction {

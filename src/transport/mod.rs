@@ -56,6 +56,44 @@ pub struct Words {
     pub client: &'static str,
     /// The server side's name: "server"; Tauri's "Rust core".
     pub server: &'static str,
+    /// The client side as the subject of a sentence: "client"; "the webview".
+    pub client_subject: &'static str,
+    /// The server side as the subject of a sentence: "server"; "the Rust core".
+    pub server_subject: &'static str,
+    /// What receives a message: "handler"; Tauri's "listener" and "command".
+    pub handler: &'static str,
+    /// The title of `trace`'s report: `""` for a transport with namespaces (the
+    /// namespace names it); "the Tauri command ".
+    pub trace_title: &'static str,
+    /// `trace`'s step for a receiver that runs, with `{side}`, `{subject}` and `{event}`
+    /// to fill in: "{side} handler for \"{event}\" runs".
+    pub runs: &'static str,
+}
+
+impl Words {
+    /// [`Words::runs`] filled in.
+    pub fn runs(&self, side: crate::facts::Side, event: &str) -> String {
+        self.runs
+            .replace("{side}", self.side(side))
+            .replace("{subject}", self.subject(side))
+            .replace("{event}", event)
+    }
+
+    /// A side's name: "client", "webview".
+    pub fn side(&self, side: crate::facts::Side) -> &'static str {
+        match side {
+            crate::facts::Side::Client => self.client,
+            crate::facts::Side::Server => self.server,
+        }
+    }
+
+    /// A side as the subject of a sentence: "client", "the webview".
+    pub fn subject(&self, side: crate::facts::Side) -> &'static str {
+        match side {
+            crate::facts::Side::Client => self.client_subject,
+            crate::facts::Side::Server => self.server_subject,
+        }
+    }
 }
 
 impl Transport {

@@ -11,6 +11,11 @@ pub const WORDS: Words = Words {
     receives: "listens",
     client: "client",
     server: "server",
+    client_subject: "client",
+    server_subject: "server",
+    handler: "handler",
+    trace_title: "",
+    runs: "{side} handler for \"{event}\" runs",
 };
 
 /// Events Socket.IO itself emits or listens for: never "unmatched".

@@ -19,6 +19,11 @@ pub const COMMAND_WORDS: Words = Words {
     receives: "defines",
     client: "webview",
     server: "Rust core",
+    client_subject: "the webview",
+    server_subject: "the Rust core",
+    handler: "command",
+    trace_title: "the Tauri command ",
+    runs: "the command \"{event}\" runs in {subject}",
 };
 
 pub const EVENT_WORDS: Words = Words {
@@ -27,6 +32,11 @@ pub const EVENT_WORDS: Words = Words {
     receives: "listens",
     client: "webview",
     server: "Rust core",
+    client_subject: "the webview",
+    server_subject: "the Rust core",
+    handler: "listener",
+    trace_title: "the Tauri event ",
+    runs: "{subject} listens for \"{event}\" and runs the listener",
 };
 
 /// The prefix of the events Tauri itself emits (`tauri://resize`, `tauri://drag-drop`):

@@ -136,6 +136,9 @@ pub(crate) fn extract_with(
                 extract::Extractor::new(len, dialect == Dialect::Dts, socket_wrappers, package);
             extractor.bodies = bodies;
             extractor.names_tauri_api = tauri::names_api(text);
+            if extractor.names_tauri_api {
+                extractor.tauri = tauri::prescan(&program, len);
+            }
             extractor.run(&program);
             let mut facts = extractor.facts;
             // A page runs in a browser, whatever its scripts import.

@@ -11,10 +11,16 @@ use swc_common::Spanned;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::bindings::Binding;
 use super::extract::Extractor;
+use super::parse::to_span;
 use super::syntax::unwrap_expr;
-use crate::facts::{Emit, Handler, ListenMethod, Origin, SocketRef, TypedSocket, Value};
+use crate::facts::{
+    Emit, Handler, InvokePromise, InvokeValue, InvokeValueKind, ListenMethod, Origin, SocketRef,
+    Span, TauriInvoke, TypedSocket, Value,
+};
 use crate::transport::Transport;
 
 /// The Tauri JS API's package, and its modules (`@tauri-apps/api/event`).
@@ -162,6 +168,15 @@ impl Extractor<'_> {
         };
         let index = self.facts.emits.len() as u32;
         self.note_wrapped_emit(call, index);
+        let values = match call.args.get(1) {
+            Some(args) if args.spread.is_none() => self.invoke_values(&args.expr),
+            _ => Vec::new(),
+        };
+        self.facts.tauri_invokes.push(TauriInvoke {
+            call_start: self.span(call.span).start,
+            promise: self.tauri.promise_of(call.span.lo.0),
+            values,
+        });
         let emit = Emit::plain(
             Transport::TauriCommand,
             self.span(call.span),
@@ -172,6 +187,73 @@ impl Extractor<'_> {
             keys,
         );
         self.facts.emits.push(emit);
+    }
+
+    /// The values of an invoke's argument object that are Channels or functions.
+    fn invoke_values(&self, args: &Expr) -> Vec<InvokeValue> {
+        let Expr::Object(object) = unwrap_expr(args) else {
+            return Vec::new();
+        };
+        let mut values = Vec::new();
+        for prop in &object.props {
+            let PropOrSpread::Prop(prop) = prop else {
+                continue;
+            };
+            let (key, value): (String, Expr) = match &**prop {
+                Prop::Shorthand(ident) => {
+                    (ident.sym.as_str().to_owned(), Expr::Ident(ident.clone()))
+                }
+                Prop::KeyValue(kv) => {
+                    let key = match &kv.key {
+                        PropName::Ident(ident) => ident.sym.as_str().to_owned(),
+                        PropName::Str(text) => text.value.to_string_lossy().into_owned(),
+                        _ => continue,
+                    };
+                    (key, (*kv.value).clone())
+                }
+                // `onProgress(p) { .. }`: a function too.
+                Prop::Method(method) => match &method.key {
+                    PropName::Ident(ident) => {
+                        values.push(InvokeValue {
+                            key: ident.sym.as_str().to_owned(),
+                            span: self.span(method.function.span),
+                            kind: InvokeValueKind::Function,
+                        });
+                        continue;
+                    }
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let kind = match unwrap_expr(&value) {
+                Expr::Arrow(_) | Expr::Fn(_) => Some(InvokeValueKind::Function),
+                Expr::New(new) => {
+                    self.tauri
+                        .new_channel(new)
+                        .map(|onmessage| InvokeValueKind::Channel {
+                            binding: None,
+                            onmessage,
+                        })
+                }
+                Expr::Ident(ident) => match self.tauri.channels.get(ident.sym.as_str()) {
+                    Some(onmessage) => Some(InvokeValueKind::Channel {
+                        binding: Some(ident.sym.as_str().to_owned()),
+                        onmessage: *onmessage,
+                    }),
+                    None => matches!(self.lookup(&ident.sym), Some(Binding::Func(_)))
+                        .then_some(InvokeValueKind::Function),
+                },
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                values.push(InvokeValue {
+                    key,
+                    span: self.span(value.span()),
+                    kind,
+                });
+            }
+        }
+        values
     }
 
     /// `emit(event, payload?)`, `emitTo(target, event, payload?)`: the name is argument
@@ -217,6 +299,219 @@ impl Extractor<'_> {
         // `once` unlistens itself; a `listen` in an effect must be unlistened by it.
         handler.context = self.listen_context();
         self.facts.handlers.push(handler);
+    }
+}
+
+/// What a file that names Tauri's JS API holds before the walk: its `Channel`s (`const
+/// ch = new Channel<T>(); ch.onmessage = ..`) and what each call's Promise is used for.
+/// Bindings are taken by name over the whole file (no scopes): two channels of one name
+/// in two functions share their `onmessage`, which only blurs `trace`'s pointer.
+#[derive(Default)]
+pub(super) struct Prescan {
+    len: u32,
+    /// The local names of `Channel` imported from `@tauri-apps/api/core`.
+    channel_classes: Vec<String>,
+    /// Namespace imports of the API or its `core` module (`core.Channel`).
+    namespaces: Vec<String>,
+    /// Channel bindings → where the webview receives their messages.
+    pub(super) channels: HashMap<String, Option<Span>>,
+    /// A call's start → what is done with its Promise, for the calls that are awaited,
+    /// returned, chained or written as a statement.
+    uses: HashMap<u32, Use>,
+    /// `x.onmessage = ..` assignments, by `x`: kept for the channels once all are known.
+    assigned_onmessage: Vec<(String, Span)>,
+}
+
+#[derive(Clone, Copy)]
+enum Use {
+    Promise(InvokePromise),
+    /// `x.then(onFulfilled)` with no rejection handler: the chain's own use decides; the
+    /// call whose start this is.
+    ThenOf(u32),
+}
+
+impl Prescan {
+    /// `new Channel(handler?)` of Tauri's API: the handler's span when it has one.
+    fn new_channel(&self, new: &NewExpr) -> Option<Option<Span>> {
+        let is_channel = match unwrap_expr(&new.callee) {
+            Expr::Ident(ident) => self.channel_classes.iter().any(|c| *c == *ident.sym),
+            Expr::Member(member) => {
+                matches!(&member.prop, MemberProp::Ident(prop) if &*prop.sym == "Channel")
+                    && matches!(unwrap_expr(&member.obj), Expr::Ident(object)
+                        if self.namespaces.iter().any(|n| *n == *object.sym))
+            }
+            _ => false,
+        };
+        is_channel.then(|| {
+            new.args
+                .as_deref()
+                .and_then(|args| args.first())
+                .map(|handler| to_span(handler.expr.span(), self.len))
+        })
+    }
+
+    /// What is done with the Promise of the call starting at `start` (swc offset).
+    fn promise_of(&self, start: u32) -> InvokePromise {
+        let mut at = start;
+        // A chain of `.then(f)` is as handled as its last link; bounded by its length.
+        for _ in 0..64 {
+            match self.uses.get(&at) {
+                Some(Use::Promise(promise)) => return *promise,
+                Some(Use::ThenOf(outer)) => at = *outer,
+                None => return InvokePromise::Kept,
+            }
+        }
+        InvokePromise::Kept
+    }
+}
+
+/// Reads what [`Prescan`] holds; runs only on files that name the API.
+pub(super) fn prescan(program: &Program, len: u32) -> Prescan {
+    let mut prescan = Prescan {
+        len,
+        ..Prescan::default()
+    };
+    if let Program::Module(module) = program {
+        for item in &module.body {
+            let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item else {
+                continue;
+            };
+            let Some(module_name) =
+                api_module(&import.src.value.to_string_lossy()).map(str::to_owned)
+            else {
+                continue;
+            };
+            for specifier in &import.specifiers {
+                match specifier {
+                    ImportSpecifier::Named(named) => {
+                        let imported = match &named.imported {
+                            Some(ModuleExportName::Ident(ident)) => ident.sym.as_str().to_owned(),
+                            Some(ModuleExportName::Str(text)) => {
+                                text.value.to_string_lossy().into_owned()
+                            }
+                            None => named.local.sym.as_str().to_owned(),
+                        };
+                        match (module_name.as_str(), imported.as_str()) {
+                            ("core", "Channel") => prescan
+                                .channel_classes
+                                .push(named.local.sym.as_str().to_owned()),
+                            ("", "core") => {
+                                prescan.namespaces.push(named.local.sym.as_str().to_owned())
+                            }
+                            _ => {}
+                        }
+                    }
+                    ImportSpecifier::Namespace(namespace) if module_name == "core" => {
+                        prescan
+                            .namespaces
+                            .push(namespace.local.sym.as_str().to_owned());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    program.visit_with(&mut prescan);
+    for (name, span) in std::mem::take(&mut prescan.assigned_onmessage) {
+        if let Some(onmessage) = prescan.channels.get_mut(&name) {
+            onmessage.get_or_insert(span);
+        }
+    }
+    prescan
+}
+
+impl Visit for Prescan {
+    fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
+        if let (Pat::Ident(binding), Some(init)) = (&declarator.name, &declarator.init)
+            && let Expr::New(new) = unwrap_expr(init)
+            && let Some(handler) = self.new_channel(new)
+        {
+            let onmessage = self
+                .channels
+                .entry(binding.id.sym.as_str().to_owned())
+                .or_default();
+            *onmessage = onmessage.or(handler);
+        }
+        declarator.visit_children_with(self);
+    }
+
+    fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+        // `ch.onmessage = (message) => ..`, after `ch` is declared or before (hoisted
+        // functions): recorded for any name, kept only for channels below.
+        if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
+            && matches!(&member.prop, MemberProp::Ident(prop) if &*prop.sym == "onmessage")
+            && let Expr::Ident(object) = unwrap_expr(&member.obj)
+        {
+            let span = to_span(assign.span, self.len);
+            self.onmessage_assigned(object.sym.as_str(), span);
+        }
+        assign.visit_children_with(self);
+    }
+
+    fn visit_await_expr(&mut self, await_expr: &AwaitExpr) {
+        if let Expr::Call(call) = unwrap_expr(&await_expr.arg) {
+            self.uses
+                .insert(call.span.lo.0, Use::Promise(InvokePromise::Awaited));
+        }
+        await_expr.visit_children_with(self);
+    }
+
+    fn visit_expr_stmt(&mut self, stmt: &ExprStmt) {
+        let expr = match unwrap_expr(&stmt.expr) {
+            // `void invoke(..)`: dropped on purpose, dropped still.
+            Expr::Unary(unary) if unary.op == UnaryOp::Void => unwrap_expr(&unary.arg),
+            expr => expr,
+        };
+        if let Expr::Call(call) = expr {
+            self.uses
+                .insert(call.span.lo.0, Use::Promise(InvokePromise::Dropped));
+        }
+        stmt.visit_children_with(self);
+    }
+
+    fn visit_return_stmt(&mut self, ret: &ReturnStmt) {
+        if let Some(arg) = &ret.arg
+            && let Expr::Call(call) = unwrap_expr(arg)
+        {
+            self.uses
+                .insert(call.span.lo.0, Use::Promise(InvokePromise::Returned));
+        }
+        ret.visit_children_with(self);
+    }
+
+    fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
+        if let ArrowFunctionBody::Expr(body) = &*arrow.body
+            && let Expr::Call(call) = unwrap_expr(body)
+        {
+            self.uses
+                .insert(call.span.lo.0, Use::Promise(InvokePromise::Returned));
+        }
+        arrow.visit_children_with(self);
+    }
+
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        if let Callee::Expr(callee) = &call.callee
+            && let Expr::Member(member) = unwrap_expr(callee)
+            && let MemberProp::Ident(method) = &member.prop
+            && let Expr::Call(inner) = unwrap_expr(&member.obj)
+        {
+            let chained = match &*method.sym {
+                "catch" => Some(Use::Promise(InvokePromise::Chained)),
+                "then" if call.args.len() >= 2 => Some(Use::Promise(InvokePromise::Chained)),
+                "then" | "finally" => Some(Use::ThenOf(call.span.lo.0)),
+                _ => None,
+            };
+            if let Some(chained) = chained {
+                self.uses.insert(inner.span.lo.0, chained);
+            }
+        }
+        call.visit_children_with(self);
+    }
+}
+
+impl Prescan {
+    fn onmessage_assigned(&mut self, name: &str, span: Span) {
+        self.assigned_onmessage.push((name.to_owned(), span));
     }
 }
 
