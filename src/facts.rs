@@ -114,6 +114,22 @@ pub enum Side {
 }
 
 impl Side {
+    /// Its name in a transport's words: "client", Tauri's "webview".
+    pub fn name(self, words: &crate::transport::Words) -> &'static str {
+        match self {
+            Side::Client => words.client,
+            Side::Server => words.server,
+        }
+    }
+
+    /// Its name as the subject of a sentence: "client", Tauri's "the webview".
+    pub fn subject(self, words: &crate::transport::Words) -> &'static str {
+        match self {
+            Side::Client => words.client_subject,
+            Side::Server => words.server_subject,
+        }
+    }
+
     pub fn other(self) -> Side {
         match self {
             Side::Client => Side::Server,

@@ -151,7 +151,7 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
                 handler.span,
                 format!(
                     "{} {} for \"{event}\"",
-                    words.side(handler.side),
+                    handler.side.name(words),
                     words.handler
                 ),
                 Some(format!(
@@ -227,7 +227,7 @@ fn namespaces_of(analysis: &Analysis, event: &str) -> Vec<String> {
 }
 
 fn direction(words: &Words, from: Side) -> String {
-    format!("{} → {}", words.side(from), words.side(from.other()))
+    format!("{} → {}", from.name(words), from.other().name(words))
 }
 
 struct Builder<'a> {
@@ -308,17 +308,17 @@ impl Builder<'_> {
         self.direction = direction(words, emit.side);
         // A Tauri event reaches listeners on both sides: the path names those it reaches.
         if emit.transport.reaches_own_side() && !receivers.is_empty() {
-            let mut to: Vec<&str> = receivers.iter().map(|h| words.side(h.side)).collect();
+            let mut to: Vec<&str> = receivers.iter().map(|h| h.side.name(words)).collect();
             to.sort_unstable();
             to.dedup();
-            self.direction = format!("{} → {}", words.side(emit.side), to.join(" and "));
+            self.direction = format!("{} → {}", emit.side.name(words), to.join(" and "));
         }
         self.step(
             emit.file,
             emit.span,
             format!(
                 "{} {} \"{event}\" and {waits}",
-                words.subject(emit.side),
+                emit.side.subject(words),
                 words.sends
             ),
             None,
@@ -365,13 +365,13 @@ impl Builder<'_> {
                 format!(
                     "nothing {} for \"{event}\" in {} or {}",
                     words.receives,
-                    words.subject(emit.side),
-                    words.subject(receiving)
+                    emit.side.subject(words),
+                    receiving.subject(words)
                 )
             } else {
                 format!(
                     "no {} {} {} for \"{event}\"{}",
-                    words.side(receiving),
+                    receiving.name(words),
                     words.handler,
                     words.receives,
                     if emit.transport.has_namespaces() {
@@ -401,7 +401,7 @@ impl Builder<'_> {
             self.missing(
                 format!(
                     "{} {} for \"{event}\"",
-                    words.side(receiving),
+                    receiving.name(words),
                     words.handler
                 ),
                 reason,
@@ -422,7 +422,7 @@ impl Builder<'_> {
                 "{} handler `{method}` for \"{event}\" runs",
                 handler.side.as_str()
             ),
-            _ => words.runs(handler.side, event),
+            _ => words.runs(handler.side.name(words), handler.side.subject(words), event),
         };
         self.step(handler.file, handler.span, runs, None);
         if let Some((file, span)) = handler.via {
@@ -618,7 +618,7 @@ impl Builder<'_> {
             invoke.span,
             format!(
                 "{} {} \"{command}\"{}",
-                words.subject(invoke.side),
+                invoke.side.subject(words),
                 words.sends,
                 promise_clause(written.as_ref().map(|w| w.promise))
             ),

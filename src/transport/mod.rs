@@ -65,34 +65,21 @@ pub struct Words {
     /// The title of `trace`'s report: `""` for a transport with namespaces (the
     /// namespace names it); "the Tauri command ".
     pub trace_title: &'static str,
+    /// The sending call, as `graph` labels its edges: "emit"; Tauri's "invoke".
+    pub call: &'static str,
     /// `trace`'s step for a receiver that runs, with `{side}`, `{subject}` and `{event}`
     /// to fill in: "{side} handler for \"{event}\" runs".
     pub runs: &'static str,
 }
 
 impl Words {
-    /// [`Words::runs`] filled in.
-    pub fn runs(&self, side: crate::facts::Side, event: &str) -> String {
+    /// [`Words::runs`] filled in with a side's name and subject (see
+    /// `facts::Side::name`).
+    pub fn runs(&self, side: &str, subject: &str, event: &str) -> String {
         self.runs
-            .replace("{side}", self.side(side))
-            .replace("{subject}", self.subject(side))
+            .replace("{side}", side)
+            .replace("{subject}", subject)
             .replace("{event}", event)
-    }
-
-    /// A side's name: "client", "webview".
-    pub fn side(&self, side: crate::facts::Side) -> &'static str {
-        match side {
-            crate::facts::Side::Client => self.client,
-            crate::facts::Side::Server => self.server,
-        }
-    }
-
-    /// A side as the subject of a sentence: "client", "the webview".
-    pub fn subject(&self, side: crate::facts::Side) -> &'static str {
-        match side {
-            crate::facts::Side::Client => self.client_subject,
-            crate::facts::Side::Server => self.server_subject,
-        }
     }
 }
 
@@ -103,6 +90,15 @@ impl Transport {
             Transport::SocketIo => socket_io::NAME,
             Transport::TauriCommand => tauri::COMMAND_NAME,
             Transport::TauriEvent => tauri::EVENT_NAME,
+        }
+    }
+
+    /// Its id in machine-readable output (`graph --format json`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Transport::SocketIo => "socket.io",
+            Transport::TauriCommand => "tauri-command",
+            Transport::TauriEvent => "tauri-event",
         }
     }
 

@@ -22,6 +22,7 @@ pub const COMMAND_WORDS: Words = Words {
     client_subject: "the webview",
     server_subject: "the Rust core",
     handler: "command",
+    call: "invoke",
     trace_title: "the Tauri command ",
     runs: "the command \"{event}\" runs in {subject}",
 };
@@ -35,6 +36,7 @@ pub const EVENT_WORDS: Words = Words {
     client_subject: "the webview",
     server_subject: "the Rust core",
     handler: "listener",
+    call: "emit",
     trace_title: "the Tauri event ",
     runs: "{subject} listens for \"{event}\" and runs the listener",
 };
