@@ -1895,6 +1895,35 @@ mod tests {
     }
 
     #[test]
+    fn return_types_are_read_as_written() {
+        let facts = scan_source(
+            r#"
+            use tauri::ipc::Channel;
+            #[tauri::command]
+            async fn export(on_progress: Channel<u32>) -> Result<Vec<  String>, MyError> {
+                on_progress.send(1).ok();
+                Ok(vec![])
+            }
+            #[tauri::command]
+            fn count() -> tauri::Result<u32> { Ok(0) }
+            #[tauri::command]
+            fn theme() -> String { String::new() }
+            #[tauri::command]
+            fn ping() {}
+            "#,
+        );
+        let output = |i: usize| {
+            let o = &facts.commands[i].output;
+            (o.ok.as_deref(), o.err.as_deref())
+        };
+        assert_eq!(output(0), (Some("Vec< String>"), Some("MyError")));
+        assert_eq!(output(1), (Some("u32"), None));
+        assert_eq!(output(2), (Some("String"), None));
+        assert_eq!(output(3), (None, None));
+        assert_eq!(facts.channel_sends[0].command.as_deref(), Some("export"));
+    }
+
+    #[test]
     fn rename_all_snake_case_keeps_the_rust_names_as_keys() {
         let facts = scan_source(
             r#"

@@ -174,7 +174,7 @@ impl Extractor<'_> {
         };
         self.facts.tauri_invokes.push(TauriInvoke {
             call_start: self.span(call.span).start,
-            promise: self.tauri.promise_of(call.span.lo.0),
+            promise: self.tauri.promise_of(call.span),
             values,
         });
         let emit = Emit::plain(
@@ -315,9 +315,10 @@ pub(super) struct Prescan {
     namespaces: Vec<String>,
     /// Channel bindings → where the webview receives their messages.
     pub(super) channels: HashMap<String, Option<Span>>,
-    /// A call's start → what is done with its Promise, for the calls that are awaited,
-    /// returned, chained or written as a statement.
-    uses: HashMap<u32, Use>,
+    /// A call's span (swc's offsets: a chain's links all start where it starts) → what is
+    /// done with its Promise, for the calls that are awaited, returned, chained or
+    /// written as a statement.
+    uses: HashMap<(u32, u32), Use>,
     /// `x.onmessage = ..` assignments, by `x`: kept for the channels once all are known.
     assigned_onmessage: Vec<(String, Span)>,
 }
@@ -326,8 +327,8 @@ pub(super) struct Prescan {
 enum Use {
     Promise(InvokePromise),
     /// `x.then(onFulfilled)` with no rejection handler: the chain's own use decides; the
-    /// call whose start this is.
-    ThenOf(u32),
+    /// call whose span this is.
+    ThenOf((u32, u32)),
 }
 
 impl Prescan {
@@ -350,9 +351,9 @@ impl Prescan {
         })
     }
 
-    /// What is done with the Promise of the call starting at `start` (swc offset).
-    fn promise_of(&self, start: u32) -> InvokePromise {
-        let mut at = start;
+    /// What is done with the Promise of the call at `span`.
+    fn promise_of(&self, span: swc_common::Span) -> InvokePromise {
+        let mut at = key(span);
         // A chain of `.then(f)` is as handled as its last link; bounded by its length.
         for _ in 0..64 {
             match self.uses.get(&at) {
@@ -363,6 +364,10 @@ impl Prescan {
         }
         InvokePromise::Kept
     }
+}
+
+fn key(span: swc_common::Span) -> (u32, u32) {
+    (span.lo.0, span.hi.0)
 }
 
 /// Reads what [`Prescan`] holds; runs only on files that name the API.
@@ -451,7 +456,7 @@ impl Visit for Prescan {
     fn visit_await_expr(&mut self, await_expr: &AwaitExpr) {
         if let Expr::Call(call) = unwrap_expr(&await_expr.arg) {
             self.uses
-                .insert(call.span.lo.0, Use::Promise(InvokePromise::Awaited));
+                .insert(key(call.span), Use::Promise(InvokePromise::Awaited));
         }
         await_expr.visit_children_with(self);
     }
@@ -464,7 +469,7 @@ impl Visit for Prescan {
         };
         if let Expr::Call(call) = expr {
             self.uses
-                .insert(call.span.lo.0, Use::Promise(InvokePromise::Dropped));
+                .insert(key(call.span), Use::Promise(InvokePromise::Dropped));
         }
         stmt.visit_children_with(self);
     }
@@ -474,7 +479,7 @@ impl Visit for Prescan {
             && let Expr::Call(call) = unwrap_expr(arg)
         {
             self.uses
-                .insert(call.span.lo.0, Use::Promise(InvokePromise::Returned));
+                .insert(key(call.span), Use::Promise(InvokePromise::Returned));
         }
         ret.visit_children_with(self);
     }
@@ -484,7 +489,7 @@ impl Visit for Prescan {
             && let Expr::Call(call) = unwrap_expr(body)
         {
             self.uses
-                .insert(call.span.lo.0, Use::Promise(InvokePromise::Returned));
+                .insert(key(call.span), Use::Promise(InvokePromise::Returned));
         }
         arrow.visit_children_with(self);
     }
@@ -498,11 +503,11 @@ impl Visit for Prescan {
             let chained = match &*method.sym {
                 "catch" => Some(Use::Promise(InvokePromise::Chained)),
                 "then" if call.args.len() >= 2 => Some(Use::Promise(InvokePromise::Chained)),
-                "then" | "finally" => Some(Use::ThenOf(call.span.lo.0)),
+                "then" | "finally" => Some(Use::ThenOf(key(call.span))),
                 _ => None,
             };
             if let Some(chained) = chained {
-                self.uses.insert(inner.span.lo.0, chained);
+                self.uses.insert(key(inner.span), chained);
             }
         }
         call.visit_children_with(self);
@@ -682,6 +687,60 @@ getCurrentWebviewWindow().once("c", () => {});
         assert_eq!(facts.emits[1].name.as_str(), Some("b"));
         let names: Vec<Option<&str>> = facts.handlers.iter().map(|h| h.name.as_str()).collect();
         assert_eq!(names, [Some("a"), Some("c")]);
+    }
+
+    #[test]
+    fn an_invoke_knows_its_channels_its_functions_and_its_promise() {
+        use crate::facts::{InvokePromise, InvokeValueKind};
+        let facts = facts(
+            r#"
+import { Channel, invoke } from "@tauri-apps/api/core";
+import * as core from "@tauri-apps/api/core";
+function onDone(path) {}
+async function run() {
+  const progress = new Channel();
+  await invoke("a", { progress, done: onDone, log: (line) => {}, plain: 1 });
+  invoke("b", { inline: new core.Channel((m) => {}) });
+  invoke("c").then((x) => x).catch(() => {});
+  invoke("d").then((x) => x);
+  return invoke("e");
+  progress.onmessage = (m) => {};
+}
+export const f = () => invoke("f");
+const kept = invoke("g");
+"#,
+        );
+        let promises: Vec<InvokePromise> = facts.tauri_invokes.iter().map(|i| i.promise).collect();
+        assert_eq!(
+            promises,
+            [
+                InvokePromise::Awaited,
+                InvokePromise::Dropped,
+                InvokePromise::Chained,
+                InvokePromise::Dropped,
+                InvokePromise::Returned,
+                InvokePromise::Returned,
+                InvokePromise::Kept,
+            ]
+        );
+        let values = &facts.tauri_invokes[0].values;
+        let kinds: Vec<(&str, bool)> = values
+            .iter()
+            .map(|v| (v.key.as_str(), matches!(v.kind, InvokeValueKind::Function)))
+            .collect();
+        assert_eq!(kinds, [("progress", false), ("done", true), ("log", true)]);
+        // The `onmessage` assigned after the invoke is still the channel's.
+        assert!(matches!(
+            &values[0].kind,
+            InvokeValueKind::Channel { binding: Some(b), onmessage: Some(_) } if b == "progress"
+        ));
+        assert!(matches!(
+            &facts.tauri_invokes[1].values[0].kind,
+            InvokeValueKind::Channel {
+                binding: None,
+                onmessage: Some(_)
+            }
+        ));
     }
 
     #[test]
