@@ -177,7 +177,12 @@ fn the_readme_shows_the_real_output_of_the_sample() {
 fn the_readme_shows_the_real_tauri_trace() {
     const START: &str = "```console\n$ wirelint trace export_notes testdata/tauri-notes\n";
     let output = wirelint()
-        .args(["trace", "export_notes", "--no-cache", "testdata/tauri-notes"])
+        .args([
+            "trace",
+            "export_notes",
+            "--no-cache",
+            "testdata/tauri-notes",
+        ])
         .env("NO_COLOR", "1")
         .output()
         .expect("runs");

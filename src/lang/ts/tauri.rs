@@ -235,10 +235,13 @@ impl Extractor<'_> {
                             onmessage,
                         })
                 }
-                Expr::Ident(ident) => match self.tauri.channels.get(ident.sym.as_str()) {
+                Expr::Ident(ident) => match self
+                    .tauri
+                    .channel_at(ident.sym.as_str(), self.span(ident.span).start)
+                {
                     Some(onmessage) => Some(InvokeValueKind::Channel {
                         binding: Some(ident.sym.as_str().to_owned()),
-                        onmessage: *onmessage,
+                        onmessage,
                     }),
                     None => matches!(self.lookup(&ident.sym), Some(Binding::Func(_)))
                         .then_some(InvokeValueKind::Function),
@@ -304,8 +307,9 @@ impl Extractor<'_> {
 
 /// What a file that names Tauri's JS API holds before the walk: its `Channel`s (`const
 /// ch = new Channel<T>(); ch.onmessage = ..`) and what each call's Promise is used for.
-/// Bindings are taken by name over the whole file (no scopes): two channels of one name
-/// in two functions share their `onmessage`, which only blurs `trace`'s pointer.
+/// Bindings are taken by name and position, not scope: a name stands for its nearest
+/// declaration above, so two channels of one name in two functions keep their own
+/// `onmessage`.
 #[derive(Default)]
 pub(super) struct Prescan {
     len: u32,
@@ -313,8 +317,9 @@ pub(super) struct Prescan {
     channel_classes: Vec<String>,
     /// Namespace imports of the API or its `core` module (`core.Channel`).
     namespaces: Vec<String>,
-    /// Channel bindings → where the webview receives their messages.
-    pub(super) channels: HashMap<String, Option<Span>>,
+    /// Channel bindings → their declarations in source order: where each starts and
+    /// where the webview receives its messages.
+    channels: HashMap<String, Vec<(u32, Option<Span>)>>,
     /// A call's span (swc's offsets: a chain's links all start where it starts) → what is
     /// done with its Promise, for the calls that are awaited, returned, chained or
     /// written as a statement.
@@ -332,6 +337,18 @@ enum Use {
 }
 
 impl Prescan {
+    /// The channel `name` stands for at `at`: its nearest declaration above (the
+    /// first, for a use above them all), with where it receives messages.
+    fn channel_at(&self, name: &str, at: u32) -> Option<Option<Span>> {
+        let declarations = self.channels.get(name)?;
+        let nearest = declarations
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= at)
+            .or(declarations.first())?;
+        Some(nearest.1)
+    }
+
     /// `new Channel(handler?)` of Tauri's API: the handler's span when it has one.
     fn new_channel(&self, new: &NewExpr) -> Option<Option<Span>> {
         let is_channel = match unwrap_expr(&new.callee) {
@@ -417,9 +434,20 @@ pub(super) fn prescan(program: &Program, len: u32) -> Prescan {
         }
     }
     program.visit_with(&mut prescan);
+    // Each assignment is the nearest declaration's above it (the first one's, above
+    // them all: a handler set in a hoisted function).
     for (name, span) in std::mem::take(&mut prescan.assigned_onmessage) {
-        if let Some(onmessage) = prescan.channels.get_mut(&name) {
-            onmessage.get_or_insert(span);
+        if let Some(declarations) = prescan.channels.get_mut(&name) {
+            let nearest = match declarations
+                .iter()
+                .rposition(|(start, _)| *start <= span.start)
+            {
+                Some(i) => declarations.get_mut(i),
+                None => declarations.first_mut(),
+            };
+            if let Some((_, onmessage)) = nearest {
+                onmessage.get_or_insert(span);
+            }
         }
     }
     prescan
@@ -431,11 +459,11 @@ impl Visit for Prescan {
             && let Expr::New(new) = unwrap_expr(init)
             && let Some(handler) = self.new_channel(new)
         {
-            let onmessage = self
-                .channels
+            let start = to_span(declarator.span, self.len).start;
+            self.channels
                 .entry(binding.id.sym.as_str().to_owned())
-                .or_default();
-            *onmessage = onmessage.or(handler);
+                .or_default()
+                .push((start, handler));
         }
         declarator.visit_children_with(self);
     }
@@ -708,6 +736,11 @@ async function run() {
 }
 export const f = () => invoke("f");
 const kept = invoke("g");
+async function again() {
+  const progress = new Channel();
+  progress.onmessage = (m) => {};
+  await invoke("h", { progress });
+}
 "#,
         );
         let promises: Vec<InvokePromise> = facts.tauri_invokes.iter().map(|i| i.promise).collect();
@@ -721,8 +754,16 @@ const kept = invoke("g");
                 InvokePromise::Returned,
                 InvokePromise::Returned,
                 InvokePromise::Kept,
+                InvokePromise::Awaited,
             ]
         );
+        // Two channels of one name: each invoke's is the declaration above it.
+        let onmessage = |i: usize| match &facts.tauri_invokes[i].values[0].kind {
+            InvokeValueKind::Channel { onmessage, .. } => *onmessage,
+            InvokeValueKind::Function => None,
+        };
+        assert!(onmessage(0).is_some() && onmessage(7).is_some());
+        assert_ne!(onmessage(0), onmessage(7));
         let values = &facts.tauri_invokes[0].values;
         let kinds: Vec<(&str, bool)> = values
             .iter()
