@@ -146,19 +146,41 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         for handler in &handlers {
             let words = handler.transport.words();
             builder.direction = direction(words, handler.side.other());
-            builder.step(
-                handler.file,
-                handler.span,
-                format!(
-                    "{} {} for \"{event}\"",
-                    handler.side.name(words),
-                    words.handler
-                ),
-                Some(format!(
-                    "nothing in this project {} it: the {} never runs",
-                    words.sends, words.handler
-                )),
+            let what = format!(
+                "{} {} for \"{event}\"",
+                handler.side.name(words),
+                words.handler
             );
+            // As `check` judges it: an emit whose name is computed at runtime (or a
+            // file that did not parse) may send it.
+            let may_be_sent = graph.may_be_emitted(
+                handler.app,
+                handler.transport,
+                handler.side.other(),
+                &handler.ns,
+                event,
+            );
+            if may_be_sent {
+                builder.step(
+                    handler.file,
+                    handler.span,
+                    format!(
+                        "{what}: no {} names it, but one whose name is not known here may send it",
+                        words.call
+                    ),
+                    None,
+                );
+            } else {
+                builder.step(
+                    handler.file,
+                    handler.span,
+                    what,
+                    Some(format!(
+                        "nothing in this project {} it: the {} never runs",
+                        words.sends, words.handler
+                    )),
+                );
+            }
         }
     }
     for emit in &emits {
@@ -250,6 +272,11 @@ impl Builder<'_> {
         self.push(status, what, Some((path, at.line, at.column)), broken);
     }
 
+    /// A step no code stands for, that is not broken: a receiver `check` cannot name.
+    fn missing_free(&mut self, what: String) {
+        self.push(Status::Ok, what, None, None);
+    }
+
     /// A step no code stands for.
     fn missing(&mut self, what: String, reason: String) {
         self.push(Status::Missing, what, None, Some(reason));
@@ -289,6 +316,26 @@ impl Builder<'_> {
             direction: self.direction.clone(),
             reason,
         });
+    }
+
+    /// For an emit no named receiver takes: whether one `check` cannot name (a
+    /// listener whose name is computed at runtime, a list of commands it cannot read, a
+    /// file that did not parse) may take it, as `check` judges it. Then that is the step.
+    fn may_be_received(&mut self, emit: &EmitSite, event: &str) -> bool {
+        let graph = &self.analysis.graph;
+        let words = emit.transport.words();
+        let receiving = emit.side.other();
+        let may = graph.may_be_handled(emit.app, emit.transport, receiving, &emit.ns, event)
+            || (emit.transport.reaches_own_side()
+                && graph.may_be_handled(emit.app, emit.transport, emit.side, &emit.ns, event));
+        if may {
+            self.missing_free(format!(
+                "no {} {} names \"{event}\", but one whose name is not known here may take it",
+                receiving.name(words),
+                words.handler
+            ));
+        }
+        may
     }
 
     fn emit_path(&mut self, cx: &Context, emit: &EmitSite, event: &str) {
@@ -350,6 +397,9 @@ impl Builder<'_> {
                 });
                 self.step(middleware.file, middleware.span, kind.to_owned(), broken);
             }
+        }
+        if receivers.is_empty() && self.may_be_received(emit, event) {
+            return;
         }
         if receivers.is_empty() {
             // The finding about this emit, whichever rule reports it: alone, or as one
@@ -638,6 +688,9 @@ impl Builder<'_> {
         }
         let receivers: Vec<&HandlerSite> =
             graph.receivers(invoke).filter(|h| h.confident).collect();
+        if receivers.is_empty() && self.may_be_received(invoke, command) {
+            return;
+        }
         if receivers.is_empty() {
             let finding = self
                 .findings_at(
