@@ -724,8 +724,8 @@ impl Scanner<'_> {
                 _ => None,
             });
             return ReturnTypes {
-                ok: types.next().and_then(|ty| written(ty)),
-                err: types.next().and_then(|ty| written(ty)),
+                ok: types.next().and_then(&written),
+                err: types.next().and_then(&written),
             };
         }
         ReturnTypes {

@@ -98,9 +98,9 @@ pub(super) struct Extractor<'a> {
     /// The file names Tauri's JS API (`@tauri-apps/api...`): only then can a call be
     /// one of its calls, and most files' calls are spared the look-up.
     pub(super) names_tauri_api: bool,
-    /// What `tauri::prescan` read of such a file before the walk: its Channels and
+    /// What `invokes::prescan` read of such a file before the walk: its Channels and
     /// what each call's Promise is used for.
-    pub(super) tauri: super::tauri::Prescan,
+    pub(super) tauri: super::invokes::Prescan,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
