@@ -1013,14 +1013,12 @@ pub fn render_human(trace: &Trace) -> String {
             ""
         };
         let at = match (&step.file, step.line, step.column) {
-            (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}"),
-            _ => "nowhere in this project".to_owned(),
+            (Some(file), Some(line), Some(column)) => format!(" ({file}:{line}:{column})"),
+            _ if step.status == Status::Missing => " (nowhere in this project)".to_owned(),
+            // A receiver `check` cannot name: no code to point at, and nothing missing.
+            _ => String::new(),
         };
-        let _ = writeln!(
-            out,
-            "{:>3}. [{mark}] {} ({at}){stall}",
-            step.number, step.what
-        );
+        let _ = writeln!(out, "{:>3}. [{mark}] {}{at}{stall}", step.number, step.what);
         if let Some(reason) = &step.reason {
             let _ = writeln!(out, "       {reason}");
         }

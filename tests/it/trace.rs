@@ -338,3 +338,45 @@ fn graph_draws_tauri_commands_and_events() {
         .expect("note-saved");
     assert_eq!(saved["transport"], "tauri-event");
 }
+
+#[test]
+fn a_name_computed_at_runtime_on_the_other_end_is_no_stall() {
+    // The core emits names it computes (`notify(app, kind)`): check reports neither end,
+    // so trace shows no stall on either.
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "src/App.ts",
+        "import { listen, emit } from \"@tauri-apps/api/event\";\nlisten(\"profile-changed\", () => {});\nemit(\"window-shown\");\n",
+    );
+    write(
+        dir.path(),
+        "src-tauri/src/lib.rs",
+        "use tauri::{AppHandle, Emitter, Listener};\n\npub fn notify(app: &AppHandle, kind: &str) {\n    app.emit(kind, ()).ok();\n}\n\npub fn follow(app: &AppHandle, kind: String) {\n    app.listen(kind, |_| {});\n}\n",
+    );
+    let project = dir.path().to_str().expect("utf-8 path");
+    let checked = wirelint()
+        .args(["check", "--no-cache", "--format", "compact", project])
+        .output()
+        .expect("runs");
+    let checked = String::from_utf8(checked.stdout).expect("utf-8");
+    assert!(!checked.contains("unmatched"), "{checked}");
+    for (name, step) in [
+        (
+            "profile-changed",
+            "[ok] webview listener for \"profile-changed\": no emit names it, but one whose name is not known here may send it",
+        ),
+        (
+            "window-shown",
+            "[ok] no Rust core listener names \"window-shown\", but one whose name is not known here may take it\n",
+        ),
+    ] {
+        let output = wirelint()
+            .args(["trace", name, "--no-cache", project])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8(output.stdout).expect("utf-8");
+        assert_eq!(output.status.code(), Some(0), "{text}");
+        assert!(text.contains(step), "{text}");
+    }
+}
