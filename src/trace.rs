@@ -143,6 +143,9 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         direction: String::new(),
     };
     if emits.is_empty() {
+        // A listener is broken only where `unmatched-handler` says so: it knows which
+        // senders may be outside the project.
+        let unreached = crate::rules::unmatched_handlers(graph);
         for handler in &handlers {
             let words = handler.transport.words();
             builder.direction = direction(words, handler.side.other());
@@ -153,19 +156,27 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
             );
             // As `check` judges it: an emit whose name is computed at runtime (or a
             // file that did not parse) may send it.
-            let may_be_sent = graph.may_be_emitted(
-                handler.app,
-                handler.transport,
-                handler.side.other(),
-                &handler.ns,
-                event,
-            );
-            if may_be_sent {
+            let may_be_sent = |side: Side| {
+                graph.may_be_emitted(handler.app, handler.transport, side, &handler.ns, event)
+            };
+            if handler.transport.is_builtin_event(event) {
+                // `connect`, `tauri://focus`: the library emits it itself.
+                builder.step(
+                    handler.file,
+                    handler.span,
+                    format!("{what}: {} emits it itself", words.library),
+                    None,
+                );
+            } else if may_be_sent(handler.side.other())
+                || (handler.transport.reaches_own_side() && may_be_sent(handler.side))
+                || (!handler.transport.is_request_reply()
+                    && !unreached.contains(&(handler.file, handler.span)))
+            {
                 builder.step(
                     handler.file,
                     handler.span,
                     format!(
-                        "{what}: no {} names it, but one whose name is not known here may send it",
+                        "{what}: no {} here names it, but it may come from code not seen here (a name computed at runtime, a plugin or library)",
                         words.call
                     ),
                     None,

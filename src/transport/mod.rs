@@ -65,6 +65,8 @@ pub struct Words {
     /// The title of `trace`'s report: `""` for a transport with namespaces (the
     /// namespace names it); "the Tauri command ".
     pub trace_title: &'static str,
+    /// The library, as the emitter of its own events: "Socket.IO", "Tauri".
+    pub library: &'static str,
     /// The sending call, as `graph` labels its edges: "emit"; Tauri's "invoke".
     pub call: &'static str,
     /// `trace`'s step for a receiver that runs, with `{side}`, `{subject}` and `{event}`

@@ -14,6 +14,7 @@ pub const WORDS: Words = Words {
     client_subject: "client",
     server_subject: "server",
     handler: "handler",
+    library: "Socket.IO",
     call: "emit",
     trace_title: "",
     runs: "{side} handler for \"{event}\" runs",

@@ -364,7 +364,7 @@ fn a_name_computed_at_runtime_on_the_other_end_is_no_stall() {
     for (name, step) in [
         (
             "profile-changed",
-            "[ok] webview listener for \"profile-changed\": no emit names it, but one whose name is not known here may send it",
+            "[ok] webview listener for \"profile-changed\": no emit here names it, but it may come from code not seen here",
         ),
         (
             "window-shown",
