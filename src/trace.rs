@@ -422,6 +422,16 @@ impl Builder<'_> {
                             .iter()
                             .any(|l| l.file == emit.file && l.span == emit.span))
             });
+            // `check` reports no end here: the receiver may be outside these paths (a
+            // peer or a plugin not given), as it judges.
+            if finding.is_none() {
+                self.missing_free(format!(
+                    "no {} {} here is named \"{event}\", but one outside these paths may take it (`check` reports nothing)",
+                    receiving.name(words),
+                    words.handler
+                ));
+                return;
+            }
             let mut reason = if emit.transport.reaches_own_side() {
                 format!(
                     "nothing {} for \"{event}\" in {} or {}",
@@ -710,12 +720,17 @@ impl Builder<'_> {
                     invoke.span,
                 )
                 .next();
-            let reason = match finding {
-                Some(d) => match &d.help {
-                    Some(help) => format!("{}: {help}", d.message),
-                    None => d.message.clone(),
-                },
-                None => format!("no registered command is named \"{command}\""),
+            // `check` reports nothing: a plugin crate not in these paths, a list it
+            // cannot read, may register it.
+            let Some(finding) = finding else {
+                self.missing_free(format!(
+                    "no registered command here is named \"{command}\", but one outside these paths may be (`check` reports nothing)"
+                ));
+                return;
+            };
+            let reason = match &finding.help {
+                Some(help) => format!("{}: {help}", finding.message),
+                None => finding.message.clone(),
             };
             self.missing(
                 format!("the command \"{command}\" in a live `generate_handler!`"),
