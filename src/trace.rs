@@ -146,6 +146,17 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         // A listener is broken only where `unmatched-handler` says so: it knows which
         // senders may be outside the project.
         let unreached = crate::rules::unmatched_handlers(graph);
+        // A command is unused only where `command-unused` says so (it knows when the
+        // webview is not in these paths); its label is at the registration.
+        let unused = |handler: &HandlerSite| {
+            analysis.diagnostics.iter().any(|d| {
+                d.rule == "command-unused"
+                    && ((d.file == handler.file && d.span == handler.span)
+                        || d.labels
+                            .iter()
+                            .any(|l| l.file == handler.file && l.span == handler.span))
+            })
+        };
         for handler in &handlers {
             let words = handler.transport.words();
             builder.direction = direction(words, handler.side.other());
@@ -171,6 +182,7 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
                 || (handler.transport.reaches_own_side() && may_be_sent(handler.side))
                 || (!handler.transport.is_request_reply()
                     && !unreached.contains(&(handler.file, handler.span)))
+                || (handler.transport.is_request_reply() && !unused(handler))
             {
                 builder.step(
                     handler.file,
