@@ -36,7 +36,7 @@ const FILE_NAME: &str = "facts.bin";
 const MAGIC: &[u8; 8] = b"wlcache\0";
 /// Bumped when the layout of the file itself changes; the layout of facts is covered by
 /// the build identity in the key.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 /// The hash of a file's text, as stored in its entry.
 pub type ContentHash = u128;

@@ -115,6 +115,22 @@ pub enum Side {
 }
 
 impl Side {
+    /// Its name in a transport's words: "client", Tauri's "webview".
+    pub fn name(self, words: &crate::transport::Words) -> &'static str {
+        match self {
+            Side::Client => words.client,
+            Side::Server => words.server,
+        }
+    }
+
+    /// Its name as the subject of a sentence: "client", Tauri's "the webview".
+    pub fn subject(self, words: &crate::transport::Words) -> &'static str {
+        match self {
+            Side::Client => words.client_subject,
+            Side::Server => words.server_subject,
+        }
+    }
+
     pub fn other(self) -> Side {
         match self {
             Side::Client => Side::Server,
@@ -939,6 +955,34 @@ pub struct TauriCommand {
     pub args: Vec<TauriArg>,
     /// Compiled only under a `#[cfg(..)]`: per-OS variants of one command share a name.
     pub cfg: bool,
+    /// What the invoke's Promise settles with.
+    #[serde(default)]
+    pub reply: CommandReply,
+}
+
+/// What a command sends back to its invoke: the return value resolves the Promise,
+/// an `Err` rejects it (`shared/reference/api-surface.md` §5.3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandReply {
+    /// The type the Promise resolves with, as written (`Vec<Note>`; the `T` of a
+    /// `Result<T, E>`); `None` for a command that returns nothing (it resolves with
+    /// `null`).
+    pub resolves: Option<String>,
+    pub rejects: Rejects,
+    /// `async fn` or `#[tauri::command(async)]`: runs off the main thread.
+    pub is_async: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rejects {
+    /// Not a `Result`: only a panic in the command rejects the invoke.
+    #[default]
+    Never,
+    /// `Err(e)` of this type rejects it with the serialized `e`.
+    With(String),
+    /// A `Result` alias whose error type is not written here (`tauri::Result<T>`,
+    /// `CmdResult<T>`).
+    Unnamed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -949,6 +993,60 @@ pub struct TauriArg {
     pub rust_name: String,
     /// Not `Option<T>`: a missing key rejects the invoke.
     pub required: bool,
+    /// A `tauri::ipc::Channel<T>`: the webview must pass a `new Channel()` under the key.
+    #[serde(default)]
+    pub channel: bool,
+    /// The channel's `send(..)` calls in the command's body.
+    #[serde(default)]
+    pub sends: Vec<Span>,
+}
+
+/// A Tauri `invoke(..)` written in this (TS/JS) file: how its Promise is used and which
+/// values of its argument object are Channels or functions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TauriInvoke {
+    /// Where the call starts, as the invoke's [`Emit::span`] (and the graph's site).
+    pub call_start: u32,
+    pub promise: InvokePromise,
+    /// The keys whose values are a Channel or a function (the others are plain data).
+    pub values: Vec<InvokeValue>,
+}
+
+/// What the code does with the Promise an `invoke` returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InvokePromise {
+    /// `await invoke(..)`: a rejection throws there.
+    Awaited,
+    /// `invoke(..).then(..)` / `.catch(..)`.
+    Chained,
+    /// Returned to the caller (`return invoke(..)`, `() => invoke(..)`).
+    Returned,
+    /// A statement of its own: a rejection is unhandled.
+    Dropped,
+    /// Kept in a variable or passed on: handled, or not, elsewhere.
+    Kept,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvokeValue {
+    pub key: String,
+    /// The value.
+    pub span: Span,
+    pub kind: InvokeValueKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InvokeValueKind {
+    /// A `new Channel()` of `@tauri-apps/api/core`, or a binding of one.
+    Channel {
+        /// The binding (`onProgress`), when the channel is one.
+        binding: Option<String>,
+        /// Where the webview receives its messages: the `onmessage` assignment or the
+        /// handler passed to `new Channel(handler)`.
+        onmessage: Option<Span>,
+    },
+    /// An arrow or function expression, or a binding of a function: JSON drops it.
+    Function,
 }
 
 impl Emit {
@@ -1030,6 +1128,9 @@ pub struct FileFacts {
     pub side: Option<Side>,
     /// Tauri v2 commands this (Rust) file defines.
     pub tauri_commands: Vec<TauriCommand>,
+    /// Tauri v2 invokes this (TS/JS) file writes: see [`TauriInvoke`].
+    #[serde(default)]
+    pub tauri_invokes: Vec<TauriInvoke>,
     /// The file imports socket.io or socket.io-client.
     pub uses_socketio: bool,
     pub emits: Vec<Emit>,

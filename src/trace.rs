@@ -1,6 +1,11 @@
 //! `wirelint trace EVENT`: one event's path from the emit to the receivers, step by
 //! step, with the first broken step marked as where the message stalls, the patch the
 //! rules offer and a test that would prove the fix.
+//!
+//! The steps speak the words of the site's transport (`Transport::words()`): a Tauri
+//! event goes from "the Rust core" to "the webview". A request-reply transport (a Tauri
+//! `invoke`) is followed to its command and back: registration, arguments, the Channels
+//! it streams through, and what the Promise resolves or rejects with.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -8,11 +13,15 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::facts::{Calls, NestReply, Side, Span};
+use crate::facts::{
+    Calls, InvokePromise, InvokeValueKind, NestReply, Rejects, Side, Span, TauriCommand,
+    TauriInvoke,
+};
 use crate::fix::{apply_edits, unified_diff};
 use crate::graph::{EmitSite, FileId, HandlerSite, Ns};
 use crate::report::Positions;
 use crate::rules::Context;
+use crate::transport::{Transport, Words};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -48,6 +57,11 @@ pub struct Step {
 pub struct Trace {
     pub version: u32,
     pub event: String,
+    /// The transport's name when it is not Socket.IO ("Tauri command").
+    #[serde(rename = "transport", skip_serializing_if = "Option::is_none")]
+    pub transport_name: Option<&'static str>,
+    #[serde(skip)]
+    pub transport: Transport,
     pub namespace: Option<String>,
     pub steps: Vec<Step>,
     /// The number of the first broken step.
@@ -112,7 +126,7 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         .collect();
     // The path starts where the user acts: client emits first, those waiting for an
     // ack before the others.
-    emits.sort_by_key(|e| (e.side != Side::Client, !e.ack));
+    emits.sort_by_key(|e| (e.transport, e.side != Side::Client, !e.ack));
     let handlers: Vec<&HandlerSite> = graph
         .handlers
         .iter()
@@ -129,14 +143,67 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         direction: String::new(),
     };
     if emits.is_empty() {
+        // A listener is broken only where `unmatched-handler` says so: it knows which
+        // senders may be outside the project.
+        let unreached = crate::rules::unmatched_handlers(graph);
+        // A command is unused only where `command-unused` says so (it knows when the
+        // webview is not in these paths); its label is at the registration.
+        let unused = |handler: &HandlerSite| {
+            analysis.diagnostics.iter().any(|d| {
+                d.rule == "command-unused"
+                    && ((d.file == handler.file && d.span == handler.span)
+                        || d.labels
+                            .iter()
+                            .any(|l| l.file == handler.file && l.span == handler.span))
+            })
+        };
         for handler in &handlers {
-            builder.direction = direction(handler.side.other());
-            builder.step(
-                handler.file,
-                handler.span,
-                format!("{} handler for \"{event}\"", handler.side.as_str()),
-                Some("nothing in this project emits it: the handler never runs".to_owned()),
+            let words = handler.transport.words();
+            builder.direction = direction(words, handler.side.other());
+            let what = format!(
+                "{} {} for \"{event}\"",
+                handler.side.name(words),
+                words.handler
             );
+            // As `check` judges it: an emit whose name is computed at runtime (or a
+            // file that did not parse) may send it.
+            let may_be_sent = |side: Side| {
+                graph.may_be_emitted(handler.app, handler.transport, side, &handler.ns, event)
+            };
+            if handler.transport.is_builtin_event(event) {
+                // `connect`, `tauri://focus`: the library emits it itself.
+                builder.step(
+                    handler.file,
+                    handler.span,
+                    format!("{what}: {} emits it itself", words.library),
+                    None,
+                );
+            } else if may_be_sent(handler.side.other())
+                || (handler.transport.reaches_own_side() && may_be_sent(handler.side))
+                || (!handler.transport.is_request_reply()
+                    && !unreached.contains(&(handler.file, handler.span)))
+                || (handler.transport.is_request_reply() && !unused(handler))
+            {
+                builder.step(
+                    handler.file,
+                    handler.span,
+                    format!(
+                        "{what}: no {} here names it, but it may come from code not seen here (a name computed at runtime, a plugin or library)",
+                        words.call
+                    ),
+                    None,
+                );
+            } else {
+                builder.step(
+                    handler.file,
+                    handler.span,
+                    what,
+                    Some(format!(
+                        "nothing in this project {} it: the {} never runs",
+                        words.sends, words.handler
+                    )),
+                );
+            }
         }
     }
     for emit in &emits {
@@ -148,16 +215,30 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
         .find(|s| s.status != Status::Ok)
         .map(|s| s.number);
     let first_emit = emits.first().copied();
+    let transport = first_emit
+        .map(|e| e.transport)
+        .or_else(|| handlers.first().map(|h| h.transport))
+        .unwrap_or_default();
     Ok(Trace {
         version: 1,
         event: event.to_owned(),
-        namespace: namespace
-            .map(str::to_owned)
-            .or_else(|| first_emit.map(|e| e.ns.label().to_owned())),
+        transport_name: (transport != Transport::SocketIo).then(|| transport.name()),
+        transport,
+        namespace: match transport.has_namespaces() {
+            true => namespace
+                .map(str::to_owned)
+                .or_else(|| first_emit.map(|e| e.ns.label().to_owned())),
+            false => None,
+        },
         steps: builder.steps,
         stall,
         patch: patch(analysis, event),
-        verify: verify(event, first_emit),
+        verify: match transport {
+            Transport::SocketIo => verify(event, first_emit),
+            Transport::TauriCommand | Transport::TauriEvent => {
+                verify_tauri(transport, event, first_emit)
+            }
+        },
     })
 }
 
@@ -168,13 +249,15 @@ fn namespaces_of(analysis: &Analysis, event: &str) -> Vec<String> {
     let mut namespaces: Vec<String> = graph
         .emits
         .iter()
-        .filter(|e| e.confident && e.event.name() == Some(event))
+        .filter(|e| e.confident && e.transport.has_namespaces() && e.event.name() == Some(event))
         .map(|e| &e.ns)
         .chain(
             graph
                 .handlers
                 .iter()
-                .filter(|h| h.confident && h.event.name() == Some(event))
+                .filter(|h| {
+                    h.confident && h.transport.has_namespaces() && h.event.name() == Some(event)
+                })
                 .map(|h| &h.ns),
         )
         .filter_map(|ns| match ns {
@@ -188,8 +271,8 @@ fn namespaces_of(analysis: &Analysis, event: &str) -> Vec<String> {
     namespaces
 }
 
-fn direction(from: Side) -> String {
-    format!("{} → {}", from.as_str(), from.other().as_str())
+fn direction(words: &Words, from: Side) -> String {
+    format!("{} → {}", from.name(words), from.other().name(words))
 }
 
 struct Builder<'a> {
@@ -210,6 +293,11 @@ impl Builder<'_> {
             Status::Ok
         };
         self.push(status, what, Some((path, at.line, at.column)), broken);
+    }
+
+    /// A step no code stands for, that is not broken: a receiver `check` cannot name.
+    fn missing_free(&mut self, what: String) {
+        self.push(Status::Ok, what, None, None);
     }
 
     /// A step no code stands for.
@@ -253,19 +341,56 @@ impl Builder<'_> {
         });
     }
 
-    fn emit_path(&mut self, cx: &Context, emit: &EmitSite, event: &str) {
+    /// For an emit no named receiver takes: whether one `check` cannot name (a
+    /// listener whose name is computed at runtime, a list of commands it cannot read, a
+    /// file that did not parse) may take it, as `check` judges it. Then that is the step.
+    fn may_be_received(&mut self, emit: &EmitSite, event: &str) -> bool {
         let graph = &self.analysis.graph;
+        let words = emit.transport.words();
+        let receiving = emit.side.other();
+        let may = graph.may_be_handled(emit.app, emit.transport, receiving, &emit.ns, event)
+            || (emit.transport.reaches_own_side()
+                && graph.may_be_handled(emit.app, emit.transport, emit.side, &emit.ns, event));
+        if may {
+            self.missing_free(format!(
+                "no {} {} names \"{event}\", but one whose name is not known here may take it",
+                receiving.name(words),
+                words.handler
+            ));
+        }
+        may
+    }
+
+    fn emit_path(&mut self, cx: &Context, emit: &EmitSite, event: &str) {
+        if emit.transport.is_request_reply() {
+            self.invoke_path(emit, event);
+            return;
+        }
+        let graph = &self.analysis.graph;
+        let words = emit.transport.words();
         let waits = match (emit.ack, emit.timeout, emit.awaited) {
             (false, _, _) => "sends it without waiting for an answer".to_owned(),
             (true, true, _) => "waits for the ack, with a timeout".to_owned(),
             (true, false, true) => "awaits the ack, with no timeout".to_owned(),
             (true, false, false) => "waits for the ack in a callback, with no timeout".to_owned(),
         };
-        self.direction = direction(emit.side);
+        let receivers: Vec<&HandlerSite> = graph.receivers(emit).filter(|h| h.confident).collect();
+        self.direction = direction(words, emit.side);
+        // A Tauri event reaches listeners on both sides: the path names those it reaches.
+        if emit.transport.reaches_own_side() && !receivers.is_empty() {
+            let mut to: Vec<&str> = receivers.iter().map(|h| h.side.name(words)).collect();
+            to.sort_unstable();
+            to.dedup();
+            self.direction = format!("{} → {}", emit.side.name(words), to.join(" and "));
+        }
         self.step(
             emit.file,
             emit.span,
-            format!("{} emits \"{event}\" and {waits}", emit.side.as_str()),
+            format!(
+                "{} {} \"{event}\" and {waits}",
+                emit.side.subject(words),
+                words.sends
+            ),
             None,
         );
         // A call of a wrapper: the emit it makes is inside the wrapper.
@@ -273,7 +398,7 @@ impl Builder<'_> {
             self.step(file, span, "through the wrapper's emit".to_owned(), None);
         }
         let receiving = emit.side.other();
-        if receiving == Side::Server {
+        if receiving == Side::Server && emit.transport.has_middleware() {
             for middleware in graph.middlewares.iter().filter(|m| m.ns.matches(&emit.ns)) {
                 let kind = if middleware.per_packet {
                     "per-packet middleware `socket.use`"
@@ -296,7 +421,9 @@ impl Builder<'_> {
                 self.step(middleware.file, middleware.span, kind.to_owned(), broken);
             }
         }
-        let receivers: Vec<&HandlerSite> = graph.receivers(emit).filter(|h| h.confident).collect();
+        if receivers.is_empty() && self.may_be_received(emit, event) {
+            return;
+        }
         if receivers.is_empty() {
             // The finding about this emit, whichever rule reports it: alone, or as one
             // end of a misspelt pair.
@@ -307,11 +434,36 @@ impl Builder<'_> {
                             .iter()
                             .any(|l| l.file == emit.file && l.span == emit.span))
             });
-            let mut reason = format!(
-                "no {} handler listens for \"{event}\"{}",
-                receiving.as_str(),
-                emit.ns.clause()
-            );
+            // `check` reports no end here: the receiver may be outside these paths (a
+            // peer or a plugin not given), as it judges.
+            if finding.is_none() {
+                self.missing_free(format!(
+                    "no {} {} here is named \"{event}\", but one outside these paths may take it (`check` reports nothing)",
+                    receiving.name(words),
+                    words.handler
+                ));
+                return;
+            }
+            let mut reason = if emit.transport.reaches_own_side() {
+                format!(
+                    "nothing {} for \"{event}\" in {} or {}",
+                    words.receives,
+                    emit.side.subject(words),
+                    receiving.subject(words)
+                )
+            } else {
+                format!(
+                    "no {} {} {} for \"{event}\"{}",
+                    receiving.name(words),
+                    words.handler,
+                    words.receives,
+                    if emit.transport.has_namespaces() {
+                        emit.ns.clause()
+                    } else {
+                        String::new()
+                    }
+                )
+            };
             if let Some(help) = finding.and_then(|d| d.help.as_deref()) {
                 reason.push_str(": ");
                 reason.push_str(help);
@@ -330,7 +482,11 @@ impl Builder<'_> {
                 reason.push_str(&format!(" (the closest handler is at {meant})"));
             }
             self.missing(
-                format!("{} handler for \"{event}\"", receiving.as_str()),
+                format!(
+                    "{} {} for \"{event}\"",
+                    receiving.name(words),
+                    words.handler
+                ),
                 reason,
             );
             return;
@@ -343,12 +499,13 @@ impl Builder<'_> {
     fn handler_steps(&mut self, cx: &Context, emit: &EmitSite, handler: &HandlerSite, event: &str) {
         let graph = &self.analysis.graph;
         let nest = handler.ack.as_ref().and_then(|ack| ack.nest);
+        let words = handler.transport.words();
         let runs = match (nest, &handler.listener_name) {
             (Some(_), Some(method)) => format!(
                 "{} handler `{method}` for \"{event}\" runs",
                 handler.side.as_str()
             ),
-            _ => format!("{} handler for \"{event}\" runs", handler.side.as_str()),
+            _ => words.runs(handler.side.name(words), handler.side.subject(words), event),
         };
         self.step(handler.file, handler.span, runs, None);
         if let Some((file, span)) = handler.via {
@@ -494,6 +651,254 @@ impl Builder<'_> {
     }
 }
 
+/// Tauri's request-reply path: an `invoke` to its command and back.
+impl Builder<'_> {
+    /// The `invoke` written at `start` in `file`, as the TS front-end read it.
+    fn written_invoke(&self, file: FileId, start: u32) -> Option<&TauriInvoke> {
+        self.analysis.files[file]
+            .facts
+            .tauri_invokes
+            .iter()
+            .find(|written| written.call_start == start)
+    }
+
+    /// The first `#[tauri::command]` fn named `name`, in file order.
+    fn command_named(&self, name: &str) -> Option<(FileId, &TauriCommand)> {
+        self.analysis
+            .files
+            .iter()
+            .enumerate()
+            .find_map(|(file, source)| {
+                let command = source
+                    .facts
+                    .tauri_commands
+                    .iter()
+                    .find(|c| c.name == name)?;
+                Some((file, command))
+            })
+    }
+
+    /// The findings of `rules` whose primary location is `(file, span)`.
+    fn findings_at<'d>(
+        &'d self,
+        rules: &'d [&str],
+        file: FileId,
+        span: Span,
+    ) -> impl Iterator<Item = &'d crate::diagnostic::Diagnostic> {
+        self.analysis
+            .diagnostics
+            .iter()
+            .filter(move |d| rules.contains(&d.rule) && d.file == file && d.span == span)
+    }
+
+    fn invoke_path(&mut self, invoke: &EmitSite, command: &str) {
+        let graph = &self.analysis.graph;
+        let words = invoke.transport.words();
+        self.direction = direction(words, invoke.side);
+        let written = self.written_invoke(invoke.file, invoke.span.start).cloned();
+        self.step(
+            invoke.file,
+            invoke.span,
+            format!(
+                "{} {} \"{command}\"{}",
+                invoke.side.subject(words),
+                words.sends,
+                promise_clause(written.as_ref().map(|w| w.promise))
+            ),
+            None,
+        );
+        if let Some((file, span)) = invoke.via {
+            let inner = self.written_invoke(file, span.start).map(|w| w.promise);
+            self.step(
+                file,
+                span,
+                format!(
+                    "through the wrapper's invoke{}",
+                    promise_clause(inner).replacen(" and ", ", which ", 1)
+                ),
+                None,
+            );
+        }
+        let receivers: Vec<&HandlerSite> =
+            graph.receivers(invoke).filter(|h| h.confident).collect();
+        if receivers.is_empty() && self.may_be_received(invoke, command) {
+            return;
+        }
+        if receivers.is_empty() {
+            let finding = self
+                .findings_at(
+                    &["unknown-command", "command-not-registered"],
+                    invoke.file,
+                    invoke.span,
+                )
+                .next();
+            // `check` reports nothing: a plugin crate not in these paths, a list it
+            // cannot read, may register it.
+            let Some(finding) = finding else {
+                self.missing_free(format!(
+                    "no registered command here is named \"{command}\", but one outside these paths may be (`check` reports nothing)"
+                ));
+                return;
+            };
+            let reason = match &finding.help {
+                Some(help) => format!("{}: {help}", finding.message),
+                None => finding.message.clone(),
+            };
+            self.missing(
+                format!("the command \"{command}\" in a live `generate_handler!`"),
+                reason,
+            );
+            return;
+        }
+        for handler in &receivers {
+            let duplicate = self
+                .findings_at(&["duplicate-command"], handler.file, handler.span)
+                .next()
+                .map(|d| d.message.clone());
+            self.step(
+                handler.file,
+                handler.span,
+                "registered in a live `generate_handler!`".to_owned(),
+                duplicate,
+            );
+        }
+        // `plugin:notes-sync|sync_now` is the plugin's fn `sync_now`.
+        let fn_name = command.rsplit('|').next().unwrap_or(command);
+        let Some((file, defined)) = self.command_named(fn_name) else {
+            return;
+        };
+        let defined = defined.clone();
+        self.step(
+            file,
+            defined.span,
+            format!(
+                "the command `fn {fn_name}` runs{}",
+                if defined.reply.is_async {
+                    " (async: off the main thread)"
+                } else {
+                    " (sync: on the main thread, which waits for it)"
+                }
+            ),
+            None,
+        );
+        // The argument object against the parameters.
+        let mut value_spans: Vec<Span> = vec![invoke.span];
+        if let Some(written) = &written {
+            value_spans.extend(written.values.iter().map(|v| v.span));
+        }
+        let mismatches: Vec<(Span, String)> = value_spans
+            .iter()
+            .flat_map(|span| self.findings_at(&["command-args-mismatch"], invoke.file, *span))
+            .map(|d| (d.span, d.message.clone()))
+            .collect();
+        for (span, message) in &mismatches {
+            self.step(
+                invoke.file,
+                *span,
+                "the argument object".to_owned(),
+                Some(message.clone()),
+            );
+        }
+        if mismatches.is_empty()
+            && let Some(sent) = &invoke.payload_keys
+        {
+            let read: Vec<String> = defined
+                .args
+                .iter()
+                .filter(|arg| sent.contains(&arg.key))
+                .map(|arg| format!("`{}` → `{}`", arg.key, arg.rust_name))
+                .collect();
+            let what = if read.is_empty() {
+                "the command reads no argument the invoke must send".to_owned()
+            } else {
+                format!("the arguments reach its parameters: {}", read.join(", "))
+            };
+            self.step(invoke.file, invoke.span, what, None);
+        }
+        // Back: the Channels it streams through, then what settles the Promise.
+        self.direction = direction(words, invoke.side.other());
+        for arg in defined.args.iter().filter(|arg| arg.channel) {
+            for send in &arg.sends {
+                self.step(
+                    file,
+                    *send,
+                    format!(
+                        "`{}.send(..)` sends a message on the Channel",
+                        arg.rust_name
+                    ),
+                    None,
+                );
+            }
+            let value = written
+                .as_ref()
+                .and_then(|w| w.values.iter().find(|v| v.key == arg.key));
+            if let Some(value) = value
+                && let InvokeValueKind::Channel { binding, onmessage } = &value.kind
+            {
+                let receiver = match binding {
+                    Some(binding) => format!("`{binding}.onmessage`"),
+                    None => "the handler given to `new Channel(..)`".to_owned(),
+                };
+                let (what, broken) = match onmessage {
+                    Some(_) => (
+                        format!(
+                            "streams messages through Channel `{}` → {receiver}",
+                            arg.key
+                        ),
+                        None,
+                    ),
+                    None => (
+                        format!("streams messages through Channel `{}`", arg.key),
+                        Some("the Channel has no `onmessage`: its messages are dropped".to_owned()),
+                    ),
+                };
+                self.step(invoke.file, onmessage.unwrap_or(value.span), what, broken);
+            }
+        }
+        let resolves = match &defined.reply.resolves {
+            Some(ty) => format!("`{ty}`"),
+            None => "`null`".to_owned(),
+        };
+        self.step(
+            file,
+            defined.span,
+            format!("the command's return value resolves the invoke with {resolves}"),
+            None,
+        );
+        let handled = match written.as_ref().map(|w| w.promise) {
+            Some(InvokePromise::Awaited) => ", thrown at the webview's `await`",
+            Some(InvokePromise::Chained) => ", handled by the chained `.catch`",
+            Some(InvokePromise::Returned) => ", for the invoke's caller to handle",
+            Some(InvokePromise::Dropped) => ", which nothing handles (an unhandled rejection)",
+            Some(InvokePromise::Kept) | None => "",
+        };
+        let rejects = match &defined.reply.rejects {
+            Rejects::With(error) => Some(format!(
+                "an `Err` rejects it with the serialized `{error}`{handled}"
+            )),
+            Rejects::Unnamed => Some(format!(
+                "an `Err` rejects it with the serialized error{handled}"
+            )),
+            Rejects::Never => None,
+        };
+        if let Some(rejects) = rejects {
+            self.step(file, defined.span, rejects, None);
+        }
+    }
+}
+
+/// How an invoke's Promise is used, as the end of its step's sentence.
+fn promise_clause(promise: Option<InvokePromise>) -> &'static str {
+    match promise {
+        Some(InvokePromise::Awaited) => " and awaits the result",
+        Some(InvokePromise::Chained) => " and handles the result with `.then`/`.catch`",
+        Some(InvokePromise::Returned) => " and returns the Promise to its caller",
+        Some(InvokePromise::Dropped) => " and drops the Promise",
+        Some(InvokePromise::Kept) => " and keeps the Promise",
+        None => "",
+    }
+}
+
 /// The fixes offered for this event's findings, as one unified diff.
 fn patch(analysis: &Analysis, event: &str) -> String {
     let mut edits: BTreeMap<FileId, Vec<(Span, String)>> = BTreeMap::new();
@@ -584,10 +989,47 @@ it(\"acks {event} when the work fails\", async () => {{\n  // make the handler's
     }
 }
 
+/// A test that proves a Tauri command or event works, written with Tauri's own test
+/// helpers (`tauri::test`, `@tauri-apps/api/mocks`).
+fn verify_tauri(transport: Transport, name: &str, first: Option<&EmitSite>) -> String {
+    match (transport, first) {
+        (Transport::TauriCommand, Some(invoke)) => {
+            let keys = match &invoke.payload_keys {
+                Some(keys) if !keys.is_empty() => format!(" ({{ {} }})", keys.join(", ")),
+                _ => String::new(),
+            };
+            format!(
+                "Write a Rust test that builds the app with `tauri::test::mock_builder()` and the same `generate_handler!`, calls `tauri::test::get_ipc_response` for \"{name}\" with the argument object the webview sends{keys}, and asserts the reply is `Ok`; and a webview test (`mockIPC` from `@tauri-apps/api/mocks`) that the code handles the invoke's rejection."
+            )
+        }
+        (Transport::TauriCommand, None) => format!(
+            "Invoke \"{name}\" from a test and assert the command's effect, or remove the command from `generate_handler!`."
+        ),
+        (_, Some(emit)) if emit.side == Side::Server => format!(
+            "Write a Rust test with `tauri::test::mock_app()` that listens for \"{name}\" with `listen_any` and asserts that it arrives within 2 s after the action that emits it."
+        ),
+        (_, Some(_)) => format!(
+            "Write a webview test that mocks the IPC with `mockIPC` from `@tauri-apps/api/mocks` and asserts that the action emits \"{name}\" (the command `plugin:event|emit` with `event: \"{name}\"`)."
+        ),
+        (_, None) => format!(
+            "Emit \"{name}\" from a test and assert the listener's effect, or remove the listener."
+        ),
+    }
+}
+
 pub fn render_human(trace: &Trace) -> String {
     let mut out = String::new();
-    let ns = trace.namespace.as_deref().unwrap_or("/");
-    let _ = writeln!(out, "trace of \"{}\" in namespace \"{ns}\"\n", trace.event);
+    if trace.transport.has_namespaces() {
+        let ns = trace.namespace.as_deref().unwrap_or("/");
+        let _ = writeln!(out, "trace of \"{}\" in namespace \"{ns}\"\n", trace.event);
+    } else {
+        let _ = writeln!(
+            out,
+            "trace of {}\"{}\"\n",
+            trace.transport.words().trace_title,
+            trace.event
+        );
+    }
     let mut direction = "";
     for step in &trace.steps {
         if step.direction != direction {
@@ -609,14 +1051,12 @@ pub fn render_human(trace: &Trace) -> String {
             ""
         };
         let at = match (&step.file, step.line, step.column) {
-            (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}"),
-            _ => "nowhere in this project".to_owned(),
+            (Some(file), Some(line), Some(column)) => format!(" ({file}:{line}:{column})"),
+            _ if step.status == Status::Missing => " (nowhere in this project)".to_owned(),
+            // A receiver `check` cannot name: no code to point at, and nothing missing.
+            _ => String::new(),
         };
-        let _ = writeln!(
-            out,
-            "{:>3}. [{mark}] {} ({at}){stall}",
-            step.number, step.what
-        );
+        let _ = writeln!(out, "{:>3}. [{mark}] {}{at}{stall}", step.number, step.what);
         if let Some(reason) = &step.reason {
             let _ = writeln!(out, "       {reason}");
         }

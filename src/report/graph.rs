@@ -9,6 +9,7 @@ use super::Positions;
 use crate::Analysis;
 use crate::facts::{Calls, Side, Span};
 use crate::graph::{FileId, HandlerSite};
+use crate::transport::Transport;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
@@ -40,6 +41,12 @@ struct AppNode {
 struct EventNode {
     /// The `id` of the app the event is in.
     app: usize,
+    /// The transport's id when it is not Socket.IO: `tauri-command` (invokes → commands)
+    /// or `tauri-event`.
+    #[serde(rename = "transport", skip_serializing_if = "Option::is_none")]
+    transport_id: Option<&'static str>,
+    #[serde(skip)]
+    transport: Transport,
     event: String,
     namespace: String,
     /// The side that emits it and the side that handles it.
@@ -98,14 +105,27 @@ struct HandlerNode {
     /// `ChatGateway.send`.
     #[serde(skip_serializing_if = "Option::is_none")]
     method: Option<String>,
+    /// For a Tauri command (an entry of a `generate_handler!`): the `#[tauri::command]`
+    /// fn it registers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    command: Option<Via>,
 }
 
 impl HandlerNode {
-    /// `file:line`, and the method when it has one.
+    /// `file:line`, and the method when it has one; for a Tauri command, the
+    /// registration and the fn it registers.
     fn site(&self) -> String {
-        match &self.method {
-            Some(method) => format!("{}:{} {method}", self.file, self.line),
-            None => format!("{}:{}", self.file, self.line),
+        match (&self.method, &self.command) {
+            (Some(method), _) => format!("{}:{} {method}", self.file, self.line),
+            // The fn is usually beside its registration, or in a module of it.
+            (None, Some(command)) if command.file == self.file => {
+                format!("{}:{} → fn at line {}", self.file, self.line, command.line)
+            }
+            (None, Some(command)) => format!(
+                "{}:{} → fn at {}:{}",
+                self.file, self.line, command.file, command.line
+            ),
+            (None, None) => format!("{}:{}", self.file, self.line),
         }
     }
 }
@@ -161,6 +181,18 @@ fn build(analysis: &Analysis) -> Graph {
     let drawn_handler = |handler: &crate::graph::HandlerSite| {
         handler.confident || graph.senders(handler).any(|e| e.confident)
     };
+    // The `#[tauri::command]` fn of each name, for the command sites; none for a name
+    // several fns share (per-OS variants, duplicates), which the entry alone does not
+    // tell apart.
+    let mut command_fns: HashMap<&str, Option<(FileId, Span)>> = HashMap::new();
+    for (file, source) in analysis.files.iter().enumerate() {
+        for command in &source.facts.tauri_commands {
+            command_fns
+                .entry(command.name.as_str())
+                .and_modify(|only| *only = None)
+                .or_insert(Some((file, command.span)));
+        }
+    }
     for emit in graph.emits.iter().filter(|e| drawn_emit(e)) {
         let Some(name) = emit.event.name() else {
             continue;
@@ -174,21 +206,28 @@ fn build(analysis: &Analysis) -> Graph {
             .map(str::to_owned)
             .collect();
         let unmatched = !answered.contains(&(emit.file, emit.span));
-        node(&mut events, emit.app, emit.ns.label(), name, emit.side)
-            .emits
-            .push(EmitNode {
-                side: emit.side,
-                file: positions.path(emit.file),
-                line: range.line,
-                column: range.column,
-                ack: emit.ack,
-                timeout: emit.timeout,
-                broadcast: emit.broadcast,
-                args: emit.args,
-                unmatched,
-                reaches: reaches.into_iter().collect(),
-                via: via(&mut positions, emit.via),
-            });
+        node(
+            &mut events,
+            emit.app,
+            emit.transport,
+            emit.ns.label(),
+            name,
+            emit.side,
+        )
+        .emits
+        .push(EmitNode {
+            side: emit.side,
+            file: positions.path(emit.file),
+            line: range.line,
+            column: range.column,
+            ack: emit.ack,
+            timeout: emit.timeout,
+            broadcast: emit.broadcast,
+            args: emit.args,
+            unmatched,
+            reaches: reaches.into_iter().collect(),
+            via: via(&mut positions, emit.via),
+        });
     }
     for handler in graph.handlers.iter().filter(|h| drawn_handler(h)) {
         let Some(name) = handler.event.name() else {
@@ -196,9 +235,18 @@ fn build(analysis: &Analysis) -> Graph {
         };
         let range = positions.range(handler.file, handler.span);
         let unmatched = !answered.contains(&(handler.file, handler.span));
+        let command = match handler.transport {
+            // `plugin:notes-sync|sync_now` registers the plugin's fn `sync_now`.
+            Transport::TauriCommand => command_fns
+                .get(name.rsplit('|').next().unwrap_or(name))
+                .copied()
+                .flatten(),
+            Transport::SocketIo | Transport::TauriEvent => None,
+        };
         node(
             &mut events,
             handler.app,
+            handler.transport,
             handler.ns.label(),
             name,
             handler.side.other(),
@@ -218,6 +266,7 @@ fn build(analysis: &Analysis) -> Graph {
                 .as_ref()
                 .filter(|ack| ack.nest.is_some())
                 .and_then(|_| handler.listener_name.clone()),
+            command: via(&mut positions, command),
         });
     }
     let apps = graph
@@ -256,20 +305,23 @@ fn ack_shape(handler: &HandlerSite) -> &'static str {
     }
 }
 
-/// (app, namespace, event, emitting side): one node of the graph.
-type Key = (usize, String, String, Side);
+/// (app, namespace, event, emitting side, transport): one node of the graph.
+type Key = (usize, String, String, Side, Transport);
 
 fn node<'m>(
     events: &'m mut BTreeMap<Key, EventNode>,
     app: usize,
+    transport: Transport,
     ns: &str,
     name: &str,
     from: Side,
 ) -> &'m mut EventNode {
     events
-        .entry((app, ns.to_owned(), name.to_owned(), from))
+        .entry((app, ns.to_owned(), name.to_owned(), from, transport))
         .or_insert_with(|| EventNode {
             app,
+            transport_id: (transport != Transport::SocketIo).then(|| transport.id()),
+            transport,
             event: name.to_owned(),
             namespace: ns.to_owned(),
             from,
@@ -294,24 +346,53 @@ pub fn render(analysis: &Analysis, format: GraphFormat) -> String {
 
 /// The node of each (app, namespace, event, emitting side), for the edges of emits
 /// that reach other namespaces.
-fn node_index(graph: &Graph) -> HashMap<(usize, &str, &str, Side), usize> {
+fn node_index(graph: &Graph) -> HashMap<(usize, &str, &str, Side, Transport), usize> {
     graph
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| ((e.app, e.namespace.as_str(), e.event.as_str(), e.from), i))
+        .map(|(i, e)| {
+            (
+                (
+                    e.app,
+                    e.namespace.as_str(),
+                    e.event.as_str(),
+                    e.from,
+                    e.transport,
+                ),
+                i,
+            )
+        })
         .collect()
 }
 
-/// `/ message:new (client to server)`.
+/// `/ message:new (client to server)`; without namespaces, what travels instead:
+/// `command delete_note (webview to Rust core)`.
 fn node_label(event: &EventNode) -> String {
+    let words = event.transport.words();
+    let kind = if event.transport.has_namespaces() {
+        event.namespace.as_str()
+    } else {
+        words.message
+    };
     format!(
-        "{} {} ({} to {})",
-        event.namespace,
+        "{kind} {} ({} to {})",
         event.event,
-        event.from.as_str(),
-        event.to.as_str()
+        event.from.name(words),
+        event.to.name(words)
     )
+}
+
+/// An emit edge's label: `client emit`, `webview invoke`.
+fn emit_label(event: &EventNode, emit: &EmitNode) -> String {
+    let words = event.transport.words();
+    format!("{} {}", emit.side.name(words), words.call)
+}
+
+/// A handler edge's label: `server handler`, `Rust core command`.
+fn handler_label(event: &EventNode, handler: &HandlerNode) -> String {
+    let words = event.transport.words();
+    format!("{} {}", handler.side.name(words), words.handler)
 }
 
 fn dot(graph: &Graph) -> String {
@@ -347,14 +428,18 @@ fn dot(graph: &Graph) -> String {
             }
             let _ = writeln!(
                 out,
-                "  {site} -> e{i} [label=\"{} emit{}\"];",
-                emit.side.as_str(),
+                "  {site} -> e{i} [label=\"{}{}\"];",
+                emit_label(event, emit),
                 if emit.ack { " + ack" } else { "" }
             );
             for ns in &emit.reaches {
-                if let Some(k) =
-                    index.get(&(event.app, ns.as_str(), event.event.as_str(), event.from))
-                {
+                if let Some(k) = index.get(&(
+                    event.app,
+                    ns.as_str(),
+                    event.event.as_str(),
+                    event.from,
+                    event.transport,
+                )) {
                     let _ = writeln!(out, "  {site} -> e{k} [style=dashed, label=\"may reach\"];");
                 }
             }
@@ -366,8 +451,8 @@ fn dot(graph: &Graph) -> String {
             }
             let _ = writeln!(
                 out,
-                "  e{i} -> {site} [label=\"{} handler\"];",
-                handler.side.as_str()
+                "  e{i} -> {site} [label=\"{}\"];",
+                handler_label(event, handler)
             );
         }
     }
@@ -405,16 +490,20 @@ fn mermaid(graph: &Graph) -> String {
             any_unmatched |= emit.unmatched;
             let _ = writeln!(
                 out,
-                "  e{i}s{j}[\"{}:{}\"]{} -->|{} emit| e{i}",
+                "  e{i}s{j}[\"{}:{}\"]{} -->|{}| e{i}",
                 mermaid_text(&emit.file),
                 emit.line,
                 class(emit.unmatched),
-                emit.side.as_str()
+                emit_label(event, emit)
             );
             for ns in &emit.reaches {
-                if let Some(k) =
-                    index.get(&(event.app, ns.as_str(), event.event.as_str(), event.from))
-                {
+                if let Some(k) = index.get(&(
+                    event.app,
+                    ns.as_str(),
+                    event.event.as_str(),
+                    event.from,
+                    event.transport,
+                )) {
                     let _ = writeln!(out, "  e{i}s{j} -.->|may reach| e{k}");
                 }
             }
@@ -423,8 +512,8 @@ fn mermaid(graph: &Graph) -> String {
             any_unmatched |= handler.unmatched;
             let _ = writeln!(
                 out,
-                "  e{i} -->|{} handler| e{i}h{j}[\"{}\"]{}",
-                handler.side.as_str(),
+                "  e{i} -->|{}| e{i}h{j}[\"{}\"]{}",
+                handler_label(event, handler),
                 mermaid_text(&handler.site()),
                 class(handler.unmatched)
             );

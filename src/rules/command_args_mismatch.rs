@@ -1,13 +1,15 @@
 //! `command-args-mismatch`: an invoke's argument object lacks a key its command
 //! requires, after Tauri's conversion of parameter names (camelCase unless
 //! `rename_all = "snake_case"`; injected parameters and `Option`s need no key). The
-//! invoke rejects with "missing required key".
+//! invoke rejects with "missing required key". Also a function passed under the key of a
+//! `Channel<T>` parameter: `invoke` serializes its arguments as JSON, which drops
+//! functions, so that key is missing too; a `new Channel()` is what streams.
 
 use super::Context;
 use super::unknown_command::{commands_by_name, fn_name};
 pub(super) use crate::catalog::COMMAND_ARGS_MISMATCH as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::facts::{Span, TauriArg};
+use crate::facts::{InvokeValueKind, Span, TauriArg};
 use crate::graph::EmitSite;
 use crate::transport::Transport;
 
@@ -32,6 +34,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(((file, command), others)) = commands.split_first() else {
             continue;
         };
+        functions_for_channels(cx, invoke, name, commands, out);
         for arg in missing(&command.args, sent) {
             let everywhere = others
                 .iter()
@@ -62,6 +65,68 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 None => diagnostic,
             });
         }
+    }
+}
+
+/// `invoke("export", { onProgress: (p) => .. })` where `on_progress: Channel<T>`: the
+/// key is sent, so [`missing`] does not see it, but JSON drops its value.
+fn functions_for_channels(
+    cx: &Context,
+    invoke: &EmitSite,
+    name: &str,
+    commands: &[(crate::graph::FileId, &crate::facts::TauriCommand)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(written) = cx.files[invoke.file]
+        .facts
+        .tauri_invokes
+        .iter()
+        .find(|written| written.call_start == invoke.span.start)
+    else {
+        return;
+    };
+    for value in &written.values {
+        if value.kind != InvokeValueKind::Function {
+            continue;
+        }
+        // Every variant of the command takes a Channel under this key.
+        let channels: Option<Vec<(crate::graph::FileId, &TauriArg)>> = commands
+            .iter()
+            .map(|(file, command)| {
+                command
+                    .args
+                    .iter()
+                    .find(|arg| arg.key == value.key && arg.channel)
+                    .map(|arg| (*file, arg))
+            })
+            .collect();
+        let Some(&(file, arg)) = channels.as_deref().and_then(<[_]>::first) else {
+            continue;
+        };
+        let Some((_, command)) = commands.first() else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                invoke.file,
+                value.span,
+                format!(
+                    "`{}` is a function, but the command \"{name}\" takes it as a `Channel` (parameter `{}`): `invoke` sends its arguments as JSON, which drops functions, so the invoke rejects with \"missing required key {}\" and no message ever arrives",
+                    value.key, arg.rust_name, value.key
+                ),
+            )
+            .event(&invoke.ns, name)
+            .label(
+                file,
+                command.span,
+                format!("`{}` is a `Channel<..>` here", arg.rust_name),
+            )
+            .help(format!(
+                "pass a Channel whose `onmessage` is this function: `const channel = new Channel(); channel.onmessage = ...;` then `{{ {}: channel }}` (`Channel` from \"@tauri-apps/api/core\")",
+                value.key
+            )),
+        );
     }
 }
 

@@ -185,6 +185,15 @@ pub fn nest_no_reply(ack: &crate::facts::Ack) -> String {
 
 /// What a path of a NestJS handler that replies by its return value sends instead of
 /// the ack, for labels and messages.
+/// The registrations `unmatched-handler` judges unreached (for `trace`, which must
+/// agree with it), as (file, span).
+pub fn unmatched_handlers(graph: &crate::graph::EventGraph) -> Vec<(FileId, Span)> {
+    unmatched_handler::unmatched(graph)
+        .into_iter()
+        .map(|(handler, _, _)| (handler.file, handler.span))
+        .collect()
+}
+
 pub fn nest_missing_label(kind: MissingKind) -> &'static str {
     match kind {
         MissingKind::Return => "returns `undefined` here: a returned `undefined` sends no ack",

@@ -56,6 +56,33 @@ pub struct Words {
     pub client: &'static str,
     /// The server side's name: "server"; Tauri's "Rust core".
     pub server: &'static str,
+    /// The client side as the subject of a sentence: "client"; "the webview".
+    pub client_subject: &'static str,
+    /// The server side as the subject of a sentence: "server"; "the Rust core".
+    pub server_subject: &'static str,
+    /// What receives a message: "handler"; Tauri's "listener" and "command".
+    pub handler: &'static str,
+    /// The title of `trace`'s report: `""` for a transport with namespaces (the
+    /// namespace names it); "the Tauri command ".
+    pub trace_title: &'static str,
+    /// The library, as the emitter of its own events: "Socket.IO", "Tauri".
+    pub library: &'static str,
+    /// The sending call, as `graph` labels its edges: "emit"; Tauri's "invoke".
+    pub call: &'static str,
+    /// `trace`'s step for a receiver that runs, with `{side}`, `{subject}` and `{event}`
+    /// to fill in: "{side} handler for \"{event}\" runs".
+    pub runs: &'static str,
+}
+
+impl Words {
+    /// [`Words::runs`] filled in with a side's name and subject (see
+    /// `facts::Side::name`).
+    pub fn runs(&self, side: &str, subject: &str, event: &str) -> String {
+        self.runs
+            .replace("{side}", side)
+            .replace("{subject}", subject)
+            .replace("{event}", event)
+    }
 }
 
 impl Transport {
@@ -65,6 +92,15 @@ impl Transport {
             Transport::SocketIo => socket_io::NAME,
             Transport::TauriCommand => tauri::COMMAND_NAME,
             Transport::TauriEvent => tauri::EVENT_NAME,
+        }
+    }
+
+    /// Its id in machine-readable output (`graph --format json`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Transport::SocketIo => "socket.io",
+            Transport::TauriCommand => "tauri-command",
+            Transport::TauriEvent => "tauri-event",
         }
     }
 

@@ -11,6 +11,13 @@ pub const WORDS: Words = Words {
     receives: "listens",
     client: "client",
     server: "server",
+    client_subject: "client",
+    server_subject: "server",
+    handler: "handler",
+    library: "Socket.IO",
+    call: "emit",
+    trace_title: "",
+    runs: "{side} handler for \"{event}\" runs",
 };
 
 /// Events Socket.IO itself emits or listens for: never "unmatched".

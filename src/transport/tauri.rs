@@ -21,6 +21,13 @@ pub const COMMAND_WORDS: Words = Words {
     receives: "defines",
     client: "webview",
     server: "Rust core",
+    client_subject: "the webview",
+    server_subject: "the Rust core",
+    handler: "command",
+    library: "Tauri",
+    call: "invoke",
+    trace_title: "the Tauri command ",
+    runs: "the command \"{event}\" runs in {subject}",
 };
 
 pub const EVENT_WORDS: Words = Words {
@@ -29,6 +36,13 @@ pub const EVENT_WORDS: Words = Words {
     receives: "listens",
     client: "webview",
     server: "Rust core",
+    client_subject: "the webview",
+    server_subject: "the Rust core",
+    handler: "listener",
+    library: "Tauri",
+    call: "emit",
+    trace_title: "the Tauri event ",
+    runs: "{subject} listens for \"{event}\" and runs the listener",
 };
 
 /// The prefix of the events Tauri itself emits (`tauri://resize`, `tauri://drag-drop`):

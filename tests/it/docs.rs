@@ -170,3 +170,36 @@ fn the_readme_shows_the_real_output_of_the_sample() {
         "README.md's sample output is out of date: run `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs`\n{printed}"
     );
 }
+
+/// The README's Tauri trace is what `wirelint trace export_notes testdata/tauri-notes`
+/// prints. `WIRELINT_UPDATE_DOCS=1` rewrites it.
+#[test]
+fn the_readme_shows_the_real_tauri_trace() {
+    const START: &str = "```console\n$ wirelint trace export_notes testdata/tauri-notes\n";
+    let output = wirelint()
+        .args([
+            "trace",
+            "export_notes",
+            "--no-cache",
+            "testdata/tauri-notes",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    let printed = String::from_utf8(output.stdout).expect("utf-8");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme
+        .find(START)
+        .expect("the README shows the Tauri trace")
+        + START.len();
+    let end = start + readme[start..].find("```\n").expect("the block ends");
+    if std::env::var_os("WIRELINT_UPDATE_DOCS").is_some() && readme[start..end] != printed {
+        let updated = format!("{}{printed}{}", &readme[..start], &readme[end..]);
+        std::fs::write("README.md", updated).expect("write README.md");
+        return;
+    }
+    assert!(
+        readme[start..end] == printed,
+        "README.md's Tauri trace is out of date: run `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs`\n{printed}"
+    );
+}

@@ -197,3 +197,186 @@ fn the_nest_chat_sample_reports_its_seeded_bugs() {
     }
     insta::assert_snapshot!("check_nest_chat", text);
 }
+
+/// `trace` on the Tauri sample: its text, and whether it stalls.
+fn trace_tauri(name: &str, dir: &str) -> (Option<i32>, String) {
+    let output = wirelint()
+        .args(["trace", name, "--no-cache", dir])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    (output.status.code(), text)
+}
+
+#[test]
+fn a_tauri_invoke_is_traced_to_its_command_its_channel_and_back() {
+    let (code, text) = trace_tauri("export_notes", "testdata/tauri-notes");
+    assert_eq!(code, Some(0), "{text}");
+    for step in [
+        "trace of the Tauri command \"export_notes\"",
+        "webview → Rust core:",
+        "the webview invokes \"export_notes\" and awaits the result (testdata/tauri-notes/src/components/ExportButton.tsx:24:11)",
+        "registered in a live `generate_handler!` (testdata/tauri-notes/src-tauri/src/lib.rs:33:13)",
+        "the command `fn export_notes` runs (async: off the main thread) (testdata/tauri-notes/src-tauri/src/commands/export.rs:17:14)",
+        "`onProgress` → `on_progress`",
+        "Rust core → webview:",
+        "`on_progress.send(..)` sends a message on the Channel (testdata/tauri-notes/src-tauri/src/commands/export.rs:30:13)",
+        "streams messages through Channel `onProgress` → `onProgress.onmessage` (testdata/tauri-notes/src/components/ExportButton.tsx:23:5)",
+        "resolves the invoke with `String`",
+        "an `Err` rejects it with the serialized `String`, thrown at the webview's `await`",
+        "tauri::test::get_ipc_response",
+    ] {
+        assert!(text.contains(step), "{step}\n{text}");
+    }
+    // Tauri's words, never Socket.IO's.
+    for word in ["namespace", "ack", "server", "client", "socket"] {
+        assert!(!text.contains(word), "{word}\n{text}");
+    }
+    insta::assert_snapshot!("trace_tauri_export_notes", text);
+}
+
+#[test]
+fn a_tauri_invoke_stalls_where_check_reports_it() {
+    // Through the `call` wrapper, a snake_case key the command reads as `userId`.
+    let (code, text) = trace_tauri("list_notes", "testdata/tauri-notes");
+    assert_eq!(code, Some(1));
+    assert!(text.contains("through the wrapper's invoke, which awaits the result"));
+    assert!(text.contains(
+        "[BROKEN] the argument object (testdata/tauri-notes/src/api/commands.ts:19:10)  <- the message stalls here"
+    ));
+    assert!(text.contains("+  return call<Note[]>(\"list_notes\", { userId: user_id });"));
+    // A command no live `generate_handler!` lists: missing, with check's reason.
+    let (code, text) = trace_tauri("archive_note", "testdata/tauri-notes");
+    assert_eq!(code, Some(1));
+    assert!(text.contains("[MISSING] the command \"archive_note\" in a live `generate_handler!`"));
+    assert!(text.contains("Command archive_note not found"));
+    // The second `get_theme` of the live list is never reached.
+    let (code, text) = trace_tauri("get_theme", "testdata/tauri-notes");
+    assert_eq!(code, Some(1));
+    assert!(text.contains("[BROKEN] registered in a live `generate_handler!` (testdata/tauri-notes/src-tauri/src/lib.rs:36:13)"));
+    // A plain function where the command takes a Channel.
+    let (code, text) = trace_tauri(
+        "backup",
+        "testdata/command-args-mismatch/fires-function-for-a-channel",
+    );
+    assert_eq!(code, Some(1));
+    assert!(text.contains("JSON, which drops functions"), "{text}");
+}
+
+#[test]
+fn a_tauri_event_is_traced_in_tauri_words_and_as_json() {
+    let (code, text) = trace_tauri("note-saved", "testdata/tauri-notes");
+    assert_eq!(code, Some(0));
+    assert!(text.contains("trace of the Tauri event \"note-saved\""));
+    assert!(text.contains("Rust core → webview:"));
+    assert!(text.contains("the Rust core emits \"note-saved\""));
+    assert!(text.contains("the webview listens for \"note-saved\" and runs the listener"));
+    for word in ["namespace", "server", "client", "handler"] {
+        assert!(!text.contains(word), "{word}\n{text}");
+    }
+    let output = wirelint()
+        .args([
+            "trace",
+            "app-ready",
+            "--format",
+            "json",
+            "--no-cache",
+            "testdata/tauri-notes",
+        ])
+        .output()
+        .expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(doc["transport"], "Tauri event");
+    assert_eq!(doc["namespace"], serde_json::Value::Null);
+    assert_eq!(doc["steps"][0]["direction"], "webview → Rust core");
+    assert_eq!(
+        doc["steps"][1]["file"],
+        "testdata/tauri-notes/src-tauri/src/lib.rs"
+    );
+}
+
+#[test]
+fn graph_draws_tauri_commands_and_events() {
+    let graph = |format: &str| {
+        let output = wirelint()
+            .args([
+                "graph",
+                "--format",
+                format,
+                "--no-cache",
+                "testdata/tauri-notes",
+            ])
+            .output()
+            .expect("runs");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    let dot = graph("dot");
+    assert!(dot.contains("label=\"command export_notes (webview to Rust core)\""));
+    assert!(dot.contains(
+        "\"testdata/tauri-notes/src/components/ExportButton.tsx:24\" -> e6 [label=\"webview invoke\"];"
+    ));
+    assert!(dot.contains(
+        "e6 -> \"testdata/tauri-notes/src-tauri/src/lib.rs:33 → fn at testdata/tauri-notes/src-tauri/src/commands/export.rs:17\" [label=\"Rust core command\"];"
+    ));
+    assert!(dot.contains("label=\"event note-saved (Rust core to webview)\""));
+    assert!(dot.contains("[label=\"webview listener\"]"));
+    assert!(!dot.contains("client") && !dot.contains("server"), "{dot}");
+    let json: serde_json::Value = serde_json::from_str(&graph("json")).expect("json");
+    let events = json["events"].as_array().expect("events");
+    let export = events
+        .iter()
+        .find(|e| e["event"] == "export_notes")
+        .expect("export_notes");
+    assert_eq!(export["transport"], "tauri-command");
+    assert_eq!(
+        export["handlers"][0]["command"]["file"],
+        "testdata/tauri-notes/src-tauri/src/commands/export.rs"
+    );
+    let saved = events
+        .iter()
+        .find(|e| e["event"] == "note-saved")
+        .expect("note-saved");
+    assert_eq!(saved["transport"], "tauri-event");
+}
+
+#[test]
+fn a_name_computed_at_runtime_on_the_other_end_is_no_stall() {
+    // The core emits names it computes (`notify(app, kind)`): check reports neither end,
+    // so trace shows no stall on either.
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "src/App.ts",
+        "import { listen, emit } from \"@tauri-apps/api/event\";\nlisten(\"profile-changed\", () => {});\nemit(\"window-shown\");\n",
+    );
+    write(
+        dir.path(),
+        "src-tauri/src/lib.rs",
+        "use tauri::{AppHandle, Emitter, Listener};\n\npub fn notify(app: &AppHandle, kind: &str) {\n    app.emit(kind, ()).ok();\n}\n\npub fn follow(app: &AppHandle, kind: String) {\n    app.listen(kind, |_| {});\n}\n",
+    );
+    let project = dir.path().to_str().expect("utf-8 path");
+    let checked = wirelint()
+        .args(["check", "--no-cache", "--format", "compact", project])
+        .output()
+        .expect("runs");
+    let checked = String::from_utf8(checked.stdout).expect("utf-8");
+    assert!(!checked.contains("unmatched"), "{checked}");
+    for (name, step) in [
+        (
+            "profile-changed",
+            "[ok] webview listener for \"profile-changed\": no emit here names it, but it may come from code not seen here",
+        ),
+        (
+            "window-shown",
+            "[ok] no Rust core listener names \"window-shown\", but one whose name is not known here may take it\n",
+        ),
+    ] {
+        let output = wirelint()
+            .args(["trace", name, "--no-cache", project])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8(output.stdout).expect("utf-8");
+        assert_eq!(output.status.code(), Some(0), "{text}");
+        assert!(text.contains(step), "{text}");
+    }
+}

@@ -77,8 +77,21 @@ pub struct Command {
     /// `async fn`, or `#[tauri::command(async)]` (a sync fn run on the thread pool).
     pub is_async: bool,
     pub returns: Returns,
+    /// The types written in the return type, whitespace collapsed: for a `Result`, its
+    /// `Ok` and `Err` arguments (`Err` absent for an alias that fixes it, `tauri::Result<T>`
+    /// or `CmdResult<T>`); for any other type, the type in `ok`. What `trace` says the
+    /// invoke resolves or rejects with.
+    #[serde(default)]
+    pub output: ReturnTypes,
     /// Every parameter in order, injected ones included (see [`ParamKind`]).
     pub params: Vec<CommandParam>,
+}
+
+/// See [`Command::output`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnTypes {
+    pub ok: Option<String>,
+    pub err: Option<String>,
 }
 
 impl Command {
@@ -707,7 +720,40 @@ impl Scanner<'_> {
             argument_case: case,
             is_async: item.sig.asyncness.is_some() || options.is_async,
             returns: returns(&item.sig.output),
+            output: self.return_types(&item.sig.output),
             params,
+        }
+    }
+
+    /// The `Ok`/`Err` types of a command's return type, as written (see
+    /// [`Command::output`]).
+    fn return_types(&self, output: &syn::ReturnType) -> ReturnTypes {
+        let syn::ReturnType::Type(_, ty) = output else {
+            return ReturnTypes::default();
+        };
+        let written = |node: &Type| {
+            let span = self.span(node);
+            self.text
+                .get(span.start as usize..span.end as usize)
+                .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        if returns(output) == Returns::Result
+            && let Type::Path(path) = strip_type(ty)
+            && let Some(last) = path.path.segments.last()
+            && let syn::PathArguments::AngleBracketed(arguments) = &last.arguments
+        {
+            let mut types = arguments.args.iter().filter_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            });
+            return ReturnTypes {
+                ok: types.next().and_then(&written),
+                err: types.next().and_then(&written),
+            };
+        }
+        ReturnTypes {
+            ok: written(ty),
+            err: None,
         }
     }
 
@@ -2021,6 +2067,35 @@ mod tests {
         );
         let sent: Vec<&str> = command.argument_params().map(|p| p.key.as_str()).collect();
         assert_eq!(sent, ["noteId", "body", "tagList"]);
+    }
+
+    #[test]
+    fn return_types_are_read_as_written() {
+        let facts = scan_source(
+            r#"
+            use tauri::ipc::Channel;
+            #[tauri::command]
+            async fn export(on_progress: Channel<u32>) -> Result<Vec<  String>, MyError> {
+                on_progress.send(1).ok();
+                Ok(vec![])
+            }
+            #[tauri::command]
+            fn count() -> tauri::Result<u32> { Ok(0) }
+            #[tauri::command]
+            fn theme() -> String { String::new() }
+            #[tauri::command]
+            fn ping() {}
+            "#,
+        );
+        let output = |i: usize| {
+            let o = &facts.commands[i].output;
+            (o.ok.as_deref(), o.err.as_deref())
+        };
+        assert_eq!(output(0), (Some("Vec< String>"), Some("MyError")));
+        assert_eq!(output(1), (Some("u32"), None));
+        assert_eq!(output(2), (Some("String"), None));
+        assert_eq!(output(3), (None, None));
+        assert_eq!(facts.channel_sends[0].command.as_deref(), Some("export"));
     }
 
     #[test]

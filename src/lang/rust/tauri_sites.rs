@@ -6,11 +6,12 @@
 //! for the rules that compare an invoke with its command.
 
 use super::tauri::{
-    BuilderKind, EmitTarget, HandlerArg, Installed, ParamKind, ReceiverKind, RustListen, TauriRust,
+    BuilderKind, Command, EmitTarget, HandlerArg, Installed, ParamKind, ReceiverKind, Returns,
+    RustListen, TauriRust,
 };
 use crate::facts::{
-    Emit, FileFacts, Handler, ListenMethod, Origin, Removal, SocketRef, TauriArg, TauriCommand,
-    TypedSocket, Value,
+    CommandReply, Emit, FileFacts, Handler, ListenMethod, Origin, Rejects, Removal, SocketRef,
+    TauriArg, TauriCommand, TypedSocket, Value,
 };
 use crate::transport::Transport;
 use crate::transport::tauri::Target;
@@ -40,9 +41,25 @@ pub(super) fn add(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
                     key: param.key.clone(),
                     rust_name: param.rust_name.clone(),
                     required: param.kind != ParamKind::Optional,
+                    channel: param.kind == ParamKind::Channel,
+                    // The sends in this command's body on this parameter: a channel
+                    // sent from elsewhere (kept in a struct) is not followed.
+                    sends: match param.kind {
+                        ParamKind::Channel => tauri
+                            .channel_sends
+                            .iter()
+                            .filter(|send| {
+                                send.channel == param.rust_name
+                                    && send.command.as_deref() == Some(command.name.as_str())
+                            })
+                            .map(|send| send.span)
+                            .collect(),
+                        _ => Vec::new(),
+                    },
                 })
                 .collect(),
             cfg: !command.cfgs.is_empty(),
+            reply: reply(command),
         });
     }
     add_command_sites(tauri, mobile, facts);
@@ -198,6 +215,24 @@ fn add_command_sites(tauri: &TauriRust, mobile: bool, facts: &mut FileFacts) {
             core(),
             ListenMethod::On,
         ));
+    }
+}
+
+/// What the command's return type says of its invoke's Promise.
+fn reply(command: &Command) -> CommandReply {
+    let rejects = match (command.returns, &command.output.err) {
+        (Returns::Result, Some(err)) => Rejects::With(err.clone()),
+        (Returns::Result, None) => Rejects::Unnamed,
+        (Returns::Unit | Returns::Value, _) => Rejects::Never,
+    };
+    CommandReply {
+        resolves: match command.returns {
+            Returns::Unit => None,
+            // `Result<(), E>` resolves with `null` too.
+            Returns::Result | Returns::Value => command.output.ok.clone().filter(|ok| ok != "()"),
+        },
+        rejects,
+        is_async: command.is_async,
     }
 }
 

@@ -116,6 +116,9 @@ pub(super) struct Extractor<'a> {
     pub(super) unmount_cleanups: Vec<Option<FuncId>>,
     /// Mount hooks whose own callback registers an unmount hook that removes listeners.
     pub(super) unmounted_hooks: Vec<facts::Span>,
+    /// What `invokes::prescan` read of such a file before the walk: its Channels and
+    /// what each call's Promise is used for.
+    pub(super) tauri: super::invokes::Prescan,
     /// `[sockets]` names from the configuration: calls of these return sockets.
     pub(super) socket_wrappers: &'a [String],
     /// The Socket.IO package this file is part of: its imports of itself are imports
@@ -190,6 +193,7 @@ impl<'a> Extractor<'a> {
             mount_hooks: Vec::new(),
             unmount_cleanups: Vec::new(),
             unmounted_hooks: Vec::new(),
+            tauri: Default::default(),
             socket_wrappers,
             package,
             name_maps: HashMap::default(),

@@ -16,6 +16,8 @@
 //! 7. `listeners.rs`: what a listener's body shows from its syntax alone (runs once,
 //!    cleans up, only logs, ack names);
 //! 8. `bindings.rs`: what a name is bound to, and the values bindings carry;
+//!    `invokes.rs`: a file of Tauri's JS API read before the walk (its Channels, what
+//!    each call's Promise is used for);
 //! 9. `extract.rs`: the extractor's state (the facts so far, the scope chain, the
 //!    functions and classes being walked), `run`, and the questions every part asks;
 //!
@@ -54,6 +56,7 @@ mod functions;
 mod getters;
 mod hoist;
 mod hosted;
+mod invokes;
 mod listeners;
 mod maps;
 mod names;
@@ -136,6 +139,9 @@ pub(crate) fn extract_with(
                 extract::Extractor::new(len, dialect == Dialect::Dts, socket_wrappers, package);
             extractor.bodies = bodies;
             extractor.names_tauri_api = tauri::names_api(text);
+            if extractor.names_tauri_api {
+                extractor.tauri = invokes::prescan(&program, len);
+            }
             extractor.run(&program);
             let mut facts = extractor.facts;
             // A page runs in a browser, whatever its scripts import.
@@ -202,6 +208,7 @@ mod tests {
         ("races", include_str!("races.rs")),
         ("listeners", include_str!("listeners.rs")),
         ("bindings", include_str!("bindings.rs")),
+        ("invokes", include_str!("invokes.rs")),
         ("extract", include_str!("extract.rs")),
         ("data", include_str!("data.rs")),
         ("names", include_str!("names.rs")),

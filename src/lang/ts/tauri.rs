@@ -13,16 +13,14 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 use super::bindings::Binding;
 use super::extract::Extractor;
+use super::invokes::{API, api_module};
 use super::syntax::{object_keys, unwrap_expr};
 use crate::facts::{
-    Emit, Handler, ListenMethod, NameShape, NameTest, Origin, SocketRef, TypedSocket, Value,
-    WrappedSite, Wrapper,
+    Emit, Handler, InvokeValue, InvokeValueKind, ListenMethod, NameShape, NameTest, Origin,
+    SocketRef, TauriInvoke, TypedSocket, Value, WrappedSite, Wrapper,
 };
 use crate::transport::Transport;
 use crate::transport::tauri::Target;
-
-/// The Tauri JS API's package, and its modules (`@tauri-apps/api/event`).
-const API: &str = "@tauri-apps/api";
 
 /// The target a window value's `listen`/`once` registers with, by the class it is an
 /// instance of (`Window`, `Webview`, `WebviewWindow`) and its label.
@@ -105,16 +103,6 @@ fn webview() -> SocketRef {
 /// recognises goes through an import of it, whose specifier is in the text.
 pub(super) fn names_api(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), API.as_bytes()).is_some()
-}
-
-/// `core` for `@tauri-apps/api/core`; `""` for the package itself; `None` for any
-/// other module.
-fn api_module(specifier: &str) -> Option<&str> {
-    let rest = specifier.strip_prefix(API)?;
-    if rest.is_empty() {
-        return Some("");
-    }
-    rest.strip_prefix('/')
 }
 
 impl Extractor<'_> {
@@ -288,6 +276,15 @@ impl Extractor<'_> {
         };
         let index = self.facts.emits.len() as u32;
         self.note_wrapped_invoke(call, first, index);
+        let values = match call.args.get(1) {
+            Some(args) if args.spread.is_none() => self.invoke_values(&args.expr),
+            _ => Vec::new(),
+        };
+        self.facts.tauri_invokes.push(TauriInvoke {
+            call_start: self.span(call.span).start,
+            promise: self.tauri.promise_of(call.span),
+            values,
+        });
         let emit = Emit::plain(
             Transport::TauriCommand,
             self.span(call.span),
@@ -372,6 +369,76 @@ impl Extractor<'_> {
             }
         }
         self.name_tests.truncate(depth);
+    }
+
+    /// The values of an invoke's argument object that are Channels or functions.
+    fn invoke_values(&self, args: &Expr) -> Vec<InvokeValue> {
+        let Expr::Object(object) = unwrap_expr(args) else {
+            return Vec::new();
+        };
+        let mut values = Vec::new();
+        for prop in &object.props {
+            let PropOrSpread::Prop(prop) = prop else {
+                continue;
+            };
+            let (key, value): (String, Expr) = match &**prop {
+                Prop::Shorthand(ident) => {
+                    (ident.sym.as_str().to_owned(), Expr::Ident(ident.clone()))
+                }
+                Prop::KeyValue(kv) => {
+                    let key = match &kv.key {
+                        PropName::Ident(ident) => ident.sym.as_str().to_owned(),
+                        PropName::Str(text) => text.value.to_string_lossy().into_owned(),
+                        _ => continue,
+                    };
+                    (key, (*kv.value).clone())
+                }
+                // `onProgress(p) { .. }`: a function too.
+                Prop::Method(method) => match &method.key {
+                    PropName::Ident(ident) => {
+                        values.push(InvokeValue {
+                            key: ident.sym.as_str().to_owned(),
+                            span: self.span(method.function.span),
+                            kind: InvokeValueKind::Function,
+                        });
+                        continue;
+                    }
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let kind = match unwrap_expr(&value) {
+                Expr::Arrow(_) | Expr::Fn(_) => Some(InvokeValueKind::Function),
+                Expr::New(new) => {
+                    self.tauri
+                        .new_channel(new)
+                        .map(|onmessage| InvokeValueKind::Channel {
+                            binding: None,
+                            onmessage,
+                        })
+                }
+                Expr::Ident(ident) => match self
+                    .tauri
+                    .channel_at(ident.sym.as_str(), self.span(ident.span).start)
+                {
+                    Some(onmessage) => Some(InvokeValueKind::Channel {
+                        binding: Some(ident.sym.as_str().to_owned()),
+                        onmessage,
+                    }),
+                    None => matches!(self.lookup(&ident.sym), Some(Binding::Func(_)))
+                        .then_some(InvokeValueKind::Function),
+                },
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                values.push(InvokeValue {
+                    key,
+                    span: self.span(value.span()),
+                    kind,
+                });
+            }
+        }
+        values
     }
 
     /// `emit(event, payload?)`, `emitTo(target, event, payload?)`: the name is argument
@@ -778,6 +845,73 @@ listen("k", f, options);
         assert!(matches!(emits[1], Target::WebviewWindow(_)));
         // An instance's `emit` is global.
         assert_eq!(emits[2], &Target::Any);
+    }
+
+    #[test]
+    fn an_invoke_knows_its_channels_its_functions_and_its_promise() {
+        use crate::facts::{InvokePromise, InvokeValueKind};
+        let facts = facts(
+            r#"
+import { Channel, invoke } from "@tauri-apps/api/core";
+import * as core from "@tauri-apps/api/core";
+function onDone(path) {}
+async function run() {
+  const progress = new Channel();
+  await invoke("a", { progress, done: onDone, log: (line) => {}, plain: 1 });
+  invoke("b", { inline: new core.Channel((m) => {}) });
+  invoke("c").then((x) => x).catch(() => {});
+  invoke("d").then((x) => x);
+  return invoke("e");
+  progress.onmessage = (m) => {};
+}
+export const f = () => invoke("f");
+const kept = invoke("g");
+async function again() {
+  const progress = new Channel();
+  progress.onmessage = (m) => {};
+  await invoke("h", { progress });
+}
+"#,
+        );
+        let promises: Vec<InvokePromise> = facts.tauri_invokes.iter().map(|i| i.promise).collect();
+        assert_eq!(
+            promises,
+            [
+                InvokePromise::Awaited,
+                InvokePromise::Dropped,
+                InvokePromise::Chained,
+                InvokePromise::Dropped,
+                InvokePromise::Returned,
+                InvokePromise::Returned,
+                InvokePromise::Kept,
+                InvokePromise::Awaited,
+            ]
+        );
+        // Two channels of one name: each invoke's is the declaration above it.
+        let onmessage = |i: usize| match &facts.tauri_invokes[i].values[0].kind {
+            InvokeValueKind::Channel { onmessage, .. } => *onmessage,
+            InvokeValueKind::Function => None,
+        };
+        assert!(onmessage(0).is_some() && onmessage(7).is_some());
+        assert_ne!(onmessage(0), onmessage(7));
+        let values = &facts.tauri_invokes[0].values;
+        let kinds: Vec<(&str, bool)> = values
+            .iter()
+            .map(|v| (v.key.as_str(), matches!(v.kind, InvokeValueKind::Function)))
+            .collect();
+        assert_eq!(kinds, [("progress", false), ("done", true), ("log", true)]);
+        // The `onmessage` assigned after the invoke is still the channel's.
+        assert!(matches!(
+            &values[0].kind,
+            InvokeValueKind::Channel { binding: Some(b), onmessage: Some(_) } if b == "progress"
+        ));
+        assert!(matches!(
+            &facts.tauri_invokes[1].values[0].kind,
+            InvokeValueKind::Channel {
+                binding: None,
+                onmessage: Some(_)
+            }
+        ));
     }
 
     #[test]
