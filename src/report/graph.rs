@@ -146,14 +146,21 @@ fn build(analysis: &Analysis) -> Graph {
     let graph = &analysis.graph;
     // The calls whose other end exists, in at least one of the namespaces they run in
     // (one call in a connection callback shared by two namespaces is one end), as the
-    // `unmatched-*` rules judge them. Socket.IO's own events are answered by Socket.IO.
+    // `unmatched-*` rules judge them: on the other side, or on either for a transport
+    // whose messages reach their own side too (a Tauri event from one webview to
+    // another), with the targets honoured. Socket.IO's own events are answered by
+    // Socket.IO.
+    let sides = |transport: crate::transport::Transport, side: crate::facts::Side| {
+        let own = transport.reaches_own_side().then_some(side);
+        std::iter::once(side.other()).chain(own)
+    };
     let answered: HashSet<(FileId, Span)> = graph
         .emits
         .iter()
         .filter(|e| {
             e.event.name().is_some_and(|name| {
                 e.transport.is_builtin_event(name)
-                    || graph.may_be_handled(e.app, e.transport, e.side.other(), &e.ns, name)
+                    || sides(e.transport, e.side).any(|side| graph.may_receive(e, side, name))
             })
         })
         .map(|e| (e.file, e.span))
@@ -164,7 +171,7 @@ fn build(analysis: &Analysis) -> Graph {
                 .filter(|h| {
                     h.event.name().is_some_and(|name| {
                         h.transport.is_builtin_event(name)
-                            || graph.may_be_emitted(h.app, h.transport, h.side.other(), &h.ns, name)
+                            || sides(h.transport, h.side).any(|side| graph.may_send(h, side, name))
                     })
                 })
                 .map(|h| (h.file, h.span)),

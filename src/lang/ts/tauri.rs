@@ -65,6 +65,9 @@ fn js_target(value: Value) -> Target<Value> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Call {
     Invoke,
+    /// `checkPermissions(plugin)` / `requestPermissions(plugin)` of `@tauri-apps/api/core`:
+    /// an invoke of the plugin's command of that name (`plugin:<plugin>|check_permissions`).
+    PluginCommand(&'static str),
     Emit,
     EmitTo,
     Listen(ListenMethod),
@@ -74,6 +77,8 @@ impl Call {
     fn of(module: &str, function: &str) -> Option<Call> {
         match (module, function) {
             ("core" | "tauri", "invoke") => Some(Call::Invoke),
+            ("core", "checkPermissions") => Some(Call::PluginCommand("check_permissions")),
+            ("core", "requestPermissions") => Some(Call::PluginCommand("request_permissions")),
             ("event", "emit") => Some(Call::Emit),
             ("event", "emitTo") => Some(Call::EmitTo),
             ("event", "listen") => Some(Call::Listen(ListenMethod::On)),
@@ -116,6 +121,7 @@ impl Extractor<'_> {
         };
         match kind {
             Call::Invoke => self.on_invoke(call),
+            Call::PluginCommand(command) => self.on_plugin_command(call, command),
             // `emit` reaches every target, on an instance too.
             Call::Emit => self.on_tauri_emit(call, 0, Target::Any),
             Call::EmitTo => {
@@ -293,6 +299,34 @@ impl Extractor<'_> {
             matches!(unwrap_expr(&first.expr), Expr::Lit(Lit::Str(_))),
             webview(),
             keys,
+        );
+        self.facts.emits.push(emit);
+    }
+
+    /// `checkPermissions("geolocation")`: the API invokes `plugin:geolocation|check_permissions`
+    /// with no arguments.
+    fn on_plugin_command(&mut self, call: &CallExpr, command: &str) {
+        let Some(plugin) = call.args.first().filter(|arg| arg.spread.is_none()) else {
+            return;
+        };
+        let name = Value::Concat(vec![
+            Value::Str("plugin:".to_owned()),
+            self.value(&plugin.expr),
+            Value::Str(format!("|{command}")),
+        ]);
+        self.facts.tauri_invokes.push(TauriInvoke {
+            call_start: self.span(call.span).start,
+            promise: self.tauri.promise_of(call.span),
+            values: Vec::new(),
+        });
+        let emit = Emit::plain(
+            Transport::TauriCommand,
+            self.span(call.span),
+            self.span(plugin.expr.span()),
+            name,
+            false,
+            webview(),
+            Some(Vec::new()),
         );
         self.facts.emits.push(emit);
     }
