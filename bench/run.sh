@@ -56,8 +56,10 @@ if [ ! -d eslint/node_modules ]; then
   (cd eslint && npm init -y >/dev/null &&
     npm install --silent --ignore-scripts eslint@9 @typescript-eslint/parser@8 typescript)
 fi
-cat > eslint/eslint.config.mjs <<'JS'
-import tsParser from "@typescript-eslint/parser";
+# The config sits at the root of the corpora: ESLint 9 ignores files outside its config
+# file's directory (silently, with --no-warn-ignored), and would measure nothing.
+cat > eslint.config.mjs <<'JS'
+import tsParser from "./eslint/node_modules/@typescript-eslint/parser/dist/index.js";
 export default [
   { ignores: ["**/node_modules/**", "**/dist/**", "**/build/**", "**/*.min.js"] },
   {
@@ -67,7 +69,7 @@ export default [
   },
 ];
 JS
-eslint="$work/eslint/node_modules/.bin/eslint -c $work/eslint/eslint.config.mjs --no-warn-ignored"
+eslint="$work/eslint/node_modules/.bin/eslint -c $work/eslint.config.mjs --no-warn-ignored"
 
 # `check --no-cache` is a cold run; `check` with its cache warmed by hyperfine's warmup
 # runs is a warm one (nothing changed since the last run). Caches live outside the corpora.

@@ -1,4 +1,5 @@
-//! wirelint: finds event-wiring bugs between Socket.IO clients and servers.
+//! wirelint: finds event-wiring bugs between Socket.IO clients and servers, and between
+//! Tauri webviews and their Rust core.
 //!
 //! The pipeline ([`analyze_with`]) reads top to bottom:
 //! 1. discover the source files under the given paths (`load/sources.rs`);

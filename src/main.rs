@@ -19,7 +19,7 @@ use cli::scope::Scope;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Finds event-wiring bugs between Socket.IO clients and servers.
+/// Finds event-wiring bugs between Socket.IO clients and servers, and Tauri webviews and their Rust core.
 #[derive(Parser)]
 #[command(name = "wirelint", version, about)]
 struct Cli {
