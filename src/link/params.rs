@@ -25,8 +25,9 @@ impl<'a> Linker<'a> {
     /// the calls are still being followed: otherwise a caller met before its own
     /// parameter is filled would pass on "a socket of any namespace" for good. Once the
     /// calls settle, the parameters they left empty fall back to their type, and what
-    /// that gives is passed on too. When the calls' last round withheld no fallback,
-    /// letting the fallbacks in changes no answer, and that second phase is skipped.
+    /// that gives is passed on too. That second phase starts from the arguments whose
+    /// resolution withheld a fallback in the calls' last round (none: it is skipped):
+    /// letting the fallbacks in changes no other answer.
     pub(super) fn propagate_params(&mut self) {
         // Which functions a call reaches does not depend on what sockets flow into
         // parameters: callees are resolved once, for both phases, and only the socket
