@@ -71,13 +71,15 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             format!("by the {}", other.trim_end())
         };
+        let (message, call, handler) = (words.message, words.call, words.handler);
+        let sent = words.sent;
         let clause = site.ns.clause();
         let message = match (site.kind, hidden) {
             (Kind::Emit, None) => format!(
-                "the event name of this emit is computed at runtime: it may send any event, so no {other}handler of this app{clause} is reported as never emitted, and wirelint cannot check the name (other apps are not affected)"
+                "the {message} name of this {call} is computed at runtime: it may send any {message}, so no {other}{handler} of this app{clause} is reported as never {sent}, and wirelint cannot check the name (other apps are not affected)"
             ),
             (Kind::Handler, None) => format!(
-                "the event name of this handler is computed at runtime: it may receive any event, so no {other}emit of this app{clause} is reported as unhandled, and wirelint cannot check the name (other apps are not affected)"
+                "the {message} name of this {handler} is computed at runtime: it may receive any {message}, so no {other}{call} of this app{clause} is reported as unhandled, and wirelint cannot check the name (other apps are not affected)"
             ),
             (Kind::CatchAll, None) => format!(
                 "this catch-all handler receives every event: no {other}emit of this app{clause} is reported as unhandled, so a misspelt name goes unnoticed (other apps are not affected)"

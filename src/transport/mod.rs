@@ -69,6 +69,8 @@ pub struct Words {
     pub library: &'static str,
     /// The sending call, as `graph` labels its edges: "emit"; Tauri's "invoke".
     pub call: &'static str,
+    /// What a message is once sent: "emitted"; a Tauri command's "invoked".
+    pub sent: &'static str,
     /// `trace`'s step for a receiver that runs, with `{side}`, `{subject}` and `{event}`
     /// to fill in: "{side} handler for \"{event}\" runs".
     pub runs: &'static str,

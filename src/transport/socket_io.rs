@@ -16,6 +16,7 @@ pub const WORDS: Words = Words {
     handler: "handler",
     library: "Socket.IO",
     call: "emit",
+    sent: "emitted",
     trace_title: "",
     runs: "{side} handler for \"{event}\" runs",
 };

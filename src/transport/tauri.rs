@@ -26,6 +26,7 @@ pub const COMMAND_WORDS: Words = Words {
     handler: "command",
     library: "Tauri",
     call: "invoke",
+    sent: "invoked",
     trace_title: "the Tauri command ",
     runs: "the command \"{event}\" runs in {subject}",
 };
@@ -41,6 +42,7 @@ pub const EVENT_WORDS: Words = Words {
     handler: "listener",
     library: "Tauri",
     call: "emit",
+    sent: "emitted",
     trace_title: "the Tauri event ",
     runs: "{subject} listens for \"{event}\" and runs the listener",
 };
