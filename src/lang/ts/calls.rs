@@ -445,7 +445,11 @@ impl Extractor<'_> {
                 self.mount_hooks.push((component, span));
             }
             super::listeners::Lifecycle::Unmount => {
-                if super::listeners::unmount_removes(&callback.expr) {
+                let promises: Vec<&str> = (self.listen_promises.iter())
+                    .filter(|(function, _)| *function == component)
+                    .map(|(_, name)| name.as_str())
+                    .collect();
+                if super::listeners::unmount_removes(&callback.expr, &promises) {
                     // `onMounted(async () => { const off = await listen(..);
                     // onUnmounted(() => off()) })`: registered from the mount hook, it
                     // undoes that hook's listeners.

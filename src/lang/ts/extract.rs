@@ -116,6 +116,9 @@ pub(super) struct Extractor<'a> {
     pub(super) unmount_cleanups: Vec<Option<FuncId>>,
     /// Mount hooks whose own callback registers an unmount hook that removes listeners.
     pub(super) unmounted_hooks: Vec<facts::Span>,
+    /// `const unlisten = listen(..)` without `await`, by the function it is declared in:
+    /// the name holds the Promise, and calling it undoes nothing.
+    pub(super) listen_promises: Vec<(Option<FuncId>, String)>,
     /// What `invokes::prescan` read of such a file before the walk: its Channels and
     /// what each call's Promise is used for.
     pub(super) tauri: super::invokes::Prescan,
@@ -193,6 +196,7 @@ impl<'a> Extractor<'a> {
             mount_hooks: Vec::new(),
             unmount_cleanups: Vec::new(),
             unmounted_hooks: Vec::new(),
+            listen_promises: Vec::new(),
             tauri: Default::default(),
             socket_wrappers,
             package,

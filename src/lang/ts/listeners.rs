@@ -143,13 +143,15 @@ pub(super) fn lifecycle(name: &str) -> Option<Lifecycle> {
 /// Whether an unmount hook removes listeners: `socket.off(..)`-like calls, or a call
 /// of a stored function (`unlisten()`, `unlisten.value()`, `off?.()`, `p.then((f) =>
 /// f())`), which is how Tauri's `UnlistenFn` and most subscription APIs are undone.
-pub(super) fn unmount_removes(callback: &Expr) -> bool {
-    struct Calls(bool);
-    impl Visit for Calls {
+/// `promises`: names that hold the Promise Tauri's `listen` returns, whose call undoes
+/// nothing (it throws).
+pub(super) fn unmount_removes(callback: &Expr, promises: &[&str]) -> bool {
+    struct Calls<'p>(bool, &'p [&'p str]);
+    impl Visit for Calls<'_> {
         fn visit_call_expr(&mut self, call: &CallExpr) {
             if let Callee::Expr(callee) = &call.callee {
                 self.0 |= match unwrap_expr(callee) {
-                    Expr::Ident(_) => true,
+                    Expr::Ident(ident) => !self.1.contains(&&*ident.sym),
                     // Logging is not undoing anything.
                     Expr::Member(member) => !matches!(
                         unwrap_expr(&member.obj),
@@ -160,8 +162,9 @@ pub(super) fn unmount_removes(callback: &Expr) -> bool {
             }
             call.visit_children_with(self);
         }
-        fn visit_opt_call(&mut self, _: &OptCall) {
-            self.0 = true;
+        fn visit_opt_call(&mut self, call: &OptCall) {
+            self.0 |= !matches!(unwrap_expr(&call.callee), Expr::Ident(ident)
+                if self.1.contains(&&*ident.sym));
         }
     }
     if removes_listeners(callback) {
@@ -169,11 +172,11 @@ pub(super) fn unmount_removes(callback: &Expr) -> bool {
     }
     let Some(stmts) = body_stmts(callback) else {
         // `onUnmounted(() => unlisten())`: an expression body.
-        let mut calls = Calls(false);
+        let mut calls = Calls(false, promises);
         callback.visit_with(&mut calls);
         return calls.0;
     };
-    let mut calls = Calls(false);
+    let mut calls = Calls(false, promises);
     stmts.visit_with(&mut calls);
     calls.0
 }

@@ -151,6 +151,23 @@ impl Extractor<'_> {
         true
     }
 
+    /// `const unlisten = listen(..)` with no `await`: `unlisten` is the Promise, not the
+    /// `UnlistenFn` (see `listen_promises`).
+    pub(super) fn note_listen_promise(&mut self, declarator: &VarDeclarator) {
+        if !self.names_tauri_api {
+            return;
+        }
+        if let (Pat::Ident(binding), Some(init)) = (&declarator.name, &declarator.init)
+            && let Some(call) = unawaited_call(init)
+            && let Callee::Expr(callee) = &call.callee
+            && let Some((Call::Listen(_), _)) = self.tauri_call(callee)
+        {
+            let function = self.current_function();
+            self.listen_promises
+                .push((function, binding.id.sym.as_str().to_owned()));
+        }
+    }
+
     /// The local name of an import from the Tauri JS API: the name it exports.
     fn api_import(&self, local: &str) -> Option<&str> {
         match self.lookup(local)? {
@@ -714,6 +731,20 @@ pub(super) fn effect_unlistens(effect: &Expr) -> bool {
     })
 }
 
+/// `init` when it is a call whose result is kept as it is (a Promise, for an async
+/// function), not awaited: `listen(..)`, `(listen(..) as P)`; not `await listen(..)`.
+fn unawaited_call(init: &Expr) -> Option<&CallExpr> {
+    match init {
+        Expr::Call(call) => Some(call),
+        Expr::Paren(paren) => unawaited_call(&paren.expr),
+        Expr::TsAs(inner) => unawaited_call(&inner.expr),
+        Expr::TsNonNull(inner) => unawaited_call(&inner.expr),
+        Expr::TsSatisfies(inner) => unawaited_call(&inner.expr),
+        Expr::TsTypeAssertion(inner) => unawaited_call(&inner.expr),
+        _ => None,
+    }
+}
+
 /// The effect's `const x = listen(..)` bindings (the Promise, not awaited), and whether
 /// it calls `listen`/`once` at all.
 #[derive(Default)]
@@ -743,7 +774,7 @@ impl Visit for Promises {
 
     fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
         if let (Pat::Ident(binding), Some(init)) = (&declarator.name, &declarator.init)
-            && let Expr::Call(call) = unwrap_expr(init)
+            && let Some(call) = unawaited_call(init)
             && is_listen_call(call)
         {
             self.names.push(binding.id.sym.as_str().to_owned());

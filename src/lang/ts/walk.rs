@@ -227,6 +227,7 @@ impl Visit for Extractor<'_> {
         }
         declarator.init.visit_with(self);
         self.pending_name = None;
+        self.note_listen_promise(declarator);
         self.bind_declarator(declarator);
     }
 

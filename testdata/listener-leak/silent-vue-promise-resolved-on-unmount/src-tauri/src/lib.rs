@@ -1,0 +1,5 @@
+use tauri::{AppHandle, Emitter};
+
+pub fn progress(app: &AppHandle, percent: u32) {
+    let _ = app.emit("sync-progress", percent);
+}
