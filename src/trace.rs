@@ -178,8 +178,9 @@ pub fn trace(analysis: &Analysis, event: &str, namespace: Option<&str>) -> Resul
                     format!("{what}: {} emits it itself", words.library),
                     None,
                 );
-            } else if may_be_sent(handler.side.other())
-                || (handler.transport.reaches_own_side() && may_be_sent(handler.side))
+            } else if crate::graph::peer_sides(handler.transport, handler.side)
+                .iter()
+                .any(|&side| may_be_sent(side))
                 || (!handler.transport.is_request_reply()
                     && !unreached.contains(&(handler.file, handler.span)))
                 || (handler.transport.is_request_reply() && !unused(handler))
@@ -348,9 +349,9 @@ impl Builder<'_> {
         let graph = &self.analysis.graph;
         let words = emit.transport.words();
         let receiving = emit.side.other();
-        let may = graph.may_be_handled(emit.app, emit.transport, receiving, &emit.ns, event)
-            || (emit.transport.reaches_own_side()
-                && graph.may_be_handled(emit.app, emit.transport, emit.side, &emit.ns, event));
+        let may = crate::graph::peer_sides(emit.transport, emit.side)
+            .iter()
+            .any(|&side| graph.may_be_handled(emit.app, emit.transport, side, &emit.ns, event));
         if may {
             self.missing_free(format!(
                 "no {} {} names \"{event}\", but one whose name is not known here may take it",

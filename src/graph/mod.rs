@@ -488,15 +488,8 @@ impl EventGraph {
     /// [`EventGraph::may_be_handled`] (a handler by name, a wildcard, a file that did not
     /// parse), with the handler's registration target honoured as the transport says.
     pub fn may_receive(&self, emit: &EmitSite, side: Side, event: &str) -> bool {
-        self.unparsed(emit.app, event)
-            || self.unseen_peer(emit.app, emit.transport, side, &emit.ns)
-            || self
-                .handlers_named(emit.app, emit.transport, side, event)
-                .any(|h| reaches(emit, h))
-            || self
-                .wildcards(emit.app, emit.transport, side, &emit.ns)
-                .next()
-                .is_some()
+        let (app, transport, ns) = (emit.app, emit.transport, &emit.ns);
+        self.may_be_handled_by(app, transport, side, ns, event, |h| reaches(emit, h))
     }
 
     fn unparsed(&self, app: AppId, event: &str) -> bool {
@@ -516,11 +509,25 @@ impl EventGraph {
         ns: &Ns,
         event: &str,
     ) -> bool {
+        self.may_be_handled_by(app, transport, side, ns, event, |h| h.ns.matches(ns))
+    }
+
+    /// [`EventGraph::may_be_handled`] with the handlers of the name narrowed by
+    /// `takes_it`.
+    fn may_be_handled_by(
+        &self,
+        app: AppId,
+        transport: Transport,
+        side: Side,
+        ns: &Ns,
+        event: &str,
+        takes_it: impl Fn(&HandlerSite) -> bool,
+    ) -> bool {
         self.unparsed(app, event)
             || self.unseen_peer(app, transport, side, ns)
             || self
                 .handlers_named(app, transport, side, event)
-                .any(|h| h.ns.matches(ns))
+                .any(takes_it)
             || self.wildcards(app, transport, side, ns).next().is_some()
     }
 
@@ -587,11 +594,24 @@ impl EventGraph {
         ns: &Ns,
         event: &str,
     ) -> bool {
+        self.may_be_emitted_by(app, transport, side, ns, event, |e| e.ns.matches(ns))
+    }
+
+    /// [`EventGraph::may_be_emitted`] with the emits of the name narrowed by `reaches_it`.
+    fn may_be_emitted_by(
+        &self,
+        app: AppId,
+        transport: Transport,
+        side: Side,
+        ns: &Ns,
+        event: &str,
+        reaches_it: impl Fn(&EmitSite) -> bool,
+    ) -> bool {
         self.unparsed(app, event)
             || self.unseen_peer(app, transport, side, ns)
             || self
                 .emits_named(app, transport, side, event)
-                .any(|e| e.ns.matches(ns))
+                .any(reaches_it)
             || self
                 .dynamic_emitters(app, transport, side, ns)
                 .next()
@@ -602,15 +622,8 @@ impl EventGraph {
     /// [`EventGraph::may_be_emitted`], with the emit's target honoured as the transport
     /// says.
     pub fn may_send(&self, handler: &HandlerSite, side: Side, event: &str) -> bool {
-        self.unparsed(handler.app, event)
-            || self.unseen_peer(handler.app, handler.transport, side, &handler.ns)
-            || self
-                .emits_named(handler.app, handler.transport, side, event)
-                .any(|e| reaches(e, handler))
-            || self
-                .dynamic_emitters(handler.app, handler.transport, side, &handler.ns)
-                .next()
-                .is_some()
+        let (app, transport, ns) = (handler.app, handler.transport, &handler.ns);
+        self.may_be_emitted_by(app, transport, side, ns, event, |e| reaches(e, handler))
     }
 
     /// The emits of `app` from `side` in `ns` whose name is computed at runtime.
@@ -676,6 +689,18 @@ impl EventGraph {
 /// target the transport lets reach the handler's registration.
 pub fn reaches(emit: &EmitSite, handler: &HandlerSite) -> bool {
     emit.ns.matches(&handler.ns) && emit.transport.reaches(&emit.target, &handler.target)
+}
+
+/// The sides the other end of a site on `side` may be on: the other side, and its own
+/// too for a transport whose messages reach their own side (a Tauri event from one
+/// webview to another).
+pub fn peer_sides(transport: Transport, side: Side) -> &'static [Side] {
+    match (side, transport.reaches_own_side()) {
+        (Side::Client, false) => &[Side::Server],
+        (Side::Server, false) => &[Side::Client],
+        (Side::Client, true) => &[Side::Server, Side::Client],
+        (Side::Server, true) => &[Side::Client, Side::Server],
+    }
 }
 
 /// A Rust source file: a socketioxide server or a rust_socketio client.

@@ -150,17 +150,14 @@ fn build(analysis: &Analysis) -> Graph {
     // whose messages reach their own side too (a Tauri event from one webview to
     // another), with the targets honoured. Socket.IO's own events are answered by
     // Socket.IO.
-    let sides = |transport: crate::transport::Transport, side: crate::facts::Side| {
-        let own = transport.reaches_own_side().then_some(side);
-        std::iter::once(side.other()).chain(own)
-    };
     let answered: HashSet<(FileId, Span)> = graph
         .emits
         .iter()
         .filter(|e| {
             e.event.name().is_some_and(|name| {
                 e.transport.is_builtin_event(name)
-                    || sides(e.transport, e.side).any(|side| graph.may_receive(e, side, name))
+                    || (crate::graph::peer_sides(e.transport, e.side).iter())
+                        .any(|&side| graph.may_receive(e, side, name))
             })
         })
         .map(|e| (e.file, e.span))
@@ -171,7 +168,8 @@ fn build(analysis: &Analysis) -> Graph {
                 .filter(|h| {
                     h.event.name().is_some_and(|name| {
                         h.transport.is_builtin_event(name)
-                            || sides(h.transport, h.side).any(|side| graph.may_send(h, side, name))
+                            || (crate::graph::peer_sides(h.transport, h.side).iter())
+                                .any(|&side| graph.may_send(h, side, name))
                     })
                 })
                 .map(|h| (h.file, h.span)),

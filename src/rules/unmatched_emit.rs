@@ -6,7 +6,7 @@ use crate::apps::AppId;
 pub(super) use crate::catalog::UNMATCHED_EMIT as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::facts::{Side, Span};
-use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence};
+use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence, peer_sides};
 use crate::transport::Transport;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -44,26 +44,13 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// The emits no handler receives, with their event name and how surely the receiving
 /// side is there (never `Absent`).
 pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&EmitSite, &str, Presence)> {
-    let delivered = delivered_emits(graph);
     let mut out = Vec::new();
-    for emit in &graph.emits {
-        let Some(name) = emit.event.name() else {
-            continue;
-        };
-        if !emit.confident
-            || emit.transport.is_request_reply()
-            || emit.transport.is_builtin_event(name)
-            || emit.transport.is_reserved_event(name)
-            || delivered.contains(&(emit.file, emit.span))
-        {
-            continue;
-        }
-        let receiving = emit.side.other();
+    for (emit, name) in undelivered(graph) {
         let presence = receiver_presence(graph, emit);
         if presence == Presence::Absent
-            || graph.may_be_handled(emit.app, emit.transport, receiving, &emit.ns, name)
-            || (emit.transport.reaches_own_side()
-                && graph.may_be_handled(emit.app, emit.transport, emit.side, &emit.ns, name))
+            || peer_sides(emit.transport, emit.side)
+                .iter()
+                .any(|&side| graph.may_be_handled(emit.app, emit.transport, side, &emit.ns, name))
         {
             continue;
         }
@@ -77,26 +64,9 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&EmitSite, &str, Presence)> 
 /// on `WebviewWindow("main")`), with those listeners. The listeners are the same bug:
 /// `unmatched-handler` matches by name and leaves them alone.
 pub(super) fn missed_targets(graph: &EventGraph) -> Vec<(&EmitSite, &str, Vec<&HandlerSite>)> {
-    let delivered = delivered_emits(graph);
     let mut out = Vec::new();
-    for emit in &graph.emits {
-        let Some(name) = emit.event.name() else {
-            continue;
-        };
-        if !emit.confident
-            || emit.transport.is_request_reply()
-            || emit.transport.is_builtin_event(name)
-            || emit.transport.is_reserved_event(name)
-            || delivered.contains(&(emit.file, emit.span))
-        {
-            continue;
-        }
-        let receiving = emit.side.other();
-        let sides: &[Side] = if emit.transport.reaches_own_side() {
-            &[receiving, emit.side]
-        } else {
-            &[receiving]
-        };
+    for (emit, name) in undelivered(graph) {
+        let sides = peer_sides(emit.transport, emit.side);
         // Nothing listens by name (`unmatched` reports it), or something it reaches may.
         if !sides
             .iter()
@@ -154,6 +124,25 @@ fn missed_target(cx: &Context, emit: &EmitSite, name: &str, missed: &[&HandlerSi
         emit.transport
             .aim_help(&emit.target, &missed[0].target, cx.is_rust(emit.file)),
     )
+}
+
+/// The emits this rule judges, with their event name: named, on a socket of known
+/// origin, of an event that is not the library's own, and that nothing its target
+/// reaches receives by name.
+fn undelivered(graph: &EventGraph) -> Vec<(&EmitSite, &str)> {
+    let delivered = delivered_emits(graph);
+    graph
+        .emits
+        .iter()
+        .filter_map(|emit| Some((emit, emit.event.name()?)))
+        .filter(|(emit, name)| {
+            emit.confident
+                && !emit.transport.is_request_reply()
+                && !emit.transport.is_builtin_event(name)
+                && !emit.transport.is_reserved_event(name)
+                && !delivered.contains(&(emit.file, emit.span))
+        })
+        .collect()
 }
 
 /// The emit calls some handler receives in at least one of their namespaces. One call

@@ -6,7 +6,7 @@ use crate::apps::AppId;
 pub(super) use crate::catalog::UNMATCHED_HANDLER as RULE;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::facts::{ListenMethod, Side, Span};
-use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence};
+use crate::graph::{EmitSite, EventGraph, FileId, HandlerSite, Presence, peer_sides};
 use crate::transport::Transport;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -52,12 +52,7 @@ fn missed_by_targets(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Vec<&EmitSi
         {
             continue;
         }
-        let sending = handler.side.other();
-        let sides: &[Side] = if handler.transport.reaches_own_side() {
-            &[sending, handler.side]
-        } else {
-            &[sending]
-        };
+        let sides = peer_sides(handler.transport, handler.side);
         // Nothing emits it by name (`unmatched` reports it), or something that reaches
         // it may.
         if !sides.iter().any(|&side| {
@@ -152,18 +147,13 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence
         {
             continue;
         }
-        let sending = handler.side.other();
         let presence = sender_presence(graph, handler);
         if presence == Presence::Absent
-            || graph.may_be_emitted(handler.app, handler.transport, sending, &handler.ns, name)
-            || (handler.transport.reaches_own_side()
-                && graph.may_be_emitted(
-                    handler.app,
-                    handler.transport,
-                    handler.side,
-                    &handler.ns,
-                    name,
-                ))
+            || peer_sides(handler.transport, handler.side)
+                .iter()
+                .any(|&side| {
+                    graph.may_be_emitted(handler.app, handler.transport, side, &handler.ns, name)
+                })
         {
             continue;
         }

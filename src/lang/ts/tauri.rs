@@ -303,6 +303,21 @@ impl Extractor<'_> {
             Some(args) if args.spread.is_none() => self.invoke_values(&args.expr),
             _ => Vec::new(),
         };
+        let name = self.value(&first.expr);
+        let literal = matches!(unwrap_expr(&first.expr), Expr::Lit(Lit::Str(_)));
+        self.push_invoke(call, first.expr.span(), (name, literal), keys, values);
+    }
+
+    /// An invoke of the command `name` (with whether it is written as a string literal
+    /// at `name_at`), its argument keys, and the Channels and functions among its values.
+    fn push_invoke(
+        &mut self,
+        call: &CallExpr,
+        name_at: swc_common::Span,
+        (name, literal): (Value, bool),
+        keys: Option<Vec<String>>,
+        values: Vec<InvokeValue>,
+    ) {
         self.facts.tauri_invokes.push(TauriInvoke {
             call_start: self.span(call.span).start,
             promise: self.tauri.promise_of(call.span),
@@ -311,9 +326,9 @@ impl Extractor<'_> {
         let emit = Emit::plain(
             Transport::TauriCommand,
             self.span(call.span),
-            self.span(first.expr.span()),
-            self.value(&first.expr),
-            matches!(unwrap_expr(&first.expr), Expr::Lit(Lit::Str(_))),
+            self.span(name_at),
+            name,
+            literal,
             webview(),
             keys,
         );
@@ -331,21 +346,13 @@ impl Extractor<'_> {
             self.value(&plugin.expr),
             Value::Str(format!("|{command}")),
         ]);
-        self.facts.tauri_invokes.push(TauriInvoke {
-            call_start: self.span(call.span).start,
-            promise: self.tauri.promise_of(call.span),
-            values: Vec::new(),
-        });
-        let emit = Emit::plain(
-            Transport::TauriCommand,
-            self.span(call.span),
-            self.span(plugin.expr.span()),
-            name,
-            false,
-            webview(),
+        self.push_invoke(
+            call,
+            plugin.expr.span(),
+            (name, false),
             Some(Vec::new()),
+            Vec::new(),
         );
-        self.facts.emits.push(emit);
     }
 
     /// An invoke in a wrapper: its command is the wrapper's parameter, as it is
