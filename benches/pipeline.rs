@@ -11,7 +11,7 @@ use divan::Bencher;
 
 // As the command-line tool does.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: wirelint::alloc::Mimalloc = wirelint::alloc::Mimalloc;
 
 fn main() {
     divan::main();

@@ -16,8 +16,8 @@
 //! its own layer or a later one (`tests/it/layers.rs` checks it), so that a value type
 //! never depends on what produces or consumes it:
 //!
-//! 1. `source`, `suggest`, `words`, `workers`: text utilities (line positions,
-//!    spelling, words); the worker threads.
+//! 1. `source`, `suggest`, `words`, `workers`, `alloc`: text utilities (line positions,
+//!    spelling, words); the worker threads and the allocator the binaries use.
 //! 2. `ids`, `transport`: what a site is located by; the transports (Socket.IO) and
 //!    what each means by an event, a namespace, an ack.
 //! 3. `facts`: what a front-end reports of a file.
@@ -41,6 +41,7 @@
 //! 18. `report`: the output formats.
 //! 19. `trace`: one event traced end to end, with the reports' positions and fixes.
 
+pub mod alloc;
 pub mod apps;
 pub mod baseline;
 pub mod cache;

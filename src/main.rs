@@ -17,7 +17,7 @@ use cli::scope::Scope;
 // Parsing allocates and frees an AST node by node on every thread; glibc's allocator
 // spent a fifth of a run there.
 #[global_allocator]
-static ALLOCATOR: cli::alloc::Mimalloc = cli::alloc::Mimalloc;
+static ALLOCATOR: wirelint::alloc::Mimalloc = wirelint::alloc::Mimalloc;
 
 /// Finds event-wiring bugs between Socket.IO clients and servers, and Tauri webviews and their Rust core.
 #[derive(Parser)]

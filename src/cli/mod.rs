@@ -1,8 +1,7 @@
 //! The parts of `wirelint check` that are about the command line, not the analysis:
 //! which findings a run reports and fixes ([`scope`]), where and how its output goes
-//! ([`output`]), re-checking on change ([`watch`]), and the allocator ([`alloc`]).
+//! ([`output`]), and re-checking on change ([`watch`]).
 
-pub mod alloc;
 pub mod output;
 pub mod scope;
 pub mod watch;
