@@ -7,6 +7,29 @@ use crate::graph::{Event, FileId, Ns, crate_root};
 use crate::transport::socket_io::namespace_of_url;
 use crate::transport::tauri::{Label, Target};
 
+/// The name of an export looked up: a plain name, or the `object.member` name the
+/// front-end gives a member of an exported object (compared in place: imports are
+/// looked up by the thousand, and formatting each dotted name was a tenth of them).
+#[derive(Clone, Copy)]
+enum ExportName<'n> {
+    Plain(&'n str),
+    Member(&'n str, &'n str),
+}
+
+impl ExportName<'_> {
+    fn is(self, exported: &str) -> bool {
+        match self {
+            ExportName::Plain(name) => exported == name,
+            ExportName::Member(object, member) => {
+                exported
+                    .strip_prefix(object)
+                    .and_then(|rest| rest.strip_prefix('.'))
+                    == Some(member)
+            }
+        }
+    }
+}
+
 impl<'a> Linker<'a> {
     /// Follows an import to the export it names, through re-exports and `export *`.
     pub(super) fn import(
@@ -29,7 +52,7 @@ impl<'a> Linker<'a> {
         // it as `api.socket`.
         if let Some(member) = rest.first()
             && let Some(found @ (_, ExportValue::Socket(_))) =
-                self.export(target, &format!("{name}.{member}"), depth + 1)
+                self.export_named(target, ExportName::Member(name, member), depth + 1)
         {
             return Some(found);
         }
@@ -52,11 +75,20 @@ impl<'a> Linker<'a> {
         name: &str,
         depth: u32,
     ) -> Option<(FileId, &'a ExportValue)> {
+        self.export_named(file, ExportName::Plain(name), depth)
+    }
+
+    fn export_named(
+        &self,
+        file: FileId,
+        name: ExportName<'_>,
+        depth: u32,
+    ) -> Option<(FileId, &'a ExportValue)> {
         if depth > MAX_DEPTH {
             return None;
         }
         let facts = &self.files[file].facts;
-        if let Some((_, value)) = facts.exports.iter().rev().find(|(n, _)| n == name) {
+        if let Some((_, value)) = facts.exports.iter().rev().find(|(n, _)| name.is(n)) {
             return match value {
                 ExportValue::Reexport {
                     specifier,
@@ -71,12 +103,12 @@ impl<'a> Linker<'a> {
                 value => Some((file, value)),
             };
         }
-        if name == "default" {
+        if name.is("default") {
             return None;
         }
         facts.star_exports.iter().find_map(|specifier| {
             let target = self.resolver.resolve(file, specifier)?;
-            self.export(target, name, depth + 1)
+            self.export_named(target, name, depth + 1)
         })
     }
 
