@@ -269,21 +269,21 @@ impl<'a> Linker<'a> {
     ) -> Vec<(FileId, T)> {
         let mut components = self.path_components.borrow_mut();
         let reader = components.of(file, &self.files[file].path);
-        let mut closeness = |holder: FileId| {
-            let holder = components.of(holder, &self.files[holder].path);
-            (reader.iter().zip(holder.iter()))
-                .take_while(|(a, b)| a == b)
-                .count()
-        };
-        let nearest = holders
+        // Each holder's closeness is measured once: a common name (`get`, `init`) has
+        // hundreds of holders in a `node_modules` tree, asked from every caller.
+        let closeness: Vec<usize> = holders
             .iter()
-            .map(|&(h, _)| closeness(h))
-            .max()
-            .unwrap_or(0);
-        holders
-            .iter()
-            .copied()
-            .filter(|&(holder, _)| closeness(holder) == nearest)
+            .map(|&(holder, _)| {
+                let holder = components.of(holder, &self.files[holder].path);
+                (reader.iter().zip(holder.iter()))
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .collect();
+        let nearest = closeness.iter().copied().max().unwrap_or(0);
+        (holders.iter().zip(&closeness))
+            .filter(|&(_, &close)| close == nearest)
+            .map(|(&holder, _)| holder)
             .collect()
     }
 }
