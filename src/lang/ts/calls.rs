@@ -148,16 +148,9 @@ impl Extractor<'_> {
                 let Some(element) = values.iter().find_map(|arg| self.socket(&arg.expr)) else {
                     return;
                 };
-                if let Some(scope) = self
-                    .scopes
-                    .iter_mut()
-                    .rev()
-                    .find(|scope| scope.contains_key(&*array.sym))
-                    && let Some(
-                        binding @ (Binding::Unknown
-                        | Binding::Data
-                        | Binding::Value(Value::Unknown)),
-                    ) = scope.get_mut(&*array.sym)
+                if let Some(
+                    binding @ (Binding::Unknown | Binding::Data | Binding::Value(Value::Unknown)),
+                ) = self.scopes.get_mut(&array.sym)
                 {
                     *binding = Binding::Sockets(element);
                 }

@@ -2,7 +2,8 @@
 //! acks, rest and data parameters, from hints and annotations), the records of their
 //! calls on parameters, and the shapes, acks and parameters of listeners.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 
@@ -27,7 +28,9 @@ impl Extractor<'_> {
         let name = self.pending_name.take();
         let id = self.func_id(lo, name);
         let hints = self.param_hints.remove(&lo).unwrap_or_default();
-        let mut scope = HashMap::default();
+        // The parameters' bindings, bound in their scope once all are read (reading one
+        // looks up names in the enclosing scopes only).
+        let mut scope: Vec<(Cow<str>, Binding)> = Vec::with_capacity(params.len());
         let mut data_params = Vec::new();
         for (index, pat) in params.iter().enumerate() {
             let index = index as u32;
@@ -70,18 +73,18 @@ impl Extractor<'_> {
                         })
                     }
                 };
-                scope.insert(ident.id.sym.as_str().to_owned(), binding);
+                scope.push((Cow::Borrowed(ident.id.sym.as_str()), binding));
             } else {
                 let mut names = Vec::new();
                 pat_names(pat, &mut names);
                 for name in names {
-                    scope.insert(name, Binding::Unknown);
+                    scope.push((Cow::Owned(name), Binding::Unknown));
                 }
                 // `function Chat({ socket })`: what the callers pass there.
                 if let Pat::Object(object) = pat {
                     for (key, local) in object_pat_keys(object) {
                         let prop = self.prop_of_param(id, index, key, local);
-                        scope.insert(local.to_owned(), prop);
+                        scope.push((Cow::Borrowed(local), prop));
                     }
                 }
             }
@@ -93,8 +96,7 @@ impl Extractor<'_> {
                 Some(Pat::Ident(ident)) => Some(ident.id.sym.as_str().to_owned()),
                 _ => None,
             });
-        let param_names = scope.keys().cloned().collect();
-        self.scopes.push(scope);
+        let param_slots = self.scopes.push_bound(scope);
         // `Object.keys(handlers).forEach((ev) => ...)`: the first parameter walks the map.
         if let Some(walked) = self.entry_hints.remove(&lo)
             && let Some(first) = params.first()
@@ -111,7 +113,7 @@ impl Extractor<'_> {
             connection_param,
             context: self.contexts.remove(&lo),
             scope_base: self.scopes.len() - 1,
-            params: param_names,
+            params: param_slots,
             listens_to: self.listener_events.remove(&lo),
             emitted: Vec::new(),
             late_handlers: Vec::new(),
@@ -263,17 +265,17 @@ impl Extractor<'_> {
             return false;
         };
         let name = &*receiver.sym;
-        let Some(index) = self
-            .scopes
-            .iter()
-            .rposition(|scope| scope.contains_key(name))
-        else {
+        let Some(index) = self.scopes.depth_of(name) else {
             return false;
         };
         let declared_here = index > frame.scope_base
-            || (index == frame.scope_base && !frame.params.iter().any(|p| p == name));
+            || (index == frame.scope_base
+                && !self
+                    .scopes
+                    .slot(name)
+                    .is_some_and(|slot| frame.params.contains(&slot)));
         declared_here
-            && matches!(self.scopes[index].get(name), Some(Binding::Socket(socket))
+            && matches!(self.scopes.get(name), Some(Binding::Socket(socket))
                 if !matches!(socket.origin, Origin::Param { .. } | Origin::Import { .. } | Origin::Field { .. }))
     }
 
@@ -326,10 +328,7 @@ impl Extractor<'_> {
     /// function: the name must be bound in that function's parameter scope, not
     /// shadowed by an inner declaration.
     pub(super) fn data_param(&self, name: &str) -> Option<(FuncId, u32)> {
-        let depth = self
-            .scopes
-            .iter()
-            .rposition(|scope| scope.contains_key(name))?;
+        let depth = self.scopes.depth_of(name)?;
         let frame = self
             .frames
             .iter()

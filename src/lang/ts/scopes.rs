@@ -1,0 +1,202 @@
+//! The walk's lexical scope chain: what each name is bound to, the innermost binding
+//! first.
+//!
+//! A chain of one map per scope hashed a name once per level on every look-up (most
+//! names are looked up from a few levels deep and many are not bound at all), and
+//! allocated a map per function and block and a key per binding. Here each name is
+//! hashed once per look-up: one map from the name to its slot, and per slot the stack of
+//! its bindings, innermost last, each with the depth of its scope. A name's key is
+//! allocated once per file; leaving a scope pops the bindings its names got there.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::bindings::Binding;
+
+/// A name bound somewhere in the file: its index in [`Scopes::stacks`], stable for the
+/// whole walk (a frame keeps its parameters' slots).
+pub(super) type Slot = u32;
+
+pub(super) struct Scopes {
+    /// Each name bound so far in the file, by its slot.
+    slots: HashMap<Box<str>, Slot>,
+    /// By slot: the name's bindings in the open scopes, innermost last, with the depth
+    /// of the scope that holds each (one per scope at most: binding a name again in the
+    /// same scope replaces its binding there).
+    stacks: Vec<Vec<(u32, Binding)>>,
+    /// The slots bound in the open scopes, outermost scope first.
+    bound: Vec<Slot>,
+    /// By open scope, outermost first: where its slots start in `bound`.
+    scope_starts: Vec<usize>,
+}
+
+impl Scopes {
+    /// The chain with the module's scope open.
+    pub(super) fn new() -> Scopes {
+        Scopes {
+            slots: HashMap::default(),
+            stacks: Vec::new(),
+            bound: Vec::new(),
+            scope_starts: vec![0],
+        }
+    }
+
+    /// How many scopes are open: the innermost one is at depth `len() - 1`.
+    pub(super) fn len(&self) -> usize {
+        self.scope_starts.len()
+    }
+
+    /// Opens a scope inside the innermost one.
+    pub(super) fn push(&mut self) {
+        self.scope_starts.push(self.bound.len());
+    }
+
+    /// Opens a scope inside the innermost one with `bindings` bound in it, in order (a
+    /// name bound twice keeps the last); the slots of their names.
+    pub(super) fn push_bound<Name: AsRef<str>>(
+        &mut self,
+        bindings: impl IntoIterator<Item = (Name, Binding)>,
+    ) -> Vec<Slot> {
+        self.push();
+        bindings
+            .into_iter()
+            .filter_map(|(name, binding)| self.insert(name.as_ref(), binding))
+            .collect()
+    }
+
+    /// Leaves the innermost scope: its names are bound as they were before it.
+    pub(super) fn pop(&mut self) {
+        let Some(start) = self.scope_starts.pop() else {
+            return;
+        };
+        for slot in self.bound.drain(start..) {
+            if let Some(stack) = self.stacks.get_mut(slot as usize) {
+                stack.pop();
+            }
+        }
+    }
+
+    /// Binds `name` in the innermost scope, replacing what it was bound to there; the
+    /// name's slot.
+    pub(super) fn insert(&mut self, name: &str, binding: Binding) -> Option<Slot> {
+        let depth = self.scope_starts.len().checked_sub(1)? as u32;
+        let slot = match self.slots.get(name) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.stacks.len() as Slot;
+                self.slots.insert(name.into(), slot);
+                self.stacks.push(Vec::new());
+                slot
+            }
+        };
+        let stack = self.stacks.get_mut(slot as usize)?;
+        match stack.last_mut() {
+            Some((bound_at, bound)) if *bound_at == depth => *bound = binding,
+            _ => {
+                stack.push((depth, binding));
+                self.bound.push(slot);
+            }
+        }
+        Some(slot)
+    }
+
+    /// The slot of `name`, when it has been bound in this file.
+    pub(super) fn slot(&self, name: &str) -> Option<Slot> {
+        self.slots.get(name).copied()
+    }
+
+    /// The innermost binding of `name`, with the depth of the scope that holds it.
+    fn innermost(&self, name: &str) -> Option<&(u32, Binding)> {
+        let slot = *self.slots.get(name)?;
+        self.stacks.get(slot as usize)?.last()
+    }
+
+    /// What `name` is bound to, in the innermost scope that binds it.
+    pub(super) fn get(&self, name: &str) -> Option<&Binding> {
+        self.innermost(name).map(|(_, binding)| binding)
+    }
+
+    pub(super) fn get_mut(&mut self, name: &str) -> Option<&mut Binding> {
+        let slot = *self.slots.get(name)?;
+        let (_, binding) = self.stacks.get_mut(slot as usize)?.last_mut()?;
+        Some(binding)
+    }
+
+    /// The depth of the innermost scope that binds `name` (0: the module's).
+    pub(super) fn depth_of(&self, name: &str) -> Option<usize> {
+        self.innermost(name).map(|(depth, _)| *depth as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Value;
+
+    fn text(scopes: &Scopes, name: &str) -> Option<String> {
+        match scopes.get(name) {
+            Some(Binding::Value(Value::Str(text))) => Some(text.clone()),
+            Some(other) => Some(format!("{other:?}")),
+            None => None,
+        }
+    }
+
+    fn value(text: &str) -> Binding {
+        Binding::Value(Value::Str(text.to_owned()))
+    }
+
+    #[test]
+    fn an_inner_binding_shadows_until_its_scope_is_left() {
+        let mut scopes = Scopes::new();
+        scopes.insert("socket", value("outer"));
+        scopes.push();
+        assert_eq!(text(&scopes, "socket").as_deref(), Some("outer"));
+        scopes.insert("socket", value("inner"));
+        scopes.insert("other", value("x"));
+        assert_eq!(text(&scopes, "socket").as_deref(), Some("inner"));
+        assert_eq!(scopes.depth_of("socket"), Some(1));
+        scopes.pop();
+        assert_eq!(text(&scopes, "socket").as_deref(), Some("outer"));
+        assert_eq!(scopes.depth_of("socket"), Some(0));
+        assert_eq!(text(&scopes, "other"), None);
+        assert_eq!(scopes.depth_of("other"), None);
+    }
+
+    #[test]
+    fn binding_again_in_the_same_scope_replaces() {
+        let mut scopes = Scopes::new();
+        scopes.push();
+        let first = scopes.insert("ev", value("a"));
+        let second = scopes.insert("ev", value("b"));
+        assert_eq!(first, second);
+        assert_eq!(text(&scopes, "ev").as_deref(), Some("b"));
+        scopes.pop();
+        assert_eq!(text(&scopes, "ev"), None);
+        assert_eq!(scopes.len(), 1);
+    }
+
+    #[test]
+    fn a_binding_made_through_get_mut_stays_in_its_scope() {
+        let mut scopes = Scopes::new();
+        scopes.insert("io", Binding::Unknown);
+        scopes.push();
+        scopes.push();
+        if let Some(binding) = scopes.get_mut("io") {
+            *binding = value("server");
+        }
+        scopes.pop();
+        scopes.pop();
+        assert_eq!(text(&scopes, "io").as_deref(), Some("server"));
+    }
+
+    #[test]
+    fn leaving_the_module_scope_unbinds_everything() {
+        let mut scopes = Scopes::new();
+        scopes.insert("a", Binding::Unknown);
+        scopes.pop();
+        assert_eq!(scopes.len(), 0);
+        assert!(scopes.get("a").is_none());
+        assert_eq!(scopes.insert("a", Binding::Unknown), None);
+        scopes.pop();
+        assert_eq!(scopes.len(), 0);
+    }
+}
