@@ -4,28 +4,42 @@
 //! A chain of one map per scope hashed a name once per level on every look-up (most
 //! names are looked up from a few levels deep and many are not bound at all), and
 //! allocated a map per function and block and a key per binding. Here each name is
-//! hashed once per look-up: one map from the name to its slot, and per slot the stack of
-//! its bindings, innermost last, each with the depth of its scope. A name's key is
-//! allocated once per file; leaving a scope pops the bindings its names got there.
+//! hashed once per look-up, into its slot; the bindings of the open scopes are one
+//! stack, outermost first, each linking to the binding of its name it shadows, and a
+//! slot points at its name's innermost binding. A name's key is allocated once per
+//! file and a binding costs no allocation of its own; leaving a scope truncates the
+//! stack and points each of its names back at the binding it had shadowed.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::bindings::Binding;
 
-/// A name bound somewhere in the file: its index in [`Scopes::stacks`], stable for the
-/// whole walk (a frame keeps its parameters' slots).
+/// A name bound somewhere in the file: its index in [`Scopes::innermost`], stable for
+/// the whole walk (a frame keeps its parameters' slots).
 pub(super) type Slot = u32;
+
+/// No binding: a slot whose name is bound in no open scope, or a binding that
+/// shadows none.
+const NONE: u32 = u32::MAX;
+
+struct Bound {
+    slot: Slot,
+    /// The depth of the scope that holds it (0: the module's).
+    depth: u32,
+    binding: Binding,
+    /// The binding of the same name it shadows, by index in `Scopes::bound`.
+    shadowed: u32,
+}
 
 pub(super) struct Scopes {
     /// Each name bound so far in the file, by its slot.
     slots: HashMap<Box<str>, Slot>,
-    /// By slot: the name's bindings in the open scopes, innermost last, with the depth
-    /// of the scope that holds each (one per scope at most: binding a name again in the
-    /// same scope replaces its binding there).
-    stacks: Vec<Vec<(u32, Binding)>>,
-    /// The slots bound in the open scopes, outermost scope first.
-    bound: Vec<Slot>,
-    /// By open scope, outermost first: where its slots start in `bound`.
+    /// By slot: the index in `bound` of the name's innermost binding.
+    innermost: Vec<u32>,
+    /// The bindings of the open scopes, outermost scope first (one per name and scope:
+    /// binding a name again in the same scope replaces its binding there).
+    bound: Vec<Bound>,
+    /// By open scope, outermost first: where its bindings start in `bound`.
     scope_starts: Vec<usize>,
 }
 
@@ -33,9 +47,10 @@ impl Scopes {
     /// The chain with the module's scope open.
     pub(super) fn new() -> Scopes {
         Scopes {
-            slots: HashMap::default(),
-            stacks: Vec::new(),
-            bound: Vec::new(),
+            // Most files bind a few dozen names: the table is not regrown for them.
+            slots: HashMap::with_capacity_and_hasher(64, Default::default()),
+            innermost: Vec::with_capacity(64),
+            bound: Vec::with_capacity(64),
             scope_starts: vec![0],
         }
     }
@@ -68,9 +83,9 @@ impl Scopes {
         let Some(start) = self.scope_starts.pop() else {
             return;
         };
-        for slot in self.bound.drain(start..) {
-            if let Some(stack) = self.stacks.get_mut(slot as usize) {
-                stack.pop();
+        for left in self.bound.drain(start..) {
+            if let Some(innermost) = self.innermost.get_mut(left.slot as usize) {
+                *innermost = left.shadowed;
             }
         }
     }
@@ -82,18 +97,24 @@ impl Scopes {
         let slot = match self.slots.get(name) {
             Some(&slot) => slot,
             None => {
-                let slot = self.stacks.len() as Slot;
+                let slot = self.innermost.len() as Slot;
                 self.slots.insert(name.into(), slot);
-                self.stacks.push(Vec::new());
+                self.innermost.push(NONE);
                 slot
             }
         };
-        let stack = self.stacks.get_mut(slot as usize)?;
-        match stack.last_mut() {
-            Some((bound_at, bound)) if *bound_at == depth => *bound = binding,
+        let innermost = self.innermost.get_mut(slot as usize)?;
+        match self.bound.get_mut(*innermost as usize) {
+            Some(bound) if bound.depth == depth => bound.binding = binding,
             _ => {
-                stack.push((depth, binding));
-                self.bound.push(slot);
+                let shadowed = *innermost;
+                *innermost = self.bound.len() as u32;
+                self.bound.push(Bound {
+                    slot,
+                    depth,
+                    binding,
+                    shadowed,
+                });
             }
         }
         Some(slot)
@@ -104,26 +125,27 @@ impl Scopes {
         self.slots.get(name).copied()
     }
 
-    /// The innermost binding of `name`, with the depth of the scope that holds it.
-    fn innermost(&self, name: &str) -> Option<&(u32, Binding)> {
+    fn innermost(&self, name: &str) -> Option<&Bound> {
         let slot = *self.slots.get(name)?;
-        self.stacks.get(slot as usize)?.last()
+        self.bound.get(*self.innermost.get(slot as usize)? as usize)
     }
 
     /// What `name` is bound to, in the innermost scope that binds it.
     pub(super) fn get(&self, name: &str) -> Option<&Binding> {
-        self.innermost(name).map(|(_, binding)| binding)
+        self.innermost(name).map(|bound| &bound.binding)
     }
 
     pub(super) fn get_mut(&mut self, name: &str) -> Option<&mut Binding> {
         let slot = *self.slots.get(name)?;
-        let (_, binding) = self.stacks.get_mut(slot as usize)?.last_mut()?;
-        Some(binding)
+        let index = *self.innermost.get(slot as usize)?;
+        self.bound
+            .get_mut(index as usize)
+            .map(|bound| &mut bound.binding)
     }
 
     /// The depth of the innermost scope that binds `name` (0: the module's).
     pub(super) fn depth_of(&self, name: &str) -> Option<usize> {
-        self.innermost(name).map(|(depth, _)| *depth as usize)
+        self.innermost(name).map(|bound| bound.depth as usize)
     }
 }
 
