@@ -262,11 +262,20 @@ impl<'a> Extractor<'a> {
     /// An import specifier as the package it names: inside a Socket.IO package, `..`
     /// (or another path to its root or entry point) is the package itself.
     pub(super) fn own_specifier(&self, specifier: String) -> String {
+        match self.own_package_name(&specifier) {
+            Some(name) => name.to_owned(),
+            None => specifier,
+        }
+    }
+
+    /// The name of the Socket.IO package this file is part of, when `specifier` is
+    /// another path to it (see [`Self::own_specifier`]).
+    pub(super) fn own_package_name(&self, specifier: &str) -> Option<&'a str> {
         match self.package {
-            Some(package) if specifier != package.name && package.is_self(&specifier) => {
-                package.name.clone()
+            Some(package) if specifier != package.name && package.is_self(specifier) => {
+                Some(&package.name)
             }
-            _ => specifier,
+            _ => None,
         }
     }
 

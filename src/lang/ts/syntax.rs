@@ -228,6 +228,15 @@ pub(super) fn prop_name(name: &PropName) -> Option<String> {
     }
 }
 
+/// Whether [`prop_name`] of `key` is `name`, without copying the key's name.
+pub(super) fn prop_name_is(key: &PropName, name: &str) -> bool {
+    match key {
+        PropName::Ident(ident) => &*ident.sym == name,
+        PropName::Str(s) => s.value.to_string_lossy() == name,
+        key => prop_name(key).as_deref() == Some(name),
+    }
+}
+
 pub(super) fn prop_name_key(key: &PropName) -> Option<String> {
     prop_name(key)
 }
