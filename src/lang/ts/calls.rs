@@ -184,6 +184,11 @@ impl Extractor<'_> {
         let Callee::Expr(callee) = &call.callee else {
             return;
         };
+        // Without a callee nothing is recorded: the arguments of such calls (`require(..)`,
+        // a global's) are not looked at.
+        if !self.names_callee(callee) {
+            return;
+        }
         let args: Vec<(u32, SocketRef)> = call
             .args
             .iter()
@@ -337,6 +342,18 @@ impl Extractor<'_> {
                 })
             }
             _ => None,
+        }
+    }
+
+    /// Whether [`Self::callee`] names `callee`, without copying anything.
+    fn names_callee(&self, callee: &Expr) -> bool {
+        match unwrap_expr(callee) {
+            Expr::Ident(ident) => matches!(
+                self.lookup(&ident.sym),
+                Some(Binding::Func(_) | Binding::Import { .. })
+            ),
+            Expr::Member(member) => matches!(member.prop, MemberProp::Ident(_)),
+            _ => false,
         }
     }
 
