@@ -17,7 +17,7 @@ use swc_ecma_visit::VisitWith;
 use super::bindings::{Binding, InstanceOf, MapEntry, Walked};
 use super::flow::LocalFns;
 use super::parse::to_span;
-use super::scopes::{Scopes, Slot};
+use super::scopes::Scopes;
 use crate::facts::{
     self, CallEffects, FileFacts, FuncId, Function, ListenContext, SocketRef, Value,
 };
@@ -35,8 +35,8 @@ pub(super) struct Frame {
     /// The depth in `scopes` of this function's parameters: a binding found at or
     /// below it (and not a parameter) was declared in this function.
     pub(super) scope_base: usize,
-    /// The parameters' names, by their slot in `scopes`.
-    pub(super) params: Vec<Slot>,
+    /// Where the parameters' bindings are in `scopes` (see `Scopes::is_bound_at`).
+    pub(super) params: std::ops::Range<usize>,
     /// The event this function is the listener of.
     pub(super) listens_to: Option<Value>,
     /// In a connection listener: the events emitted on its socket, by offset.

@@ -17,12 +17,31 @@ use super::syntax::{call_receiver, object_pat_keys, pat_names, unwrap_expr};
 use crate::facts::{self, Ack, CallEffects, FnShape, FuncId, Op, Origin, Params, SocketRef};
 use crate::lang::Bodies;
 
+/// A function's parameter as a pattern: an arrow's parameters are patterns, a
+/// function's are `Param`s around one (taken as they are, not gathered into a list of
+/// patterns per function).
+pub(super) trait AsPat {
+    fn as_pat(&self) -> &Pat;
+}
+
+impl AsPat for Pat {
+    fn as_pat(&self) -> &Pat {
+        self
+    }
+}
+
+impl AsPat for Param {
+    fn as_pat(&self) -> &Pat {
+        &self.pat
+    }
+}
+
 impl Extractor<'_> {
     /// `reads_throws`: see [`Frame::reads_throws`].
-    pub(super) fn enter_function(
+    pub(super) fn enter_function<Parameter: AsPat>(
         &mut self,
         lo: u32,
-        params: &[&Pat],
+        params: &[Parameter],
         reads_throws: bool,
     ) -> FuncId {
         let name = self.pending_name.take();
@@ -32,7 +51,7 @@ impl Extractor<'_> {
         // looks up names in the enclosing scopes only).
         let mut scope: Vec<(Cow<str>, Binding)> = Vec::with_capacity(params.len());
         let mut data_params = Vec::new();
-        for (index, pat) in params.iter().enumerate() {
+        for (index, pat) in params.iter().map(AsPat::as_pat).enumerate() {
             let index = index as u32;
             let pat = match pat {
                 Pat::Assign(assign) => &*assign.left,
@@ -92,18 +111,18 @@ impl Extractor<'_> {
         let connection_param = hints
             .iter()
             .find(|(i, socket)| *i == 0 && socket.ops.last() == Some(&Op::Connection))
-            .and_then(|_| match params.first() {
+            .and_then(|_| match params.first().map(AsPat::as_pat) {
                 Some(Pat::Ident(ident)) => Some(ident.id.sym.as_str().to_owned()),
                 _ => None,
             });
-        let param_slots = self.scopes.push_bound(scope);
+        let param_bindings = self.scopes.push_bound(scope);
         // `Object.keys(handlers).forEach((ev) => ...)`: the first parameter walks the map.
         if let Some(walked) = self.entry_hints.remove(&lo)
-            && let Some(first) = params.first()
+            && let Some(first) = params.first().map(AsPat::as_pat)
         {
             self.bind_entries(first, walked);
         } else if self.data_hints.remove(&lo)
-            && let Some(Pat::Ident(first)) = params.first()
+            && let Some(Pat::Ident(first)) = params.first().map(AsPat::as_pat)
         {
             self.bind(&first.id.sym, Binding::Data);
         }
@@ -113,12 +132,13 @@ impl Extractor<'_> {
             connection_param,
             context: self.contexts.remove(&lo),
             scope_base: self.scopes.len() - 1,
-            params: param_slots,
+            params: param_bindings,
             listens_to: self.listener_events.remove(&lo),
             emitted: Vec::new(),
             late_handlers: Vec::new(),
             rest: params
                 .iter()
+                .map(AsPat::as_pat)
                 .enumerate()
                 .find_map(|(index, pat)| match pat {
                     Pat::Rest(rest) => match &*rest.arg {
@@ -269,11 +289,7 @@ impl Extractor<'_> {
             return false;
         };
         let declared_here = index > frame.scope_base
-            || (index == frame.scope_base
-                && !self
-                    .scopes
-                    .slot(name)
-                    .is_some_and(|slot| frame.params.contains(&slot)));
+            || (index == frame.scope_base && !self.scopes.is_bound_at(&frame.params, name));
         declared_here
             && matches!(self.scopes.get(name), Some(Binding::Socket(socket))
                 if !matches!(socket.origin, Origin::Param { .. } | Origin::Import { .. } | Origin::Field { .. }))

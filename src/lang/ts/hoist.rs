@@ -242,10 +242,12 @@ impl<'a> Extractor<'a> {
             functions,
         } = prescan.1;
         // A function's record is large: growing the list copies every record made so
-        // far, a few times per file.
+        // far, a few times per file; and the table of their ids is not regrown.
         self.facts
             .functions
             .reserve_exact(functions.saturating_sub(self.facts.functions.len()));
+        self.func_ids
+            .reserve(functions.saturating_sub(self.func_ids.len()));
         for (setter, arg) in set_to {
             let Some(state) = setters.get(&setter) else {
                 continue;

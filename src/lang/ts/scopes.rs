@@ -10,12 +10,14 @@
 //! file and a binding costs no allocation of its own; leaving a scope truncates the
 //! stack and points each of its names back at the binding it had shadowed.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::bindings::Binding;
 
 /// A name bound somewhere in the file: its index in [`Scopes::innermost`], stable for
-/// the whole walk (a frame keeps its parameters' slots).
+/// the whole walk.
 pub(super) type Slot = u32;
 
 /// No binding: a slot whose name is bound in no open scope, or a binding that
@@ -66,16 +68,30 @@ impl Scopes {
     }
 
     /// Opens a scope inside the innermost one with `bindings` bound in it, in order (a
-    /// name bound twice keeps the last); the slots of their names.
+    /// name bound twice keeps the last); where they are among the bindings, for
+    /// [`Self::is_bound_at`] while the scope is open.
     pub(super) fn push_bound<Name: AsRef<str>>(
         &mut self,
         bindings: impl IntoIterator<Item = (Name, Binding)>,
-    ) -> Vec<Slot> {
+    ) -> Range<usize> {
         self.push();
-        bindings
-            .into_iter()
-            .filter_map(|(name, binding)| self.insert(name.as_ref(), binding))
-            .collect()
+        let start = self.bound.len();
+        for (name, binding) in bindings {
+            self.insert(name.as_ref(), binding);
+        }
+        start..self.bound.len()
+    }
+
+    /// Whether `name` is one of the names bound at `at` (what [`Self::push_bound`]
+    /// returned for a scope still open): binding one of them again in that scope
+    /// replaces its binding in place, and names bound after it come after `at`.
+    pub(super) fn is_bound_at(&self, at: &Range<usize>, name: &str) -> bool {
+        let Some(slot) = self.slot(name) else {
+            return false;
+        };
+        self.bound
+            .get(at.clone())
+            .is_some_and(|bound| bound.iter().any(|bound| bound.slot == slot))
     }
 
     /// Leaves the innermost scope: its names are bound as they were before it.
@@ -208,6 +224,29 @@ mod tests {
         scopes.pop();
         scopes.pop();
         assert_eq!(text(&scopes, "io").as_deref(), Some("server"));
+    }
+
+    #[test]
+    fn the_names_a_scope_opened_with_stay_told_apart_from_later_ones() {
+        let mut scopes = Scopes::new();
+        scopes.insert("outer", Binding::Unknown);
+        let params = scopes.push_bound([
+            ("a", Binding::Unknown),
+            ("b", Binding::Unknown),
+            ("a", value("x")),
+        ]);
+        assert_eq!(params.len(), 2);
+        scopes.insert("hoisted", Binding::Unknown);
+        scopes.insert("a", value("again"));
+        scopes.push();
+        scopes.insert("inner", Binding::Unknown);
+        assert!(scopes.is_bound_at(&params, "a"));
+        assert!(scopes.is_bound_at(&params, "b"));
+        assert!(!scopes.is_bound_at(&params, "hoisted"));
+        assert!(!scopes.is_bound_at(&params, "inner"));
+        assert!(!scopes.is_bound_at(&params, "outer"));
+        assert!(!scopes.is_bound_at(&params, "never"));
+        assert_eq!(text(&scopes, "a").as_deref(), Some("again"));
     }
 
     #[test]

@@ -241,12 +241,11 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_function(&mut self, function: &swc_ecma_ast::Function) {
-        let params: Vec<&Pat> = function.params.iter().map(|p| &p.pat).collect();
         let named = self.pending_name.is_some();
         self.note_scope(function.span);
         let id = self.enter_function(
             function.span.lo.0,
-            &params,
+            &function.params,
             named && !function.is_async && !function.is_generator,
         );
         if named && let Some(local) = LocalFn::of_function(function, self.len) {
@@ -264,13 +263,12 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
-        let params: Vec<&Pat> = arrow.params.iter().collect();
         let named = self.pending_name.is_some();
         self.note_scope(arrow.span);
-        let id = self.enter_function(arrow.span.lo.0, &params, named && !arrow.is_async);
+        let id = self.enter_function(arrow.span.lo.0, &arrow.params, named && !arrow.is_async);
         if named {
             let local = LocalFn {
-                params: params.clone(),
+                params: arrow.params.iter().collect(),
                 body: match &*arrow.body {
                     ArrowFunctionBody::FunctionBody(block) => {
                         flow::Body::Block(&block.stmts, self.span(block.span).end)
