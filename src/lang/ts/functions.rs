@@ -369,10 +369,12 @@ impl Extractor<'_> {
 
     pub(super) fn leave_function(&mut self) {
         self.scopes.pop();
-        let Some(frame) = self.frames.pop() else {
+        // Read in place and then dropped: a frame is large, and moving it out of the
+        // stack would copy it for nothing.
+        let Some(frame) = self.frames.last() else {
             return;
         };
-        for index in frame.late_handlers {
+        for &index in &frame.late_handlers {
             if let Some(handler) = self.facts.handlers.get_mut(index) {
                 let registered = handler.span.start;
                 handler.emitted_after = frame
@@ -383,6 +385,7 @@ impl Extractor<'_> {
                     .collect();
             }
         }
+        self.frames.truncate(self.frames.len() - 1);
     }
 
     pub(super) fn set_returns(&mut self, socket: SocketRef) {

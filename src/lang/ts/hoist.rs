@@ -12,7 +12,7 @@ use super::listeners::flag_key;
 use super::packages::package_side;
 use super::syntax::{
     component_of, export_name, is_state_hook, member_prop_name, prop_name, require_specifier,
-    unwrap_expr,
+    str_text, unwrap_expr,
 };
 use crate::facts::{ExportValue, SocketRef, Value};
 
@@ -344,7 +344,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn bind_import(&mut self, import: &ImportDecl) {
-        let specifier = self.own_specifier(import.src.value.to_string_lossy().into_owned());
+        let specifier = self.own_specifier(str_text(&import.src).into_owned());
         self.facts.imports.push(specifier.clone());
         if let Some(side) = package_side(&specifier) {
             self.facts.uses_socketio = true;

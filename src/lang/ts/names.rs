@@ -5,14 +5,14 @@ use swc_ecma_ast::*;
 
 use super::bindings::Binding;
 use super::extract::Extractor;
-use super::syntax::{member_prop_name, prop_name, unwrap_expr};
+use super::syntax::{member_prop_name, prop_name, str_text, unwrap_expr};
 use crate::facts::Value;
 
 impl Extractor<'_> {
     pub(super) fn value(&self, expr: &Expr) -> Value {
         match unwrap_expr(expr) {
             Expr::Lit(Lit::Str(s)) => Value::Literal {
-                value: s.value.to_string_lossy().into_owned(),
+                value: str_text(s).into_owned(),
                 span: self.span(s.span),
             },
             Expr::Lit(Lit::Num(n)) => Value::Str(n.value.to_string()),

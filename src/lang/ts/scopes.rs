@@ -99,11 +99,14 @@ impl Scopes {
         let Some(start) = self.scope_starts.pop() else {
             return;
         };
-        for left in self.bound.drain(start..) {
+        // Read in place, then dropped there: a binding is large, and draining would
+        // move each out first.
+        for left in self.bound.get(start..).unwrap_or_default() {
             if let Some(innermost) = self.innermost.get_mut(left.slot as usize) {
                 *innermost = left.shadowed;
             }
         }
+        self.bound.truncate(start);
     }
 
     /// Binds `name` in the innermost scope, replacing what it was bound to there; the
