@@ -312,10 +312,17 @@ impl Extractor<'_> {
         )
     }
 
+    /// Whether [`Self::record_param_calls`] records anything in this walk: callers
+    /// skip gathering a function's parameters for it otherwise (the pipeline's walk
+    /// leaves bodies to the linker).
+    pub(super) fn records_param_calls(&self) -> bool {
+        !self.declarations_only && self.bodies == Bodies::Summarized
+    }
+
     /// How a named function calls each parameter it calls, so that a handler in another
     /// file that hands it its ack can be judged.
     pub(super) fn record_param_calls(&mut self, id: FuncId, function: &LocalFn<'_>) {
-        if self.declarations_only || self.bodies == Bodies::Deferred {
+        if !self.records_param_calls() {
             return;
         }
         let mut param_calls = Vec::new();

@@ -248,7 +248,10 @@ impl Visit for Extractor<'_> {
             &function.params,
             named && !function.is_async && !function.is_generator,
         );
-        if named && let Some(local) = LocalFn::of_function(function, self.len) {
+        if named
+            && self.records_param_calls()
+            && let Some(local) = LocalFn::of_function(function, self.len)
+        {
             self.record_param_calls(id, &local);
         }
         function.body.visit_with(self);
@@ -266,7 +269,7 @@ impl Visit for Extractor<'_> {
         let named = self.pending_name.is_some();
         self.note_scope(arrow.span);
         let id = self.enter_function(arrow.span.lo.0, &arrow.params, named && !arrow.is_async);
-        if named {
+        if named && self.records_param_calls() {
             let local = LocalFn {
                 params: arrow.params.iter().collect(),
                 body: match &*arrow.body {
