@@ -9,6 +9,7 @@ use super::bindings::Binding;
 use super::extract::Extractor;
 use super::listeners::{effect_cleans_up, runs_once};
 use super::syntax::{function_start, is_effect_hook, jsx_attr, prop_name, unwrap_expr};
+use super::wrappers::is_project_specifier;
 use crate::facts::{
     Callee as FnCallee, Connect, ContextValue, ListenContext, ListenMethod, NamespaceUse, Origin,
     PropCall, SocketCall, SocketRef, Value,
@@ -148,16 +149,9 @@ impl Extractor<'_> {
                 let Some(element) = values.iter().find_map(|arg| self.socket(&arg.expr)) else {
                     return;
                 };
-                if let Some(scope) = self
-                    .scopes
-                    .iter_mut()
-                    .rev()
-                    .find(|scope| scope.contains_key(&*array.sym))
-                    && let Some(
-                        binding @ (Binding::Unknown
-                        | Binding::Data
-                        | Binding::Value(Value::Unknown)),
-                    ) = scope.get_mut(&*array.sym)
+                if let Some(
+                    binding @ (Binding::Unknown | Binding::Data | Binding::Value(Value::Unknown)),
+                ) = self.scopes.get_mut(&array.sym)
                 {
                     *binding = Binding::Sockets(element);
                 }
@@ -190,6 +184,11 @@ impl Extractor<'_> {
         let Callee::Expr(callee) = &call.callee else {
             return;
         };
+        // Without a callee nothing is recorded: the arguments of such calls (`require(..)`,
+        // a global's) are not looked at.
+        if !self.names_callee(callee) {
+            return;
+        }
         let args: Vec<(u32, SocketRef)> = call
             .args
             .iter()
@@ -236,7 +235,11 @@ impl Extractor<'_> {
             .iter()
             .filter_map(|prop| match prop {
                 PropOrSpread::Prop(prop) => match &**prop {
-                    Prop::KeyValue(kv) => Some((prop_name(&kv.key)?, self.socket(&kv.value)?)),
+                    // The key is copied only for a socket (most values are none).
+                    Prop::KeyValue(kv) => {
+                        let socket = self.socket(&kv.value)?;
+                        Some((prop_name(&kv.key)?, socket))
+                    }
                     Prop::Shorthand(ident) => Some((
                         ident.sym.as_str().to_owned(),
                         self.socket(&Expr::Ident(ident.clone()))?,
@@ -311,17 +314,47 @@ impl Extractor<'_> {
         }
     }
 
-    /// [`Self::callee`] for a caller that keeps only local functions and imports: the
-    /// method of anything but an import (`console.log`, `list.map`, most calls) is not
-    /// copied into a `Named` callee only to be dropped.
+    /// [`Self::callee`] for a caller that keeps only local functions and imports of
+    /// project files: nothing is copied for the others (`console.log`, `list.map`, a
+    /// package's function: most calls), which would only be dropped.
     pub(super) fn project_callee(&self, callee: &Expr) -> Option<FnCallee> {
-        if let Expr::Member(member) = unwrap_expr(callee)
-            && !matches!(unwrap_expr(&member.obj), Expr::Ident(obj)
-                if matches!(self.lookup(&obj.sym), Some(Binding::Import { .. })))
-        {
-            return None;
+        let (binding, path) = match unwrap_expr(callee) {
+            Expr::Ident(ident) => (self.lookup(&ident.sym)?, None),
+            Expr::Member(member) => {
+                let (MemberProp::Ident(prop), Expr::Ident(obj)) =
+                    (&member.prop, unwrap_expr(&member.obj))
+                else {
+                    return None;
+                };
+                (self.lookup(&obj.sym)?, Some(&prop.sym))
+            }
+            _ => return None,
+        };
+        match (binding, path) {
+            (Binding::Func(id), None) => Some(FnCallee::Local(*id)),
+            (Binding::Import { specifier, name }, path) if is_project_specifier(specifier) => {
+                Some(FnCallee::Import {
+                    specifier: specifier.clone(),
+                    name: name.clone(),
+                    path: path
+                        .map(|prop| vec![prop.as_str().to_owned()])
+                        .unwrap_or_default(),
+                })
+            }
+            _ => None,
         }
-        self.callee(callee)
+    }
+
+    /// Whether [`Self::callee`] names `callee`, without copying anything.
+    fn names_callee(&self, callee: &Expr) -> bool {
+        match unwrap_expr(callee) {
+            Expr::Ident(ident) => matches!(
+                self.lookup(&ident.sym),
+                Some(Binding::Func(_) | Binding::Import { .. })
+            ),
+            Expr::Member(member) => matches!(member.prop, MemberProp::Ident(_)),
+            _ => false,
+        }
     }
 
     pub(super) fn callee(&self, callee: &Expr) -> Option<FnCallee> {

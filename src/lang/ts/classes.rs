@@ -199,7 +199,7 @@ impl<'a> Extractor<'a> {
             };
             let scoped = constructor_scope.is_some();
             if let Some(scope) = constructor_scope {
-                self.scopes.push(scope);
+                self.scopes.push_bound(scope);
             }
             member.visit_children_with(&mut ThisAssignments {
                 extractor: self,

@@ -6,7 +6,7 @@
 //! that name (resolved by name when linking, like `job.run(io)`), and `new R(...)` too
 //! after `import { Runner as R }`.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use swc_ecma_ast::*;
 
@@ -18,13 +18,13 @@ use crate::facts::{Callee as FnCallee, Origin, SocketCall, SocketRef};
 impl Extractor<'_> {
     /// The bindings of a constructor's parameters: each plain one is a parameter its
     /// `new` calls fill; the class being walked names the function.
-    pub(super) fn constructor_scope(
+    pub(super) fn constructor_scope<'c>(
         &mut self,
-        constructor: &Constructor,
-    ) -> HashMap<String, Binding> {
+        constructor: &'c Constructor,
+    ) -> Vec<(Cow<'c, str>, Binding)> {
         let name = self.constructor_names.last().cloned().flatten();
         let id = self.func_id(constructor.span.lo.0, name);
-        let mut scope = HashMap::default();
+        let mut scope = Vec::new();
         for (index, param) in constructor.params.iter().enumerate() {
             let ParamOrTsParamProp::Param(param) = param else {
                 continue;
@@ -36,8 +36,8 @@ impl Extractor<'_> {
                         .as_deref()
                         .is_some_and(|ann| self.foreign_type(&ann.type_ann)) =>
                 {
-                    scope.insert(
-                        ident.id.sym.as_str().to_owned(),
+                    scope.push((
+                        Cow::Borrowed(ident.id.sym.as_str()),
                         Binding::Socket(SocketRef {
                             origin: Origin::Param {
                                 func: id,
@@ -49,13 +49,13 @@ impl Extractor<'_> {
                             },
                             ops: Vec::new(),
                         }),
-                    );
+                    ));
                 }
                 pat => {
                     let mut names = Vec::new();
                     pat_names(pat, &mut names);
                     for name in names {
-                        scope.insert(name, Binding::Unknown);
+                        scope.push((Cow::Owned(name), Binding::Unknown));
                     }
                 }
             }

@@ -17,6 +17,7 @@ use swc_ecma_visit::VisitWith;
 use super::bindings::{Binding, InstanceOf, MapEntry, Walked};
 use super::flow::LocalFns;
 use super::parse::to_span;
+use super::scopes::Scopes;
 use crate::facts::{
     self, CallEffects, FileFacts, FuncId, Function, ListenContext, SocketRef, Value,
 };
@@ -31,10 +32,11 @@ pub(super) struct Frame {
     /// The parameter that is the connected socket, in a connection listener.
     pub(super) connection_param: Option<String>,
     pub(super) context: Option<ListenContext>,
-    /// The index in `scopes` of this function's parameters: a binding found at or
-    /// above it (and not a parameter) was declared in this function.
+    /// The depth in `scopes` of this function's parameters: a binding found at or
+    /// below it (and not a parameter) was declared in this function.
     pub(super) scope_base: usize,
-    pub(super) params: Vec<String>,
+    /// Where the parameters' bindings are in `scopes` (see `Scopes::is_bound_at`).
+    pub(super) params: std::ops::Range<usize>,
     /// The event this function is the listener of.
     pub(super) listens_to: Option<Value>,
     /// In a connection listener: the events emitted on its socket, by offset.
@@ -58,7 +60,7 @@ pub(super) struct Frame {
 pub(super) struct Extractor<'a> {
     pub(super) facts: FileFacts,
     pub(super) len: u32,
-    pub(super) scopes: Vec<HashMap<String, Binding>>,
+    pub(super) scopes: Scopes,
     /// The functions being walked, innermost last.
     pub(super) frames: Vec<Frame>,
     /// Top-level functions of the file, for looking into `helper(callback)`.
@@ -170,7 +172,7 @@ impl<'a> Extractor<'a> {
         Extractor {
             facts: FileFacts::default(),
             len,
-            scopes: vec![HashMap::default()],
+            scopes: Scopes::new(),
             frames: Vec::new(),
             locals: HashMap::default(),
             awaited: HashMap::default(),
@@ -232,13 +234,11 @@ impl<'a> Extractor<'a> {
     }
 
     pub(super) fn lookup(&self, name: &str) -> Option<&Binding> {
-        self.scopes.iter().rev().find_map(|scope| scope.get(name))
+        self.scopes.get(name)
     }
 
     pub(super) fn bind(&mut self, name: &str, binding: Binding) {
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.insert(name.to_owned(), binding);
-        }
+        self.scopes.insert(name, binding);
     }
 
     pub(super) fn this_field(&self, name: &str) -> Option<&SocketRef> {
@@ -262,11 +262,20 @@ impl<'a> Extractor<'a> {
     /// An import specifier as the package it names: inside a Socket.IO package, `..`
     /// (or another path to its root or entry point) is the package itself.
     pub(super) fn own_specifier(&self, specifier: String) -> String {
+        match self.own_package_name(&specifier) {
+            Some(name) => name.to_owned(),
+            None => specifier,
+        }
+    }
+
+    /// The name of the Socket.IO package this file is part of, when `specifier` is
+    /// another path to it (see [`Self::own_specifier`]).
+    pub(super) fn own_package_name(&self, specifier: &str) -> Option<&'a str> {
         match self.package {
-            Some(package) if specifier != package.name && package.is_self(&specifier) => {
-                package.name.clone()
+            Some(package) if specifier != package.name && package.is_self(specifier) => {
+                Some(&package.name)
             }
-            _ => specifier,
+            _ => None,
         }
     }
 

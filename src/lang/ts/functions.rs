@@ -2,7 +2,8 @@
 //! acks, rest and data parameters, from hints and annotations), the records of their
 //! calls on parameters, and the shapes, acks and parameters of listeners.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 
@@ -16,20 +17,41 @@ use super::syntax::{call_receiver, object_pat_keys, pat_names, unwrap_expr};
 use crate::facts::{self, Ack, CallEffects, FnShape, FuncId, Op, Origin, Params, SocketRef};
 use crate::lang::Bodies;
 
+/// A function's parameter as a pattern: an arrow's parameters are patterns, a
+/// function's are `Param`s around one (taken as they are, not gathered into a list of
+/// patterns per function).
+pub(super) trait AsPat {
+    fn as_pat(&self) -> &Pat;
+}
+
+impl AsPat for Pat {
+    fn as_pat(&self) -> &Pat {
+        self
+    }
+}
+
+impl AsPat for Param {
+    fn as_pat(&self) -> &Pat {
+        &self.pat
+    }
+}
+
 impl Extractor<'_> {
     /// `reads_throws`: see [`Frame::reads_throws`].
-    pub(super) fn enter_function(
+    pub(super) fn enter_function<Parameter: AsPat>(
         &mut self,
         lo: u32,
-        params: &[&Pat],
+        params: &[Parameter],
         reads_throws: bool,
     ) -> FuncId {
         let name = self.pending_name.take();
         let id = self.func_id(lo, name);
         let hints = self.param_hints.remove(&lo).unwrap_or_default();
-        let mut scope = HashMap::default();
+        // The parameters' bindings, bound in their scope once all are read (reading one
+        // looks up names in the enclosing scopes only).
+        let mut scope: Vec<(Cow<str>, Binding)> = Vec::with_capacity(params.len());
         let mut data_params = Vec::new();
-        for (index, pat) in params.iter().enumerate() {
+        for (index, pat) in params.iter().map(AsPat::as_pat).enumerate() {
             let index = index as u32;
             let pat = match pat {
                 Pat::Assign(assign) => &*assign.left,
@@ -70,18 +92,18 @@ impl Extractor<'_> {
                         })
                     }
                 };
-                scope.insert(ident.id.sym.as_str().to_owned(), binding);
+                scope.push((Cow::Borrowed(ident.id.sym.as_str()), binding));
             } else {
                 let mut names = Vec::new();
                 pat_names(pat, &mut names);
                 for name in names {
-                    scope.insert(name, Binding::Unknown);
+                    scope.push((Cow::Owned(name), Binding::Unknown));
                 }
                 // `function Chat({ socket })`: what the callers pass there.
                 if let Pat::Object(object) = pat {
                     for (key, local) in object_pat_keys(object) {
                         let prop = self.prop_of_param(id, index, key, local);
-                        scope.insert(local.to_owned(), prop);
+                        scope.push((Cow::Borrowed(local), prop));
                     }
                 }
             }
@@ -89,19 +111,18 @@ impl Extractor<'_> {
         let connection_param = hints
             .iter()
             .find(|(i, socket)| *i == 0 && socket.ops.last() == Some(&Op::Connection))
-            .and_then(|_| match params.first() {
+            .and_then(|_| match params.first().map(AsPat::as_pat) {
                 Some(Pat::Ident(ident)) => Some(ident.id.sym.as_str().to_owned()),
                 _ => None,
             });
-        let param_names = scope.keys().cloned().collect();
-        self.scopes.push(scope);
+        let param_bindings = self.scopes.push_bound(scope);
         // `Object.keys(handlers).forEach((ev) => ...)`: the first parameter walks the map.
         if let Some(walked) = self.entry_hints.remove(&lo)
-            && let Some(first) = params.first()
+            && let Some(first) = params.first().map(AsPat::as_pat)
         {
             self.bind_entries(first, walked);
         } else if self.data_hints.remove(&lo)
-            && let Some(Pat::Ident(first)) = params.first()
+            && let Some(Pat::Ident(first)) = params.first().map(AsPat::as_pat)
         {
             self.bind(&first.id.sym, Binding::Data);
         }
@@ -111,12 +132,13 @@ impl Extractor<'_> {
             connection_param,
             context: self.contexts.remove(&lo),
             scope_base: self.scopes.len() - 1,
-            params: param_names,
+            params: param_bindings,
             listens_to: self.listener_events.remove(&lo),
             emitted: Vec::new(),
             late_handlers: Vec::new(),
             rest: params
                 .iter()
+                .map(AsPat::as_pat)
                 .enumerate()
                 .find_map(|(index, pat)| match pat {
                     Pat::Rest(rest) => match &*rest.arg {
@@ -263,17 +285,13 @@ impl Extractor<'_> {
             return false;
         };
         let name = &*receiver.sym;
-        let Some(index) = self
-            .scopes
-            .iter()
-            .rposition(|scope| scope.contains_key(name))
-        else {
+        let Some(index) = self.scopes.depth_of(name) else {
             return false;
         };
         let declared_here = index > frame.scope_base
-            || (index == frame.scope_base && !frame.params.iter().any(|p| p == name));
+            || (index == frame.scope_base && !self.scopes.is_bound_at(&frame.params, name));
         declared_here
-            && matches!(self.scopes[index].get(name), Some(Binding::Socket(socket))
+            && matches!(self.scopes.get(name), Some(Binding::Socket(socket))
                 if !matches!(socket.origin, Origin::Param { .. } | Origin::Import { .. } | Origin::Field { .. }))
     }
 
@@ -294,10 +312,17 @@ impl Extractor<'_> {
         )
     }
 
+    /// Whether [`Self::record_param_calls`] records anything in this walk: callers
+    /// skip gathering a function's parameters for it otherwise (the pipeline's walk
+    /// leaves bodies to the linker).
+    pub(super) fn records_param_calls(&self) -> bool {
+        !self.declarations_only && self.bodies == Bodies::Summarized
+    }
+
     /// How a named function calls each parameter it calls, so that a handler in another
     /// file that hands it its ack can be judged.
     pub(super) fn record_param_calls(&mut self, id: FuncId, function: &LocalFn<'_>) {
-        if self.declarations_only || self.bodies == Bodies::Deferred {
+        if !self.records_param_calls() {
             return;
         }
         let mut param_calls = Vec::new();
@@ -326,10 +351,7 @@ impl Extractor<'_> {
     /// function: the name must be bound in that function's parameter scope, not
     /// shadowed by an inner declaration.
     pub(super) fn data_param(&self, name: &str) -> Option<(FuncId, u32)> {
-        let depth = self
-            .scopes
-            .iter()
-            .rposition(|scope| scope.contains_key(name))?;
+        let depth = self.scopes.depth_of(name)?;
         let frame = self
             .frames
             .iter()
@@ -354,10 +376,12 @@ impl Extractor<'_> {
 
     pub(super) fn leave_function(&mut self) {
         self.scopes.pop();
-        let Some(frame) = self.frames.pop() else {
+        // Read in place and then dropped: a frame is large, and moving it out of the
+        // stack would copy it for nothing.
+        let Some(frame) = self.frames.last() else {
             return;
         };
-        for index in frame.late_handlers {
+        for &index in &frame.late_handlers {
             if let Some(handler) = self.facts.handlers.get_mut(index) {
                 let registered = handler.span.start;
                 handler.emitted_after = frame
@@ -368,6 +392,7 @@ impl Extractor<'_> {
                     .collect();
             }
         }
+        self.frames.truncate(self.frames.len() - 1);
     }
 
     pub(super) fn set_returns(&mut self, socket: SocketRef) {

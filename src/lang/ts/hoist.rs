@@ -12,7 +12,7 @@ use super::listeners::flag_key;
 use super::packages::package_side;
 use super::syntax::{
     component_of, export_name, is_state_hook, member_prop_name, prop_name, require_specifier,
-    unwrap_expr,
+    str_text, unwrap_expr,
 };
 use crate::facts::{ExportValue, SocketRef, Value};
 
@@ -79,13 +79,38 @@ impl<'a> Extractor<'a> {
             created: HashMap<String, SocketRef>,
             setters: HashMap<String, String>,
             set_to: Vec<(String, SetArg)>,
+            /// Functions, arrows and constructors in the file.
+            functions: usize,
         }
         enum SetArg {
             Created(SocketRef),
             Name(String),
         }
         struct Assignments<'e, 'a>(&'e mut Extractor<'a>, States);
+        /// Adds `name` to `names`, allocating it only the first time (most names
+        /// assigned or mutated are so more than once).
+        fn note(names: &mut rustc_hash::FxHashSet<String>, name: &str) {
+            if !names.contains(name) {
+                names.insert(name.to_owned());
+            }
+        }
         impl Visit for Assignments<'_, '_> {
+            // Types hold no runtime wiring, and the walk skips them too.
+            fn visit_ts_type(&mut self, _: &TsType) {}
+            // Counted to size the file's list of functions once (see `func_id`): each
+            // function, arrow and constructor gets one entry at most.
+            fn visit_function(&mut self, function: &Function) {
+                self.1.functions += 1;
+                function.visit_children_with(self);
+            }
+            fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
+                self.1.functions += 1;
+                arrow.visit_children_with(self);
+            }
+            fn visit_constructor(&mut self, constructor: &Constructor) {
+                self.1.functions += 1;
+                constructor.visit_children_with(self);
+            }
             fn visit_var_declarator(&mut self, declarator: &VarDeclarator) {
                 if let Some(init) = declarator.init.as_deref() {
                     match &declarator.name {
@@ -130,7 +155,7 @@ impl<'a> Extractor<'a> {
                         _ => None,
                     };
                     if let Some(Expr::Ident(target)) = target.map(unwrap_expr) {
-                        self.0.mutated.insert(target.sym.as_str().to_owned());
+                        note(&mut self.0.mutated, &target.sym);
                     }
                 }
                 // A setter is declared (at the top of the component) before it is called.
@@ -168,7 +193,7 @@ impl<'a> Extractor<'a> {
                     self.0.cleared_flags.extend(flag);
                 }
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(ident)) = &assign.left {
-                    self.0.reassigned.insert(ident.id.sym.as_str().to_owned());
+                    note(&mut self.0.reassigned, &ident.id.sym);
                     if let Some(created) = self.0.creation(&assign.right) {
                         self.0
                             .assigned
@@ -184,7 +209,7 @@ impl<'a> Extractor<'a> {
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
                     && let Expr::Ident(holder) = unwrap_expr(&member.obj)
                 {
-                    self.0.mutated.insert(holder.sym.as_str().to_owned());
+                    note(&mut self.0.mutated, &holder.sym);
                 }
                 // `socketRef.current = io(url)`, read before it is written in the file.
                 if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
@@ -214,7 +239,15 @@ impl<'a> Extractor<'a> {
             created,
             setters,
             set_to,
+            functions,
         } = prescan.1;
+        // A function's record is large: growing the list copies every record made so
+        // far, a few times per file; and the table of their ids is not regrown.
+        self.facts
+            .functions
+            .reserve_exact(functions.saturating_sub(self.facts.functions.len()));
+        self.func_ids
+            .reserve(functions.saturating_sub(self.func_ids.len()));
         for (setter, arg) in set_to {
             let Some(state) = setters.get(&setter) else {
                 continue;
@@ -311,7 +344,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn bind_import(&mut self, import: &ImportDecl) {
-        let specifier = self.own_specifier(import.src.value.to_string_lossy().into_owned());
+        let specifier = self.own_specifier(str_text(&import.src).into_owned());
         self.facts.imports.push(specifier.clone());
         if let Some(side) = package_side(&specifier) {
             self.facts.uses_socketio = true;
@@ -345,7 +378,8 @@ impl<'a> Extractor<'a> {
     }
 
     pub(super) fn bind_required(&mut self, pat: &Pat, specifier: &str) {
-        let specifier = &*self.own_specifier(specifier.to_owned());
+        // Not copied: a specifier is only copied into each binding.
+        let specifier = self.own_package_name(specifier).unwrap_or(specifier);
         if !self.facts.imports.iter().any(|s| s == specifier) {
             self.facts.imports.push(specifier.to_owned());
         }

@@ -106,11 +106,8 @@ impl Extractor<'_> {
         // `const io = app.get("io"); io.on("connection", ...)`: the binding is that
         // server from here on (`io.to(room).emit(...)` in the listener).
         if let Expr::Ident(ident) = unwrap_expr(receiver_expr)
-            && let Some(binding @ (Binding::Socket(_) | Binding::Unknown)) = self
-                .scopes
-                .iter_mut()
-                .rev()
-                .find_map(|scope| scope.get_mut(&*ident.sym))
+            && let Some(binding @ (Binding::Socket(_) | Binding::Unknown)) =
+                self.scopes.get_mut(&ident.sym)
         {
             *binding = Binding::Socket(hosted.clone());
         }

@@ -20,35 +20,31 @@ pub(super) fn matches_own_id(listener: &Expr) -> bool {
     struct Finder(bool);
     impl Finder {
         fn check(&mut self, name: &str) {
-            const MARKERS: [&[u8]; 6] = [
-                b"clientid",
-                b"tempid",
-                b"localid",
-                b"optimistic",
-                b"pending",
-                b"nonce",
-            ];
             // The shortest marker has 5 letters: `e`, `id`, `data` cannot hold one.
             if self.0 || name.len() < 5 {
                 return;
             }
-            // Every identifier of the listener comes through here: fold case and drop
-            // underscores without allocating.
-            let folded = name
-                .bytes()
-                .filter(|&b| b != b'_')
-                .map(|b| b.to_ascii_lowercase());
-            let mut window = [0u8; 16];
-            let mut seen = 0;
-            for byte in folded {
-                window.copy_within(1.., 0);
-                window[15] = byte;
-                seen += 1;
-                let tail_len = seen.min(16);
-                let tail = &window[16 - tail_len..];
-                // A marker can only end at its own last letter.
-                if matches!(byte, b'd' | b'c' | b'g' | b'e')
-                    && MARKERS.iter().any(|marker| tail.ends_with(marker))
+            // Every identifier of the listener comes through here: a marker is tried
+            // only where a letter that starts one is (each starts with its own), case
+            // folded and underscores skipped as the name is read, without copying it.
+            let bytes = name.as_bytes();
+            for (start, first) in bytes.iter().enumerate() {
+                let marker: &[u8] = match first.to_ascii_lowercase() {
+                    b'c' => b"clientid",
+                    b't' => b"tempid",
+                    b'l' => b"localid",
+                    b'o' => b"optimistic",
+                    b'p' => b"pending",
+                    b'n' => b"nonce",
+                    _ => continue,
+                };
+                let mut rest = bytes[start + 1..]
+                    .iter()
+                    .filter(|&&b| b != b'_')
+                    .map(u8::to_ascii_lowercase);
+                if marker[1..]
+                    .iter()
+                    .all(|&letter| rest.next() == Some(letter))
                 {
                     self.0 = true;
                     return;
@@ -450,5 +446,51 @@ fn is_log_call(expr: &Expr) -> bool {
             name.contains("log") || name.contains("debug")
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::ts::parse::{Dialect, parse};
+
+    /// Whether the listener `listener`, through `x = <listener>;`, matches its own id.
+    fn matches(listener: &str) -> bool {
+        let program = parse(&format!("x = {listener};"), Dialect::Ts);
+        let stmt = match &program {
+            Ok(Program::Module(module)) => match module.body.first() {
+                Some(ModuleItem::Stmt(Stmt::Expr(stmt))) => stmt,
+                _ => panic!("an expression statement: {listener}"),
+            },
+            Ok(Program::Script(script)) => match script.body.first() {
+                Some(Stmt::Expr(stmt)) => stmt,
+                _ => panic!("an expression statement: {listener}"),
+            },
+            Err(_) => panic!("parses: {listener}"),
+        };
+        let Expr::Assign(assign) = unwrap_expr(&stmt.expr) else {
+            panic!("an assignment: {listener}");
+        };
+        matches_own_id(&assign.right)
+    }
+
+    #[test]
+    fn a_marker_is_found_in_any_case_and_across_underscores() {
+        assert!(matches(
+            "(m) => list.find((x) => x.clientId === m.client_id)"
+        ));
+        assert!(matches("(m) => { pending.delete(m.id); }"));
+        assert!(matches("(m) => m.TEMP_ID"));
+        assert!(matches("(m) => m.localId"));
+        assert!(matches("(m) => applyOptimistic(m)"));
+        assert!(matches("(m) => seen.has(m.n_o_n_c_e)"));
+        // Past the stack buffer's length.
+        assert!(matches(&format!("(m) => m.{}_pending", "a".repeat(80))));
+        assert!(matches(&format!("(m) => m.{}Nonce", "a".repeat(63))));
+        assert!(!matches(&format!("(m) => m.{}", "a".repeat(80))));
+        assert!(!matches("(m) => { render(m.id, m.data); }"));
+        assert!(!matches("(m) => m.client.id"));
+        assert!(!matches("function (e) { return e.pend; }"));
+        assert!(!matches("notAFunction"));
     }
 }

@@ -59,7 +59,9 @@ impl Extractor<'_> {
     fn literal_entries(&self, expr: &Expr) -> Option<Vec<MapEntry>> {
         match unwrap_expr(expr) {
             Expr::Object(object) => {
-                let mut entries = Vec::new();
+                // An entry is large and a map may have hundreds: growing the list would
+                // copy it a few times over.
+                let mut entries = Vec::with_capacity(object.props.len());
                 for prop in &object.props {
                     // A spread adds keys this file may not see; the ones written here
                     // are still entries.

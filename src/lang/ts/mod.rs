@@ -16,6 +16,7 @@
 //! 7. `listeners.rs`: what a listener's body shows from its syntax alone (runs once,
 //!    cleans up, only logs, ack names);
 //! 8. `bindings.rs`: what a name is bound to, and the values bindings carry;
+//!    `scopes.rs`: the scope chain, what each name is bound to innermost first;
 //!    `invokes.rs`: a file of Tauri's JS API read before the walk (its Channels, what
 //!    each call's Promise is used for);
 //! 9. `extract.rs`: the extractor's state (the facts so far, the scope chain, the
@@ -65,6 +66,7 @@ mod packages;
 pub mod parse;
 mod prototypes;
 mod races;
+mod scopes;
 pub mod sfc;
 mod sites;
 mod socket_types;
@@ -208,6 +210,7 @@ mod tests {
         ("races", include_str!("races.rs")),
         ("listeners", include_str!("listeners.rs")),
         ("bindings", include_str!("bindings.rs")),
+        ("scopes", include_str!("scopes.rs")),
         ("invokes", include_str!("invokes.rs")),
         ("extract", include_str!("extract.rs")),
         ("data", include_str!("data.rs")),

@@ -5,14 +5,14 @@ use swc_ecma_ast::*;
 
 use super::bindings::Binding;
 use super::extract::Extractor;
-use super::syntax::{member_prop_name, prop_name, unwrap_expr};
+use super::syntax::{member_prop_name, prop_name, str_text, unwrap_expr};
 use crate::facts::Value;
 
 impl Extractor<'_> {
     pub(super) fn value(&self, expr: &Expr) -> Value {
         match unwrap_expr(expr) {
             Expr::Lit(Lit::Str(s)) => Value::Literal {
-                value: s.value.to_string_lossy().into_owned(),
+                value: str_text(s).into_owned(),
                 span: self.span(s.span),
             },
             Expr::Lit(Lit::Num(n)) => Value::Str(n.value.to_string()),
@@ -85,26 +85,41 @@ impl Extractor<'_> {
 
     fn object(&self, object: &ObjectLit) -> Value {
         let mut fields = Vec::new();
-        for prop in &object.props {
+        for (index, prop) in object.props.iter().enumerate() {
             let PropOrSpread::Prop(prop) = prop else {
                 continue;
             };
-            match &**prop {
-                Prop::KeyValue(kv) => {
-                    if let Some(key) = prop_name(&kv.key) {
-                        let value = self.value(&kv.value);
-                        if value.is_known() {
-                            fields.push((key, value));
-                        }
+            let field = match &**prop {
+                // The key is copied only for a known value (`prop_name` names exactly
+                // these keys).
+                Prop::KeyValue(kv)
+                    if matches!(
+                        kv.key,
+                        PropName::Ident(_) | PropName::Str(_) | PropName::Num(_)
+                    ) =>
+                {
+                    let value = self.value(&kv.value);
+                    if value.is_known() {
+                        prop_name(&kv.key).map(|key| (key, value))
+                    } else {
+                        None
                     }
                 }
                 Prop::Shorthand(ident) => {
                     let value = self.value(&Expr::Ident(ident.clone()));
-                    if value.is_known() {
-                        fields.push((ident.sym.as_str().to_owned(), value));
-                    }
+                    value
+                        .is_known()
+                        .then(|| (ident.sym.as_str().to_owned(), value))
                 }
-                _ => {}
+                _ => None,
+            };
+            if let Some(field) = field {
+                // Sized once for the props left (an object of constants may have
+                // hundreds), and not at all for an object of nothing known.
+                if fields.capacity() == 0 {
+                    fields.reserve_exact(object.props.len() - index);
+                }
+                fields.push(field);
             }
         }
         if fields.is_empty() {

@@ -11,7 +11,7 @@ use swc_ecma_ast::*;
 use super::bindings::Binding;
 use super::extract::Extractor;
 use super::packages::{CLIENT_PKG, SERVER_PKG, package_side};
-use super::syntax::{member_of, member_prop_name, prop_name, require_specifier, unwrap_expr};
+use super::syntax::{member_of, member_prop_name, prop_name_is, require_specifier, unwrap_expr};
 use crate::facts::{Callee as FnCallee, ContextRef, NsExpr, Op, Origin, Side, SocketRef, Value};
 
 impl Extractor<'_> {
@@ -642,9 +642,7 @@ impl Extractor<'_> {
 fn option<'o>(options: &'o ObjectLit, key: &str) -> Option<Option<&'o Expr>> {
     options.props.iter().find_map(|prop| match prop {
         PropOrSpread::Prop(prop) => match &**prop {
-            Prop::KeyValue(kv) if prop_name(&kv.key).as_deref() == Some(key) => {
-                Some(Some(unwrap_expr(&kv.value)))
-            }
+            Prop::KeyValue(kv) if prop_name_is(&kv.key, key) => Some(Some(unwrap_expr(&kv.value))),
             Prop::Shorthand(ident) if &*ident.sym == key => Some(None),
             _ => None,
         },

@@ -1,7 +1,6 @@
 //! The walk over a module (`Visit`): scopes for blocks, functions and classes, and each
 //! node handed to the part of the extractor that reads it.
 
-use rustc_hash::FxHashMap as HashMap;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
@@ -134,7 +133,7 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_block_stmt(&mut self, block: &BlockStmt) {
-        self.scopes.push(HashMap::default());
+        self.scopes.push();
         self.hoist_stmts(&block.stmts);
         if self.names_tauri_api {
             self.visit_stmts_after_exits(&block.stmts);
@@ -168,7 +167,7 @@ impl Visit for Extractor<'_> {
     /// its element.
     fn visit_for_of_stmt(&mut self, stmt: &ForOfStmt) {
         stmt.right.visit_with(self);
-        self.scopes.push(HashMap::default());
+        self.scopes.push();
         let element = self.socket_array(&stmt.right);
         match (&stmt.left, element) {
             (ForHead::VarDecl(decl), Some(element)) if decl.decls.len() == 1 => {
@@ -197,7 +196,7 @@ impl Visit for Extractor<'_> {
     /// `for (const ev in handlers)`: the keys of a map.
     fn visit_for_in_stmt(&mut self, stmt: &ForInStmt) {
         stmt.right.visit_with(self);
-        self.scopes.push(HashMap::default());
+        self.scopes.push();
         stmt.left.visit_with(self);
         if let ForHead::VarDecl(decl) = &stmt.left
             && let [declarator] = decl.decls.as_slice()
@@ -242,15 +241,17 @@ impl Visit for Extractor<'_> {
     }
 
     fn visit_function(&mut self, function: &swc_ecma_ast::Function) {
-        let params: Vec<&Pat> = function.params.iter().map(|p| &p.pat).collect();
         let named = self.pending_name.is_some();
         self.note_scope(function.span);
         let id = self.enter_function(
             function.span.lo.0,
-            &params,
+            &function.params,
             named && !function.is_async && !function.is_generator,
         );
-        if named && let Some(local) = LocalFn::of_function(function, self.len) {
+        if named
+            && self.records_param_calls()
+            && let Some(local) = LocalFn::of_function(function, self.len)
+        {
             self.record_param_calls(id, &local);
         }
         function.body.visit_with(self);
@@ -259,19 +260,18 @@ impl Visit for Extractor<'_> {
 
     fn visit_constructor(&mut self, constructor: &Constructor) {
         let scope = self.constructor_scope(constructor);
-        self.scopes.push(scope);
+        self.scopes.push_bound(scope);
         constructor.body.visit_with(self);
         self.scopes.pop();
     }
 
     fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
-        let params: Vec<&Pat> = arrow.params.iter().collect();
         let named = self.pending_name.is_some();
         self.note_scope(arrow.span);
-        let id = self.enter_function(arrow.span.lo.0, &params, named && !arrow.is_async);
-        if named {
+        let id = self.enter_function(arrow.span.lo.0, &arrow.params, named && !arrow.is_async);
+        if named && self.records_param_calls() {
             let local = LocalFn {
-                params: params.clone(),
+                params: arrow.params.iter().collect(),
                 body: match &*arrow.body {
                     ArrowFunctionBody::FunctionBody(block) => {
                         flow::Body::Block(&block.stmts, self.span(block.span).end)

@@ -272,20 +272,7 @@ impl Extractor<'_> {
             let name = method.sym.as_str().to_owned();
             return Some(FnCallee::Local(self.func_id(lo, Some(name))));
         }
-        match self.project_callee(callee)? {
-            FnCallee::Named(_) => None,
-            FnCallee::Import {
-                specifier,
-                name,
-                path,
-            } if is_project_specifier(&specifier) => Some(FnCallee::Import {
-                specifier,
-                name,
-                path,
-            }),
-            FnCallee::Import { .. } => None,
-            local => Some(local),
-        }
+        self.project_callee(callee)
     }
 
     /// `const api = new Api(io(url))` with `Api` declared above or imported from a
