@@ -135,9 +135,16 @@ fn generated_bytes(bytes: &[u8]) -> bool {
     }
     // The last line, without a line break, keeps a final `\r`.
     bytes.len() - start > LONGEST_HANDWRITTEN_LINE
-        || (GENERATED_MARKERS.iter())
-            .any(|marker| memchr::memmem::find(bytes, marker.as_bytes()).is_some())
+        || (GENERATED_MARKER_FINDERS.iter()).any(|marker| marker.find(bytes).is_some())
 }
+
+/// The searchers of [`GENERATED_MARKERS`], built once rather than for every file.
+static GENERATED_MARKER_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        (GENERATED_MARKERS.iter())
+            .map(|marker| memchr::memmem::Finder::new(marker.as_bytes()))
+            .collect()
+    });
 
 /// Classifies a file by name; `None` for files we never lint.
 pub fn classify(path: &Path) -> Option<FileKind> {
@@ -283,8 +290,10 @@ fn sorted_by_bytes(sources: &[SourcePath]) -> Option<Vec<SourcePath>> {
             && !bytes.is_empty()
             && !bytes.starts_with(b".")
             && !bytes.ends_with(b"/")
-            && memchr::memmem::find(bytes, b"/.").is_none()
-            && memchr::memmem::find(bytes, b"//").is_none()
+            // No `/.` and no `//`: one `memchr` pass (a `memmem` search would build a
+            // searcher per path).
+            && memchr::memchr_iter(b'/', bytes)
+                .all(|at| !matches!(bytes.get(at + 1), Some(b'.' | b'/')))
     };
     let mut keyed: Vec<(Vec<u8>, &SourcePath)> = Vec::with_capacity(sources.len());
     for source in sources {
@@ -531,10 +540,40 @@ pub fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
 }
 
+/// Whether a path has no `.` or `..` parts and no empty ones (`a//b`, `a/`), so that
+/// taking it apart and putting it together again gives the same bytes. Most paths
+/// are, and looking at their bytes is much cheaper than taking them apart.
+pub fn is_normal(path: &Path) -> bool {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let plain = |part: &[u8]| !matches!(part, b"" | b"." | b"..");
+    // One pass over the bytes, looking at each part when its `/` comes (an absolute
+    // path's first part, before its `/`, is empty and not one).
+    let mut start = usize::from(bytes.starts_with(b"/"));
+    for (at, &byte) in bytes.iter().enumerate().skip(start) {
+        if byte == b'/' {
+            if !plain(&bytes[start..at]) {
+                return false;
+            }
+            start = at + 1;
+        }
+    }
+    cfg!(unix) && plain(&bytes[start..])
+}
+
 /// The absolute form of a path without `.` and `..` components, for comparing paths
 /// given in different ways (`web/a.ts`, `./web/a.ts`, `/repo/web/a.ts`). Lexical only:
 /// the file need not exist, and symlinks are not resolved.
 pub fn absolute(path: &Path) -> PathBuf {
+    // Already absolute and normal, a path is its own answer: most are (discovery makes
+    // them from an absolute root), and taking them apart costs more than the rest.
+    if path.is_absolute() && is_normal(path) {
+        return path.to_path_buf();
+    }
+    absolute_by_components(path)
+}
+
+/// [`absolute`] of any path.
+fn absolute_by_components(path: &Path) -> PathBuf {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for component in path.components() {
@@ -611,6 +650,24 @@ fn back_into(cwd: &Path, path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_normal_absolute_path_is_its_own_absolute_form() {
+        let parts = ["", ".", "..", "a", ".b", "c.ts"];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = (paths.iter())
+                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
+                .collect();
+            paths.extend(longer);
+        }
+        for path in &paths {
+            for path in [path.clone(), format!("{path}/"), format!("/{path}")] {
+                let path = Path::new(&path);
+                assert_eq!(absolute(path), absolute_by_components(path), "{path:?}");
+            }
+        }
+    }
     use std::fs;
 
     fn touch(root: &Path, rel: &str) {
