@@ -218,8 +218,23 @@ impl Listing {
     /// Whether the file `name` is in `dir` (absolute, normalised), or `None` when the
     /// walk did not list `dir`.
     pub fn has(&self, dir: &Path, name: &str) -> Option<bool> {
+        let normal_dir = is_normal(dir);
         self.roots.iter().find_map(|(given, absolute)| {
-            let relative = dir.strip_prefix(absolute).ok()?;
+            let relative = match normal_dir && is_normal(absolute) {
+                // Two normal paths: one is below the other when its bytes continue the
+                // other's at a `/` (comparing components costs much more).
+                true => {
+                    let rest = (dir.as_os_str().as_encoded_bytes())
+                        .strip_prefix(absolute.as_os_str().as_encoded_bytes())?;
+                    let rest = match rest {
+                        [] => rest,
+                        [b'/', rest @ ..] => rest,
+                        _ => return None,
+                    };
+                    path_of_bytes(rest)
+                }
+                false => dir.strip_prefix(absolute).ok()?,
+            };
             // `join("")` would add a separator.
             let dir = match relative.as_os_str().is_empty() {
                 true => given.clone(),
@@ -482,7 +497,7 @@ fn visit(
     if file_type.is_dir() {
         return Ok(Some(Seen::Dir(entry.into_path())));
     }
-    let name = entry.file_name();
+    let name = walked_name(&entry);
     if file_type.is_file() && RESOLUTION_CONFIGS.iter().any(|config| name == *config) {
         return Ok(Some(Seen::Config(entry.into_path())));
     }
@@ -503,15 +518,61 @@ fn visit(
     // is not build output, and a `dist` named on the command line is read as asked.
     // The walk joins one name per level to the root: the directories below it are the
     // last `depth - 1` components before the file's name.
-    let output = (entry.path().components().rev())
-        .skip(1)
-        .take(entry.depth().saturating_sub(1))
-        .any(|dir| OUTPUT_DIRS.iter().any(|name| dir.as_os_str() == *name));
+    let output = under_output_dir(&entry);
     Ok(Some(Seen::Source(SourcePath {
         path: clean(entry.path()),
         kind,
         output,
     })))
+}
+
+/// The path whose bytes are `bytes`, cut from a path's own at a `/` (only Unix paths,
+/// see [`is_normal`], are cut so).
+#[cfg(unix)]
+fn path_of_bytes(bytes: &[u8]) -> &Path {
+    use std::os::unix::ffi::OsStrExt;
+    Path::new(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_of_bytes(bytes: &[u8]) -> &Path {
+    Path::new(std::str::from_utf8(bytes).unwrap_or_default())
+}
+
+/// The name of a walked entry. Below the root the walk joined each name to its
+/// directory with one `/`, so on Unix it is the bytes after the last one: cheaper than
+/// `DirEntry::file_name`, which takes the whole path apart.
+fn walked_name(entry: &ignore::DirEntry) -> &std::ffi::OsStr {
+    #[cfg(unix)]
+    if entry.depth() > 0 {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = entry.path().as_os_str().as_bytes();
+        if let Some(at) = memchr::memrchr(b'/', bytes) {
+            return std::ffi::OsStr::from_bytes(&bytes[at + 1..]);
+        }
+    }
+    entry.file_name()
+}
+
+/// Whether the walk went through an output directory ([`OUTPUT_DIRS`]) from the root
+/// to a file: only directories below the root count, the last `depth - 1` components
+/// before its name, on Unix the parts between its last `/`s ([`walked_name`] says why).
+fn under_output_dir(entry: &ignore::DirEntry) -> bool {
+    let below_root = entry.depth().saturating_sub(1);
+    let is_output = |dir: &[u8]| OUTPUT_DIRS.iter().any(|name| dir == name.as_bytes());
+    #[cfg(unix)]
+    {
+        (entry.path().as_os_str().as_encoded_bytes())
+            .rsplit(|&b| b == b'/')
+            .skip(1)
+            .take(below_root)
+            .any(is_output)
+    }
+    #[cfg(not(unix))]
+    (entry.path().components().rev())
+        .skip(1)
+        .take(below_root)
+        .any(|dir| is_output(dir.as_os_str().as_encoded_bytes()))
 }
 
 fn error_path(err: &ignore::Error) -> Option<&Path> {
@@ -705,6 +766,10 @@ mod tests {
             None
         );
         assert_eq!(listing.has(root.parent().unwrap(), "tsconfig.json"), None);
+        // A sibling whose name starts with the root's is not below it.
+        let mut sibling = root.clone().into_os_string();
+        sibling.push("x");
+        assert_eq!(listing.has(Path::new(&sibling), "tsconfig.json"), None);
     }
 
     fn rels(root: &Path, files: &[SourcePath]) -> Vec<String> {

@@ -108,7 +108,7 @@ impl Resolver {
         }
         // By the bytes of the directory's path (cheaper to hash than its components).
         let mut dirs: FxHashMap<&[u8], usize> = FxHashMap::default();
-        let file_dir = paths
+        let file_dir: Vec<usize> = paths
             .iter()
             .map(|p| {
                 let next = dirs.len();
@@ -123,9 +123,14 @@ impl Resolver {
             listing,
             ..ConfigLoader::default()
         };
-        let file_config = paths
-            .iter()
-            .map(|p| parent_of_normal(p).and_then(|dir| loader.config_for_dir(dir)))
+        // The config of each directory, asked once per directory (in the order of the
+        // files, so configs are numbered as before) rather than once per file.
+        let mut dir_config: Vec<Option<Option<usize>>> = vec![None; dirs.len()];
+        let file_config = (paths.iter().zip(&file_dir))
+            .map(|(p, &dir_index)| {
+                let dir = parent_of_normal(p)?;
+                *dir_config[dir_index].get_or_insert_with(|| loader.config_for_dir(dir))
+            })
             .collect();
         Resolver {
             paths,
@@ -172,7 +177,7 @@ impl Resolver {
         let file = self.paths.get(from)?;
         if is_relative(specifier) {
             let dir = parent_of_normal(file)?;
-            let candidate = normalize(&dir.join(specifier));
+            let candidate = join_normal(dir, specifier);
             // `.`, `..` and `x/` can only name a directory, as in TypeScript.
             let dir_only = specifier.ends_with('/')
                 || specifier.ends_with("/.")
@@ -283,6 +288,41 @@ fn parent_of_normal(path: &Path) -> Option<&Path> {
     }
     #[cfg(not(unix))]
     path.parent()
+}
+
+/// `normalize(&dir.join(relative))` for a `dir` that [`normalize`] made and a
+/// `relative` path (no leading `/`): only `relative` is taken apart, on its bytes, as
+/// the directory of every relative import is already normal.
+#[cfg(unix)]
+fn join_normal(dir: &Path, relative: &str) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    let mut out: Vec<u8> = dir.as_os_str().as_encoded_bytes().to_vec();
+    out.reserve(relative.len() + 1);
+    let absolute = out.starts_with(b"/");
+    for part in relative.as_bytes().split(|&b| b == b'/') {
+        match part {
+            b"" | b"." => {}
+            b".." => {
+                let last_start = memchr::memrchr(b'/', &out).map_or(0, |at| at + 1);
+                match &out[last_start..] {
+                    // `/..` is `/`.
+                    b"" if absolute => {}
+                    // Nothing, or only `..`s, to go up from.
+                    b"" | b".." => push_part(&mut out, absolute, b".."),
+                    // What `PathBuf::pop` leaves: the separator before the name goes
+                    // too, except the root's.
+                    _ => out.truncate(last_start.saturating_sub(1).max(usize::from(absolute))),
+                }
+            }
+            name => push_part(&mut out, absolute, name),
+        }
+    }
+    PathBuf::from(std::ffi::OsString::from_vec(out))
+}
+
+#[cfg(not(unix))]
+fn join_normal(dir: &Path, relative: &str) -> PathBuf {
+    normalize(&dir.join(relative))
 }
 
 /// Lexical normalisation: drops `.`, folds `..` into its parent, never touches the disk.
@@ -625,6 +665,13 @@ mod tests {
                     let normal = normalize(path);
                     assert_eq!(normal, normalize_by_components(path), "{path:?}");
                     assert_eq!(parent_of_normal(&normal), normal.parent(), "{path:?}");
+                    for relative in ["", ".", "..", "./a", "../a", "../../b/./c", "./", "a//b"] {
+                        assert_eq!(
+                            join_normal(&normal, relative),
+                            normalize(&normal.join(relative)),
+                            "{path:?} {relative}"
+                        );
+                    }
                 }
             }
         }
