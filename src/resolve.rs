@@ -296,8 +296,9 @@ fn parent_of_normal(path: &Path) -> Option<&Path> {
 #[cfg(unix)]
 fn join_normal(dir: &Path, relative: &str) -> PathBuf {
     use std::os::unix::ffi::OsStringExt;
-    let mut out: Vec<u8> = dir.as_os_str().as_encoded_bytes().to_vec();
-    out.reserve(relative.len() + 1);
+    let dir = dir.as_os_str().as_encoded_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(dir.len() + 1 + relative.len());
+    out.extend_from_slice(dir);
     let absolute = out.starts_with(b"/");
     for part in relative.as_bytes().split(|&b| b == b'/') {
         match part {
