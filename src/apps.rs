@@ -299,53 +299,67 @@ pub fn partition(
 /// path so) is its own bytes; any other is rebuilt from its components, `/` between
 /// them, as `Path` compares them (`a/./b` is `a/b`, `a//b/` is `a/b`).
 #[derive(Default)]
-struct DirKey<'p>(std::borrow::Cow<'p, [u8]>);
+struct DirKey<'p> {
+    bytes: std::borrow::Cow<'p, [u8]>,
+    /// How many of the first bytes are the path's root (`/`, or a Windows prefix and
+    /// root), which has no parent.
+    root_len: usize,
+}
 
 impl<'p> DirKey<'p> {
     fn of(path: &'p Path) -> DirKey<'p> {
+        use std::path::Component;
+        let bytes = path.as_os_str().as_encoded_bytes();
         if crate::discover::is_normal(path) {
-            return DirKey(std::borrow::Cow::Borrowed(
-                path.as_os_str().as_encoded_bytes(),
-            ));
+            return DirKey {
+                bytes: std::borrow::Cow::Borrowed(bytes),
+                root_len: usize::from(bytes.starts_with(b"/")),
+            };
         }
-        let mut bytes = Vec::new();
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut root_len = 0;
         for component in path.components() {
             if !bytes.is_empty() && bytes != b"/" {
                 bytes.push(b'/');
             }
             bytes.extend_from_slice(component.as_os_str().as_encoded_bytes());
+            if matches!(component, Component::Prefix(_) | Component::RootDir) {
+                root_len = bytes.len();
+            }
         }
-        DirKey(std::borrow::Cow::Owned(bytes))
+        DirKey {
+            bytes: std::borrow::Cow::Owned(bytes),
+            root_len,
+        }
     }
 
     /// As `Path::ancestors`: the path itself, then each parent.
     fn ancestors(&self) -> impl Iterator<Item = &[u8]> {
-        std::iter::successors(Some(&*self.0), |path| parent(path))
+        std::iter::successors(Some(&*self.bytes), |path| self.parent(path))
+    }
+
+    /// `Path::parent` of the path or of one of its ancestors.
+    fn parent<'k>(&self, path: &'k [u8]) -> Option<&'k [u8]> {
+        if path.len() <= self.root_len {
+            return None;
+        }
+        Some(match memchr::memrchr(b'/', path) {
+            // The root of a Unix path.
+            Some(0) => &path[..1],
+            Some(at) => &path[..at],
+            None => b"",
+        })
     }
 
     /// The rest of the path below `dir`, one of its ancestors, as `Path::strip_prefix`.
     fn below(&self, dir: &[u8]) -> Option<&[u8]> {
-        let rest = self.0.strip_prefix(dir)?;
+        let rest = self.bytes.strip_prefix(dir)?;
         match dir {
-            b"" => Some(rest),
-            b"/" => Some(rest),
+            b"" | b"/" => Some(rest),
             _ if rest.is_empty() => Some(rest),
             _ => rest.strip_prefix(b"/"),
         }
     }
-}
-
-/// `Path::parent` of the bytes a [`DirKey`] holds.
-fn parent(path: &[u8]) -> Option<&[u8]> {
-    if path.is_empty() || path == b"/" {
-        return None;
-    }
-    Some(match memchr::memrchr(b'/', path) {
-        // The root.
-        Some(0) => &path[..1],
-        Some(at) => &path[..at],
-        None => b"",
-    })
 }
 
 /// The deepest directory that holds every path.
@@ -441,7 +455,11 @@ mod tests {
         for a in paths.iter().take(200) {
             for b in paths.iter().take(200) {
                 let (a, b) = (Path::new(a), Path::new(b));
-                assert_eq!(DirKey::of(a).0 == DirKey::of(b).0, a == b, "{a:?} {b:?}");
+                assert_eq!(
+                    DirKey::of(a).bytes == DirKey::of(b).bytes,
+                    a == b,
+                    "{a:?} {b:?}"
+                );
             }
         }
     }
