@@ -100,11 +100,19 @@ pub fn partition(
         sets.label[file] = settings.app_of_path(paths[file]);
     }
 
+    // Directories are compared by the bytes of their paths, cheaper to hash and take
+    // apart than components (see `DirKey`).
+    let keys: Vec<DirKey> = (0..paths.len())
+        .map(|file| match sides[file].any() {
+            true => DirKey::of(paths[file]),
+            false => DirKey::default(),
+        })
+        .collect();
     // Directories holding each side, for the scope of the other.
-    let mut client_dirs: HashSet<&Path> = HashSet::default();
-    let mut server_dirs: HashSet<&Path> = HashSet::default();
+    let mut client_dirs: HashSet<&[u8]> = HashSet::default();
+    let mut server_dirs: HashSet<&[u8]> = HashSet::default();
     for &file in &files {
-        for dir in paths[file].ancestors().skip(1) {
+        for dir in keys[file].ancestors().skip(1) {
             if sides[file].client {
                 client_dirs.insert(dir);
             }
@@ -113,16 +121,16 @@ pub fn partition(
             }
         }
     }
-    let scope = |file: FileId| -> Option<&Path> {
-        let path = paths[file];
+    let scope = |file: FileId| -> Option<&[u8]> {
+        let key = &keys[file];
         let other = match (sides[file].client, sides[file].server) {
-            (true, true) => return path.parent(),
+            (true, true) => return key.ancestors().nth(1),
             (true, false) => &server_dirs,
             _ => &client_dirs,
         };
-        path.ancestors().skip(1).find(|dir| other.contains(dir))
+        key.ancestors().skip(1).find(|dir| other.contains(dir))
     };
-    let scopes: Vec<Option<&Path>> = (0..paths.len())
+    let scopes: Vec<Option<&[u8]>> = (0..paths.len())
         .map(|f| if sides[f].any() { scope(f) } else { None })
         .collect();
 
@@ -137,16 +145,15 @@ pub fn partition(
     // Same scope: one app, unless the scope is a directory of many apps. Files with no
     // scope at all (the other side is nowhere in the project) are one app too: nothing
     // pairs with them anyway.
-    let branch = |file: FileId| -> Option<&std::ffi::OsStr> {
+    let branch = |file: FileId| -> Option<&[u8]> {
         let dir = scopes[file]?;
-        let rest = paths[file].strip_prefix(dir).ok()?;
-        let mut components = rest.components();
-        let first = components.next()?;
+        let rest = keys[file].below(dir)?;
         // A file directly in the scope directory is a branch of its own.
-        components.next().map(|_| first.as_os_str())
+        let end = memchr::memchr(b'/', rest)?;
+        Some(&rest[..end])
     };
     // Per scope, the subdirectories holding its servers.
-    let mut server_branches: HashMap<Option<&Path>, HashSet<_>> = HashMap::default();
+    let mut server_branches: HashMap<Option<&[u8]>, HashSet<_>> = HashMap::default();
     for &file in &files {
         if sides[file].server {
             server_branches
@@ -155,8 +162,9 @@ pub fn partition(
                 .insert(branch(file));
         }
     }
-    let mut first_of_group: HashMap<(Option<&Path>, Option<&std::ffi::OsStr>), FileId> =
-        HashMap::default();
+    // By (scope, branch), directories as `DirKey` bytes.
+    type Group<'k> = (Option<&'k [u8]>, Option<&'k [u8]>);
+    let mut first_of_group: HashMap<Group, FileId> = HashMap::default();
     for &file in &files {
         let scope = scopes[file];
         // Servers in several subdirectories (`examples/*` or `packages/*` whose other
@@ -192,10 +200,10 @@ pub fn partition(
     // clients in the project is common (a mobile app, a page wirelint does not read).
     // Per directory: the one component with servers below it, or `None` when there are
     // several.
-    let mut below: HashMap<&Path, Option<FileId>> = HashMap::default();
+    let mut below: HashMap<&[u8], Option<FileId>> = HashMap::default();
     for &file in files.iter().filter(|&&f| sides[f].server) {
         let root = sets.find(file);
-        for dir in paths[file].ancestors().skip(1) {
+        for dir in keys[file].ancestors().skip(1) {
             below
                 .entry(dir)
                 .and_modify(|one| {
@@ -286,6 +294,74 @@ pub fn partition(
     partition
 }
 
+/// A path as bytes in which equal paths are equal bytes, its ancestors found by
+/// byte search. A normal path (see `discover::is_normal`; discovery makes almost every
+/// path so) is its own bytes; any other is rebuilt from its components, `/` between
+/// them, as `Path` compares them (`a/./b` is `a/b`, `a//b/` is `a/b`).
+#[derive(Default)]
+struct DirKey<'p> {
+    bytes: std::borrow::Cow<'p, [u8]>,
+    /// How many of the first bytes are the path's root (`/`, or a Windows prefix and
+    /// root), which has no parent.
+    root_len: usize,
+}
+
+impl<'p> DirKey<'p> {
+    fn of(path: &'p Path) -> DirKey<'p> {
+        use std::path::Component;
+        let bytes = path.as_os_str().as_encoded_bytes();
+        if crate::discover::is_normal(path) {
+            return DirKey {
+                bytes: std::borrow::Cow::Borrowed(bytes),
+                root_len: usize::from(bytes.starts_with(b"/")),
+            };
+        }
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut root_len = 0;
+        for component in path.components() {
+            if !bytes.is_empty() && bytes != b"/" {
+                bytes.push(b'/');
+            }
+            bytes.extend_from_slice(component.as_os_str().as_encoded_bytes());
+            if matches!(component, Component::Prefix(_) | Component::RootDir) {
+                root_len = bytes.len();
+            }
+        }
+        DirKey {
+            bytes: std::borrow::Cow::Owned(bytes),
+            root_len,
+        }
+    }
+
+    /// As `Path::ancestors`: the path itself, then each parent.
+    fn ancestors(&self) -> impl Iterator<Item = &[u8]> {
+        std::iter::successors(Some(&*self.bytes), |path| self.parent(path))
+    }
+
+    /// `Path::parent` of the path or of one of its ancestors.
+    fn parent<'k>(&self, path: &'k [u8]) -> Option<&'k [u8]> {
+        if path.len() <= self.root_len {
+            return None;
+        }
+        Some(match memchr::memrchr(b'/', path) {
+            // The root of a Unix path.
+            Some(0) => &path[..1],
+            Some(at) => &path[..at],
+            None => b"",
+        })
+    }
+
+    /// The rest of the path below `dir`, one of its ancestors, as `Path::strip_prefix`.
+    fn below(&self, dir: &[u8]) -> Option<&[u8]> {
+        let rest = self.bytes.strip_prefix(dir)?;
+        match dir {
+            b"" | b"/" => Some(rest),
+            _ if rest.is_empty() => Some(rest),
+            _ => rest.strip_prefix(b"/"),
+        }
+    }
+}
+
 /// The deepest directory that holds every path.
 fn common_dir<'p>(mut paths: impl Iterator<Item = &'p Path>) -> PathBuf {
     let Some(first) = paths.next() else {
@@ -345,6 +421,48 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dir_keys_compare_and_climb_as_paths_do() {
+        let parts = ["", ".", "..", "a", "b.ts"];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = (paths.iter())
+                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
+                .collect();
+            paths.extend(longer);
+        }
+        let paths: Vec<String> = (paths.iter())
+            .flat_map(|path| [path.clone(), path.trim_start_matches('/').to_owned()])
+            .collect();
+        for path in &paths {
+            let path = Path::new(path);
+            let key = DirKey::of(path);
+            let as_path = |bytes: &[u8]| Path::new(std::str::from_utf8(bytes).unwrap()).to_owned();
+            let ancestors: Vec<PathBuf> = key.ancestors().map(as_path).collect();
+            let expected: Vec<PathBuf> = path.ancestors().map(Path::to_path_buf).collect();
+            assert_eq!(ancestors, expected, "{path:?}");
+            for (dir, expected) in key.ancestors().zip(path.ancestors()) {
+                let below = key.below(dir).map(as_path);
+                assert_eq!(
+                    below.as_deref(),
+                    path.strip_prefix(expected).ok(),
+                    "{path:?}"
+                );
+            }
+        }
+        // Equal keys for equal paths, and only for those.
+        for a in paths.iter().take(200) {
+            for b in paths.iter().take(200) {
+                let (a, b) = (Path::new(a), Path::new(b));
+                assert_eq!(
+                    DirKey::of(a).bytes == DirKey::of(b).bytes,
+                    a == b,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 
     fn apps(files: &[(&str, bool, bool)], evidence: &[(FileId, FileId)]) -> Vec<Vec<FileId>> {
         let paths: Vec<&Path> = files.iter().map(|(p, _, _)| Path::new(*p)).collect();

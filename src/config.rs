@@ -400,7 +400,7 @@ impl Config {
         };
         match &self.test_paths {
             Some(globs) => globs.is_match(&relative),
-            None => default_test_globs().is_match(&relative),
+            None => is_default_test_path(&relative),
         }
     }
 
@@ -553,7 +553,38 @@ pub fn root_dirs(roots: &[PathBuf]) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Whether a relative path matches one of [`DEFAULT_TEST_PATHS`]: their globs
+/// matched by hand on the parts of the path between `/`, as globset matches them.
+/// Compiling the globs cost more than all the matching a run does.
+#[cfg(unix)]
+fn is_default_test_path(relative: &Path) -> bool {
+    let parts: Vec<&[u8]> = (relative.as_os_str().as_encoded_bytes())
+        .split(|&b| b == b'/')
+        .collect();
+    let Some((name, dirs)) = parts.split_last() else {
+        return false;
+    };
+    let has = |text: &[u8], needle: &[u8]| text.windows(needle.len()).any(|w| w == needle);
+    // `**/test/**`, `**/tests/**`, `**/__tests__/**`, `**/e2e/**`: a directory part.
+    (dirs.iter()).any(|dir| matches!(*dir, b"test" | b"tests" | b"__tests__" | b"e2e"))
+        // `**/*.test.*`, `**/*.spec.*`: in the name.
+        || has(name, b".test.")
+        || has(name, b".spec.")
+        // `**/examples/*.rs`
+        || (dirs.last() == Some(&b"examples".as_slice()) && name.ends_with(b".rs"))
+        // `**/examples/*/main.rs`
+        || (*name == b"main.rs"
+            && dirs.len() >= 2
+            && dirs[dirs.len() - 2] == b"examples")
+}
+
+#[cfg(not(unix))]
+fn is_default_test_path(relative: &Path) -> bool {
+    default_test_globs().is_match(relative)
+}
+
 /// [`DEFAULT_TEST_PATHS`], compiled once.
+#[cfg_attr(all(unix, not(test)), allow(dead_code))]
 fn default_test_globs() -> &'static GlobSet {
     static GLOBS: std::sync::OnceLock<GlobSet> = std::sync::OnceLock::new();
     GLOBS.get_or_init(|| {
@@ -652,6 +683,45 @@ pub fn default_file() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn default_test_paths_are_matched_as_their_globs() {
+        let parts = [
+            "",
+            "test",
+            "tests",
+            "__tests__",
+            "e2e",
+            "examples",
+            "testx",
+            "a",
+            "main.rs",
+            "x.rs",
+            ".rs",
+            "a.test.js",
+            ".test.",
+            "b.spec.ts",
+            "x.test",
+            "spec.ts",
+        ];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = (paths.iter())
+                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
+                .collect();
+            paths.extend(longer);
+        }
+        for path in &paths {
+            for path in [path.as_str(), path.trim_start_matches('/')] {
+                let path = Path::new(path);
+                assert_eq!(
+                    is_default_test_path(path),
+                    default_test_globs().is_match(path),
+                    "{path:?}"
+                );
+            }
+        }
+    }
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("/repo/wirelint.toml"))

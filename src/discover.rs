@@ -135,9 +135,16 @@ fn generated_bytes(bytes: &[u8]) -> bool {
     }
     // The last line, without a line break, keeps a final `\r`.
     bytes.len() - start > LONGEST_HANDWRITTEN_LINE
-        || (GENERATED_MARKERS.iter())
-            .any(|marker| memchr::memmem::find(bytes, marker.as_bytes()).is_some())
+        || (GENERATED_MARKER_FINDERS.iter()).any(|marker| marker.find(bytes).is_some())
 }
+
+/// The searchers of [`GENERATED_MARKERS`], built once rather than for every file.
+static GENERATED_MARKER_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        (GENERATED_MARKERS.iter())
+            .map(|marker| memchr::memmem::Finder::new(marker.as_bytes()))
+            .collect()
+    });
 
 /// Classifies a file by name; `None` for files we never lint.
 pub fn classify(path: &Path) -> Option<FileKind> {
@@ -211,8 +218,23 @@ impl Listing {
     /// Whether the file `name` is in `dir` (absolute, normalised), or `None` when the
     /// walk did not list `dir`.
     pub fn has(&self, dir: &Path, name: &str) -> Option<bool> {
+        let normal_dir = is_normal(dir);
         self.roots.iter().find_map(|(given, absolute)| {
-            let relative = dir.strip_prefix(absolute).ok()?;
+            let relative = match normal_dir && is_normal(absolute) {
+                // Two normal paths: one is below the other when its bytes continue the
+                // other's at a `/` (comparing components costs much more).
+                true => {
+                    let rest = (dir.as_os_str().as_encoded_bytes())
+                        .strip_prefix(absolute.as_os_str().as_encoded_bytes())?;
+                    let rest = match rest {
+                        [] => rest,
+                        [b'/', rest @ ..] => rest,
+                        _ => return None,
+                    };
+                    path_of_bytes(rest)
+                }
+                false => dir.strip_prefix(absolute).ok()?,
+            };
             // `join("")` would add a separator.
             let dir = match relative.as_os_str().is_empty() {
                 true => given.clone(),
@@ -283,8 +305,10 @@ fn sorted_by_bytes(sources: &[SourcePath]) -> Option<Vec<SourcePath>> {
             && !bytes.is_empty()
             && !bytes.starts_with(b".")
             && !bytes.ends_with(b"/")
-            && memchr::memmem::find(bytes, b"/.").is_none()
-            && memchr::memmem::find(bytes, b"//").is_none()
+            // No `/.` and no `//`: one `memchr` pass (a `memmem` search would build a
+            // searcher per path).
+            && memchr::memchr_iter(b'/', bytes)
+                .all(|at| !matches!(bytes.get(at + 1), Some(b'.' | b'/')))
     };
     let mut keyed: Vec<(Vec<u8>, &SourcePath)> = Vec::with_capacity(sources.len());
     for source in sources {
@@ -473,7 +497,7 @@ fn visit(
     if file_type.is_dir() {
         return Ok(Some(Seen::Dir(entry.into_path())));
     }
-    let name = entry.file_name();
+    let name = walked_name(&entry);
     if file_type.is_file() && RESOLUTION_CONFIGS.iter().any(|config| name == *config) {
         return Ok(Some(Seen::Config(entry.into_path())));
     }
@@ -494,15 +518,61 @@ fn visit(
     // is not build output, and a `dist` named on the command line is read as asked.
     // The walk joins one name per level to the root: the directories below it are the
     // last `depth - 1` components before the file's name.
-    let output = (entry.path().components().rev())
-        .skip(1)
-        .take(entry.depth().saturating_sub(1))
-        .any(|dir| OUTPUT_DIRS.iter().any(|name| dir.as_os_str() == *name));
+    let output = under_output_dir(&entry);
     Ok(Some(Seen::Source(SourcePath {
         path: clean(entry.path()),
         kind,
         output,
     })))
+}
+
+/// The path whose bytes are `bytes`, cut from a path's own at a `/` (only Unix paths,
+/// see [`is_normal`], are cut so).
+#[cfg(unix)]
+fn path_of_bytes(bytes: &[u8]) -> &Path {
+    use std::os::unix::ffi::OsStrExt;
+    Path::new(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_of_bytes(bytes: &[u8]) -> &Path {
+    Path::new(std::str::from_utf8(bytes).unwrap_or_default())
+}
+
+/// The name of a walked entry. Below the root the walk joined each name to its
+/// directory with one `/`, so on Unix it is the bytes after the last one: cheaper than
+/// `DirEntry::file_name`, which takes the whole path apart.
+fn walked_name(entry: &ignore::DirEntry) -> &std::ffi::OsStr {
+    #[cfg(unix)]
+    if entry.depth() > 0 {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = entry.path().as_os_str().as_bytes();
+        if let Some(at) = memchr::memrchr(b'/', bytes) {
+            return std::ffi::OsStr::from_bytes(&bytes[at + 1..]);
+        }
+    }
+    entry.file_name()
+}
+
+/// Whether the walk went through an output directory ([`OUTPUT_DIRS`]) from the root
+/// to a file: only directories below the root count, the last `depth - 1` components
+/// before its name, on Unix the parts between its last `/`s ([`walked_name`] says why).
+fn under_output_dir(entry: &ignore::DirEntry) -> bool {
+    let below_root = entry.depth().saturating_sub(1);
+    let is_output = |dir: &[u8]| OUTPUT_DIRS.iter().any(|name| dir == name.as_bytes());
+    #[cfg(unix)]
+    {
+        (entry.path().as_os_str().as_encoded_bytes())
+            .rsplit(|&b| b == b'/')
+            .skip(1)
+            .take(below_root)
+            .any(is_output)
+    }
+    #[cfg(not(unix))]
+    (entry.path().components().rev())
+        .skip(1)
+        .take(below_root)
+        .any(|dir| is_output(dir.as_os_str().as_encoded_bytes()))
 }
 
 fn error_path(err: &ignore::Error) -> Option<&Path> {
@@ -531,10 +601,40 @@ pub fn clean(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
 }
 
+/// Whether a path has no `.` or `..` parts and no empty ones (`a//b`, `a/`), so that
+/// taking it apart and putting it together again gives the same bytes. Most paths
+/// are, and looking at their bytes is much cheaper than taking them apart.
+pub fn is_normal(path: &Path) -> bool {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let plain = |part: &[u8]| !matches!(part, b"" | b"." | b"..");
+    // One pass over the bytes, looking at each part when its `/` comes (an absolute
+    // path's first part, before its `/`, is empty and not one).
+    let mut start = usize::from(bytes.starts_with(b"/"));
+    for (at, &byte) in bytes.iter().enumerate().skip(start) {
+        if byte == b'/' {
+            if !plain(&bytes[start..at]) {
+                return false;
+            }
+            start = at + 1;
+        }
+    }
+    cfg!(unix) && plain(&bytes[start..])
+}
+
 /// The absolute form of a path without `.` and `..` components, for comparing paths
 /// given in different ways (`web/a.ts`, `./web/a.ts`, `/repo/web/a.ts`). Lexical only:
 /// the file need not exist, and symlinks are not resolved.
 pub fn absolute(path: &Path) -> PathBuf {
+    // Already absolute and normal, a path is its own answer: most are (discovery makes
+    // them from an absolute root), and taking them apart costs more than the rest.
+    if path.is_absolute() && is_normal(path) {
+        return path.to_path_buf();
+    }
+    absolute_by_components(path)
+}
+
+/// [`absolute`] of any path.
+fn absolute_by_components(path: &Path) -> PathBuf {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for component in path.components() {
@@ -611,6 +711,24 @@ fn back_into(cwd: &Path, path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_normal_absolute_path_is_its_own_absolute_form() {
+        let parts = ["", ".", "..", "a", ".b", "c.ts"];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = (paths.iter())
+                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
+                .collect();
+            paths.extend(longer);
+        }
+        for path in &paths {
+            for path in [path.clone(), format!("{path}/"), format!("/{path}")] {
+                let path = Path::new(&path);
+                assert_eq!(absolute(path), absolute_by_components(path), "{path:?}");
+            }
+        }
+    }
     use std::fs;
 
     fn touch(root: &Path, rel: &str) {
@@ -648,6 +766,10 @@ mod tests {
             None
         );
         assert_eq!(listing.has(root.parent().unwrap(), "tsconfig.json"), None);
+        // A sibling whose name starts with the root's is not below it.
+        let mut sibling = root.clone().into_os_string();
+        sibling.push("x");
+        assert_eq!(listing.has(Path::new(&sibling), "tsconfig.json"), None);
     }
 
     fn rels(root: &Path, files: &[SourcePath]) -> Vec<String> {

@@ -104,11 +104,13 @@ struct Manifest {
 #[derive(Default)]
 pub struct Packages {
     /// By absolute directory: the manifest of the nearest package, if it names a
-    /// Socket.IO package at all.
-    nearest: FxHashMap<PathBuf, Option<Arc<Manifest>>>,
-    /// By absolute directory: the Socket.IO client version of the nearest manifest
-    /// that names one.
-    majors: FxHashMap<PathBuf, Option<u32>>,
+    /// Socket.IO package at all. Directories are keyed by their bytes, cheaper to hash
+    /// than their components: they are all ancestors of paths `discover::absolute`
+    /// made, so equal paths have equal bytes.
+    nearest: FxHashMap<Box<[u8]>, Option<Arc<Manifest>>>,
+    /// By absolute directory (its bytes): the Socket.IO client version of the nearest
+    /// manifest that names one.
+    majors: FxHashMap<Box<[u8]>, Option<u32>>,
 }
 
 /// What the nearest `package.json` of each file says (see [`Packages::of_files`]).
@@ -197,12 +199,12 @@ impl Packages {
         let mut walked = Vec::new();
         let mut found = None;
         for ancestor in dir.ancestors() {
-            if let Some(known) = self.majors.get(ancestor) {
+            if let Some(known) = self.majors.get(key(ancestor)) {
                 found = *known;
                 break;
             }
-            walked.push(ancestor.to_path_buf());
-            let major = match self.nearest.get(ancestor) {
+            walked.push(Box::from(key(ancestor)));
+            let major = match self.nearest.get(key(ancestor)) {
                 // Read already: the manifest of this very directory?
                 Some(Some(manifest)) if manifest.root == ancestor => manifest.socketio_major,
                 _ => std::fs::read_to_string(ancestor.join("package.json"))
@@ -231,11 +233,11 @@ impl Packages {
         let mut walked = Vec::new();
         let mut found = None;
         for ancestor in dir.ancestors() {
-            if let Some(known) = self.nearest.get(ancestor) {
+            if let Some(known) = self.nearest.get(key(ancestor)) {
                 found = known.clone();
                 break;
             }
-            walked.push(ancestor.to_path_buf());
+            walked.push(Box::from(key(ancestor)));
             if let Ok(text) = std::fs::read_to_string(ancestor.join("package.json")) {
                 // Every package of `node_modules` has a manifest: only those that can
                 // name a Socket.IO package are parsed.
@@ -252,6 +254,11 @@ impl Packages {
         }
         found
     }
+}
+
+/// How [`Packages`] keys a directory.
+fn key(dir: &Path) -> &[u8] {
+    dir.as_os_str().as_encoded_bytes()
 }
 
 /// The name, entry points and Socket.IO version of a `package.json`; `None` for

@@ -40,7 +40,9 @@ pub struct Resolver {
     file_dir: Vec<usize>,
     /// What a specifier resolved to from a directory (relative specifiers) or under a
     /// config (the rest): files of one directory import the same modules again and again.
-    resolved: Mutex<FxHashMap<(Scope, Box<str>), Resolved>>,
+    /// By scope first, so that a specifier is looked up as the `&str` it is, without
+    /// allocating a key.
+    resolved: Mutex<FxHashMap<Scope, FxHashMap<Box<str>, Resolved>>>,
 }
 
 /// A file id, or `None` for packages and missing files.
@@ -90,7 +92,13 @@ impl Resolver {
         // Relative inputs are made absolute so that a tsconfig above the
         // working directory is still found; an unknown cwd just keeps them relative.
         let cwd = std::env::current_dir().unwrap_or_default();
-        let paths: Vec<PathBuf> = files.iter().map(|f| normalize(&cwd.join(f))).collect();
+        // (Joining an absolute path gives it back: it is not copied twice.)
+        let paths: Vec<PathBuf> = (files.iter())
+            .map(|f| match f.is_absolute() {
+                true => normalize(f),
+                false => normalize(&cwd.join(f)),
+            })
+            .collect();
         let mut ids = FxHashMap::default();
         ids.reserve(paths.len());
         for (id, p) in paths.iter().enumerate() {
@@ -98,13 +106,15 @@ impl Resolver {
             ids.entry(Box::from(p.as_os_str().as_encoded_bytes()))
                 .or_insert(id);
         }
-        let mut dirs: FxHashMap<&Path, usize> = FxHashMap::default();
-        let file_dir = paths
+        // By the bytes of the directory's path (cheaper to hash than its components).
+        let mut dirs: FxHashMap<&[u8], usize> = FxHashMap::default();
+        let file_dir: Vec<usize> = paths
             .iter()
             .map(|p| {
                 let next = dirs.len();
+                let dir = parent_of_normal(p).unwrap_or(Path::new(""));
                 *dirs
-                    .entry(p.parent().unwrap_or(Path::new("")))
+                    .entry(dir.as_os_str().as_encoded_bytes())
                     .or_insert(next)
             })
             .collect();
@@ -113,9 +123,14 @@ impl Resolver {
             listing,
             ..ConfigLoader::default()
         };
-        let file_config = paths
-            .iter()
-            .map(|p| p.parent().and_then(|dir| loader.config_for_dir(dir)))
+        // The config of each directory, asked once per directory (in the order of the
+        // files, so configs are numbered as before) rather than once per file.
+        let mut dir_config: Vec<Option<Option<usize>>> = vec![None; dirs.len()];
+        let file_config = (paths.iter().zip(&file_dir))
+            .map(|(p, &dir_index)| {
+                let dir = parent_of_normal(p)?;
+                *dir_config[dir_index].get_or_insert_with(|| loader.config_for_dir(dir))
+            })
             .collect();
         Resolver {
             paths,
@@ -146,23 +161,23 @@ impl Resolver {
         } else {
             Scope::Config((*self.file_config.get(from)?)?)
         };
-        let key = (scope, Box::from(specifier));
         // A poisoned lock only means another thread panicked mid-insert: the map is
         // still a valid memo.
         let mut resolved = self.resolved.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = resolved.get(&key) {
+        let in_scope = resolved.entry(scope).or_default();
+        if let Some(found) = in_scope.get(specifier) {
             return *found;
         }
         let found = self.resolve_uncached(from, specifier);
-        resolved.insert(key, found);
+        in_scope.insert(Box::from(specifier), found);
         found
     }
 
     fn resolve_uncached(&self, from: usize, specifier: &str) -> Option<usize> {
         let file = self.paths.get(from)?;
         if is_relative(specifier) {
-            let dir = file.parent()?;
-            let candidate = normalize(&dir.join(specifier));
+            let dir = parent_of_normal(file)?;
+            let candidate = join_normal(dir, specifier);
             // `.`, `..` and `x/` can only name a directory, as in TypeScript.
             let dir_only = specifier.ends_with('/')
                 || specifier.ends_with("/.")
@@ -253,24 +268,126 @@ fn is_relative(specifier: &str) -> bool {
         || specifier.starts_with("../")
 }
 
-/// Lexical normalisation: drops `.`, folds `..` into its parent, never touches the disk.
-/// Whether [`normalize`] would give the path back as it is: no `.` or `..` parts, and
-/// no empty ones (`a//b`, `a/`). Most paths are, and looking at their bytes is much
-/// cheaper than taking them apart.
-fn is_normal(path: &Path) -> bool {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    let mut parts = bytes.split(|&b| b == b'/');
-    // An absolute path starts with an empty part.
-    if bytes.starts_with(b"/") {
-        parts.next();
+/// `Path::parent` of a path [`normalize`] made, from the bytes after its last `/`
+/// instead of its components: such a path has no empty, `.` or trailing parts.
+fn parent_of_normal(path: &Path) -> Option<&Path> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if bytes.is_empty() || bytes == b"/" {
+            return None;
+        }
+        let parent = match memchr::memrchr(b'/', bytes) {
+            // The root.
+            Some(0) => &bytes[..1],
+            Some(at) => &bytes[..at],
+            None => b"",
+        };
+        Some(Path::new(std::ffi::OsStr::from_bytes(parent)))
     }
-    cfg!(unix) && !bytes.is_empty() && parts.all(|part| !matches!(part, b"" | b"." | b".."))
+    #[cfg(not(unix))]
+    path.parent()
 }
 
+/// `normalize(&dir.join(relative))` for a `dir` that [`normalize`] made and a
+/// `relative` path (no leading `/`): only `relative` is taken apart, on its bytes, as
+/// the directory of every relative import is already normal.
+#[cfg(unix)]
+fn join_normal(dir: &Path, relative: &str) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    let dir = dir.as_os_str().as_encoded_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(dir.len() + 1 + relative.len());
+    out.extend_from_slice(dir);
+    let absolute = out.starts_with(b"/");
+    for part in relative.as_bytes().split(|&b| b == b'/') {
+        match part {
+            b"" | b"." => {}
+            b".." => {
+                let last_start = memchr::memrchr(b'/', &out).map_or(0, |at| at + 1);
+                match &out[last_start..] {
+                    // `/..` is `/`.
+                    b"" if absolute => {}
+                    // Nothing, or only `..`s, to go up from.
+                    b"" | b".." => push_part(&mut out, absolute, b".."),
+                    // What `PathBuf::pop` leaves: the separator before the name goes
+                    // too, except the root's.
+                    _ => out.truncate(last_start.saturating_sub(1).max(usize::from(absolute))),
+                }
+            }
+            name => push_part(&mut out, absolute, name),
+        }
+    }
+    PathBuf::from(std::ffi::OsString::from_vec(out))
+}
+
+#[cfg(not(unix))]
+fn join_normal(dir: &Path, relative: &str) -> PathBuf {
+    normalize(&dir.join(relative))
+}
+
+/// Lexical normalisation: drops `.`, folds `..` into its parent, never touches the disk.
 fn normalize(path: &Path) -> PathBuf {
-    if is_normal(path) {
+    if crate::discover::is_normal(path) {
         return path.to_path_buf();
     }
+    normalize_slow(path)
+}
+
+/// [`normalize`] of a path that is not normal, on its bytes where paths are bytes split
+/// at `/`: taking a path apart into components and pushing them one by one costs
+/// several times more, and `dir.join("./x")` of every relative import comes here.
+#[cfg(unix)]
+fn normalize_slow(path: &Path) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let absolute = bytes.starts_with(b"/");
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    if absolute {
+        out.push(b'/');
+    }
+    // Where each name pushed so far starts in `out`, to pop it; the `..` kept at the
+    // start of a relative path are not names.
+    let mut starts: Vec<usize> = Vec::new();
+    for part in bytes.split(|&b| b == b'/') {
+        match part {
+            b"" | b"." => {}
+            b".." => match starts.pop() {
+                Some(start) => {
+                    // What `PathBuf::pop` leaves: the separator before the name goes
+                    // too, except the root's.
+                    out.truncate(start.saturating_sub(1).max(usize::from(absolute)));
+                }
+                // `/..` is `/`.
+                None if absolute => {}
+                None => push_part(&mut out, absolute, b".."),
+            },
+            name => {
+                push_part(&mut out, absolute, name);
+                starts.push(out.len() - name.len());
+            }
+        }
+    }
+    PathBuf::from(std::ffi::OsString::from_vec(out))
+}
+
+/// Appends `part` to a path being built, as `PathBuf::push` of a relative name does.
+#[cfg(unix)]
+fn push_part(out: &mut Vec<u8>, absolute: bool, part: &[u8]) {
+    if out.len() > usize::from(absolute) {
+        out.push(b'/');
+    }
+    out.extend_from_slice(part);
+}
+
+#[cfg(not(unix))]
+fn normalize_slow(path: &Path) -> PathBuf {
+    normalize_by_components(path)
+}
+
+/// [`normalize`] by components, as every platform can.
+#[cfg_attr(unix, allow(dead_code))]
+fn normalize_by_components(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -530,6 +647,37 @@ mod tests {
     use super::*;
     use std::fs;
 
+    #[test]
+    fn normalizing_bytes_is_normalizing_components() {
+        let parts = ["", ".", "..", "a", "bc", ".d", "..e"];
+        let mut paths = vec![String::new()];
+        // Every path of up to four parts, relative and absolute, with and without a
+        // trailing slash.
+        for _ in 0..4 {
+            let longer: Vec<String> = (paths.iter())
+                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
+                .collect();
+            paths.extend(longer);
+        }
+        for path in &paths {
+            for path in [path.as_str(), path.trim_start_matches('/')] {
+                for path in [path.to_owned(), format!("{path}/")] {
+                    let path = Path::new(&path);
+                    let normal = normalize(path);
+                    assert_eq!(normal, normalize_by_components(path), "{path:?}");
+                    assert_eq!(parent_of_normal(&normal), normal.parent(), "{path:?}");
+                    for relative in ["", ".", "..", "./a", "../a", "../../b/./c", "./", "a//b"] {
+                        assert_eq!(
+                            join_normal(&normal, relative),
+                            normalize(&normal.join(relative)),
+                            "{path:?} {relative}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Creates `files` under a temp dir and returns it plus their absolute paths.
     fn setup(files: &[&str], configs: &[(&str, &str)]) -> (tempfile::TempDir, Vec<PathBuf>) {
         let dir = tempfile::tempdir().unwrap();
@@ -717,13 +865,13 @@ mod tests {
             "/a/b.ts", "a/b", "/", "a", "./a", "a/./b", "a/../b", "a//b", "a/", "..", "/a/.", "",
         ] {
             let path = Path::new(path);
-            if is_normal(path) {
+            if crate::discover::is_normal(path) {
                 assert_eq!(normalize(path), path, "{}", path.display());
             }
         }
-        assert!(is_normal(Path::new("/a/b.ts")));
-        assert!(!is_normal(Path::new("a//b")));
-        assert!(!is_normal(Path::new("a/./b")));
+        assert!(crate::discover::is_normal(Path::new("/a/b.ts")));
+        assert!(!crate::discover::is_normal(Path::new("a//b")));
+        assert!(!crate::discover::is_normal(Path::new("a/./b")));
     }
 
     #[test]

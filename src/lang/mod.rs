@@ -83,14 +83,30 @@ fn note_references(facts: &mut FileFacts, text: &str) {
         .chain(facts.promises.iter().map(|p| p.span))
         .chain(facts.namespaces.iter().map(|n| n.span))
         .collect();
-    facts.scopes.retain(|scope| {
-        sites
-            .iter()
-            .any(|site| scope.span.start <= site.start && site.end <= scope.span.end)
-            && !exported(text, scope.span.start)
-    });
+    let holds_a_site = holds_one_of(sites);
+    facts
+        .scopes
+        .retain(|scope| holds_a_site(scope.span) && !exported(text, scope.span.start));
     facts.scopes.sort_by_key(|scope| scope.span);
     facts.scopes.dedup();
+}
+
+/// Whether a span holds one of `sites` (starts at or before it and ends at or after
+/// it), without comparing each span asked with every site (a large file has thousands
+/// of both): with the sites by their start, those that start in the span or later are
+/// a suffix, and one of them ends in the span when the least end of that suffix does.
+fn holds_one_of(mut sites: Vec<crate::facts::Span>) -> impl Fn(crate::facts::Span) -> bool {
+    sites.sort_unstable_by_key(|site| site.start);
+    let mut least_end_from: Vec<u32> = sites.iter().map(|site| site.end).collect();
+    for at in (1..least_end_from.len()).rev() {
+        least_end_from[at - 1] = least_end_from[at - 1].min(least_end_from[at]);
+    }
+    move |span| {
+        let first = sites.partition_point(|site| site.start < span.start);
+        least_end_from
+            .get(first)
+            .is_some_and(|&end| end <= span.end)
+    }
 }
 
 /// The quotes that open the string literals of a file's code, for telling whether a
@@ -251,6 +267,28 @@ pub(crate) mod module_order {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_holding_a_site_are_found_as_by_comparing_each_pair() {
+        use crate::facts::Span;
+        let spans: Vec<Span> = (0..6u32)
+            .flat_map(|start| (0..6u32).map(move |end| Span::new(start, end)))
+            .collect();
+        // Every set of up to three sites among the spans (inverted ones included).
+        for a in 0..spans.len() {
+            for b in a..spans.len() {
+                for c in [None, Some(spans[(a * 7 + b) % spans.len()])] {
+                    let sites: Vec<Span> = [spans[a], spans[b]].into_iter().chain(c).collect();
+                    let holds = holds_one_of(sites.clone());
+                    for &span in &spans {
+                        let expected = (sites.iter())
+                            .any(|site| span.start <= site.start && site.end <= span.end);
+                        assert_eq!(holds(span), expected, "{span:?} {sites:?}");
+                    }
+                }
+            }
+        }
+    }
     use crate::facts::Calls;
 
     /// What the linker judges a function by, as `(name, [(param, calls)], throws)`.

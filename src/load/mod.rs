@@ -58,8 +58,9 @@ pub(crate) struct Project {
     /// Files skipped as minified or generated, by their content.
     generated: Vec<PathBuf>,
     /// Of each file, the hash of the input its facts came from: a text read again for
-    /// [`Loader::call_effects`] must still be that one.
-    input_hashes: Vec<cache::ContentHash>,
+    /// [`Loader::call_effects`] must still be that one. `None` for a text kept in its
+    /// file, which is that input (see [`Loaded::input`]).
+    input_hashes: Vec<Option<cache::ContentHash>>,
 }
 
 /// The files of a run once loading is over, and what `--timings` says of it.
@@ -137,7 +138,7 @@ impl<'s> Loader<'s> {
         let generated: Vec<PathBuf> = files
             .iter()
             .zip(&loaded)
-            .filter(|(_, l)| l.input == cache::SKIPPED || l.input == cache::SKIPPED_IN_OUTPUT_DIR)
+            .filter(|(_, l)| matches!(l.input, Some(cache::SKIPPED | cache::SKIPPED_IN_OUTPUT_DIR)))
             .map(|(file, _)| file.path.clone())
             .collect();
         let input_hashes = loaded.iter().map(|l| l.input).collect();
@@ -264,16 +265,23 @@ impl<'s> Loader<'s> {
         };
         let (facts, text, loaded) = match source_text {
             Ok((Some(text), metadata)) => {
-                let hash = cache::input_hash(&text, package);
+                // Without a cache, only a text that is not kept needs its hash (see
+                // `Loaded::input`), and whether it is kept is known after extraction.
+                let hash = self
+                    .cache
+                    .as_ref()
+                    .map(|_| cache::input_hash(&text, package));
                 // A text given in place of the file's says nothing of the file's
                 // metadata: its entry gets none, and a cached entry keeps its own.
                 let stat = metadata
                     .as_ref()
                     .and_then(|metadata| cache::Stat::remembered(metadata, read_at));
-                let cached = entry.filter(|entry| entry.hash == hash).and_then(|entry| {
-                    let restat = metadata.is_some().then(|| entry.restat(stat)).flatten();
-                    Some((entry.facts()?, restat))
-                });
+                let cached = entry
+                    .filter(|entry| Some(entry.hash) == hash)
+                    .and_then(|entry| {
+                        let restat = metadata.is_some().then(|| entry.restat(stat)).flatten();
+                        Some((entry.facts()?, restat))
+                    });
                 let (facts, from) = match cached {
                     Some((facts, restat)) => (facts, FactsFrom::Cache { read: true, restat }),
                     None => {
@@ -285,7 +293,7 @@ impl<'s> Loader<'s> {
                             .and_then(|_| {
                                 cache::Cache::encode(
                                     &facts,
-                                    hash,
+                                    hash?,
                                     stat,
                                     package.map_or(0, package::SelfPackage::fingerprint),
                                 )
@@ -294,7 +302,11 @@ impl<'s> Loader<'s> {
                         (facts, FactsFrom::Extraction(stored))
                     }
                 };
-                (facts, Some(text), Loaded::read(from, hash, entry))
+                let input = match hash {
+                    Some(hash) => Some(hash),
+                    None => (!facts.quotable()).then(|| cache::input_hash(&text, package)),
+                };
+                (facts, Some(text), Loaded::read(from, input, entry))
             }
             // Minified bundles and generated files of output directories: nobody edits
             // them, and they are large. The verdict is cached, so that an unchanged one
@@ -310,11 +322,12 @@ impl<'s> Loader<'s> {
                 let stored = (self.cache.as_ref())
                     .and_then(|_| cache::Cache::encode(&FileFacts::default(), verdict, stat, 0))
                     .map(cache::Stored::Fresh);
-                let loaded = Loaded::read(FactsFrom::Extraction(stored), verdict, entry);
+                let loaded = Loaded::read(FactsFrom::Extraction(stored), Some(verdict), entry);
                 (FileFacts::default(), None, loaded)
             }
             Err(message) => {
-                let loaded = Loaded::read(FactsFrom::Nothing, cache::content_hash(&message), entry);
+                let input = Some(cache::content_hash(&message));
+                let loaded = Loaded::read(FactsFrom::Nothing, input, entry);
                 let facts = FileFacts {
                     parse_error: Some(ParseError {
                         span: Span::default(),
@@ -424,8 +437,12 @@ impl<'s> Loader<'s> {
             Some(text) => std::borrow::Cow::Borrowed(&**text),
             None => std::borrow::Cow::Owned(self.text_again(index)?),
         };
-        if cache::input_hash(&text, package) != *project.input_hashes.get(index)? {
-            return None;
+        match project.input_hashes.get(index)? {
+            Some(hash) if cache::input_hash(&text, package) != *hash => return None,
+            Some(_) => {}
+            // The text kept is the one the facts came from.
+            None if file.text.is_none() => return None,
+            None => {}
         }
         let effects = std::panic::catch_unwind(|| {
             lang::call_effects(&text, source.kind, &self.socket_wrappers, package)
@@ -464,7 +481,7 @@ impl<'s> Loader<'s> {
             let read_at = std::time::SystemTime::now();
             if let Ok((Some(text), metadata)) =
                 read_source_and_metadata(&self.sources.discovered[index])
-                && cache::input_hash(&text, self.package(index)) == loaded.input
+                && Some(cache::input_hash(&text, self.package(index))) == loaded.input
             {
                 file.text = Some(Arc::from(text));
                 loaded.unread_text = false;
@@ -492,8 +509,10 @@ impl<'s> Loader<'s> {
 /// How one file was loaded.
 struct Loaded<'c> {
     from: FactsFrom,
-    /// Stands for the file's input: the hash of its text, or of why it has none.
-    input: cache::ContentHash,
+    /// Stands for the file's input: the hash of its text, or of why it has none. `None`
+    /// for a text kept in its file when there is no cache: nothing compares that text
+    /// with another, and hashing every file cost as much as a tenth of the parsing.
+    input: Option<cache::ContentHash>,
     /// The entry the facts are (or are to be) decoded from.
     entry: Option<&'c cache::Entry>,
     /// Left for [`Loader::complete`]: findings may quote the text, not read yet.
@@ -504,7 +523,11 @@ struct Loaded<'c> {
 
 impl<'c> Loaded<'c> {
     /// A file loaded from its text: nothing is left to do.
-    fn read(from: FactsFrom, input: cache::ContentHash, entry: Option<&'c cache::Entry>) -> Self {
+    fn read(
+        from: FactsFrom,
+        input: Option<cache::ContentHash>,
+        entry: Option<&'c cache::Entry>,
+    ) -> Self {
         Loaded {
             from,
             input,
@@ -565,7 +588,7 @@ fn load_unread<'c>(path: &Path, entry: &'c cache::Entry) -> Option<(SourceFile, 
             read: false,
             restat: None,
         },
-        input: entry.hash,
+        input: Some(entry.hash),
         entry: Some(entry),
         unread_text: entry.quotable,
         undecoded: true,
@@ -652,7 +675,8 @@ fn link_inputs(
     for (file, loaded) in files.iter().zip(loaded) {
         hasher.update(file.path.as_os_str().as_encoded_bytes());
         hasher.update(&[0]);
-        hasher.update(&loaded.input.to_le_bytes());
+        // Every input is hashed when there is a cache, the only time this is asked.
+        hasher.update(&loaded.input.unwrap_or_default().to_le_bytes());
         hasher.update(&file.socketio_major.unwrap_or(0).to_le_bytes());
     }
     hasher.digest128()

@@ -93,18 +93,34 @@ pub(super) fn decode(bytes: Vec<u8>, output: bool) -> Result<Option<String>, Str
 /// inside a string literal is a few bytes among thousands.
 fn mostly_control_bytes(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8000)];
-    // Without branches, and counted in bytes per chunk of 255, so that the compiler
-    // compares 16 or 32 bytes at a time.
-    let is_control =
-        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) | (b == 0x7f);
-    let control: usize = (head.chunks(255))
-        .map(|chunk| {
-            let in_chunk = chunk
-                .iter()
-                .fold(0u8, |count, &b| count.wrapping_add(u8::from(is_control(b))));
-            usize::from(in_chunk)
-        })
-        .sum();
+    // Without branches, and counted in a byte per block of at most 255, so that the
+    // compiler compares 16 or 32 bytes at a time. Blocks of a fixed size leave it no
+    // bytes to count one by one after its wide steps, as blocks of 255 did (a quarter
+    // of the bytes).
+    const BLOCK: usize = 192;
+    // Each byte adds 1 if it is a control byte, else 0, as a sum of comparisons that
+    // each cost one wide instruction or two: the bytes below 0x20, less the range of
+    // `\t`, `\n`, `\x0b`, `\x0c`, `\r`, plus the `\x0b` that range wrongly took, plus
+    // DEL. The count of a block stays below 256, so wrapping sums are exact.
+    let count = |block: &[u8]| {
+        let in_block = block.iter().fold(0u8, |count, &b| {
+            count
+                .wrapping_add(u8::from(b < 0x20))
+                .wrapping_sub(u8::from(b.wrapping_sub(b'\t') <= b'\r' - b'\t'))
+                .wrapping_add(u8::from(b == 0x0b))
+                .wrapping_add(u8::from(b == 0x7f))
+        });
+        usize::from(in_block)
+    };
+    let blocks = head.chunks_exact(BLOCK);
+    let rest = count(blocks.remainder());
+    let control: usize = rest
+        + blocks
+            .map(|block| match <&[u8; BLOCK]>::try_from(block) {
+                Ok(block) => count(block),
+                Err(_) => count(block),
+            })
+            .sum::<usize>();
     control * 10 > head.len()
 }
 

@@ -98,8 +98,7 @@ fn best<'a>(
     let mut scored: Vec<(f64, &'a str)> = candidates
         .iter()
         .filter(|c| **c != name && related(name, c))
-        .map(|c| (normalized_damerau_levenshtein(name, c), *c))
-        .filter(|(score, _)| *score >= threshold)
+        .filter_map(|c| Some((score_at_least(name, c, threshold)?, *c)))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
@@ -141,14 +140,54 @@ pub fn plausible(a: &str, b: &str) -> bool {
 /// of the other relative to its length (`room:jion`, `getUser`/`getUsers`; not
 /// `cloudflared_start`/`cloudflared_stop`, two different words).
 pub fn typo(a: &str, b: &str) -> bool {
-    let joined = |name: &str| name.replace(SEPARATORS, "");
-    if joined(a) == joined(b) {
+    // Compared as they go by, without building the names joined or split: `best`
+    // asks this of every candidate.
+    fn joined(name: &str) -> impl Iterator<Item = char> + '_ {
+        name.chars().filter(|c| !SEPARATORS.contains(c))
+    }
+    if joined(a).eq(joined(b)) {
         return true;
     }
-    separators(a) == separators(b)
-        && words(a).iter().zip(words(b)).all(|(x, y)| {
-            *x == y || normalized_damerau_levenshtein(x, y) >= TYPO_THRESHOLD || swapped(x, y)
-        })
+    separators_of(a).eq(separators_of(b))
+        && a.split(SEPARATORS)
+            .zip(b.split(SEPARATORS))
+            .all(|(x, y)| x == y || score_at_least(x, y, TYPO_THRESHOLD).is_some() || swapped(x, y))
+}
+
+/// `normalized_damerau_levenshtein(a, b)` when it is at least `threshold`, else `None`;
+/// the same answers, without the distance's table when the characters the names do
+/// not share already put it out of reach.
+fn score_at_least(a: &str, b: &str, threshold: f64) -> Option<f64> {
+    if let Some(bound) = score_bound(a, b)
+        && bound < threshold
+    {
+        return None;
+    }
+    Some(normalized_damerau_levenshtein(a, b)).filter(|score| *score >= threshold)
+}
+
+/// A bound the score of two ASCII names cannot exceed, from the characters one has more
+/// of than the other: each edit (insertion, deletion, substitution) makes up for at most
+/// one such character of each name and a transposition for none, so the distance is at
+/// least the larger count. The score is computed from the distance with the same
+/// operations, which never decrease in it, so the bound is exact in floating point too.
+/// `None` when a name is not ASCII or both are empty.
+fn score_bound(a: &str, b: &str) -> Option<f64> {
+    if !a.is_ascii() || !b.is_ascii() || (a.is_empty() && b.is_empty()) {
+        return None;
+    }
+    let mut count = [0i32; 128];
+    for byte in a.bytes() {
+        count[usize::from(byte)] += 1;
+    }
+    for byte in b.bytes() {
+        count[usize::from(byte)] -= 1;
+    }
+    let only_a: i32 = count.iter().filter(|&&c| c > 0).sum();
+    let only_b: i32 = -count.iter().filter(|&&c| c < 0).sum::<i32>();
+    let distance_at_least = only_a.max(only_b);
+    let longest = a.len().max(b.len());
+    Some(1.0 - (distance_at_least as f64) / (longest as f64))
 }
 
 /// Whether `b` is `a` with two neighbouring characters swapped (`nwo` for `now`): the
@@ -163,7 +202,11 @@ fn swapped(a: &str, b: &str) -> bool {
 }
 
 fn separators(name: &str) -> Vec<char> {
-    name.chars().filter(|c| SEPARATORS.contains(c)).collect()
+    separators_of(name).collect()
+}
+
+fn separators_of(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|c| SEPARATORS.contains(c))
 }
 
 fn words(name: &str) -> Vec<&str> {
@@ -183,6 +226,74 @@ pub fn did_you_mean_any(candidates: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_score_bound_is_never_below_the_score() {
+        // Every pair of names of up to four letters of three, and a few others.
+        let mut names = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = (names.iter())
+                .flat_map(|name| ["a", "b", "c"].map(|letter| format!("{name}{letter}")))
+                .collect();
+            names.extend(longer);
+        }
+        names.extend(["a:b", "ab_", "ba:", "é", "éa"].map(str::to_owned));
+        for a in &names {
+            for b in &names {
+                let score = normalized_damerau_levenshtein(a, b);
+                if let Some(bound) = score_bound(a, b) {
+                    assert!(score <= bound, "{a} {b}");
+                }
+                for threshold in [ORPHAN_THRESHOLD, WIRED_THRESHOLD, TYPO_THRESHOLD] {
+                    let expected = Some(score).filter(|score| *score >= threshold);
+                    assert_eq!(score_at_least(a, b, threshold), expected, "{a} {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn typos_are_judged_as_on_names_joined_and_split() {
+        let by_allocation = |a: &str, b: &str| {
+            let joined = |name: &str| name.replace(SEPARATORS, "");
+            if joined(a) == joined(b) {
+                return true;
+            }
+            separators(a) == separators(b)
+                && words(a).iter().zip(words(b)).all(|(x, y)| {
+                    *x == y
+                        || normalized_damerau_levenshtein(x, y) >= TYPO_THRESHOLD
+                        || swapped(x, y)
+                })
+        };
+        let names = [
+            "room:join",
+            "room:jion",
+            "room:joi",
+            "roomjoin",
+            "room_join",
+            "room:join:x",
+            "getUser",
+            "getUsers",
+            "sync_nwo",
+            "sync_now",
+            "a|b",
+            "a:b",
+            "",
+            ":",
+            "é:x",
+            "cloudflared_start",
+            "cloudflared_stop",
+            "cloudflaredstart",
+            "x-y.z",
+            "x.y-z",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(typo(a, b), by_allocation(a, b), "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn orphans_win_over_closer_wired_names() {

@@ -107,7 +107,10 @@ fn webview() -> SocketRef {
 /// Whether a file's text names Tauri's JS API: every call [`Extractor::on_tauri_call`]
 /// recognises goes through an import of it, whose specifier is in the text.
 pub(super) fn names_api(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), API.as_bytes()).is_some()
+    // Built once: building a searcher costs as much as searching a small file.
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(API));
+    FINDER.find(text.as_bytes()).is_some()
 }
 
 impl Extractor<'_> {
