@@ -425,13 +425,7 @@ mod tests {
     #[test]
     fn dir_keys_compare_and_climb_as_paths_do() {
         let parts = ["", ".", "..", "a", "b.ts"];
-        let mut paths = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = (paths.iter())
-                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
-                .collect();
-            paths.extend(longer);
-        }
+        let paths = crate::discover::paths_of_parts(&parts);
         let paths: Vec<String> = (paths.iter())
             .flat_map(|path| [path.clone(), path.trim_start_matches('/').to_owned()])
             .collect();

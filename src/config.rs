@@ -704,13 +704,7 @@ mod tests {
             "x.test",
             "spec.ts",
         ];
-        let mut paths = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = (paths.iter())
-                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
-                .collect();
-            paths.extend(longer);
-        }
+        let paths = crate::discover::paths_of_parts(&parts);
         for path in &paths {
             for path in [path.as_str(), path.trim_start_matches('/')] {
                 let path = Path::new(path);

@@ -708,6 +708,21 @@ fn back_into(cwd: &Path, path: &Path) -> Option<PathBuf> {
     Some(shortened)
 }
 
+/// Every path of up to four of `parts`, each part after a `/` (so the relative form is
+/// the path with its first `/` trimmed): the inputs on which code that reads paths as
+/// bytes is checked against the component-wise code it replaced.
+#[cfg(test)]
+pub(crate) fn paths_of_parts(parts: &[&str]) -> Vec<String> {
+    let mut paths = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = (paths.iter())
+            .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
+            .collect();
+        paths.extend(longer);
+    }
+    paths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -715,13 +730,7 @@ mod tests {
     #[test]
     fn a_normal_absolute_path_is_its_own_absolute_form() {
         let parts = ["", ".", "..", "a", ".b", "c.ts"];
-        let mut paths = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = (paths.iter())
-                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
-                .collect();
-            paths.extend(longer);
-        }
+        let paths = paths_of_parts(&parts);
         for path in &paths {
             for path in [path.clone(), format!("{path}/"), format!("/{path}")] {
                 let path = Path::new(&path);

@@ -650,15 +650,9 @@ mod tests {
     #[test]
     fn normalizing_bytes_is_normalizing_components() {
         let parts = ["", ".", "..", "a", "bc", ".d", "..e"];
-        let mut paths = vec![String::new()];
         // Every path of up to four parts, relative and absolute, with and without a
         // trailing slash.
-        for _ in 0..4 {
-            let longer: Vec<String> = (paths.iter())
-                .flat_map(|path| parts.iter().map(move |part| format!("{path}/{part}")))
-                .collect();
-            paths.extend(longer);
-        }
+        let paths = crate::discover::paths_of_parts(&parts);
         for path in &paths {
             for path in [path.as_str(), path.trim_start_matches('/')] {
                 for path in [path.to_owned(), format!("{path}/")] {

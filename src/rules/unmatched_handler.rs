@@ -33,6 +33,18 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The event of a listener these checks judge: a confident listener of a named event,
+/// not a wildcard, a command answered by its return value, or an event the transport
+/// emits itself.
+fn judged_name(handler: &HandlerSite) -> Option<&str> {
+    let name = handler.event.name()?;
+    (handler.confident
+        && handler.method != ListenMethod::Any
+        && !handler.transport.is_request_reply()
+        && !handler.transport.is_builtin_event(name))
+    .then_some(name)
+}
+
 /// The listeners whose event is emitted, but by no emit whose target reaches them
 /// (Tauri's `emit_to("main", ..)` and a core listener registered on `App`), with those
 /// emits. A listener labelled in an `unmatched-emit` finding (an emit that reaches no
@@ -42,16 +54,9 @@ fn missed_by_targets(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Vec<&EmitSi
     let mut reported: Option<HashSet<(FileId, Span)>> = None;
     let mut out = Vec::new();
     for handler in &graph.handlers {
-        let Some(name) = handler.event.name() else {
+        let Some(name) = judged_name(handler) else {
             continue;
         };
-        if !handler.confident
-            || handler.method == ListenMethod::Any
-            || handler.transport.is_request_reply()
-            || handler.transport.is_builtin_event(name)
-        {
-            continue;
-        }
         let sides = peer_sides(handler.transport, handler.side);
         // Nothing emits it by name (`unmatched` reports it), or something that reaches
         // it may.
@@ -136,15 +141,10 @@ pub(super) fn unmatched(graph: &EventGraph) -> Vec<(&HandlerSite, &str, Presence
     let reached = reached_registrations(graph);
     let mut out = Vec::new();
     for handler in &graph.handlers {
-        let Some(name) = handler.event.name() else {
+        let Some(name) = judged_name(handler) else {
             continue;
         };
-        if !handler.confident
-            || handler.method == ListenMethod::Any
-            || handler.transport.is_request_reply()
-            || handler.transport.is_builtin_event(name)
-            || reached.contains(&(handler.file, handler.span))
-        {
+        if reached.contains(&(handler.file, handler.span)) {
             continue;
         }
         let presence = sender_presence(graph, handler);

@@ -154,21 +154,7 @@ fn the_readme_shows_the_real_output_of_the_sample() {
         .output()
         .expect("runs");
     let printed = String::from_utf8(output.stdout).expect("utf-8");
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
-    let start = readme
-        .find(START)
-        .expect("the README shows the sample's output")
-        + START.len();
-    let end = start + readme[start..].find("```\n").expect("the block ends");
-    if std::env::var_os("WIRELINT_UPDATE_DOCS").is_some() && readme[start..end] != printed {
-        let updated = format!("{}{printed}{}", &readme[..start], &readme[end..]);
-        std::fs::write("README.md", updated).expect("write README.md");
-        return;
-    }
-    assert!(
-        readme[start..end] == printed,
-        "README.md's sample output is out of date: run `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs`\n{printed}"
-    );
+    readme_block_holds(START, &printed, "sample output");
 }
 
 /// The README's Tauri trace is what `wirelint trace export_notes testdata/tauri-notes`
@@ -187,19 +173,25 @@ fn the_readme_shows_the_real_tauri_trace() {
         .output()
         .expect("runs");
     let printed = String::from_utf8(output.stdout).expect("utf-8");
+    readme_block_holds(START, &printed, "Tauri trace");
+}
+
+/// The README's console block opened by `opening` holds `printed`, or is rewritten to
+/// hold it under `WIRELINT_UPDATE_DOCS=1`; `what` names the block.
+fn readme_block_holds(opening: &str, printed: &str, what: &str) {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
     let start = readme
-        .find(START)
-        .expect("the README shows the Tauri trace")
-        + START.len();
+        .find(opening)
+        .unwrap_or_else(|| panic!("the README shows the {what}"))
+        + opening.len();
     let end = start + readme[start..].find("```\n").expect("the block ends");
-    if std::env::var_os("WIRELINT_UPDATE_DOCS").is_some() && readme[start..end] != printed {
+    if std::env::var_os("WIRELINT_UPDATE_DOCS").is_some() && readme[start..end] != *printed {
         let updated = format!("{}{printed}{}", &readme[..start], &readme[end..]);
         std::fs::write("README.md", updated).expect("write README.md");
         return;
     }
     assert!(
-        readme[start..end] == printed,
-        "README.md's Tauri trace is out of date: run `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs`\n{printed}"
+        readme[start..end] == *printed,
+        "README.md's {what} is out of date: run `WIRELINT_UPDATE_DOCS=1 cargo test --test it docs`\n{printed}"
     );
 }

@@ -452,26 +452,11 @@ fn is_log_call(expr: &Expr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::ts::parse::{Dialect, parse};
+    use crate::lang::ts::syntax::with_assigned;
 
     /// Whether the listener `listener`, through `x = <listener>;`, matches its own id.
     fn matches(listener: &str) -> bool {
-        let program = parse(&format!("x = {listener};"), Dialect::Ts);
-        let stmt = match &program {
-            Ok(Program::Module(module)) => match module.body.first() {
-                Some(ModuleItem::Stmt(Stmt::Expr(stmt))) => stmt,
-                _ => panic!("an expression statement: {listener}"),
-            },
-            Ok(Program::Script(script)) => match script.body.first() {
-                Some(Stmt::Expr(stmt)) => stmt,
-                _ => panic!("an expression statement: {listener}"),
-            },
-            Err(_) => panic!("parses: {listener}"),
-        };
-        let Expr::Assign(assign) = unwrap_expr(&stmt.expr) else {
-            panic!("an assignment: {listener}");
-        };
-        matches_own_id(&assign.right)
+        with_assigned(listener, matches_own_id)
     }
 
     #[test]

@@ -286,29 +286,36 @@ pub(super) fn pat_names(pat: &Pat, out: &mut Vec<String>) {
     }
 }
 
+/// `read` of the value of `x = <expr>;` parsed as TypeScript: how this front-end's unit
+/// tests get at one expression.
+#[cfg(test)]
+pub(super) fn with_assigned<R>(expr: &str, read: impl FnOnce(&Expr) -> R) -> R {
+    use super::parse::{Dialect, parse};
+    let program = parse(&format!("x = {expr};"), Dialect::Ts);
+    let stmt = match &program {
+        Ok(Program::Module(module)) => match module.body.first() {
+            Some(ModuleItem::Stmt(Stmt::Expr(stmt))) => stmt,
+            _ => panic!("an expression statement: {expr}"),
+        },
+        Ok(Program::Script(script)) => match script.body.first() {
+            Some(Stmt::Expr(stmt)) => stmt,
+            _ => panic!("an expression statement: {expr}"),
+        },
+        Err(_) => panic!("parses: {expr}"),
+    };
+    let Expr::Assign(assign) = unwrap_expr(&stmt.expr) else {
+        panic!("an assignment: {expr}");
+    };
+    read(&assign.right)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::ts::parse::{Dialect, parse};
 
     /// The keys of the object literal `object`, through `x = <object>;`.
     fn keys(object: &str) -> Option<Vec<String>> {
-        let program = parse(&format!("x = ({object});"), Dialect::Ts);
-        let stmt = match &program {
-            Ok(Program::Module(module)) => match module.body.first() {
-                Some(ModuleItem::Stmt(Stmt::Expr(stmt))) => stmt,
-                _ => panic!("an expression statement: {object}"),
-            },
-            Ok(Program::Script(script)) => match script.body.first() {
-                Some(Stmt::Expr(stmt)) => stmt,
-                _ => panic!("an expression statement: {object}"),
-            },
-            Err(_) => panic!("parses: {object}"),
-        };
-        let Expr::Assign(assign) = unwrap_expr(&stmt.expr) else {
-            panic!("an assignment: {object}");
-        };
-        object_keys(&assign.right)
+        with_assigned(&format!("({object})"), object_keys)
     }
 
     #[test]
@@ -320,25 +327,12 @@ mod tests {
             r#""\uDFFF""#,
             r#""""#,
         ] {
-            let program = parse(&format!("x = {literal};"), Dialect::Ts);
-            let stmt = match &program {
-                Ok(Program::Module(module)) => match module.body.first() {
-                    Some(ModuleItem::Stmt(Stmt::Expr(stmt))) => stmt,
-                    _ => panic!("an expression statement: {literal}"),
-                },
-                Ok(Program::Script(script)) => match script.body.first() {
-                    Some(Stmt::Expr(stmt)) => stmt,
-                    _ => panic!("an expression statement: {literal}"),
-                },
-                Err(_) => panic!("parses: {literal}"),
-            };
-            let Expr::Assign(assign) = unwrap_expr(&stmt.expr) else {
-                panic!("an assignment: {literal}");
-            };
-            let Expr::Lit(Lit::Str(text)) = unwrap_expr(&assign.right) else {
-                panic!("a string: {literal}");
-            };
-            assert_eq!(str_text(text), text.value.to_string_lossy(), "{literal}");
+            with_assigned(literal, |value| {
+                let Expr::Lit(Lit::Str(text)) = unwrap_expr(value) else {
+                    panic!("a string: {literal}");
+                };
+                assert_eq!(str_text(text), text.value.to_string_lossy(), "{literal}");
+            });
         }
     }
 
