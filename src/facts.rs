@@ -246,6 +246,9 @@ pub enum Op {
     Flag,
 }
 
+/// A socket value as this file sees it: where it comes from and what was done to it on
+/// the way. A new field of the facts that holds one must be visited by
+/// [`FileFacts::resolved_socket_refs`], or the linker may not fill the parameters it reads.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SocketRef {
     pub origin: Origin,
@@ -1287,6 +1290,93 @@ pub struct NamedScope {
 }
 
 impl FileFacts {
+    /// Every socket reference the linker resolves for its own sake: all of them but
+    /// the arguments of `calls` and `prop_calls`, which are resolved only to fill the
+    /// parameters they are passed to (`link::params`), and so only when something reads
+    /// those parameters. The facts are taken apart whole so that a field added to them
+    /// cannot be missed; each kind of fact below lists the fields that hold sockets.
+    pub fn resolved_socket_refs<'f>(&'f self, visit: &mut impl FnMut(&'f SocketRef)) {
+        let FileFacts {
+            emits,
+            handlers,
+            connects,
+            middlewares,
+            removals,
+            namespaces,
+            contexts,
+            functions,
+            exports,
+            wrapper_calls,
+            socket_fields,
+            handed_to_constructors,
+            // Resolved only as they fill parameters.
+            calls: _,
+            prop_calls: _,
+            // No sockets in these.
+            side: _,
+            tauri_commands: _,
+            tauri_invokes: _,
+            uses_socketio: _,
+            promises: _,
+            internal_error: _,
+            wrappers: _,
+            exported_maps: _,
+            map_loops: _,
+            star_exports: _,
+            imports: _,
+            parse_error: _,
+            template: _,
+            loose_strings: _,
+            suppressions: _,
+            structs: _,
+            scopes: _,
+            test_spans: _,
+            socket_types: _,
+            typed_params: _,
+            nest: _,
+        } = self;
+        for emit in emits {
+            visit(&emit.receiver);
+            emit.io_in_scope.iter().for_each(&mut *visit);
+        }
+        for handler in handlers {
+            visit(&handler.receiver);
+            if let Some(ListenContext::Listener { receiver, .. }) = &handler.context {
+                visit(receiver);
+            }
+        }
+        connects.iter().for_each(|connect| visit(&connect.socket));
+        middlewares
+            .iter()
+            .for_each(|middleware| visit(&middleware.receiver));
+        removals.iter().for_each(|removal| visit(&removal.receiver));
+        namespaces
+            .iter()
+            .for_each(|namespace| visit(&namespace.namespace));
+        contexts.iter().for_each(|context| visit(&context.socket));
+        functions
+            .iter()
+            .filter_map(|f| f.returns.as_ref())
+            .for_each(&mut *visit);
+        for (_, export) in exports {
+            if let ExportValue::Socket(socket) = export {
+                visit(socket);
+            }
+        }
+        let call_args = wrapper_calls.iter().flat_map(|call| &call.args);
+        call_args
+            .filter_map(|arg| arg.socket.as_ref())
+            .for_each(&mut *visit);
+        socket_fields.iter().for_each(|(_, socket)| visit(socket));
+        for handed in handed_to_constructors {
+            handed
+                .call
+                .args
+                .iter()
+                .for_each(|(_, socket)| visit(socket));
+        }
+    }
+
     /// Whether findings can point into the file, quote it or edit it: it has sites or
     /// did not parse. Only such files keep their text after extraction.
     pub fn quotable(&self) -> bool {

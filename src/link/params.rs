@@ -3,19 +3,27 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::sockets::SocketValue;
 use super::{CallTargets, Linker, PropTargets};
-use crate::facts::{Callee, ExportValue, FuncId};
+use crate::facts::{Callee, ExportValue, FuncId, Origin, SocketRef};
 use crate::graph::FileId;
 
 /// One argument of a call that passes sockets: (call, argument) in the calls with
 /// socket arguments, or (call, property) in those with socket properties.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum PassedArg {
     Call(usize, usize),
     Prop(usize, usize),
+}
+
+/// What the rounds fill: a parameter of a function, or a property of an object
+/// parameter (`props.socket`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Slot<'a> {
+    Param(FileId, FuncId, u32),
+    Prop(FileId, FuncId, u32, &'a str),
 }
 
 impl<'a> Linker<'a> {
@@ -52,19 +60,73 @@ impl<'a> Linker<'a> {
                 (!targets.is_empty()).then_some((file, call, targets))
             })
             .collect();
-        for (_, call, targets) in &calls {
+        let live = self.live_args(&calls, &prop_calls);
+        for &passed in &live {
+            let PassedArg::Call(at, arg) = passed else {
+                continue;
+            };
+            let (_, call, targets) = &calls[at];
+            let (index, _) = call.args[arg];
             for &(target_file, func) in targets {
-                for (index, _) in &call.args {
-                    self.params.entry((target_file, func, *index)).or_default();
-                }
+                self.params.entry((target_file, func, index)).or_default();
             }
         }
         self.params_settled = false;
-        let withheld = self.propagate_rounds(&calls, &prop_calls, None);
+        let withheld = self.propagate_rounds(&calls, &prop_calls, &live, None);
         self.params_settled = true;
         if withheld.as_ref().is_none_or(|args| !args.is_empty()) {
-            self.propagate_rounds(&calls, &prop_calls, withheld.as_deref());
+            self.propagate_rounds(&calls, &prop_calls, &live, withheld.as_deref());
         }
+    }
+
+    /// The arguments worth resolving, in the order of the calls: those passed to a
+    /// parameter that some resolution may read. A `node_modules` tree passes tens of
+    /// thousands of values to functions that never use them as sockets; resolving each
+    /// of them in every round was most of the time it took to link.
+    ///
+    /// Worked out backwards: the references the linker resolves for its own sake (sites,
+    /// exports, fields, returns: [`crate::facts::FileFacts::resolved_socket_refs`]) read
+    /// the parameters they name; an argument passed to a parameter that is read is
+    /// resolved, so the parameters it names are read too. An argument left out only
+    /// fills parameters nothing reads, so leaving it out changes no answer.
+    fn live_args(
+        &self,
+        calls: &[CallTargets<'a>],
+        prop_calls: &[PropTargets<'a>],
+    ) -> Vec<PassedArg> {
+        let every_arg = every_passed_arg(calls, prop_calls);
+        let mut fillers: HashMap<Slot<'a>, Vec<PassedArg>> = HashMap::default();
+        let mut filled = Vec::new();
+        for &passed in &every_arg {
+            passed_socket(calls, prop_calls, passed, &mut filled);
+            for slot in filled.drain(..) {
+                fillers.entry(slot).or_default().push(passed);
+            }
+        }
+        let mut read: HashSet<Slot<'a>> = HashSet::default();
+        let mut reads: Vec<Slot<'a>> = Vec::new();
+        for (file, source) in self.files.iter().enumerate() {
+            source
+                .facts
+                .resolved_socket_refs(&mut |socket| slots_read(file, socket, &mut reads));
+        }
+        let mut live: HashSet<PassedArg> = HashSet::default();
+        while let Some(slot) = reads.pop() {
+            if !read.insert(slot) {
+                continue;
+            }
+            for &passed in fillers.get(&slot).into_iter().flatten() {
+                if live.insert(passed) {
+                    let (file, socket) = passed_socket(calls, prop_calls, passed, &mut filled);
+                    filled.clear();
+                    slots_read(file, socket, &mut reads);
+                }
+            }
+        }
+        every_arg
+            .into_iter()
+            .filter(|passed| live.contains(passed))
+            .collect()
     }
 
     /// Rounds of passing the sockets of every call to its callees' parameters, until a
@@ -78,23 +140,10 @@ impl<'a> Linker<'a> {
         &mut self,
         calls: &[CallTargets<'a>],
         prop_calls: &[PropTargets<'a>],
+        live: &[PassedArg],
         first: Option<&[PassedArg]>,
     ) -> Option<Vec<PassedArg>> {
-        let mut args: Vec<PassedArg> = match first {
-            Some(first) => first.to_vec(),
-            None => {
-                let calls = calls.iter().enumerate().flat_map(|(at, (_, call, _))| {
-                    (0..call.args.len()).map(move |arg| PassedArg::Call(at, arg))
-                });
-                let props = prop_calls
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(at, (_, call, _))| {
-                        (0..call.props.len()).map(move |prop| PassedArg::Prop(at, prop))
-                    });
-                calls.chain(props).collect()
-            }
-        };
+        let mut args: Vec<PassedArg> = first.unwrap_or(live).to_vec();
         let mut settled = None;
         for round in 0..8 {
             // Only answers that read parameters can change with them.
@@ -122,7 +171,7 @@ impl<'a> Linker<'a> {
             if round == 0 && first.is_some() {
                 // Some of the arguments changed what the others may read: all again.
                 self.memo.borrow_mut().clear();
-                return self.propagate_rounds(calls, prop_calls, None);
+                return self.propagate_rounds(calls, prop_calls, live, None);
             }
             args = read_params;
         }
@@ -285,6 +334,74 @@ impl<'a> Linker<'a> {
             .filter(|&(_, &close)| close == nearest)
             .map(|(&holder, _)| holder)
             .collect()
+    }
+}
+
+/// Every argument of the calls that pass sockets, in the order of the calls.
+fn every_passed_arg(calls: &[CallTargets], prop_calls: &[PropTargets]) -> Vec<PassedArg> {
+    let calls = calls.iter().enumerate().flat_map(|(at, (_, call, _))| {
+        (0..call.args.len()).map(move |arg| PassedArg::Call(at, arg))
+    });
+    let props = prop_calls
+        .iter()
+        .enumerate()
+        .flat_map(|(at, (_, call, _))| {
+            (0..call.props.len()).map(move |prop| PassedArg::Prop(at, prop))
+        });
+    calls.chain(props).collect()
+}
+
+/// The file and socket of one argument, and the slots it fills.
+fn passed_socket<'a>(
+    calls: &[CallTargets<'a>],
+    prop_calls: &[PropTargets<'a>],
+    passed: PassedArg,
+    filled: &mut Vec<Slot<'a>>,
+) -> (FileId, &'a SocketRef) {
+    match passed {
+        PassedArg::Call(at, arg) => {
+            let (file, call, targets) = &calls[at];
+            let (index, socket) = &call.args[arg];
+            let slots = targets
+                .iter()
+                .map(|&(target, func)| Slot::Param(target, func, *index));
+            filled.extend(slots);
+            (*file, socket)
+        }
+        PassedArg::Prop(at, prop) => {
+            let (file, call, targets) = &prop_calls[at];
+            let (name, socket) = &call.props[prop];
+            let slots = targets
+                .iter()
+                .map(|&(target, func)| Slot::Prop(target, func, call.index, name.as_str()));
+            filled.extend(slots);
+            (*file, socket)
+        }
+    }
+}
+
+/// The slots reading `socket` may read: the parameter or property it comes from, and
+/// those of its alternatives and fallback.
+fn slots_read<'a>(file: FileId, socket: &'a SocketRef, out: &mut Vec<Slot<'a>>) {
+    match &socket.origin {
+        Origin::Param { func, index, .. } => out.push(Slot::Param(file, *func, *index)),
+        Origin::Prop {
+            func,
+            index,
+            name,
+            fallback,
+        } => {
+            out.push(Slot::Prop(file, *func, *index, name));
+            if let Some(fallback) = fallback {
+                slots_read(file, fallback, out);
+            }
+        }
+        Origin::FirstOf(alternatives) => {
+            for alternative in alternatives {
+                slots_read(file, alternative, out);
+            }
+        }
+        _ => {}
     }
 }
 
