@@ -735,10 +735,12 @@ pub struct CallArg {
     /// How it maps onto the parameters of the function the call is in (`frame`).
     pub arg: WrapArg,
     /// The socket the argument is, for a wrapper that takes its socket as a parameter.
-    pub socket: Option<SocketRef>,
+    /// Boxed, as `ack` is: both are rare, and a large project records hundreds of
+    /// thousands of arguments, whose size is most of what its facts weigh.
+    pub socket: Option<Box<SocketRef>>,
     /// For a function argument: its parameters and ack, as a listener.
     pub params: Option<Params>,
-    pub ack: Option<Ack>,
+    pub ack: Option<Box<Ack>>,
     /// For an object literal: its keys (a Tauri invoke's argument object passed through
     /// a wrapper such as `call(cmd, args)`).
     pub keys: Option<Vec<String>>,
@@ -1365,7 +1367,7 @@ impl FileFacts {
         }
         let call_args = wrapper_calls.iter().flat_map(|call| &call.args);
         call_args
-            .filter_map(|arg| arg.socket.as_ref())
+            .filter_map(|arg| arg.socket.as_deref())
             .for_each(&mut *visit);
         socket_fields.iter().for_each(|(_, socket)| visit(socket));
         for handed in handed_to_constructors {

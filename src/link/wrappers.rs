@@ -540,7 +540,7 @@ fn passes_value_of_unknown_kind(facts: &crate::facts::FileFacts, wrapper: &Wrapp
 pub(super) fn call_handler(handler: &Handler, listener: Option<&CallArg>) -> Handler {
     Handler {
         params: listener.and_then(|l| l.params.clone()),
-        ack: listener.and_then(|l| l.ack.clone()),
+        ack: listener.and_then(|l| l.ack.as_deref().cloned()),
         listener_elsewhere: None,
         after_await: None,
         emitted_after: Vec::new(),

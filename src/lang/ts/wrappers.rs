@@ -231,7 +231,7 @@ impl Extractor<'_> {
                 // Filled below, only for calls that may name an event.
                 socket: None,
                 params,
-                ack,
+                ack: ack.map(Box::new),
                 keys: super::syntax::object_keys(expr),
             });
         }
@@ -246,7 +246,7 @@ impl Extractor<'_> {
                         Expr::Ident(_) | Expr::Member(_) | Expr::This(_)
                     )
                 {
-                    recorded.socket = self.socket(&arg.expr);
+                    recorded.socket = self.socket(&arg.expr).map(Box::new);
                 }
             }
         }
