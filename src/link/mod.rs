@@ -105,10 +105,15 @@ struct Linker<'a> {
     reads_params: std::cell::Cell<bool>,
     /// Each file's path as numbers, one per component, made when first compared.
     path_components: RefCell<PathComponents<'a>>,
+    /// See [`Linker::nearest_namesakes`]: by caller, then by name.
+    nearest_namesakes: RefCell<HashMap<FileId, Namesakes>>,
     ask_effects: AskEffects<'a>,
     /// The call effects asked for, by file: see [`Linker::call_effects`].
     asked_effects: RefCell<HashMap<FileId, Option<Vec<Option<CallEffects>>>>>,
 }
+
+/// Functions by name: the namesakes nearest one caller.
+type Namesakes = HashMap<Box<str>, Vec<(FileId, FuncId)>>;
 
 /// Paths as the numbers of their components, so that comparing them does not take
 /// them apart again each time.
@@ -207,6 +212,7 @@ impl<'a> Linker<'a> {
             memo: RefCell::new(HashMap::default()),
             reads_params: std::cell::Cell::new(false),
             path_components: RefCell::default(),
+            nearest_namesakes: RefCell::default(),
             ask_effects,
             asked_effects: RefCell::default(),
         }

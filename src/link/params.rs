@@ -278,7 +278,7 @@ impl<'a> Linker<'a> {
             // the caller's neighbours in the directory tree, when they are few, are the
             // ones it means; namesakes elsewhere must not make its own unresolvable.
             Some(found) => {
-                nearest = self.nearest_holders(caller, found);
+                nearest = self.nearest_namesakes(caller, name, found);
                 if nearest.len() > 4 {
                     return Vec::new();
                 }
@@ -307,6 +307,31 @@ impl<'a> Linker<'a> {
         } else {
             in_module
         }
+    }
+
+    /// [`Linker::nearest_holders`] of the functions called `name`, remembered per
+    /// caller: a file calls the same common names (`get`, `visit`) over and over, and
+    /// each answer weighs every namesake in the tree.
+    fn nearest_namesakes(
+        &self,
+        caller: FileId,
+        name: &str,
+        found: &[(FileId, FuncId)],
+    ) -> Vec<(FileId, FuncId)> {
+        if let Some(known) = self
+            .nearest_namesakes
+            .borrow()
+            .get(&caller)
+            .and_then(|by_name| by_name.get(name))
+        {
+            return known.clone();
+        }
+        let nearest = self.nearest_holders(caller, found);
+        let mut memo = self.nearest_namesakes.borrow_mut();
+        memo.entry(caller)
+            .or_default()
+            .insert(name.into(), nearest.clone());
+        nearest
     }
 
     /// The entries held by the files nearest `file` in the directory tree (sharing the
