@@ -31,10 +31,13 @@ fetch() {
 fetch uptime-kuma@2.0.0-dev.0 uptime-kuma
 fetch ep_etherpad-lite@1.8.14 etherpad
 fetch typescript@5.6.3 typescript
+# Pinned: the newest `typescript` (7.x) ships a native compiler and no JavaScript, which
+# would silently make this a different, much smaller corpus.
 if [ ! -d stack/node_modules ]; then
   mkdir -p stack
   (cd stack && npm init -y >/dev/null &&
-    npm install --silent --ignore-scripts socket.io socket.io-client express react react-dom typescript)
+    npm install --silent --ignore-scripts socket.io@4.8.4 socket.io-client@4.8.4 \
+      express@5.3.0 react@19.3.1 react-dom@19.3.1 typescript@5.6.3)
 fi
 
 # The sample app copied N times, each copy an app of its own: its events carry the
