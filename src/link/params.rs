@@ -98,7 +98,7 @@ impl<'a> Linker<'a> {
         let mut fillers: HashMap<Slot<'a>, Vec<PassedArg>> = HashMap::default();
         let mut filled = Vec::new();
         for &passed in &every_arg {
-            passed_socket(calls, prop_calls, passed, &mut filled);
+            filled_slots(calls, prop_calls, passed, &mut filled);
             for slot in filled.drain(..) {
                 fillers.entry(slot).or_default().push(passed);
             }
@@ -117,8 +117,7 @@ impl<'a> Linker<'a> {
             }
             for &passed in fillers.get(&slot).into_iter().flatten() {
                 if live.insert(passed) {
-                    let (file, socket) = passed_socket(calls, prop_calls, passed, &mut filled);
-                    filled.clear();
+                    let (file, socket) = passed_socket(calls, prop_calls, passed);
                     slots_read(file, socket, &mut reads);
                 }
             }
@@ -129,9 +128,10 @@ impl<'a> Linker<'a> {
             .collect()
     }
 
-    /// Rounds of passing the sockets of every call to its callees' parameters, until a
-    /// round changes nothing. `first`: the only arguments whose answers can have changed
-    /// since the last round (all when `None`); a first round over them that changes
+    /// Rounds of passing the sockets of the `live` arguments (see [`Self::live_args`])
+    /// to the parameters of their callees, until a round changes nothing. `first`: the
+    /// only arguments whose answers can have changed since the last round (all the live
+    /// ones when `None`); a first round over them that changes
     /// nothing ends there. After a round, only the arguments whose resolution read
     /// parameters are resolved again: the others' answers cannot change. Returns the
     /// arguments whose resolution withheld a fallback in the last round (see
@@ -376,31 +376,41 @@ fn every_passed_arg(calls: &[CallTargets], prop_calls: &[PropTargets]) -> Vec<Pa
     calls.chain(props).collect()
 }
 
-/// The file and socket of one argument, and the slots it fills.
+/// The file and socket of one argument.
 fn passed_socket<'a>(
     calls: &[CallTargets<'a>],
     prop_calls: &[PropTargets<'a>],
     passed: PassedArg,
-    filled: &mut Vec<Slot<'a>>,
 ) -> (FileId, &'a SocketRef) {
     match passed {
+        PassedArg::Call(at, arg) => (calls[at].0, &calls[at].1.args[arg].1),
+        PassedArg::Prop(at, prop) => (prop_calls[at].0, &prop_calls[at].1.props[prop].1),
+    }
+}
+
+/// The slots one argument fills: the parameter it is passed to, or the property of one,
+/// in each function its call reaches.
+fn filled_slots<'a>(
+    calls: &[CallTargets<'a>],
+    prop_calls: &[PropTargets<'a>],
+    passed: PassedArg,
+    out: &mut Vec<Slot<'a>>,
+) {
+    match passed {
         PassedArg::Call(at, arg) => {
-            let (file, call, targets) = &calls[at];
-            let (index, socket) = &call.args[arg];
-            let slots = targets
-                .iter()
-                .map(|&(target, func)| Slot::Param(target, func, *index));
-            filled.extend(slots);
-            (*file, socket)
+            let (_, call, targets) = &calls[at];
+            let index = call.args[arg].0;
+            out.extend(
+                targets
+                    .iter()
+                    .map(|&(file, func)| Slot::Param(file, func, index)),
+            );
         }
         PassedArg::Prop(at, prop) => {
-            let (file, call, targets) = &prop_calls[at];
-            let (name, socket) = &call.props[prop];
-            let slots = targets
-                .iter()
-                .map(|&(target, func)| Slot::Prop(target, func, call.index, name.as_str()));
-            filled.extend(slots);
-            (*file, socket)
+            let (_, call, targets) = &prop_calls[at];
+            let name = call.props[prop].0.as_str();
+            let slot = |&(file, func): &(FileId, FuncId)| Slot::Prop(file, func, call.index, name);
+            out.extend(targets.iter().map(slot));
         }
     }
 }
