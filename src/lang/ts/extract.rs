@@ -160,6 +160,21 @@ pub(super) struct Extractor<'a> {
     /// The methods of the classes declared in this file so far, by class name, with
     /// where each starts.
     pub(super) local_classes: HashMap<String, HashMap<String, u32>>,
+    /// What tells, while walking, that a call of a function of this file cannot be a
+    /// wrapper's call: see [`Extractor::cannot_wrap`].
+    pub(super) wrapping: Wrapping,
+}
+
+/// The functions of this file that may be wrappers, as far as the walk has gone: those
+/// holding a wrapped site, and those passing their own parameters on to another call.
+#[derive(Default)]
+pub(super) struct Wrapping {
+    /// By function id: its walk has ended, so nothing more can make it a wrapper.
+    pub(super) left: Vec<bool>,
+    pub(super) passes_params_on: rustc_hash::FxHashSet<FuncId>,
+    /// The functions of the first `wrappers_seen` entries of `facts.wrappers`.
+    pub(super) wrapping: rustc_hash::FxHashSet<FuncId>,
+    pub(super) wrappers_seen: usize,
 }
 
 impl<'a> Extractor<'a> {
@@ -213,6 +228,7 @@ impl<'a> Extractor<'a> {
             instances: HashMap::default(),
             field_instances: Vec::new(),
             local_classes: HashMap::default(),
+            wrapping: Wrapping::default(),
         }
     }
 

@@ -381,6 +381,11 @@ impl Extractor<'_> {
         let Some(frame) = self.frames.last() else {
             return;
         };
+        let left = &mut self.wrapping.left;
+        if left.len() <= frame.id as usize {
+            left.resize(frame.id as usize + 1, false);
+        }
+        left[frame.id as usize] = true;
         for &index in &frame.late_handlers {
             if let Some(handler) = self.facts.handlers.get_mut(index) {
                 let registered = handler.span.start;

@@ -200,6 +200,11 @@ impl Extractor<'_> {
         let Some(callee) = self.wrapper_callee(callee) else {
             return;
         };
+        if let FnCallee::Local(id) = callee
+            && self.cannot_wrap(id)
+        {
+            return;
+        }
         let owner = self.owner_of(&call.args);
         let mut args: Vec<CallArg> = Vec::with_capacity(call.args.len());
         for arg in &call.args {
@@ -250,12 +255,45 @@ impl Extractor<'_> {
                 }
             }
         }
+        let frame = owner.or(self.current_function());
+        if let Some(frame) = frame
+            && args
+                .iter()
+                .any(|arg| matches!(arg.arg, WrapArg::Param(_) | WrapArg::Rest(_)))
+        {
+            self.wrapping.passes_params_on.insert(frame);
+        }
         self.facts.wrapper_calls.push(WrapperCall {
             callee,
             span: self.span(call.span),
-            frame: owner.or(self.current_function()),
+            frame,
             args,
         });
+    }
+
+    /// Whether a call of function `id` of this file is known not to be a wrapper's, so
+    /// that recording it (its arguments' values, listeners and sockets: most of what a
+    /// large file's walk spends on calls) can be skipped: the function has been walked
+    /// to its end, holds no wrapped site and passes none of its parameters on. Such a
+    /// call is what [`Self::keep_wrapper_calls`] would drop at the end of the walk; the
+    /// calls to functions not walked yet (declared further down) are left to it.
+    fn cannot_wrap(&mut self, id: FuncId) -> bool {
+        let wrapping = &mut self.wrapping;
+        if !wrapping.left.get(id as usize).copied().unwrap_or(false)
+            || wrapping.passes_params_on.contains(&id)
+        {
+            return false;
+        }
+        let unseen = self
+            .facts
+            .wrappers
+            .get(wrapping.wrappers_seen..)
+            .unwrap_or_default();
+        wrapping
+            .wrapping
+            .extend(unseen.iter().map(|wrapper| wrapper.func));
+        wrapping.wrappers_seen = self.facts.wrappers.len();
+        !wrapping.wrapping.contains(&id)
     }
 
     fn wrapper_callee(&mut self, callee: &Expr) -> Option<FnCallee> {
@@ -504,6 +542,35 @@ mod tests {
                 "this.notify.toUser(\"a\"); this.mail.send(\"b\");"
             ),
             ["default.toUser", "Mailer.send"]
+        );
+    }
+
+    /// A call of a function walked before it is recorded only when that function may be
+    /// a wrapper, as one of a function further down always is (it is sorted out at the
+    /// end of the walk).
+    #[test]
+    fn calls_of_functions_that_cannot_wrap_are_not_recorded() {
+        let source = "import { io } from \"socket.io-client\";\nconst socket = io();\n\
+            function send(ev, payload) { socket.emit(ev, payload); }\n\
+            function relay(ev) { later(ev); }\n\
+            function format(x) { return x + \"!\"; }\n\
+            send(\"a\", 1); relay(\"b\"); format(\"c\");\n\
+            function later(name) { socket.emit(name); }\n\
+            later(\"d\");\n";
+        let facts = crate::lang::ts::extract(source, FileKind::Js, &[], None);
+        let called: Vec<String> = facts
+            .wrapper_calls
+            .iter()
+            .map(|call| source[call.span.start as usize..call.span.end as usize].to_owned())
+            .collect();
+        assert_eq!(
+            called,
+            [
+                "later(ev)",
+                "send(\"a\", 1)",
+                "relay(\"b\")",
+                "later(\"d\")"
+            ]
         );
     }
 
