@@ -319,8 +319,14 @@ impl<'s> Loader<'s> {
                 let stat = metadata
                     .as_ref()
                     .and_then(|metadata| cache::Stat::remembered(metadata, read_at));
+                // Under the package fingerprint `load_one` compares with: a bundle inside a
+                // Socket.IO package (`socket.io-client/dist/socket.io.js`) stored under
+                // none was read again, and the cache written again, on every run.
+                let package = package.map_or(0, package::SelfPackage::fingerprint);
                 let stored = (self.cache.as_ref())
-                    .and_then(|_| cache::Cache::encode(&FileFacts::default(), verdict, stat, 0))
+                    .and_then(|_| {
+                        cache::Cache::encode(&FileFacts::default(), verdict, stat, package)
+                    })
                     .map(cache::Stored::Fresh);
                 let loaded = Loaded::read(FactsFrom::Extraction(stored), Some(verdict), entry);
                 (FileFacts::default(), None, loaded)

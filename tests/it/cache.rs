@@ -358,6 +358,47 @@ fn a_generated_file_of_an_output_dir_is_not_read_again_unless_named() {
     assert!(named.json.contains("\"bundled\""), "{}", named.json);
 }
 
+/// The same inside a Socket.IO package, whose files' facts are cached under the
+/// package's manifest: the bundle's verdict must be stored under it too, or the bundle
+/// is read again, and the whole cache written again, on every run.
+#[test]
+fn a_generated_file_of_a_socketio_package_is_not_read_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().to_path_buf();
+    write(
+        &project,
+        "package.json",
+        "{\"name\": \"socket.io-client\", \"main\": \"build/cjs/index.js\"}",
+    );
+    write(
+        &project,
+        "lib/index.ts",
+        "import { Manager } from \"./manager\";\nexport function lookup(uri: string) { return new Manager(uri).socket(\"/\"); }\n",
+    );
+    write(
+        &project,
+        "lib/manager.ts",
+        "export class Manager { constructor(public uri: string) {} socket(nsp: string) { return nsp; } }\n",
+    );
+    let bundle = "(()=>{var __webpack_modules__={};const socket=io();socket.emit(\"bundled\")})();\n//# sourceMappingURL=socket.io.js.map\n";
+    write(&project, "dist/socket.io.js", bundle);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let cold = check(&[], &project);
+    let facts = project.join(".wirelint_cache/facts.bin");
+    let written = std::fs::metadata(&facts).and_then(|m| m.modified());
+    let warm = check(&[], &project);
+    assert_eq!(warm.json, cold.json);
+    assert_eq!(
+        warm.unread, warm.files,
+        "the bundle's verdict is cached too"
+    );
+    assert_eq!(
+        std::fs::metadata(&facts).and_then(|m| m.modified()).ok(),
+        written.ok(),
+        "a warm run with nothing changed leaves the cache as it was"
+    );
+}
+
 #[test]
 fn cache_dir_moves_the_cache_and_the_environment_turns_it_off() {
     let (dir, project) = chatlite();
