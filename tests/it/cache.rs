@@ -335,14 +335,7 @@ fn a_generated_file_of_an_output_dir_is_not_read_again_unless_named() {
     );
     let bundle = "(()=>{var __webpack_modules__={};const socket=io();socket.emit(\"bundled\")})();\n//# sourceMappingURL=main.js.map\n";
     write(&project, "web/dist/main.js", bundle);
-    std::thread::sleep(std::time::Duration::from_millis(2100));
-    let cold = check(&[], &project);
-    let warm = check(&[], &project);
-    assert_eq!(warm.json, cold.json);
-    assert_eq!(
-        warm.unread, warm.files,
-        "the skipped bundle's verdict is cached too"
-    );
+    cold_then_warm_reading_nothing(&project, "the skipped bundle's verdict is cached too");
     // Named on the command line, the output directory is read as code, whatever the
     // cache says of it as part of the project.
     let cache = project.join(".wirelint_cache");
@@ -382,21 +375,33 @@ fn a_generated_file_of_a_socketio_package_is_not_read_again() {
     );
     let bundle = "(()=>{var __webpack_modules__={};const socket=io();socket.emit(\"bundled\")})();\n//# sourceMappingURL=socket.io.js.map\n";
     write(&project, "dist/socket.io.js", bundle);
-    std::thread::sleep(std::time::Duration::from_millis(2100));
-    let cold = check(&[], &project);
     let facts = project.join(".wirelint_cache/facts.bin");
-    let written = std::fs::metadata(&facts).and_then(|m| m.modified());
-    let warm = check(&[], &project);
-    assert_eq!(warm.json, cold.json);
+    let modified = || std::fs::metadata(&facts).and_then(|m| m.modified()).ok();
+    let mut written = None;
+    cold_then_warm_reading_nothing_after(&project, "the bundle's verdict is cached too", || {
+        written = modified();
+    });
     assert_eq!(
-        warm.unread, warm.files,
-        "the bundle's verdict is cached too"
-    );
-    assert_eq!(
-        std::fs::metadata(&facts).and_then(|m| m.modified()).ok(),
-        written.ok(),
+        modified(),
+        written,
         "a warm run with nothing changed leaves the cache as it was"
     );
+}
+
+/// A cold run of `project` and then a warm one, once its files are old enough for
+/// their metadata to be trusted: the warm run reports the same and reads no file.
+fn cold_then_warm_reading_nothing(project: &Path, why: &str) {
+    cold_then_warm_reading_nothing_after(project, why, || {});
+}
+
+/// The same, with `between` run between the two.
+fn cold_then_warm_reading_nothing_after(project: &Path, why: &str, between: impl FnOnce()) {
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let cold = check(&[], project);
+    between();
+    let warm = check(&[], project);
+    assert_eq!(warm.json, cold.json);
+    assert_eq!(warm.unread, warm.files, "{why}");
 }
 
 #[test]
