@@ -173,7 +173,7 @@ pub(super) struct Wrapping {
     pub(super) left: Vec<bool>,
     pub(super) passes_params_on: rustc_hash::FxHashSet<FuncId>,
     /// The functions of the first `wrappers_seen` entries of `facts.wrappers`.
-    pub(super) wrapping: rustc_hash::FxHashSet<FuncId>,
+    pub(super) with_wrapped_sites: rustc_hash::FxHashSet<FuncId>,
     pub(super) wrappers_seen: usize,
 }
 

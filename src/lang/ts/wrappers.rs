@@ -290,10 +290,10 @@ impl Extractor<'_> {
             .get(wrapping.wrappers_seen..)
             .unwrap_or_default();
         wrapping
-            .wrapping
+            .with_wrapped_sites
             .extend(unseen.iter().map(|wrapper| wrapper.func));
         wrapping.wrappers_seen = self.facts.wrappers.len();
-        !wrapping.wrapping.contains(&id)
+        !wrapping.with_wrapped_sites.contains(&id)
     }
 
     fn wrapper_callee(&mut self, callee: &Expr) -> Option<FnCallee> {
