@@ -12,7 +12,7 @@ use crate::graph::FileId;
 
 /// One argument of a call that passes sockets: (call, argument) in the calls with
 /// socket arguments, or (call, property) in those with socket properties.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug)]
 pub(super) enum PassedArg {
     Call(usize, usize),
     Prop(usize, usize),
@@ -95,12 +95,14 @@ impl<'a> Linker<'a> {
         prop_calls: &[PropTargets<'a>],
     ) -> Vec<PassedArg> {
         let every_arg = every_passed_arg(calls, prop_calls);
-        let mut fillers: HashMap<Slot<'a>, Vec<PassedArg>> = HashMap::default();
+        // The arguments filling each slot, by their place in `every_arg`.
+        let mut fillers: HashMap<Slot<'a>, Vec<u32>> =
+            HashMap::with_capacity_and_hasher(every_arg.len(), Default::default());
         let mut filled = Vec::new();
-        for &passed in &every_arg {
+        for (at, &passed) in every_arg.iter().enumerate() {
             filled_slots(calls, prop_calls, passed, &mut filled);
             for slot in filled.drain(..) {
-                fillers.entry(slot).or_default().push(passed);
+                fillers.entry(slot).or_default().push(at as u32);
             }
         }
         let mut read: HashSet<Slot<'a>> = HashSet::default();
@@ -110,21 +112,20 @@ impl<'a> Linker<'a> {
                 .facts
                 .resolved_socket_refs(&mut |socket| slots_read(file, socket, &mut reads));
         }
-        let mut live: HashSet<PassedArg> = HashSet::default();
+        let mut live = vec![false; every_arg.len()];
         while let Some(slot) = reads.pop() {
             if !read.insert(slot) {
                 continue;
             }
-            for &passed in fillers.get(&slot).into_iter().flatten() {
-                if live.insert(passed) {
-                    let (file, socket) = passed_socket(calls, prop_calls, passed);
+            for &at in fillers.get(&slot).into_iter().flatten() {
+                if !std::mem::replace(&mut live[at as usize], true) {
+                    let (file, socket) = passed_socket(calls, prop_calls, every_arg[at as usize]);
                     slots_read(file, socket, &mut reads);
                 }
             }
         }
-        every_arg
-            .into_iter()
-            .filter(|passed| live.contains(passed))
+        (every_arg.into_iter().zip(live))
+            .filter_map(|(passed, live)| live.then_some(passed))
             .collect()
     }
 
