@@ -62,14 +62,11 @@ impl<'a> Linker<'a> {
             .collect();
         let live = self.live_args(&calls, &prop_calls);
         for &passed in &live {
-            let PassedArg::Call(at, arg) = passed else {
-                continue;
-            };
-            let (_, call, targets) = &calls[at];
-            let (index, _) = call.args[arg];
-            for &(target_file, func) in targets {
-                self.params.entry((target_file, func, index)).or_default();
-            }
+            each_filled_slot(&calls, &prop_calls, passed, |slot| {
+                if let Slot::Param(file, func, index) = slot {
+                    self.params.entry((file, func, index)).or_default();
+                }
+            });
         }
         self.params_settled = false;
         let withheld = self.propagate_rounds(&calls, &prop_calls, &live, None);
@@ -98,12 +95,10 @@ impl<'a> Linker<'a> {
         // The arguments filling each slot, by their place in `every_arg`.
         let mut fillers: HashMap<Slot<'a>, Vec<u32>> =
             HashMap::with_capacity_and_hasher(every_arg.len(), Default::default());
-        let mut filled = Vec::new();
         for (at, &passed) in every_arg.iter().enumerate() {
-            filled_slots(calls, prop_calls, passed, &mut filled);
-            for slot in filled.drain(..) {
+            each_filled_slot(calls, prop_calls, passed, |slot| {
                 fillers.entry(slot).or_default().push(at as u32);
-            }
+            });
         }
         let mut read: HashSet<Slot<'a>> = HashSet::default();
         let mut reads: Vec<Slot<'a>> = Vec::new();
@@ -188,38 +183,21 @@ impl<'a> Linker<'a> {
         prop_calls: &[PropTargets<'a>],
         passed: PassedArg,
     ) -> bool {
+        let (file, socket) = passed_socket(calls, prop_calls, passed);
+        let values = self.socket(file, socket, 0);
         let mut changed = false;
-        match passed {
-            PassedArg::Call(at, arg) => {
-                let Some(((file, _, targets), (index, arg))) = calls
-                    .get(at)
-                    .and_then(|call| Some((call, call.1.args.get(arg)?)))
-                else {
-                    return false;
-                };
-                let values = self.socket(*file, arg, 0);
-                for &(target_file, func) in targets {
-                    let slot = self.params.entry((target_file, func, *index)).or_default();
-                    changed |= add_all(slot, &values);
+        each_filled_slot(calls, prop_calls, passed, |slot| {
+            let filled = match slot {
+                Slot::Param(file, func, index) => {
+                    self.params.entry((file, func, index)).or_default()
                 }
-            }
-            PassedArg::Prop(at, prop) => {
-                let Some(((file, call, targets), (name, prop))) = prop_calls
-                    .get(at)
-                    .and_then(|call| Some((call, call.1.props.get(prop)?)))
-                else {
-                    return false;
-                };
-                let values = self.socket(*file, prop, 0);
-                for &(target_file, func) in targets {
-                    let slot = self
-                        .props
-                        .entry((target_file, func, call.index, name.clone()))
-                        .or_default();
-                    changed |= add_all(slot, &values);
-                }
-            }
-        }
+                Slot::Prop(file, func, index, name) => self
+                    .props
+                    .entry((file, func, index, name.to_owned()))
+                    .or_default(),
+            };
+            changed |= add_all(filled, &values);
+        });
         changed
     }
 
@@ -389,29 +367,28 @@ fn passed_socket<'a>(
     }
 }
 
-/// The slots one argument fills: the parameter it is passed to, or the property of one,
-/// in each function its call reaches.
-fn filled_slots<'a>(
+/// Each slot one argument fills, in order: the parameter it is passed to, or the
+/// property of one, in each function its call reaches.
+fn each_filled_slot<'a>(
     calls: &[CallTargets<'a>],
     prop_calls: &[PropTargets<'a>],
     passed: PassedArg,
-    out: &mut Vec<Slot<'a>>,
+    mut each: impl FnMut(Slot<'a>),
 ) {
     match passed {
         PassedArg::Call(at, arg) => {
             let (_, call, targets) = &calls[at];
             let index = call.args[arg].0;
-            out.extend(
-                targets
-                    .iter()
-                    .map(|&(file, func)| Slot::Param(file, func, index)),
-            );
+            for &(file, func) in targets {
+                each(Slot::Param(file, func, index));
+            }
         }
         PassedArg::Prop(at, prop) => {
             let (_, call, targets) = &prop_calls[at];
             let name = call.props[prop].0.as_str();
-            let slot = |&(file, func): &(FileId, FuncId)| Slot::Prop(file, func, call.index, name);
-            out.extend(targets.iter().map(slot));
+            for &(file, func) in targets {
+                each(Slot::Prop(file, func, call.index, name));
+            }
         }
     }
 }
