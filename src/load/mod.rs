@@ -257,6 +257,9 @@ impl<'s> Loader<'s> {
     ) -> (SourceFile, Loaded<'l>) {
         let source = &self.sources.discovered[index];
         let package = self.package(index);
+        // What a cache entry is stored under, extracted or skipped alike: the key
+        // `load_one` compares with.
+        let fingerprint = package.map_or(0, package::SelfPackage::fingerprint);
         let path = source.path.as_path();
         let read_at = std::time::SystemTime::now();
         let source_text = match given {
@@ -290,14 +293,7 @@ impl<'s> Loader<'s> {
                         // A crash is not remembered: the next run tries again.
                         let stored = (self.cache.as_ref())
                             .filter(|_| !facts.internal_error)
-                            .and_then(|_| {
-                                cache::Cache::encode(
-                                    &facts,
-                                    hash?,
-                                    stat,
-                                    package.map_or(0, package::SelfPackage::fingerprint),
-                                )
-                            })
+                            .and_then(|_| cache::Cache::encode(&facts, hash?, stat, fingerprint))
                             .map(cache::Stored::Fresh);
                         (facts, FactsFrom::Extraction(stored))
                     }
@@ -319,13 +315,12 @@ impl<'s> Loader<'s> {
                 let stat = metadata
                     .as_ref()
                     .and_then(|metadata| cache::Stat::remembered(metadata, read_at));
-                // Under the package fingerprint `load_one` compares with: a bundle inside a
-                // Socket.IO package (`socket.io-client/dist/socket.io.js`) stored under
-                // none was read again, and the cache written again, on every run.
-                let package = package.map_or(0, package::SelfPackage::fingerprint);
+                // Under `fingerprint` too: a bundle inside a Socket.IO package
+                // (`socket.io-client/dist/socket.io.js`) stored under none was read again,
+                // and the cache written again, on every run.
                 let stored = (self.cache.as_ref())
                     .and_then(|_| {
-                        cache::Cache::encode(&FileFacts::default(), verdict, stat, package)
+                        cache::Cache::encode(&FileFacts::default(), verdict, stat, fingerprint)
                     })
                     .map(cache::Stored::Fresh);
                 let loaded = Loaded::read(FactsFrom::Extraction(stored), Some(verdict), entry);

@@ -177,6 +177,14 @@ pub(super) struct Wrapping {
     pub(super) wrappers_seen: usize,
 }
 
+impl Wrapping {
+    /// Whether function `id` holds a wrapped site or passes its parameters on, as far
+    /// as the walk has gone (`with_wrapped_sites` brought up to date first).
+    pub(super) fn may_wrap(&self, id: FuncId) -> bool {
+        self.passes_params_on.contains(&id) || self.with_wrapped_sites.contains(&id)
+    }
+}
+
 impl<'a> Extractor<'a> {
     pub(super) fn new(
         len: u32,

@@ -7,7 +7,6 @@
 //! may be calls of a wrapper ([`WrapperCall`]); the callee of a call is often in another
 //! file, so linking (`link/wrappers.rs`) pairs them and makes each call a site.
 
-use rustc_hash::FxHashSet as HashSet;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 
@@ -278,12 +277,22 @@ impl Extractor<'_> {
     /// call is what [`Self::keep_wrapper_calls`] would drop at the end of the walk; the
     /// calls to functions not walked yet (declared further down) are left to it.
     fn cannot_wrap(&mut self, id: FuncId) -> bool {
-        let wrapping = &mut self.wrapping;
-        if !wrapping.left.get(id as usize).copied().unwrap_or(false)
-            || wrapping.passes_params_on.contains(&id)
+        if !self
+            .wrapping
+            .left
+            .get(id as usize)
+            .copied()
+            .unwrap_or(false)
         {
             return false;
         }
+        self.note_wrapped_sites();
+        !self.wrapping.may_wrap(id)
+    }
+
+    /// Brings [`Wrapping::with_wrapped_sites`] up to the wrappers recorded so far.
+    fn note_wrapped_sites(&mut self) {
+        let wrapping = &mut self.wrapping;
         let unseen = self
             .facts
             .wrappers
@@ -293,7 +302,6 @@ impl Extractor<'_> {
             .with_wrapped_sites
             .extend(unseen.iter().map(|wrapper| wrapper.func));
         wrapping.wrappers_seen = self.facts.wrappers.len();
-        !wrapping.with_wrapped_sites.contains(&id)
     }
 
     fn wrapper_callee(&mut self, callee: &Expr) -> Option<FnCallee> {
@@ -469,20 +477,10 @@ impl Extractor<'_> {
         if self.facts.wrapper_calls.is_empty() {
             return;
         }
-        let mut wrappers: HashSet<FuncId> = self.facts.wrappers.iter().map(|w| w.func).collect();
-        wrappers.extend(
-            self.facts
-                .wrapper_calls
-                .iter()
-                .filter(|call| {
-                    call.args
-                        .iter()
-                        .any(|arg| matches!(arg.arg, WrapArg::Param(_) | WrapArg::Rest(_)))
-                })
-                .filter_map(|call| call.frame),
-        );
+        self.note_wrapped_sites();
+        let wrapping = &self.wrapping;
         self.facts.wrapper_calls.retain(|call| match &call.callee {
-            FnCallee::Local(id) => wrappers.contains(id),
+            FnCallee::Local(id) => wrapping.may_wrap(*id),
             _ => true,
         });
     }
