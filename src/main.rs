@@ -696,9 +696,11 @@ fn project_below(paths: &[PathBuf], config: &Config) -> Option<PathBuf> {
 
 /// Notes on stderr when what was analysed cannot show wiring bugs: no Socket.IO usage
 /// at all, or only one side of the wire (a client without its server), where emits and
-/// handlers cannot be matched.
+/// handlers cannot be matched. Usage is sites, not named events: sites whose every name
+/// is computed (`socket.on(Events.Join)` with the enum out of reach) are usage, and
+/// their findings are listed under this note otherwise.
 fn partial_view_note(analysis: &wirelint::Analysis) {
-    if analysis.events == 0 && analysis.parse_errors == 0 {
+    if analysis.sides == (false, false) && analysis.events == 0 && analysis.parse_errors == 0 {
         eprintln!(
             "wirelint: note: no Socket.IO usage found in {} file{}: nothing to match",
             analysis.files.len(),

@@ -577,6 +577,29 @@ fn nothing_to_check_says_so() {
     );
 }
 
+#[test]
+fn sites_whose_names_are_all_computed_are_socketio_usage() {
+    // The event enum is out of reach (a dangling symlink in the real app this comes
+    // from): no event has a name, but the handlers are there, and their findings are.
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "server.ts",
+        "import { Server } from \"socket.io\";\nimport { Events } from \"./shared/events\";\nconst io = new Server();\nio.on(\"connection\", (socket) => {\n  socket.on(Events.Join, () => {});\n});\n",
+    );
+    let output = wirelint()
+        .args(["check", "--no-cache"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("no Socket.IO usage"), "{stderr}");
+    assert!(
+        stderr.contains("only server-side code was found"),
+        "{stderr}"
+    );
+}
+
 /// The human report on a terminal, through `script` (util-linux), which runs the binary
 /// on a pseudo-terminal: `None` where there is no such `script`.
 fn on_a_terminal(columns: &str) -> Option<String> {
