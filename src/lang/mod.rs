@@ -2,6 +2,7 @@
 
 mod paths;
 pub mod rust;
+pub(crate) mod template;
 pub mod ts;
 
 use crate::discover::FileKind;

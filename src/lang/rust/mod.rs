@@ -55,14 +55,22 @@ pub fn extract(source: &str) -> FileFacts {
             }
             facts
         }
-        Err(error) => FileFacts {
-            loose_strings: super::loose_strings(&text),
-            parse_error: Some(ParseError {
+        Err(error) => {
+            let error = ParseError {
                 span: to_span(error.span(), len),
                 message: error.to_string(),
-            }),
-            ..FileFacts::default()
-        },
+            };
+            let placeholder = super::template::template_placeholder(&text, &error);
+            FileFacts {
+                loose_strings: super::loose_strings(&text),
+                parse_error: Some(match placeholder {
+                    Some(span) => super::template::template_error(span, "Rust"),
+                    None => error,
+                }),
+                template: placeholder.is_some(),
+                ..FileFacts::default()
+            }
+        }
     };
     // proc-macro2 keeps the text of every file parsed on this thread to answer span
     // queries; nothing reads those spans once the facts are built, so let it go.

@@ -153,14 +153,11 @@ pub(crate) fn extract_with(
             facts
         }
         Err(error) => {
-            let placeholder = text::template_placeholder(text, &error);
+            let placeholder = super::template::template_placeholder(text, &error);
             FileFacts {
                 loose_strings: super::loose_strings(text),
                 parse_error: Some(match placeholder {
-                    Some(span) => ParseError {
-                        span,
-                        message: "this file is a template (`<% %>` or `{{ }}` placeholders), not JavaScript; it was skipped".to_owned(),
-                    },
+                    Some(span) => super::template::template_error(span, "JavaScript"),
                     None => error,
                 }),
                 template: placeholder.is_some(),
