@@ -251,6 +251,10 @@ pub struct EventGraph {
     pub apps: Apps,
     /// The project files each file imports, sorted.
     pub imports: Vec<Vec<FileId>>,
+    /// Event names that are imports of a relative module no checked file is (a dangling
+    /// symlink, a submodule not checked out), by the file and start of the name: the
+    /// specifier. Such a name is unknown for want of the file, not computed at runtime.
+    pub unfound_names: HashMap<(FileId, u32), String>,
     pub index: GraphIndex,
 }
 

@@ -426,6 +426,9 @@ impl<'a> Linker<'a> {
         let site_file = place.map_or(file, |place| place.file);
         let name_file = place.map_or(file, |place| place.name_file);
         let event = self.event(name_file, &emit.name);
+        if event == Event::Dynamic {
+            self.note_unfound_name(graph, site_file, name_file, emit.name_span, &emit.name);
+        }
         let name_def = self.definition(name_file, &emit.name, 0);
         let target = self.target(file, &emit.target);
         for value in self.socket(file, &emit.receiver, 0) {
@@ -469,6 +472,25 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// Notes a dynamic name written in the site's own file that is an import of a
+    /// module no checked file is (see `EventGraph::unfound_names`).
+    fn note_unfound_name(
+        &self,
+        graph: &mut EventGraph,
+        site_file: FileId,
+        name_file: FileId,
+        name_span: Span,
+        name: &Value,
+    ) {
+        if site_file == name_file
+            && let Some(specifier) = self.unfound_module(name_file, name)
+        {
+            graph
+                .unfound_names
+                .insert((site_file, name_span.start), specifier.to_owned());
+        }
+    }
+
     /// The sites of one listener registration, like `push_emit_sites`.
     fn push_handler_sites(
         &self,
@@ -485,6 +507,15 @@ impl<'a> Linker<'a> {
             ListenMethod::Any => Event::Dynamic,
             _ => self.event(name_file, &handler.name),
         };
+        if event == Event::Dynamic && handler.method != ListenMethod::Any {
+            self.note_unfound_name(
+                graph,
+                site_file,
+                name_file,
+                handler.name_span,
+                &handler.name,
+            );
+        }
         let name_def = self.definition(name_file, &handler.name, 0);
         // A listener named here but defined in another file brings its own
         // signature.

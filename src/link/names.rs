@@ -121,6 +121,19 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// The relative module an event name is imported from, when no checked file is
+    /// that module: why the name cannot be read.
+    pub(super) fn unfound_module<'v>(&self, file: FileId, name: &'v Value) -> Option<&'v str> {
+        let Value::Import { specifier, .. } = name else {
+            return None;
+        };
+        let relative = specifier == "."
+            || specifier == ".."
+            || specifier.starts_with("./")
+            || specifier.starts_with("../");
+        (relative && self.resolver.resolve(file, specifier).is_none()).then_some(specifier)
+    }
+
     /// A site's target with its label resolved like an event name (a constant, an
     /// import); a label that does not resolve is unknown, which may be any label.
     pub(super) fn target(&self, file: FileId, target: &Target<Value>) -> Target<Label> {

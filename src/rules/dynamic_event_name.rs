@@ -74,6 +74,35 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let (message, call, handler) = (words.message, words.call, words.handler);
         let sent = words.sent;
         let clause = site.ns.clause();
+        // A name imported from a module no checked file is: unknown for want of the
+        // file, which is what to fix; "computed at runtime" would misstate it.
+        let unfound = (graph.unfound_names.get(&(site.file, site.span.start)))
+            .filter(|_| hidden.is_none() && !matches!(site.kind, Kind::CatchAll));
+        if let Some(specifier) = unfound {
+            let (what, widened) = match site.kind {
+                Kind::Emit => (
+                    call,
+                    format!(
+                        "it may send any {message}, so no {other}{handler} of this app{clause} is reported as never {sent}"
+                    ),
+                ),
+                _ => (
+                    handler,
+                    format!(
+                        "it may receive any {message}, so no {other}{call} of this app{clause} is reported as unhandled"
+                    ),
+                ),
+            };
+            out.push(
+                Diagnostic::new(&RULE, site.file, site.span, format!(
+                    "the {message} name of this {what} is imported from `{specifier}`, which is not among the checked files: wirelint cannot read the name, and {widened} (other apps are not affected)"
+                ))
+                .help(format!(
+                    "`{specifier}` leads to no checked file: a dangling symlink, a git submodule not checked out, a folder outside the checked paths or an ignored one (`--no-ignore`); check it with the rest so that the names can be read"
+                )),
+            );
+            continue;
+        }
         let message = match (site.kind, hidden) {
             (Kind::Emit, None) => format!(
                 "the {message} name of this {call} is computed at runtime: it may send any {message}, so no {other}{handler} of this app{clause} is reported as never {sent}, and wirelint cannot check the name (other apps are not affected)"
