@@ -17,8 +17,8 @@ pub(crate) fn template_error(placeholder: Span, language: &str) -> ParseError {
 
 /// Where the template placeholder is when a parse error is that of a template (EJS
 /// `<% %>`, Handlebars, Mustache or Liquid `{{ }}`, Liquid/Tera `{% %}`) saved with a
-/// script's extension: the line of the error, or the one before, holds one. A broken file that merely mentions `{{` elsewhere is not
-/// a template.
+/// script's extension: the line of the error, or the one before, holds one. A broken
+/// file that merely mentions `{{` elsewhere is not a template.
 pub(crate) fn template_placeholder(text: &str, error: &ParseError) -> Option<Span> {
     let mut at = (error.span.start as usize).min(text.len());
     // Spans start on characters; still, no panic on any input.
