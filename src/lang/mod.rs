@@ -2,11 +2,11 @@
 
 mod paths;
 pub mod rust;
-pub(crate) mod template;
+mod template;
 pub mod ts;
 
 use crate::discover::FileKind;
-use crate::facts::{CallEffects, FileFacts};
+use crate::facts::{CallEffects, FileFacts, ParseError};
 use crate::package::SelfPackage;
 
 /// Whether a front-end summarizes each function's body as it extracts (see
@@ -160,6 +160,22 @@ pub fn check_syntax(text: &str, kind: FileKind) -> Result<(), String> {
     match extract(text, kind, &[]).parse_error {
         Some(error) => Err(error.message),
         None => Ok(()),
+    }
+}
+
+/// The facts of a file that did not parse: its loose strings and the parse error, or,
+/// for a template (see `template.rs`), the error that says so. `language`: what the
+/// file is written in, or would be once rendered.
+fn unparsed(text: &str, error: ParseError, language: &str) -> FileFacts {
+    let placeholder = template::template_placeholder(text, &error);
+    FileFacts {
+        loose_strings: loose_strings(text),
+        parse_error: Some(match placeholder {
+            Some(span) => template::template_error(span, language),
+            None => error,
+        }),
+        template: placeholder.is_some(),
+        ..FileFacts::default()
     }
 }
 

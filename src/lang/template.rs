@@ -6,7 +6,7 @@ use crate::facts::{ParseError, Span};
 
 /// The parse error a template gets in place of the parser's: where its placeholder is.
 /// `language`: what the file would be once rendered.
-pub(crate) fn template_error(placeholder: Span, language: &str) -> ParseError {
+pub(super) fn template_error(placeholder: Span, language: &str) -> ParseError {
     ParseError {
         span: placeholder,
         message: format!(
@@ -19,7 +19,7 @@ pub(crate) fn template_error(placeholder: Span, language: &str) -> ParseError {
 /// `<% %>`, Handlebars, Mustache or Liquid `{{ }}`, Liquid/Tera `{% %}`) saved with a
 /// script's extension: the line of the error, or the one before, holds one. A broken
 /// file that merely mentions `{{` elsewhere is not a template.
-pub(crate) fn template_placeholder(text: &str, error: &ParseError) -> Option<Span> {
+pub(super) fn template_placeholder(text: &str, error: &ParseError) -> Option<Span> {
     let mut at = (error.span.start as usize).min(text.len());
     // Spans start on characters; still, no panic on any input.
     while !text.is_char_boundary(at) {

@@ -60,16 +60,7 @@ pub fn extract(source: &str) -> FileFacts {
                 span: to_span(error.span(), len),
                 message: error.to_string(),
             };
-            let placeholder = super::template::template_placeholder(&text, &error);
-            FileFacts {
-                loose_strings: super::loose_strings(&text),
-                parse_error: Some(match placeholder {
-                    Some(span) => super::template::template_error(span, "Rust"),
-                    None => error,
-                }),
-                template: placeholder.is_some(),
-                ..FileFacts::default()
-            }
+            super::unparsed(&text, error, "Rust")
         }
     };
     // proc-macro2 keeps the text of every file parsed on this thread to answer span

@@ -152,18 +152,7 @@ pub(crate) fn extract_with(
             }
             facts
         }
-        Err(error) => {
-            let placeholder = super::template::template_placeholder(text, &error);
-            FileFacts {
-                loose_strings: super::loose_strings(text),
-                parse_error: Some(match placeholder {
-                    Some(span) => super::template::template_error(span, "JavaScript"),
-                    None => error,
-                }),
-                template: placeholder.is_some(),
-                ..FileFacts::default()
-            }
-        }
+        Err(error) => super::unparsed(text, error, "JavaScript"),
     }
 }
 
