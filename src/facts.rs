@@ -761,11 +761,13 @@ pub enum ExportValue {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Function {
     pub name: Option<String>,
-    /// What the function returns when that is a socket.
-    pub returns: Option<SocketRef>,
+    /// What the function returns when that is a socket. Boxed, as `handler` is: both are
+    /// rare, and a large file holds tens of thousands of functions (serde writes a box
+    /// as its content, so the cache is the same).
+    pub returns: Option<Box<SocketRef>>,
     /// A Rust fn item written as a socketioxide message handler: what its extractors
     /// say, for registrations in other files that name it.
-    pub handler: Option<HandlerSignature>,
+    pub handler: Option<Box<HandlerSignature>>,
     /// Whether a call of it may throw synchronously. Read as every file is walked: the
     /// throwing helpers a handler calls before its ack are asked of many projects.
     pub throws: Throws,
@@ -1358,7 +1360,7 @@ impl FileFacts {
         contexts.iter().for_each(|context| visit(&context.socket));
         functions
             .iter()
-            .filter_map(|f| f.returns.as_ref())
+            .filter_map(|f| f.returns.as_deref())
             .for_each(&mut *visit);
         for (_, export) in exports {
             if let ExportValue::Socket(socket) = export {

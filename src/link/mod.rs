@@ -787,7 +787,7 @@ impl<'a> Linker<'a> {
                 .functions
                 .get(id as usize)?
                 .handler
-                .as_ref()?;
+                .as_deref()?;
             Some((target, signature))
         });
         let first = found.next()?;

@@ -284,7 +284,7 @@ impl<'a> Linker<'a> {
                 .facts
                 .functions
                 .get(id as usize)
-                .and_then(|f| f.returns.as_ref())
+                .and_then(|f| f.returns.as_deref())
                 .map(|r| (file, r))
         };
         match callee {

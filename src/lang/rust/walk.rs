@@ -104,7 +104,7 @@ impl<'a> Extractor<'a> {
             .collect();
         for (id, signature) in signatures {
             if let Some(function) = self.facts.functions.get_mut(id as usize) {
-                function.handler = Some(signature);
+                function.handler = Some(Box::new(signature));
             }
         }
         self.visit_file(file);

@@ -342,6 +342,10 @@ impl<'a> Extractor<'a> {
         self.drop_raced_promises(program);
         self.settle_unmount_cleanups();
         self.keep_wrapper_calls();
+        // The two lists a large file fills by the ten thousand, grown by doubling (and
+        // the second thinned just above): the facts are kept until the run ends.
+        self.facts.calls.shrink_to_fit();
+        self.facts.wrapper_calls.shrink_to_fit();
     }
 
     /// A promise that never settles on purpose, as one input of a race that has another

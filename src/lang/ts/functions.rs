@@ -404,7 +404,7 @@ impl Extractor<'_> {
         if let Some(id) = self.frames.last().map(|frame| frame.id)
             && let Some(function) = self.facts.functions.get_mut(id as usize)
         {
-            function.returns.get_or_insert(socket);
+            function.returns.get_or_insert_with(|| Box::new(socket));
         }
     }
 
