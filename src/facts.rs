@@ -778,6 +778,10 @@ pub struct Function {
     pub effects: Option<CallEffects>,
 }
 
+// A large file holds tens of thousands of functions: what few of them have stays boxed.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Function>() <= 96);
+
 /// What a function's body does with its parameters, that callers in other files can be
 /// judged by.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -220,6 +220,21 @@ mod tests {
         ("walk", include_str!("walk.rs")),
     ];
 
+    /// A large file records tens of thousands of calls that pass a socket or a
+    /// parameter on, kept until the run ends: each holds its arguments at their size,
+    /// and the list of them is trimmed after the walk.
+    #[test]
+    fn recorded_calls_hold_their_arguments_at_their_size() {
+        let source = "function a(s) { b(s); c(1, s); b(s); }\n\
+            function b(x) { x.emit(\"e\"); }\nfunction c(n, y) { y.emit(\"f\"); }\n";
+        let facts = super::extract(source, crate::discover::FileKind::Js, &[], None);
+        let sizes: Vec<(usize, usize)> = (facts.calls.iter())
+            .map(|call| (call.args.len(), call.args.capacity()))
+            .collect();
+        assert_eq!(sizes, [(1, 1), (1, 1), (1, 1)]);
+        assert_eq!(facts.calls.capacity(), facts.calls.len());
+    }
+
     #[test]
     fn each_module_uses_only_those_before_it() {
         crate::lang::module_order::assert_each_uses_only_those_before_it(ORDER);
