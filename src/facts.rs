@@ -590,6 +590,22 @@ pub struct SocketCall {
     pub args: Vec<(u32, SocketRef)>,
 }
 
+impl SocketCall {
+    /// The sockets a call passes, by argument index, in a list of their size rather
+    /// than `collect`'s room for four: nearly every such call passes one (or one
+    /// parameter passed on), and a large file records tens of thousands of them, kept
+    /// until the run ends.
+    pub fn args_of(mut sockets: impl Iterator<Item = (u32, SocketRef)>) -> Vec<(u32, SocketRef)> {
+        let Some(first) = sockets.next() else {
+            return Vec::new();
+        };
+        let mut args = Vec::with_capacity(1);
+        args.push(first);
+        args.extend(sockets);
+        args
+    }
+}
+
 /// A React context, as a file names it: declared there (`createContext()`), or imported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ContextRef {

@@ -281,10 +281,10 @@ impl<'a> Extractor<'a> {
     /// `register(&socket)`, `self.attach(io.clone())`: which arguments are sockets, so
     /// the callee's parameters can be filled across functions and files.
     fn record_socket_call<'e>(&mut self, callee: Callee, args: impl Iterator<Item = &'e Expr>) {
-        let args: Vec<(u32, SocketRef)> = args
-            .enumerate()
-            .filter_map(|(i, arg)| self.socket(arg).map(|s| (i as u32, s)))
-            .collect();
+        let args = SocketCall::args_of(
+            args.enumerate()
+                .filter_map(|(i, arg)| self.socket(arg).map(|s| (i as u32, s))),
+        );
         if !args.is_empty() {
             self.facts.calls.push(SocketCall { callee, args });
         }

@@ -189,21 +189,11 @@ impl Extractor<'_> {
         if !self.names_callee(callee) {
             return;
         }
-        let mut sockets = (call.args.iter().enumerate())
-            .filter(|(_, arg)| arg.spread.is_none())
-            .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s)));
-        // Room for one, where `collect` makes room for four: nearly every such call
-        // passes one socket (or one parameter passed on), and a large file records tens
-        // of thousands of them, kept until the run ends.
-        let args: Vec<(u32, SocketRef)> = match sockets.next() {
-            None => Vec::new(),
-            Some(first) => {
-                let mut args = Vec::with_capacity(1);
-                args.push(first);
-                args.extend(sockets);
-                args
-            }
-        };
+        let args = SocketCall::args_of(
+            (call.args.iter().enumerate())
+                .filter(|(_, arg)| arg.spread.is_none())
+                .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s))),
+        );
         // `register({ io, socket })`: sockets as properties of an object argument.
         let prop_args: Vec<(u32, Vec<(String, SocketRef)>)> = call
             .args

@@ -69,14 +69,11 @@ impl Extractor<'_> {
         let Expr::Ident(class) = unwrap_expr(&new.callee) else {
             return;
         };
-        let args: Vec<(u32, SocketRef)> = new
-            .args
-            .iter()
-            .flatten()
-            .enumerate()
-            .filter(|(_, arg)| arg.spread.is_none())
-            .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s)))
-            .collect();
+        let args = SocketCall::args_of(
+            (new.args.iter().flatten().enumerate())
+                .filter(|(_, arg)| arg.spread.is_none())
+                .filter_map(|(i, arg)| self.socket(&arg.expr).map(|s| (i as u32, s))),
+        );
         if args.is_empty() {
             return;
         }
