@@ -23,7 +23,7 @@ use crate::discover::FileKind;
 use crate::facts::{FileFacts, ParseError, Span};
 use crate::graph::SourceFile;
 use crate::options::{Options, Overlay};
-use crate::workers::on_workers;
+use crate::workers::{self, on_workers};
 use crate::{cache, discover, lang, package, resolve, severity, suppress};
 use read::{decode, read_source, read_source_and_metadata};
 
@@ -200,23 +200,33 @@ impl<'s> Loader<'s> {
         let Sources {
             discovered, stdin, ..
         } = self.sources;
-        let run = || {
-            discovered
-                .par_iter()
-                .enumerate()
-                .map(|(index, source)| {
-                    // A fix of the stdin buffer (`--fix --stdin-filename`) is in the
-                    // overlay: it wins over the buffer it was made from.
-                    let given = self
-                        .overlay
-                        .get(&source.path)
-                        .map(String::as_bytes)
-                        .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)));
-                    self.load_one(index, given)
-                })
-                .unzip()
+        // A fix of the stdin buffer (`--fix --stdin-filename`) is in the overlay: it wins
+        // over the buffer it was made from.
+        let given = |index: usize| {
+            let source = &discovered[index];
+            self.overlay
+                .get(&source.path)
+                .map(String::as_bytes)
+                .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)))
         };
-        on_workers(run)
+        // How much there is to do for each file: a cached file's size when it was
+        // read is a good enough guess, and costs no call to the disk.
+        let size = |index: usize| match given(index) {
+            Some(text) => text.len() as u64,
+            None => {
+                let path = &discovered[index].path;
+                let cached = self.cache.as_ref().and_then(|cache| cache.entry(path));
+                match cached.and_then(|entry| entry.stat.as_ref()) {
+                    Some(stat) => stat.file_size(),
+                    None => std::fs::metadata(path).map_or(0, |metadata| metadata.len()),
+                }
+            }
+        };
+        workers::map_largest_first(discovered.len(), size, |index| {
+            self.load_one(index, given(index))
+        })
+        .into_iter()
+        .unzip()
     }
 
     /// Loads the discovered file `index`.

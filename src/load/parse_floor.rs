@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use super::read::read_source;
 use crate::{discover, lang, workers};
 
@@ -26,17 +24,18 @@ pub fn parse_floor(
 ) -> Result<ParseFloor, discover::DiscoverError> {
     let start = std::time::Instant::now();
     let discovered = discover::discover(paths, !no_ignore)?;
-    let parse = || {
-        discovered
-            .par_iter()
-            .map(|source| match read_source(source) {
-                Ok(Some(text)) => (text.len() as u64, lang::parses(&text, source.kind)),
-                Ok(None) => (0, true),
-                Err(_) => (0, false),
-            })
-            .collect::<Vec<_>>()
+    // In the order `check` loads files, largest first.
+    let size = |index: usize| {
+        std::fs::metadata(&discovered[index].path).map_or(0, |metadata| metadata.len())
     };
-    let results = workers::on_workers(parse);
+    let results = workers::map_largest_first(discovered.len(), size, |index| {
+        let source = &discovered[index];
+        match read_source(source) {
+            Ok(Some(text)) => (text.len() as u64, lang::parses(&text, source.kind)),
+            Ok(None) => (0, true),
+            Err(_) => (0, false),
+        }
+    });
     Ok(ParseFloor {
         files: results.len(),
         bytes: results.iter().map(|(bytes, _)| bytes).sum(),
