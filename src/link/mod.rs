@@ -83,9 +83,9 @@ struct Linker<'a> {
     /// settle: see `propagate_params`.
     fallback_withheld: std::cell::Cell<bool>,
     /// Functions by name that return a socket, for `this.$root.getSocket()`.
-    getters: HashMap<String, Vec<(FileId, FuncId)>>,
+    getters: HashMap<&'a str, Vec<(FileId, FuncId)>>,
     /// Every named function and method, by name.
-    functions_by_name: HashMap<String, Vec<(FileId, FuncId)>>,
+    functions_by_name: HashMap<&'a str, Vec<(FileId, FuncId)>>,
     /// Class fields holding sockets, by name: (file, index in `socket_fields`).
     fields: HashMap<String, Vec<(FileId, usize)>>,
     /// Rust `const`s and `static`s by name, with the file that defines each.
@@ -154,17 +154,19 @@ impl<'a> Linker<'a> {
         settings: &'a LinkSettings,
         ask_effects: AskEffects<'a>,
     ) -> Linker<'a> {
-        let mut getters: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
-        let mut functions_by_name: HashMap<String, Vec<(FileId, FuncId)>> = HashMap::default();
+        // Keyed by the names in the facts, not copies: a `node_modules` tree has tens of
+        // thousands of named functions.
+        let mut getters: HashMap<&str, Vec<(FileId, FuncId)>> = HashMap::default();
+        let mut functions_by_name: HashMap<&str, Vec<(FileId, FuncId)>> = HashMap::default();
         for (file, source) in files.iter().enumerate() {
             for (id, function) in source.facts.functions.iter().enumerate() {
                 let Some(name) = &function.name else {
                     continue;
                 };
                 let at = (file, id as FuncId);
-                functions_by_name.entry(name.clone()).or_default().push(at);
+                functions_by_name.entry(name).or_default().push(at);
                 if function.returns.is_some() {
-                    getters.entry(name.clone()).or_default().push(at);
+                    getters.entry(name).or_default().push(at);
                 }
             }
         }
@@ -382,7 +384,7 @@ impl<'a> Linker<'a> {
                 let Callee::Named(name) = &handed.call.callee else {
                     continue;
                 };
-                if self.functions_by_name.contains_key(name) {
+                if self.functions_by_name.contains_key(name.as_str()) {
                     continue;
                 }
                 for (_, socket) in &handed.call.args {

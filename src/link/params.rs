@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::sockets::SocketValue;
 use super::{CallTargets, Linker, PropTargets};
@@ -92,15 +92,36 @@ impl<'a> Linker<'a> {
         prop_calls: &[PropTargets<'a>],
     ) -> Vec<PassedArg> {
         let every_arg = every_passed_arg(calls, prop_calls);
-        // The arguments filling each slot, by their place in `every_arg`.
-        let mut fillers: HashMap<Slot<'a>, Vec<u32>> =
+        // The arguments filling each slot, by their place in `every_arg`: each slot
+        // filled gets a number, and its fillers a run of `fillers` (a map of lists was
+        // a small allocation for each of the tens of thousands of slots a
+        // `node_modules` tree fills).
+        let mut slot_ids: HashMap<Slot<'a>, u32> =
             HashMap::with_capacity_and_hasher(every_arg.len(), Default::default());
+        let mut filled: Vec<(u32, u32)> = Vec::with_capacity(every_arg.len());
         for (at, &passed) in every_arg.iter().enumerate() {
             each_filled_slot(calls, prop_calls, passed, |slot| {
-                fillers.entry(slot).or_default().push(at as u32);
+                let next = slot_ids.len() as u32;
+                let id = *slot_ids.entry(slot).or_insert(next);
+                filled.push((id, at as u32));
             });
         }
-        let mut read: HashSet<Slot<'a>> = HashSet::default();
+        // Grouped by slot with a counting sort: `starts[id]..starts[id + 1]`.
+        let mut starts = vec![0usize; slot_ids.len() + 1];
+        for &(id, _) in &filled {
+            starts[id as usize + 1] += 1;
+        }
+        for id in 0..slot_ids.len() {
+            starts[id + 1] += starts[id];
+        }
+        let mut fillers = vec![0u32; filled.len()];
+        let mut next = starts.clone();
+        for &(id, at) in &filled {
+            fillers[next[id as usize]] = at;
+            next[id as usize] += 1;
+        }
+        let fillers_of = |id: u32| &fillers[starts[id as usize]..starts[id as usize + 1]];
+        let mut read = vec![false; slot_ids.len()];
         let mut reads: Vec<Slot<'a>> = Vec::new();
         for (file, source) in self.files.iter().enumerate() {
             source
@@ -109,10 +130,14 @@ impl<'a> Linker<'a> {
         }
         let mut live = vec![false; every_arg.len()];
         while let Some(slot) = reads.pop() {
-            if !read.insert(slot) {
+            // A slot no argument fills makes none live.
+            let Some(&id) = slot_ids.get(&slot) else {
+                continue;
+            };
+            if std::mem::replace(&mut read[id as usize], true) {
                 continue;
             }
-            for &at in fillers.get(&slot).into_iter().flatten() {
+            for &at in fillers_of(id) {
                 if !std::mem::replace(&mut live[at as usize], true) {
                     let (file, socket) = passed_socket(calls, prop_calls, every_arg[at as usize]);
                     slots_read(file, socket, &mut reads);

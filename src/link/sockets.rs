@@ -296,7 +296,7 @@ impl<'a> Linker<'a> {
                 .collect(),
             Callee::Named(name) => self
                 .getters
-                .get(name)
+                .get(name.as_str())
                 .into_iter()
                 .flatten()
                 .filter_map(|&(f, id)| returns(f, id))

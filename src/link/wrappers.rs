@@ -317,7 +317,7 @@ impl<'a> Linker<'a> {
             return Vec::new();
         };
         self.functions_by_name
-            .get(method)
+            .get(method.as_str())
             .into_iter()
             .flatten()
             .copied()
