@@ -95,11 +95,6 @@ impl Stat {
         })
     }
 
-    /// The file's size in bytes.
-    pub fn file_size(&self) -> u64 {
-        self.len
-    }
-
     /// Elsewhere files are always read.
     #[cfg(not(unix))]
     pub fn of(_: &std::fs::Metadata) -> Option<Stat> {

@@ -44,31 +44,51 @@ pub(crate) fn on_workers<R: Send>(work: impl FnOnce() -> R + Send) -> R {
     }
 }
 
-/// `work` of every index in `0..count`, in index order, run on the workers largest first
-/// (`size`: how large each is, or a guess). In path order, a tree whose two largest
-/// files sort last (`node_modules/typescript/lib/`) left one worker parsing them alone
-/// while the other had nothing left to do; started first, they run alongside the small
-/// files, which fill in at the end. Each index is a job of its own, so that a worker
-/// that is done takes the next file instead of waiting behind a run of them.
-pub(crate) fn map_largest_first<T: Send>(
+/// `work` of every index in `0..count`, in index order, run on the workers largest first.
+/// `plan` says how large each is (or a guess) and what `work` needs of it, found for all
+/// of them first. In path order, a tree whose two largest files sort last
+/// (`node_modules/typescript/lib/`) left one worker parsing them alone while the other
+/// had nothing left to do; started first, they run alongside the small files, which fill
+/// in at the end. Each index is a job of its own, so that a worker that is done takes the
+/// next file instead of waiting behind a run of them.
+pub(crate) fn map_largest_first<P: Send + Sync, T: Send + Sync>(
     count: usize,
-    size: impl Fn(usize) -> u64 + Sync + Send,
-    work: impl Fn(usize) -> T + Sync + Send,
+    plan: impl Fn(usize) -> (u64, P) + Sync + Send,
+    work: impl Fn(usize, P) -> T + Sync + Send,
 ) -> Vec<T> {
     use rayon::prelude::*;
     on_workers(|| {
-        let sizes: Vec<u64> = (0..count).into_par_iter().map(&size).collect();
-        let order = largest_first(&sizes);
-        let done: Vec<T> = order
-            .par_iter()
-            .with_max_len(1)
-            .map(|&index| work(index))
-            .collect();
-        let mut in_order: Vec<Option<T>> = std::iter::repeat_with(|| None).take(count).collect();
-        for (index, result) in order.into_iter().zip(done) {
-            in_order[index] = Some(result);
+        let (sizes, plans): (Vec<u64>, Vec<P>) = (0..count).into_par_iter().map(&plan).unzip();
+        // Nothing tells the items apart (a warm run: every file is most likely
+        // unchanged): in index order, with rayon's own splitting, which costs less than a
+        // job per item.
+        if sizes.iter().all(|&size| size == 0) {
+            return (plans.into_par_iter().enumerate())
+                .map(|(index, plan)| work(index, plan))
+                .collect();
         }
-        in_order.into_iter().flatten().collect()
+        let order = largest_first(&sizes);
+        let mut plans: Vec<Option<P>> = plans.into_iter().map(Some).collect();
+        let jobs: Vec<(usize, P)> = (order.iter())
+            .filter_map(|&index| Some((index, plans[index].take()?)))
+            .collect();
+        // Each result goes straight to its place: they are large, and moving them through
+        // lists in the order they were made and back to index order showed in warm runs.
+        let results: Vec<std::sync::OnceLock<T>> = std::iter::repeat_with(std::sync::OnceLock::new)
+            .take(count)
+            .collect();
+        jobs.into_par_iter()
+            .with_max_len(1)
+            .for_each(|(index, plan)| {
+                let _ = results[index].set(work(index, plan));
+            });
+        let mut in_order = Vec::with_capacity(count);
+        in_order.extend(
+            results
+                .into_iter()
+                .filter_map(std::sync::OnceLock::into_inner),
+        );
+        in_order
     })
 }
 
@@ -95,8 +115,8 @@ mod tests {
         let started = std::sync::Mutex::new(Vec::new());
         let results = map_largest_first(
             sizes.len(),
-            |index| sizes[index],
-            |index| {
+            |index| (sizes[index], ()),
+            |index, ()| {
                 if let Ok(mut started) = started.lock() {
                     started.push(index);
                 }
@@ -111,5 +131,8 @@ mod tests {
             vec![0, 1, 2, 3, 4, 5],
             "each index is worked on once"
         );
+        // Nothing to tell them apart (a warm run's files): the same results.
+        let results = map_largest_first(4, |index| (0, index), |index, plan| (index, plan));
+        assert_eq!(results, vec![(0, 0), (1, 1), (2, 2), (3, 3)]);
     }
 }

@@ -209,33 +209,34 @@ impl<'s> Loader<'s> {
                 .map(String::as_bytes)
                 .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)))
         };
-        // How much there is to do for each file: a cached file's size when it was
-        // read is a good enough guess, and costs no call to the disk.
-        let size = |index: usize| match given(index) {
-            Some(text) => text.len() as u64,
-            None => {
-                let path = &discovered[index].path;
-                let cached = self.cache.as_ref().and_then(|cache| cache.entry(path));
-                match cached.and_then(|entry| entry.stat.as_ref()) {
-                    Some(stat) => stat.file_size(),
-                    None => std::fs::metadata(path).map_or(0, |metadata| metadata.len()),
-                }
-            }
+        // How much there is to do for each file, and its cache entry. A file the cache
+        // knows with its metadata is most likely unchanged, which costs a `stat`: it
+        // goes last. Otherwise its size says how long it takes to parse.
+        let plan = |index: usize| {
+            let path = &discovered[index].path;
+            let entry = self.cache.as_ref().and_then(|cache| cache.entry(path));
+            let size = match (given(index), entry.and_then(|entry| entry.stat.as_ref())) {
+                (Some(text), _) => text.len() as u64,
+                (None, Some(_)) => 0,
+                (None, None) => std::fs::metadata(path).map_or(0, |metadata| metadata.len()),
+            };
+            (size, entry)
         };
-        workers::map_largest_first(discovered.len(), size, |index| {
-            self.load_one(index, given(index))
+        workers::map_largest_first(discovered.len(), plan, |index, entry| {
+            self.load_one(index, given(index), entry)
         })
         .into_iter()
         .unzip()
     }
 
-    /// Loads the discovered file `index`.
-    fn load_one(&self, index: usize, given: Option<&[u8]>) -> (SourceFile, Loaded<'_>) {
+    /// Loads the discovered file `index`, whose cache entry is `entry`.
+    fn load_one<'l>(
+        &'l self,
+        index: usize,
+        given: Option<&[u8]>,
+        entry: Option<&'l cache::Entry>,
+    ) -> (SourceFile, Loaded<'l>) {
         let source = &self.sources.discovered[index];
-        let entry = self
-            .cache
-            .as_ref()
-            .and_then(|cache| cache.entry(&source.path));
         // Facts that depend on a package's manifest as well as on the text are trusted
         // unread only while the manifest says the same (see `cache::input_hash`).
         let package = self
