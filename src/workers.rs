@@ -67,13 +67,10 @@ pub(crate) fn map_largest_first<P: Send + Sync, T: Send + Sync>(
                 .map(|(index, plan)| work(index, plan))
                 .collect();
         }
-        let order = largest_first(&sizes);
-        let mut plans: Vec<Option<P>> = plans.into_iter().map(Some).collect();
-        let jobs: Vec<(usize, P)> = (order.iter())
-            .filter_map(|&index| Some((index, plans[index].take()?)))
-            .collect();
-        // Each result goes straight to its place: they are large, and moving them through
-        // lists in the order they were made and back to index order showed in warm runs.
+        let jobs = largest_first(&sizes, plans);
+        // Each result goes straight to its place: results are large (a file's facts), and
+        // moving them through a list in the order they were made and back to index order
+        // cost a measurable share of a short run.
         let results: Vec<std::sync::OnceLock<T>> = std::iter::repeat_with(std::sync::OnceLock::new)
             .take(count)
             .collect();
@@ -92,11 +89,12 @@ pub(crate) fn map_largest_first<P: Send + Sync, T: Send + Sync>(
     })
 }
 
-/// The indexes of `sizes`, largest first; equal sizes in index order.
-fn largest_first(sizes: &[u64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..sizes.len()).collect();
-    order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
-    order
+/// Each item with its index, largest first by `sizes`; equal sizes in index order.
+fn largest_first<P>(sizes: &[u64], items: Vec<P>) -> Vec<(usize, P)> {
+    let mut jobs: Vec<(usize, P)> = items.into_iter().enumerate().collect();
+    // A stable sort: equal sizes keep their order.
+    jobs.sort_by_key(|&(index, _)| std::cmp::Reverse(sizes[index]));
+    jobs
 }
 
 #[cfg(test)]
@@ -105,8 +103,9 @@ mod tests {
 
     #[test]
     fn the_largest_go_first_and_equals_keep_their_order() {
-        assert_eq!(largest_first(&[3, 9, 0, 9, 5]), vec![1, 3, 4, 0, 2]);
-        assert_eq!(largest_first(&[]), Vec::<usize>::new());
+        let jobs = largest_first(&[3, 9, 0, 9, 5], vec!['a', 'b', 'c', 'd', 'e']);
+        assert_eq!(jobs, vec![(1, 'b'), (3, 'd'), (4, 'e'), (0, 'a'), (2, 'c')]);
+        assert_eq!(largest_first::<()>(&[], Vec::new()), Vec::new());
     }
 
     #[test]
