@@ -209,21 +209,22 @@ impl<'s> Loader<'s> {
                 .map(String::as_bytes)
                 .or_else(|| stdin.and_then(|(at, text)| (at == index).then_some(text)))
         };
-        // How much there is to do for each file, and its cache entry. A file the cache
-        // knows with its metadata is most likely unchanged, which costs a `stat`: it
-        // goes last. Otherwise its size says how long it takes to parse.
+        // How much there is to do for each file, its text if given, and its cache entry.
+        // A file the cache knows with its metadata is most likely unchanged, which costs
+        // a `stat`: it goes last. Otherwise its size says how long it takes to parse.
         let plan = |index: usize| {
             let path = &discovered[index].path;
+            let given = given(index);
             let entry = self.cache.as_ref().and_then(|cache| cache.entry(path));
-            let size = match (given(index), entry.and_then(|entry| entry.stat.as_ref())) {
+            let size = match (given, entry.and_then(|entry| entry.stat.as_ref())) {
                 (Some(text), _) => text.len() as u64,
                 (None, Some(_)) => 0,
                 (None, None) => std::fs::metadata(path).map_or(0, |metadata| metadata.len()),
             };
-            (size, entry)
+            (size, (given, entry))
         };
-        workers::map_largest_first(discovered.len(), plan, |index, entry| {
-            self.load_one(index, given(index), entry)
+        workers::map_largest_first(discovered.len(), plan, |index, (given, entry)| {
+            self.load_one(index, given, entry)
         })
         .into_iter()
         .unzip()

@@ -25,11 +25,11 @@ pub fn parse_floor(
     let start = std::time::Instant::now();
     let discovered = discover::discover(paths, !no_ignore)?;
     // In the order `check` loads files, largest first.
-    let size = |index: usize| {
+    let plan = |index: usize| {
         let size = std::fs::metadata(&discovered[index].path).map_or(0, |metadata| metadata.len());
         (size, ())
     };
-    let results = workers::map_largest_first(discovered.len(), size, |index, ()| {
+    let results = workers::map_largest_first(discovered.len(), plan, |index, ()| {
         let source = &discovered[index];
         match read_source(source) {
             Ok(Some(text)) => (text.len() as u64, lang::parses(&text, source.kind)),
