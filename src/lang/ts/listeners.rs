@@ -67,13 +67,15 @@ pub(super) fn matches_own_id(listener: &Expr) -> bool {
 
 /// Names that say a last parameter is an ack even when the body never calls it.
 pub(super) fn is_ack_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.contains("callback")
-        || lower.contains("ack")
-        || matches!(
-            lower.as_str(),
-            "cb" | "done" | "fn" | "respond" | "reply" | "resolve"
-        )
+    // Asked of every parameter of every function: compared without a lowercased copy.
+    let contains = |word: &str| {
+        (name.as_bytes().windows(word.len())).any(|at| at.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    contains("callback")
+        || contains("ack")
+        || ["cb", "done", "fn", "respond", "reply", "resolve"]
+            .iter()
+            .any(|word| name.eq_ignore_ascii_case(word))
 }
 
 /// An effect that returns a cleanup which removes listeners (or closes the socket).
@@ -457,6 +459,26 @@ mod tests {
     /// Whether the listener `listener`, through `x = <listener>;`, matches its own id.
     fn matches(listener: &str) -> bool {
         with_assigned(listener, matches_own_id)
+    }
+
+    #[test]
+    fn ack_names_are_told_in_any_case() {
+        for name in [
+            "ack",
+            "onAck",
+            "CALLBACK",
+            "myCallback",
+            "cb",
+            "Done",
+            "RESOLVE",
+        ] {
+            assert!(is_ack_name(name), "{name}");
+        }
+        for name in [
+            "socket", "cbs", "done2", "fnName", "resolver", "réponse", "ac",
+        ] {
+            assert!(!is_ack_name(name), "{name}");
+        }
     }
 
     #[test]

@@ -183,8 +183,10 @@ impl Extractor<'_> {
         }
         let name = member_prop_name(prop)?;
         let obj = unwrap_expr(obj);
-        // `socketRef.current` after `socketRef.current = io(url)`.
+        // `socketRef.current` after `socketRef.current = io(url)`. Most files assign
+        // no socket to a member, and the key is copied to be looked up.
         if let Expr::Ident(holder) = obj
+            && !self.member_assigned.is_empty()
             && let Some(socket) = self
                 .member_assigned
                 .get(&(holder.sym.as_str().to_owned(), name.to_string()))
