@@ -11,11 +11,13 @@ use crate::facts::{Callee, ExportValue, FuncId, Origin, SocketRef};
 use crate::graph::FileId;
 
 /// One argument of a call that passes sockets: (call, argument) in the calls with
-/// socket arguments, or (call, property) in those with socket properties.
+/// socket arguments, or (call, property) in those with socket properties. Indexes of
+/// 32 bits: a `node_modules` tree passes some 180 000 arguments, each listed a few
+/// times over while linking, and the link pays for every fresh page it touches.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum PassedArg {
-    Call(usize, usize),
-    Prop(usize, usize),
+    Call(u32, u32),
+    Prop(u32, u32),
 }
 
 /// What the rounds fill: a parameter of a function, or a property of an object
@@ -370,13 +372,13 @@ impl<'a> Linker<'a> {
 /// Every argument of the calls that pass sockets, in the order of the calls.
 fn every_passed_arg(calls: &[CallTargets], prop_calls: &[PropTargets]) -> Vec<PassedArg> {
     let calls = calls.iter().enumerate().flat_map(|(at, (_, call, _))| {
-        (0..call.args.len()).map(move |arg| PassedArg::Call(at, arg))
+        (0..call.args.len()).map(move |arg| PassedArg::Call(at as u32, arg as u32))
     });
     let props = prop_calls
         .iter()
         .enumerate()
         .flat_map(|(at, (_, call, _))| {
-            (0..call.props.len()).map(move |prop| PassedArg::Prop(at, prop))
+            (0..call.props.len()).map(move |prop| PassedArg::Prop(at as u32, prop as u32))
         });
     calls.chain(props).collect()
 }
@@ -388,8 +390,14 @@ fn passed_socket<'a>(
     passed: PassedArg,
 ) -> (FileId, &'a SocketRef) {
     match passed {
-        PassedArg::Call(at, arg) => (calls[at].0, &calls[at].1.args[arg].1),
-        PassedArg::Prop(at, prop) => (prop_calls[at].0, &prop_calls[at].1.props[prop].1),
+        PassedArg::Call(at, arg) => {
+            let (file, call, _) = &calls[at as usize];
+            (*file, &call.args[arg as usize].1)
+        }
+        PassedArg::Prop(at, prop) => {
+            let (file, call, _) = &prop_calls[at as usize];
+            (*file, &call.props[prop as usize].1)
+        }
     }
 }
 
@@ -403,15 +411,15 @@ fn each_filled_slot<'a>(
 ) {
     match passed {
         PassedArg::Call(at, arg) => {
-            let (_, call, targets) = &calls[at];
-            let index = call.args[arg].0;
+            let (_, call, targets) = &calls[at as usize];
+            let index = call.args[arg as usize].0;
             for &(file, func) in targets {
                 each(Slot::Param(file, func, index));
             }
         }
         PassedArg::Prop(at, prop) => {
-            let (_, call, targets) = &prop_calls[at];
-            let name = call.props[prop].0.as_str();
+            let (_, call, targets) = &prop_calls[at as usize];
+            let name = call.props[prop as usize].0.as_str();
             for &(file, func) in targets {
                 each(Slot::Prop(file, func, call.index, name));
             }
